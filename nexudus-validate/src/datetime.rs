@@ -1,0 +1,158 @@
+//! Nexudus dates: the space's local wall-clock time.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// A Nexudus date and time.
+///
+/// Nexudus stores dates as the space's **local wall-clock time**. They are
+/// written with or without a trailing `Z` (which means nothing: it is not
+/// UTC) and with or without fractional seconds. This type reads every form
+/// and never shifts the hours; it writes the documentation's form,
+/// `2025-01-15T10:30:00Z` (with fractional seconds only when there are some).
+///
+/// ```
+/// use nexudus_validate::NexudusDateTime;
+///
+/// let a: NexudusDateTime = "2025-01-15T10:30:00Z".parse().unwrap();
+/// let b: NexudusDateTime = "2025-01-15T10:30:00.000".parse().unwrap();
+/// assert_eq!(a, b);
+/// assert_eq!(a.to_string(), "2025-01-15T10:30:00Z");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NexudusDateTime(NaiveDateTime);
+
+/// Why a string is not a Nexudus date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseDateTimeError {
+    input: String,
+}
+
+impl fmt::Display for ParseDateTimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' is not a date in the form 2025-01-15T10:30:00Z",
+            self.input
+        )
+    }
+}
+
+impl std::error::Error for ParseDateTimeError {}
+
+impl NexudusDateTime {
+    /// Wraps a wall-clock time.
+    pub const fn new(local: NaiveDateTime) -> Self {
+        Self(local)
+    }
+
+    /// A date and time from its parts; `None` when they name no real time.
+    pub fn from_ymd_hms(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        min: u32,
+        sec: u32,
+    ) -> Option<Self> {
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        let time = NaiveTime::from_hms_opt(hour, min, sec)?;
+        Some(Self(NaiveDateTime::new(date, time)))
+    }
+
+    /// The wall-clock time.
+    pub const fn as_naive(&self) -> &NaiveDateTime {
+        &self.0
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS`, optionally followed by fractional
+    /// seconds and/or `Z`, or a bare date `YYYY-MM-DD` (midnight).
+    pub fn parse(input: &str) -> Result<Self, ParseDateTimeError> {
+        let err = || ParseDateTimeError {
+            input: input.to_owned(),
+        };
+        let body = input.strip_suffix('Z').unwrap_or(input);
+        if let Ok(date) = NaiveDate::parse_from_str(body, "%Y-%m-%d") {
+            if body.len() == 10 {
+                return Ok(Self(date.and_time(NaiveTime::MIN)));
+            }
+        }
+        NaiveDateTime::parse_from_str(body, "%Y-%m-%dT%H:%M:%S%.f")
+            .map(Self)
+            .map_err(|_| err())
+    }
+}
+
+impl From<NaiveDateTime> for NexudusDateTime {
+    fn from(local: NaiveDateTime) -> Self {
+        Self(local)
+    }
+}
+
+impl From<NexudusDateTime> for NaiveDateTime {
+    fn from(value: NexudusDateTime) -> Self {
+        value.0
+    }
+}
+
+impl FromStr for NexudusDateTime {
+    type Err = ParseDateTimeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+/// The documentation's form: `2025-01-15T10:30:00Z`, or
+/// `2025-01-15T10:30:00.250Z` when there are fractional seconds.
+impl fmt::Display for NexudusDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use chrono::Datelike;
+        let d = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            d.year(),
+            d.month(),
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second()
+        )?;
+        let nanos = d.nanosecond() % 1_000_000_000;
+        if nanos != 0 {
+            if nanos % 1_000_000 == 0 {
+                write!(f, ".{:03}", nanos / 1_000_000)?;
+            } else if nanos % 1_000 == 0 {
+                write!(f, ".{:06}", nanos / 1_000)?;
+            } else {
+                write!(f, ".{nanos:09}")?;
+            }
+        }
+        f.write_str("Z")
+    }
+}
+
+impl Serialize for NexudusDateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for NexudusDateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = NexudusDateTime;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date string such as 2025-01-15T10:30:00Z")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                NexudusDateTime::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}

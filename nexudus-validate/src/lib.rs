@@ -1,0 +1,70 @@
+//! Nexudus REST API validation rules as a compile-time declaration.
+//!
+//! Derive [`NexudusResource`] on a struct, mark fields `#[required]`, and get
+//! the checks, messages and error bodies the Nexudus servers produce, named
+//! by the JSON keys serde reads (`rename`, `rename_all`, `alias`).
+//!
+//! ```
+//! use nexudus_validate::{NexudusResource, Operation, Validate};
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Debug, Serialize, Deserialize, NexudusResource)]
+//! #[serde(rename_all = "PascalCase")]
+//! #[nexudus(name = "Workspace", path = "/api/collaboration/workspaces")]
+//! pub struct Workspace {
+//!     #[required(update)]
+//!     pub id: Option<i64>,
+//!     #[required]
+//!     pub business_id: Option<i64>,
+//!     #[required]
+//!     pub name: Option<String>,
+//!     pub description: Option<String>,
+//! }
+//!
+//! let draft = Workspace { id: None, business_id: Some(1), name: Some("  ".into()), description: None };
+//! let errors = draft.validate().unwrap_err();
+//! assert_eq!(errors.to_string(), "Id: is a required field\nName: is a required field");
+//! assert_eq!(
+//!     serde_json::to_string(&errors.to_response()).unwrap(),
+//!     r#"{"Message":"Id: is a required field","Value":null,"Errors":[{"AttemptedValue":null,"Message":"is a required field","PropertyName":"Id"},{"AttemptedValue":"  ","Message":"is a required field","PropertyName":"Name"}],"WasSuccessful":false}"#
+//! );
+//! // Creating needs the same fields minus `Id`.
+//! assert_eq!(draft.validate_for(Operation::Create).unwrap_err().len(), 1);
+//! assert_eq!(Workspace::PATH, "/api/collaboration/workspaces");
+//! ```
+//!
+//! # Attributes
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `#[nexudus(name = "..", path = "/api/..")]` | resource name (default: the struct's name) and endpoint |
+//! | `#[nexudus(crate = "path")]` | where the runtime crate is, if renamed |
+//! | `#[required]` | missing, `null` or a blank string fails (`0`, `false`, `[]` pass) |
+//! | `#[required(update)]` | the same, for updates only (the `Id`) |
+//! | `#[required(allow_empty)]` | blank strings pass |
+//! | `#[nexudus(rename = "..")]` | the `PropertyName` to report, if not the wire name |
+//!
+//! Serde's `rename`, `rename(deserialize = ..)`, `rename_all` (every case
+//! rule), `alias`, `skip`, `skip_deserializing` and `default` are read to
+//! find the JSON key of each field.
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod datetime;
+mod errors;
+mod failure;
+mod required;
+mod resource;
+mod response;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use chrono;
+pub use datetime::{NexudusDateTime, ParseDateTimeError};
+pub use errors::ValidationErrors;
+pub use failure::{code, ValidationFailure, REQUIRED_MESSAGE};
+pub use nexudus_validate_derive::NexudusResource;
+pub use required::{Presence, Required};
+pub use resource::{FieldInfo, NexudusResource, Operation, Requirement, Validate};
+pub use response::{ErrorResponse, SuccessResponse};

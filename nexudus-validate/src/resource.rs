@@ -1,0 +1,167 @@
+//! The traits the derive implements and the field metadata it records.
+
+use crate::{ValidationErrors, ValidationFailure};
+
+/// Which request a value is validated for.
+///
+/// Nexudus create endpoints (POST) need the same fields as update endpoints
+/// (PUT) minus `Id`; fields marked `#[required(update)]` are only checked for
+/// [`Operation::Update`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// A POST that creates a record.
+    Create,
+    /// A PUT that replaces a whole record (the default).
+    #[default]
+    Update,
+}
+
+impl Operation {
+    /// `true` for [`Operation::Update`].
+    pub const fn is_update(self) -> bool {
+        matches!(self, Operation::Update)
+    }
+}
+
+/// Something that can check itself against the Nexudus rules.
+pub trait Validate {
+    /// Validates for an update (the full PUT record).
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        self.validate_for(Operation::Update)
+    }
+
+    /// Validates for the given operation; every failure, in declaration order.
+    fn validate_for(&self, operation: Operation) -> Result<(), ValidationErrors>;
+}
+
+/// When a field's `#[required]` rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    /// No `#[required]`.
+    Optional,
+    /// `#[required]`: for every operation.
+    Always,
+    /// `#[required(update)]`: for updates only (the `Id`).
+    UpdateOnly,
+}
+
+impl Requirement {
+    /// Whether the field must be present for `operation`.
+    pub const fn applies_to(self, operation: Operation) -> bool {
+        match self {
+            Requirement::Optional => false,
+            Requirement::Always => true,
+            Requirement::UpdateOnly => operation.is_update(),
+        }
+    }
+}
+
+/// What the derive knows about one field of a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldInfo {
+    ident: &'static str,
+    property_name: &'static str,
+    wire_name: &'static str,
+    aliases: &'static [&'static str],
+    requirement: Requirement,
+    allow_empty: bool,
+    has_default: bool,
+    rust_type: &'static str,
+}
+
+impl FieldInfo {
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        ident: &'static str,
+        property_name: &'static str,
+        wire_name: &'static str,
+        aliases: &'static [&'static str],
+        requirement: Requirement,
+        allow_empty: bool,
+        has_default: bool,
+        rust_type: &'static str,
+    ) -> Self {
+        Self {
+            ident,
+            property_name,
+            wire_name,
+            aliases,
+            requirement,
+            allow_empty,
+            has_default,
+            rust_type,
+        }
+    }
+
+    /// The Rust field name.
+    pub const fn ident(&self) -> &'static str {
+        self.ident
+    }
+
+    /// The `PropertyName` failures of this field carry (the wire name unless
+    /// `#[nexudus(rename = "..")]` overrides it).
+    pub const fn property_name(&self) -> &'static str {
+        self.property_name
+    }
+
+    /// The JSON key a client sends (serde's deserialize name).
+    pub const fn wire_name(&self) -> &'static str {
+        self.wire_name
+    }
+
+    /// Other JSON keys accepted for this field (`#[serde(alias = "..")]`).
+    pub const fn aliases(&self) -> &'static [&'static str] {
+        self.aliases
+    }
+
+    /// When `#[required]` applies.
+    pub const fn requirement(&self) -> Requirement {
+        self.requirement
+    }
+
+    /// `#[required(allow_empty)]`: blank strings are accepted.
+    pub const fn allow_empty(&self) -> bool {
+        self.allow_empty
+    }
+
+    /// The field may be left out of a JSON body (`#[serde(default)]`).
+    pub const fn has_default(&self) -> bool {
+        self.has_default
+    }
+
+    /// The field's Rust type, as written.
+    pub const fn rust_type(&self) -> &'static str {
+        self.rust_type
+    }
+
+    /// Whether `key` names this field on the wire.
+    pub fn matches_key(&self, key: &str) -> bool {
+        self.wire_name == key || self.aliases.contains(&key)
+    }
+}
+
+/// A Nexudus resource: a record with a name, an endpoint and field rules.
+///
+/// Implemented by `#[derive(NexudusResource)]`; see the crate docs.
+pub trait NexudusResource: Validate {
+    /// The resource's name as Nexudus writes it (`"Workspace"`).
+    const NAME: &'static str;
+    /// The endpoint path (`"/api/collaboration/workspaces"`).
+    const PATH: &'static str;
+    /// Every deserialized field, in declaration order.
+    const FIELDS: &'static [FieldInfo];
+
+    /// The field whose wire name or alias is `key`.
+    fn field(key: &str) -> Option<&'static FieldInfo> {
+        Self::FIELDS.iter().find(|f| f.matches_key(key))
+    }
+
+    #[doc(hidden)]
+    fn __validate_into(
+        &self,
+        operation: Operation,
+        path: &crate::__private::Path<'_>,
+        out: &mut Vec<ValidationFailure>,
+    );
+}

@@ -18,6 +18,7 @@ struct Workspace {
     administrator_id: Option<i64>,
     #[required]
     name: Option<String>,
+    #[allow(dead_code)]
     description: Option<String>,
 }
 

@@ -31,7 +31,8 @@ pub struct Container {
 
 /// `#[required]`, `#[required(update)]`, `#[required(allow_empty)]`.
 pub struct Required {
-    pub span: Span,
+    /// The attribute itself, to span errors about it.
+    pub attr: Attribute,
     pub update_only: bool,
     pub allow_empty: bool,
 }
@@ -144,7 +145,7 @@ impl Field {
             return;
         }
         let mut required = Required {
-            span: attr.span(),
+            attr: attr.clone(),
             update_only: false,
             allow_empty: false,
         };

@@ -1,6 +1,8 @@
 //! serde's `rename_all` rules, applied to field names the way serde applies
 //! them (fields are assumed to be written in snake_case).
 
+/// The variants are named after serde's rule names, which all end in "Case".
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RenameRule {
     LowerCase,

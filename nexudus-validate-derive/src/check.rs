@@ -59,13 +59,13 @@ fn check_field(cx: &Ctxt, field: &crate::ast::Field) {
         ));
     }
     if let (Some(required), Some(_)) = (&attrs.required, attrs.skip) {
-        cx.push(syn::Error::new(
-            required.span,
+        cx.error_spanned_by(
+            &required.attr,
             format!(
                 "`{}` is skipped by serde, so it is never read from JSON and cannot be #[required]",
                 field.member
             ),
-        ));
+        );
     }
 }
 

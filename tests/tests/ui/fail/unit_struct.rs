@@ -1,0 +1,6 @@
+use nexudus_validate::NexudusResource;
+
+#[derive(NexudusResource)]
+struct Marker;
+
+fn main() {}

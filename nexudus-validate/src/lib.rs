@@ -59,6 +59,8 @@ mod response;
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "resources")]
+pub mod resources;
 
 pub use chrono;
 pub use datetime::{NexudusDateTime, ParseDateTimeError};

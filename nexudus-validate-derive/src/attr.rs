@@ -50,6 +50,9 @@ pub struct Field {
     pub skip: Option<Span>,
     pub default: bool,
     pub flatten: Option<Span>,
+    /// serde `deserialize_with` or `with`: the field's own `Deserialize`
+    /// is not what reads it.
+    pub custom_deserialize: bool,
 }
 
 impl Container {
@@ -227,6 +230,10 @@ impl Field {
                 skip_meta_value(meta)?;
             }
             "flatten" => self.flatten = Some(meta.path.span()),
+            "deserialize_with" | "with" => {
+                self.custom_deserialize = true;
+                skip_meta_value(meta)?;
+            }
             _ => skip_meta_value(meta)?,
         }
         Ok(())

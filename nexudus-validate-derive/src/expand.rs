@@ -30,6 +30,14 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
     let p = quote!(#krate::__private);
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let parse_self = if container.generics.lifetimes().next().is_some() {
+        quote!(#p::Parsed::<Self>::Unchecked)
+    } else {
+        quote! {{
+            use #p::{ViaDeserialize as _, ViaUnchecked as _};
+            (&&#p::TypeProbe::<Self>::new()).__parse(value)
+        }}
+    };
     let name = container
         .attrs
         .name
@@ -50,6 +58,9 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
         .iter()
         .map(|field| field_info(&p, field, container.attrs.default));
     let checks = wire_fields.iter().map(|field| required_check(&p, field));
+    let raw_checks = wire_fields
+        .iter()
+        .map(|field| raw_check(&p, field, container.attrs.default));
 
     quote! {
         #[automatically_derived]
@@ -74,6 +85,24 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
             const NAME: &'static str = #name;
             const PATH: &'static str = #path;
             const FIELDS: &'static [#p::FieldInfo] = &[#(#field_infos),*];
+
+            fn validate_value(
+                value: &#p::Value,
+                operation: #p::Operation,
+            ) -> #p::Result<(), #p::ValidationErrors> {
+                let parsed = #parse_self;
+                #p::validate_value::<Self>(value, operation, parsed)
+            }
+
+            #[allow(unused_variables)]
+            fn __check_object(
+                object: &#p::Map<#p::String, #p::Value>,
+                operation: #p::Operation,
+                path: &#p::Path<'_>,
+                out: &mut #p::Vec<#p::ValidationFailure>,
+            ) {
+                #(#raw_checks)*
+            }
 
             #[allow(unused_variables)]
             fn __validate_into(
@@ -140,6 +169,56 @@ fn required_check(p: &TokenStream, field: &Field) -> TokenStream {
     } else {
         check
     }
+}
+
+/// The raw-JSON check of one field: presence, blankness, then its type.
+fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenStream {
+    let ty = field.ty;
+    let property_name = field.property_name();
+    let keys = std::iter::once(&field.wire_name).chain(&field.attrs.aliases);
+    let required = match &field.attrs.required {
+        None => quote!(false),
+        Some(r) if r.update_only => quote!(operation.is_update()),
+        Some(_) => quote!(true),
+    };
+    let allow_empty = field.attrs.required.as_ref().is_some_and(|r| r.allow_empty);
+    let has_default = field.attrs.default || container_default;
+    // Autoref dispatch cannot tell borrowed types apart (lifetimes are
+    // erased when the method is picked), so those go to the final parse.
+    let parse = if field.attrs.custom_deserialize || mentions_lifetime(ty.to_token_stream()) {
+        quote!(|_: &#p::Value| #p::Parsed::<#ty>::Unchecked)
+    } else {
+        quote! {
+            |value: &#p::Value| {
+                use #p::{ViaDeserialize as _, ViaUnchecked as _};
+                (&&#p::TypeProbe::<#ty>::new()).__parse(value)
+            }
+        }
+    };
+    quote! {
+        let _ = #p::check_raw(
+            out,
+            path,
+            #p::RawField {
+                property_name: #property_name,
+                required: #required,
+                allow_empty: #allow_empty,
+                has_default: #has_default,
+                sensitive: false,
+            },
+            #p::lookup(object, &[#(#keys),*]),
+            #parse,
+        );
+    }
+}
+
+/// Whether a type mentions a reference or a lifetime anywhere.
+fn mentions_lifetime(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Punct(p) => p.as_char() == '\'' || p.as_char() == '&',
+        proc_macro2::TokenTree::Group(g) => mentions_lifetime(g.stream()),
+        _ => false,
+    })
 }
 
 /// The type as a user would write it: `Option<Vec<i64>>`, `&'a str`.

@@ -25,6 +25,20 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, error: syn::Error) -> Toke
             const NAME: &'static str = #name;
             const PATH: &'static str = "";
             const FIELDS: &'static [#p::FieldInfo] = &[];
+            fn validate_value(
+                _: &#p::Value,
+                _: #p::Operation,
+            ) -> #p::Result<(), #p::ValidationErrors> {
+                #p::unreachable!()
+            }
+            fn __check_object(
+                _: &#p::Map<#p::String, #p::Value>,
+                _: #p::Operation,
+                _: &#p::Path<'_>,
+                _: &mut #p::Vec<#p::ValidationFailure>,
+            ) {
+                #p::unreachable!()
+            }
             fn __validate_into(
                 &self,
                 _: #p::Operation,

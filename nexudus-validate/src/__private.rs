@@ -2,10 +2,16 @@
 //! API: names here change without notice.
 
 mod path;
+mod raw;
 mod required;
 
 pub use path::Path;
+pub use raw::{check_raw, lookup, Parsed, RawField, TypeProbe, ViaDeserialize, ViaUnchecked};
 pub use required::{check_required, Probe, ViaAny, ViaOption, ViaRequired};
+
+pub use crate::json::validate_value;
+pub use serde_json::{Map, Value};
+pub use std::string::String;
 
 pub use crate::{
     FieldInfo, NexudusResource, Operation, Requirement, Validate, ValidationErrors,

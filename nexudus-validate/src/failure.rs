@@ -92,6 +92,15 @@ impl ValidationFailure {
         Self::with_code(code::INVALID_TYPE, property_name, message, attempted_value)
     }
 
+    /// `The value is not valid for {PropertyName}.` with a `null`
+    /// `AttemptedValue`: the wrong-type failure of a sensitive field, which
+    /// must not echo what was sent.
+    pub fn invalid_type_redacted(property_name: impl Into<Cow<'static, str>>) -> Self {
+        let property_name = property_name.into();
+        let message = format!("The value is not valid for {property_name}.");
+        Self::with_code(code::INVALID_TYPE, property_name, message, Value::Null)
+    }
+
     /// The JSON key (or dotted path for nested values) that failed.
     pub fn property_name(&self) -> &str {
         &self.property_name
@@ -131,8 +140,9 @@ impl fmt::Display for ValidationFailure {
 fn code_for_message(message: &str, property_name: &str) -> &'static str {
     if message == REQUIRED_MESSAGE {
         code::REQUIRED
-    } else if message.starts_with("The value '")
-        && message.ends_with(&format!("' is not valid for {property_name}."))
+    } else if (message.starts_with("The value '")
+        && message.ends_with(&format!("' is not valid for {property_name}.")))
+        || message == format!("The value is not valid for {property_name}.")
     {
         code::INVALID_TYPE
     } else if property_name.is_empty() {

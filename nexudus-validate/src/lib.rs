@@ -53,6 +53,7 @@
 mod datetime;
 mod errors;
 mod failure;
+mod json;
 mod required;
 mod resource;
 mod response;
@@ -66,6 +67,7 @@ pub use chrono;
 pub use datetime::{NexudusDateTime, ParseDateTimeError};
 pub use errors::ValidationErrors;
 pub use failure::{code, ValidationFailure, REQUIRED_MESSAGE};
+pub use json::{from_slice, from_slice_for, from_str, from_str_for, from_value, from_value_for};
 pub use nexudus_validate_derive::NexudusResource;
 pub use required::{Presence, Required};
 pub use resource::{FieldInfo, NexudusResource, Operation, Requirement, Validate};

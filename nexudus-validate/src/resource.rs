@@ -1,5 +1,7 @@
 //! The traits the derive implements and the field metadata it records.
 
+use serde_json::{Map, Value};
+
 use crate::{ValidationErrors, ValidationFailure};
 
 /// Which request a value is validated for.
@@ -156,6 +158,21 @@ pub trait NexudusResource: Validate {
     fn field(key: &str) -> Option<&'static FieldInfo> {
         Self::FIELDS.iter().find(|f| f.matches_key(key))
     }
+
+    /// Checks a JSON value a client sent, without building `Self` first:
+    /// `Ok(())` or every failure in declaration order, as
+    /// [`from_slice`](crate::from_slice) reports them.
+    fn validate_value(value: &Value, operation: Operation) -> Result<(), ValidationErrors>
+    where
+        Self: Sized;
+
+    #[doc(hidden)]
+    fn __check_object(
+        object: &Map<String, Value>,
+        operation: Operation,
+        path: &crate::__private::Path<'_>,
+        out: &mut Vec<ValidationFailure>,
+    );
 
     #[doc(hidden)]
     fn __validate_into(

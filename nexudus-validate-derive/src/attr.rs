@@ -1,18 +1,22 @@
 //! Attribute parsing: `#[nexudus(..)]`, `#[required(..)]` and the serde
 //! attributes that decide a field's JSON key.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
+use crate::rules::{self, Rule, RULE_NAMES};
 use crate::suggest::unknown_key_message;
 
-pub const CONTAINER_KEYS: &[&str] = &["name", "path", "crate"];
-pub const FIELD_KEYS: &[&str] = &["rename"];
-pub const REQUIRED_KEYS: &[&str] = &["update", "allow_empty"];
+pub const CONTAINER_KEYS: &[&str] = &["name", "path", "crate", "check"];
+/// Keys of `#[nexudus(..)]` on a field, besides the rule names.
+pub const FIELD_KEYS: &[&str] = &["rename", "message"];
+pub const REQUIRED_KEYS: &[&str] = &["update", "allow_empty", "message"];
 
 /// Container attributes.
 #[derive(Default)]
@@ -20,6 +24,8 @@ pub struct Container {
     pub name: Option<LitStr>,
     pub path: Option<LitStr>,
     pub crate_path: Option<syn::Path>,
+    /// `#[nexudus(check = path::to_fn)]`: cross-field checks.
+    pub checks: Vec<syn::Path>,
     /// serde `rename_all` (deserialize side).
     pub rename_all: Option<RenameRule>,
     /// serde `default` on the container: every field may be left out.
@@ -31,16 +37,26 @@ pub struct Container {
 
 /// `#[required]`, `#[required(update)]`, `#[required(allow_empty)]`.
 pub struct Required {
-    /// The attribute itself, to span errors about it.
-    pub attr: Attribute,
+    /// The attribute's tokens, to span errors about it.
+    pub tokens: TokenStream,
     pub update_only: bool,
     pub allow_empty: bool,
+    pub message: Option<LitStr>,
 }
 
 /// Field attributes.
 #[derive(Default)]
 pub struct Field {
     pub required: Option<Required>,
+    /// Value rules, in the order written.
+    pub rules: Vec<Rule>,
+    /// `#[nested]`, with its tokens.
+    pub nested: Option<TokenStream>,
+    /// `#[sensitive]`, with its tokens.
+    pub sensitive: Option<TokenStream>,
+    /// `#[nexudus(message = "..")]`: the message of every rule of this
+    /// field that has none of its own.
+    pub message: Option<LitStr>,
     /// `#[nexudus(rename = "..")]`: the PropertyName to report.
     pub rename: Option<LitStr>,
     /// serde `rename` (deserialize side).
@@ -64,8 +80,11 @@ impl Container {
                 if let Err(err) = result {
                     cx.push(err);
                 }
-            } else if attr.path().is_ident("required") {
-                cx.error_spanned_by(attr, "#[required] goes on a field, not on the struct");
+            } else if let Some(rule) = RULE_NAMES.iter().find(|r| attr.path().is_ident(r)) {
+                cx.error_spanned_by(
+                    attr,
+                    format!("#[{rule}] goes on a field, not on the struct"),
+                );
             } else if attr.path().is_ident("serde") {
                 // Malformed serde attributes are serde_derive's to report.
                 let _ = attr.parse_nested_meta(|meta| out.parse_serde(&meta));
@@ -79,6 +98,14 @@ impl Container {
         match key.as_str() {
             "name" => set_once(cx, meta, &mut self.name, meta.value()?.parse()?),
             "path" => set_once(cx, meta, &mut self.path, meta.value()?.parse()?),
+            "check" => {
+                let function = if meta.input.peek(Token![=]) && meta.input.peek2(LitStr) {
+                    meta.value()?.parse::<LitStr>()?.parse::<syn::Path>()?
+                } else {
+                    meta.value()?.parse::<syn::Path>()?
+                };
+                self.checks.push(function);
+            }
             "crate" => {
                 let lit: LitStr = meta.value()?.parse()?;
                 let path = lit.parse::<syn::Path>().map_err(|_| {
@@ -86,9 +113,9 @@ impl Container {
                 })?;
                 set_once(cx, meta, &mut self.crate_path, path);
             }
-            _ if FIELD_KEYS.contains(&key.as_str()) => {
+            _ if FIELD_KEYS.contains(&key.as_str()) || RULE_NAMES.contains(&key.as_str()) => {
                 return Err(meta.error(format!(
-                    "`{key}` is a field attribute: put #[nexudus({key} = \"..\")] on the field"
+                    "`{key}` is a field attribute: put it on a field, not on the struct"
                 )));
             }
             _ => {
@@ -128,60 +155,89 @@ impl Field {
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut out = Field::default();
         for attr in attrs {
-            if attr.path().is_ident("required") {
-                out.parse_required(cx, attr);
-            } else if attr.path().is_ident("nexudus") {
-                let result = attr.parse_nested_meta(|meta| out.parse_nexudus(cx, &meta));
-                if let Err(err) = result {
-                    cx.push(err);
+            let Some(name) = attr.path().get_ident().map(ToString::to_string) else {
+                continue;
+            };
+            let result = match name.as_str() {
+                "nexudus" => attr.parse_nested_meta(|meta| out.parse_nexudus(cx, &meta)),
+                "serde" => {
+                    let _ = attr.parse_nested_meta(|meta| out.parse_serde(&meta));
+                    Ok(())
                 }
-            } else if attr.path().is_ident("serde") {
-                let _ = attr.parse_nested_meta(|meta| out.parse_serde(&meta));
+                rule if RULE_NAMES.contains(&rule) => out.parse_rule_attr(cx, rule, attr),
+                _ => Ok(()),
+            };
+            if let Err(err) = result {
+                cx.push(err);
             }
         }
         out
     }
 
-    fn parse_required(&mut self, cx: &Ctxt, attr: &Attribute) {
-        if self.required.is_some() {
-            cx.error_spanned_by(attr, "duplicate #[required] attribute");
-            return;
-        }
-        let mut required = Required {
-            attr: attr.clone(),
-            update_only: false,
-            allow_empty: false,
-        };
-        let result = match &attr.meta {
-            syn::Meta::Path(_) => Ok(()),
-            syn::Meta::List(_) => attr.parse_nested_meta(|meta| {
-                let key = meta_key(&meta);
-                let flag = match key.as_str() {
-                    "update" => &mut required.update_only,
-                    "allow_empty" => &mut required.allow_empty,
-                    _ => {
-                        return Err(meta.error(unknown_key_message(
-                            "#[required] option",
-                            &key,
-                            REQUIRED_KEYS,
-                        )))
-                    }
-                };
-                if *flag {
-                    return Err(meta.error(format!("duplicate #[required] option `{key}`")));
-                }
-                *flag = true;
-                Ok(())
+    /// `#[rule]`, `#[rule(..)]`.
+    fn parse_rule_attr(&mut self, cx: &Ctxt, name: &str, attr: &Attribute) -> syn::Result<()> {
+        let span = attr.path().span();
+        let tokens = attr.to_token_stream();
+        match &attr.meta {
+            syn::Meta::Path(_) => self.add_rule(cx, name, span, tokens, None),
+            syn::Meta::List(list) => list.parse_args_with(|input: ParseStream| {
+                self.add_rule(cx, name, span, tokens.clone(), Some(input))
             }),
             syn::Meta::NameValue(nv) => Err(syn::Error::new_spanned(
                 nv,
-                "expected #[required], #[required(update)] or #[required(allow_empty)]",
+                if name == "required" {
+                    "expected #[required], #[required(update)] or #[required(allow_empty)]"
+                        .to_owned()
+                } else {
+                    format!("expected #[{name}] or #[{name}(..)]")
+                },
             )),
-        };
-        match result {
-            Ok(()) => self.required = Some(required),
-            Err(err) => cx.push(err),
         }
+    }
+
+    /// Records rule `name` with its arguments (`None` when written bare).
+    fn add_rule(
+        &mut self,
+        cx: &Ctxt,
+        name: &str,
+        span: Span,
+        tokens: TokenStream,
+        args: Option<ParseStream>,
+    ) -> syn::Result<()> {
+        match name {
+            "required" => {
+                let required = parse_required(tokens.clone(), args)?;
+                if self.required.is_some() {
+                    cx.error_spanned_by(tokens, "duplicate #[required] attribute");
+                } else {
+                    self.required = Some(required);
+                }
+            }
+            "nested" | "sensitive" => {
+                if let Some(input) = args.filter(|input| !input.is_empty()) {
+                    return Err(input.error(format!("#[{name}] takes no arguments")));
+                }
+                let slot = if name == "nested" {
+                    &mut self.nested
+                } else {
+                    &mut self.sensitive
+                };
+                if slot.is_some() {
+                    cx.error_spanned_by(tokens, format!("duplicate #[{name}] attribute"));
+                } else {
+                    *slot = Some(tokens);
+                }
+            }
+            _ => {
+                let rule = rules::parse(name, span, args)?;
+                if self.rules.iter().any(|r| r.kind.name() == rule.kind.name()) {
+                    cx.error_spanned_by(tokens, format!("duplicate #[{name}] attribute"));
+                } else {
+                    self.rules.push(rule);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn parse_nexudus(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
@@ -197,17 +253,33 @@ impl Field {
                 }
                 set_once(cx, meta, &mut self.rename, lit);
             }
+            "message" => {
+                let lit: LitStr = meta.value()?.parse()?;
+                set_once(cx, meta, &mut self.message, lit);
+            }
+            rule if RULE_NAMES.contains(&rule) => {
+                let span = meta.path.span();
+                let tokens = meta.path.to_token_stream();
+                if meta.input.peek(syn::token::Paren) {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    self.add_rule(cx, rule, span, tokens, Some(&content))?;
+                } else {
+                    self.add_rule(cx, rule, span, tokens, None)?;
+                }
+            }
             _ if CONTAINER_KEYS.contains(&key.as_str()) => {
                 return Err(meta.error(format!(
                     "`{key}` is a container attribute: put #[nexudus({key} = \"..\")] on the struct"
                 )));
             }
             _ => {
+                let known: Vec<&str> = FIELD_KEYS.iter().chain(RULE_NAMES).copied().collect();
                 return Err(meta.error(unknown_key_message(
                     "nexudus field attribute",
                     &key,
-                    FIELD_KEYS,
-                )))
+                    &known,
+                )));
             }
         }
         Ok(())
@@ -238,6 +310,47 @@ impl Field {
         }
         Ok(())
     }
+}
+
+/// `update`, `allow_empty` and `message = ".."`, in any order.
+fn parse_required(tokens: TokenStream, args: Option<ParseStream>) -> syn::Result<Required> {
+    let mut required = Required {
+        tokens,
+        update_only: false,
+        allow_empty: false,
+        message: None,
+    };
+    let Some(input) = args else {
+        return Ok(required);
+    };
+    while !input.is_empty() {
+        let key: syn::Ident = input.parse()?;
+        let name = key.to_string();
+        let duplicate = match name.as_str() {
+            "update" => std::mem::replace(&mut required.update_only, true),
+            "allow_empty" => std::mem::replace(&mut required.allow_empty, true),
+            "message" => {
+                input.parse::<Token![=]>()?;
+                required.message.replace(input.parse()?).is_some()
+            }
+            _ => {
+                return Err(syn::Error::new(
+                    key.span(),
+                    unknown_key_message("#[required] option", &name, REQUIRED_KEYS),
+                ))
+            }
+        };
+        if duplicate {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("duplicate #[required] option `{name}`"),
+            ));
+        }
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(required)
 }
 
 fn meta_key(meta: &ParseNestedMeta) -> String {

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use quote::ToTokens;
+
 use crate::ast::Container;
 use crate::ctxt::Ctxt;
 
@@ -58,14 +60,31 @@ fn check_field(cx: &Ctxt, field: &crate::ast::Field) {
             "NexudusResource does not support #[serde(flatten)] yet: a flattened field has no single PropertyName; declare its fields on this struct",
         ));
     }
-    if let (Some(required), Some(_)) = (&attrs.required, attrs.skip) {
-        cx.error_spanned_by(
-            &required.attr,
-            format!(
-                "`{}` is skipped by serde, so it is never read from JSON and cannot be #[required]",
-                field.member
-            ),
-        );
+    if attrs.skip.is_some() {
+        let rule_tokens = attrs
+            .required
+            .as_ref()
+            .map(|r| (r.tokens.clone(), "#[required]".to_owned()))
+            .into_iter()
+            .chain(attrs.nested.clone().map(|t| (t, "#[nested]".to_owned())))
+            .chain(attrs.rules.iter().map(|r| {
+                (
+                    proc_macro2::Ident::new(r.kind.name(), r.span).into_token_stream(),
+                    format!("#[{}]", r.kind.name()),
+                )
+            }));
+        for (tokens, rule) in rule_tokens {
+            cx.error_spanned_by(
+                tokens,
+                format!(
+                    "`{}` is skipped by serde, so it is never read from JSON and cannot be {rule}",
+                    field.member
+                ),
+            );
+        }
+    }
+    for rule in &attrs.rules {
+        crate::rules::check(cx, rule);
     }
 }
 

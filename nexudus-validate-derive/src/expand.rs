@@ -1,13 +1,14 @@
 //! Code generation for a checked model.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::{parse_quote, DeriveInput};
 
 use crate::ast::{Container, Field};
 use crate::check;
 use crate::ctxt::Ctxt;
 use crate::fallback;
+use crate::rules;
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -57,10 +58,23 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
     let field_infos = wire_fields
         .iter()
         .map(|field| field_info(&p, field, container.attrs.default));
-    let checks = wire_fields.iter().map(|field| required_check(&p, field));
+    let typed_checks = wire_fields.iter().map(|field| {
+        let member = field.member;
+        let checks = field_checks(&p, field);
+        quote!({
+            let value = &self.#member;
+            #checks
+        })
+    });
     let raw_checks = wire_fields
         .iter()
         .map(|field| raw_check(&p, field, container.attrs.default));
+    let container_checks = container
+        .attrs
+        .checks
+        .iter()
+        .map(|function| quote!(#p::rules::container_check(out, path, #function(self));));
+    let debug = debug_impl(&p, container);
 
     quote! {
         #[automatically_derived]
@@ -111,9 +125,12 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
                 path: &#p::Path<'_>,
                 out: &mut #p::Vec<#p::ValidationFailure>,
             ) {
-                #(#checks)*
+                #(#typed_checks)*
+                #(#container_checks)*
             }
         }
+
+        #debug
     }
 }
 
@@ -129,6 +146,7 @@ fn field_info(p: &TokenStream, field: &Field, container_default: bool) -> TokenS
     };
     let allow_empty = field.attrs.required.as_ref().is_some_and(|r| r.allow_empty);
     let has_default = field.attrs.default || container_default;
+    let sensitive = field.attrs.sensitive.is_some();
     let rust_type = type_string(field.ty);
     quote! {
         #p::FieldInfo::__new(
@@ -139,39 +157,71 @@ fn field_info(p: &TokenStream, field: &Field, container_default: bool) -> TokenS
             #requirement,
             #allow_empty,
             #has_default,
+            #sensitive,
             #rust_type,
         )
     }
 }
 
-fn required_check(p: &TokenStream, field: &Field) -> TokenStream {
-    let Some(required) = &field.attrs.required else {
-        return TokenStream::new();
+/// Every check of one field, on `value: &FieldType`, in a fixed order:
+/// `#[required]`, whole-value rules, `#[nested]`, then the rules on the
+/// value inside its `Option`s (skipped for `None`).
+fn field_checks(p: &TokenStream, field: &Field) -> TokenStream {
+    let attrs = &field.attrs;
+    let name = field.property_name();
+    let message = |own: &Option<syn::LitStr>| match own.as_ref().or(attrs.message.as_ref()) {
+        Some(lit) => quote!(#p::Some(#lit)),
+        None => quote!(#p::None),
     };
-    let member = field.member;
-    let property_name = field.property_name();
-    let allow_empty = required.allow_empty;
-    let check = quote! {
-        #p::check_required(
-            out,
-            path,
-            #property_name,
-            {
+    let mut checks = TokenStream::new();
+    if let Some(required) = &attrs.required {
+        let allow_empty = required.allow_empty;
+        let message = message(&required.message);
+        let check = quote! {
+            #p::rules::required(out, path, #name, {
                 use #p::{ViaAny as _, ViaOption as _, ViaRequired as _};
-                (&&&#p::Probe(&self.#member)).__presence()
-            },
-            #allow_empty,
-            false,
-        );
-    };
-    if required.update_only {
-        quote!(if operation.is_update() { #check })
-    } else {
-        check
+                (&&&#p::Probe(value)).__presence()
+            }, #allow_empty, #message);
+        };
+        checks.extend(if required.update_only {
+            quote!(if operation.is_update() { #check })
+        } else {
+            check
+        });
     }
+    let (inner, whole): (Vec<_>, Vec<_>) =
+        attrs.rules.iter().partition(|r| r.kind.on_inner_value());
+    for rule in whole {
+        checks.extend(rules::expand(p, rule, &name, &message(&rule.message)));
+    }
+    if let Some(nested) = &attrs.nested {
+        let span = name_span(nested);
+        checks.extend(quote_spanned! {span=>
+            #p::Nested::validate_nested(value, operation, &#p::Path::Field(path, #name), out);
+        });
+    }
+    if !inner.is_empty() {
+        let mut body = TokenStream::new();
+        for rule in inner {
+            body.extend(rules::expand(p, rule, &name, &message(&rule.message)));
+        }
+        for _ in 0..option_depth(field.ty) {
+            body = quote!(if let #p::Some(value) = value { #body });
+        }
+        checks.extend(body);
+    }
+    if attrs.sensitive.is_some() && !checks.is_empty() {
+        checks = quote! {
+            let start = out.len();
+            #checks
+            #p::rules::redact_from(out, start);
+        };
+    }
+    checks
 }
 
-/// The raw-JSON check of one field: presence, blankness, then its type.
+/// The raw-JSON check of one field: read the key as the field's type, then
+/// run the same checks as typed validation on what was read.
 fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenStream {
     let ty = field.ty;
     let property_name = field.property_name();
@@ -183,6 +233,15 @@ fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenSt
     };
     let allow_empty = field.attrs.required.as_ref().is_some_and(|r| r.allow_empty);
     let has_default = field.attrs.default || container_default;
+    let sensitive = field.attrs.sensitive.is_some();
+    let nested = if let Some(nested) = &field.attrs.nested {
+        // Spanned like the typed call so that a type that is not a resource
+        // gets one error, on #[nested].
+        let span = name_span(nested);
+        quote_spanned!(span=> #p::Some(#p::nested_check::<#ty>()))
+    } else {
+        quote!(#p::None)
+    };
     // Autoref dispatch cannot tell borrowed types apart (lifetimes are
     // erased when the method is picked), so those go to the final parse.
     let parse = if field.attrs.custom_deserialize || mentions_lifetime(ty.to_token_stream()) {
@@ -195,21 +254,149 @@ fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenSt
             }
         }
     };
-    quote! {
-        let _ = #p::check_raw(
+    let checks = field_checks(p, field);
+    let read = quote! {
+        #p::read_field(
             out,
             path,
+            operation,
             #p::RawField {
                 property_name: #property_name,
                 required: #required,
                 allow_empty: #allow_empty,
                 has_default: #has_default,
-                sensitive: false,
+                sensitive: #sensitive,
+                nested: #nested,
             },
             #p::lookup(object, &[#(#keys),*]),
             #parse,
-        );
+        )
+    };
+    if checks.is_empty() {
+        quote!(let _ = #read;)
+    } else {
+        quote!(if let #p::Some(value) = &#read { #checks })
     }
+}
+
+/// A struct with `#[sensitive]` fields gets its `Debug` from the derive, with
+/// those fields redacted. (Also deriving `Debug` is a conflicting-impl error
+/// that points at the `#[sensitive]` attribute.)
+fn debug_impl(p: &TokenStream, container: &Container) -> TokenStream {
+    let Some(first_sensitive) = container
+        .fields
+        .iter()
+        .find_map(|f| f.attrs.sensitive.as_ref())
+    else {
+        return TokenStream::new();
+    };
+    let span = name_span(first_sensitive);
+    let ident = container.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let type_params: Vec<String> = container
+        .generics
+        .type_params()
+        .map(|t| t.ident.to_string())
+        .collect();
+    let mut bounds: Vec<TokenStream> = where_clause
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    let fields = container.fields.iter().map(|field| {
+        let member = field.member;
+        let label = member.to_string();
+        if field.attrs.sensitive.is_some() {
+            let optional = option_depth(field.ty) > 0;
+            quote! {
+                .field(#label, &#p::Redacted {
+                    missing: {
+                        use #p::{ViaAny as _, ViaOption as _, ViaRequired as _};
+                        (&&&#p::Probe(&self.#member)).__presence() == #p::Presence::Missing
+                    },
+                    optional: #optional,
+                })
+            }
+        } else {
+            let ty = field.ty;
+            if mentions_any(ty.to_token_stream(), &type_params) {
+                bounds.push(quote!(#ty: #p::fmt::Debug));
+            }
+            quote!(.field(#label, &self.#member))
+        }
+    });
+    let fields: Vec<TokenStream> = fields.collect();
+    let where_clause = if bounds.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#bounds),*)
+    };
+    quote_spanned! {span=>
+        #[automatically_derived]
+        impl #impl_generics #p::fmt::Debug for #ident #ty_generics #where_clause {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                f.debug_struct(#name)
+                    #(#fields)*
+                    .finish()
+            }
+        }
+    }
+}
+
+/// The span of the rule's name in `#[name(..)]` or `nexudus(name)`.
+fn name_span(tokens: &TokenStream) -> proc_macro2::Span {
+    tokens
+        .clone()
+        .into_iter()
+        .find_map(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => Some(ident.span()),
+            proc_macro2::TokenTree::Group(group) => Some(name_span(&group.stream())),
+            _ => None,
+        })
+        .unwrap_or_else(proc_macro2::Span::call_site)
+}
+
+/// How many `Option<..>` layers wrap the type, as written.
+fn option_depth(ty: &syn::Type) -> usize {
+    match ty {
+        syn::Type::Group(g) => option_depth(&g.elem),
+        syn::Type::Paren(p) => option_depth(&p.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let segments: Vec<String> = path
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let is_option = matches!(
+                segments
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                ["Option"] | ["std" | "core", "option", "Option"]
+            );
+            let last = path.path.segments.last();
+            match (is_option, last.map(|s| &s.arguments)) {
+                (true, Some(syn::PathArguments::AngleBracketed(args))) if args.args.len() == 1 => {
+                    match &args.args[0] {
+                        syn::GenericArgument::Type(inner) => 1 + option_depth(inner),
+                        _ => 0,
+                    }
+                }
+                _ => 0,
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Whether the tokens name any of `idents`.
+fn mentions_any(tokens: TokenStream, idents: &[String]) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(i) => idents.iter().any(|name| i == name),
+        proc_macro2::TokenTree::Group(g) => mentions_any(g.stream(), idents),
+        _ => false,
+    })
 }
 
 /// Whether a type mentions a reference or a lifetime anywhere.

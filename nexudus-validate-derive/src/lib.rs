@@ -14,13 +14,20 @@ mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+mod rules;
 mod suggest;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `nexudus_validate::NexudusResource` and `nexudus_validate::Validate`.
-#[proc_macro_derive(NexudusResource, attributes(nexudus, required))]
+#[proc_macro_derive(
+    NexudusResource,
+    attributes(
+        nexudus, required, not_null, not_empty, length, range, email, pattern, custom, nested,
+        sensitive
+    )
+)]
 pub fn derive_nexudus_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

@@ -18,8 +18,20 @@ pub mod code {
     pub const INVALID_TYPE: &str = "invalid_type";
     /// The body as a whole could not be read (not JSON, not an object, ...).
     pub const INVALID_BODY: &str = "invalid_body";
-    /// A failure built by user code or read from a server whose message
-    /// matches no known rule.
+    /// `#[not_null]`: `may not be null`.
+    pub const NOT_NULL: &str = "not_null";
+    /// `#[not_empty]`: `may not be null or empty`.
+    pub const NOT_EMPTY: &str = "not_empty";
+    /// `#[length]`: `length must be between {min} and {max}`.
+    pub const LENGTH: &str = "length";
+    /// `#[range]`: `must be greater/less than or equal to {bound}`.
+    pub const RANGE: &str = "range";
+    /// `#[email]`: `not a well-formed email address`.
+    pub const EMAIL: &str = "email";
+    /// `#[pattern]`: `must match "{regex}"`.
+    pub const PATTERN: &str = "pattern";
+    /// `#[custom]`, a container check, a failure built by user code, or one
+    /// read from a server whose message matches no known rule.
     pub const CUSTOM: &str = "custom";
 }
 
@@ -123,6 +135,12 @@ impl ValidationFailure {
         self.code
     }
 
+    /// The same failure named under `path` (for nested resources).
+    pub(crate) fn under(mut self, path: &crate::__private::Path<'_>) -> Self {
+        self.property_name = path.join(&self.property_name);
+        self
+    }
+
     /// Replaces the attempted value with `null` (for sensitive fields).
     pub fn redacted(mut self) -> Self {
         self.attempted_value = Value::Null;
@@ -140,6 +158,20 @@ impl fmt::Display for ValidationFailure {
 fn code_for_message(message: &str, property_name: &str) -> &'static str {
     if message == REQUIRED_MESSAGE {
         code::REQUIRED
+    } else if message == "may not be null" {
+        code::NOT_NULL
+    } else if message == "may not be null or empty" {
+        code::NOT_EMPTY
+    } else if message == "not a well-formed email address" {
+        code::EMAIL
+    } else if message.starts_with("length must be between ") {
+        code::LENGTH
+    } else if message.starts_with("must be greater than or equal to ")
+        || message.starts_with("must be less than or equal to ")
+    {
+        code::RANGE
+    } else if message.starts_with("must match \"") {
+        code::PATTERN
     } else if (message.starts_with("The value '")
         && message.ends_with(&format!("' is not valid for {property_name}.")))
         || message == format!("The value is not valid for {property_name}.")

@@ -110,7 +110,7 @@ where
     }
     match T::deserialize(value) {
         Ok(typed) => typed.validate_for(operation).map(|()| typed),
-        Err(error) => Err(unreadable_value(&error).into()),
+        Err(error) => Err(unreadable_value::<T>(&error).into()),
     }
 }
 
@@ -143,7 +143,7 @@ pub fn validate_value<T: NexudusResource>(
         Parsed::Invalid(error) => {
             let mut failures = collect_value_failures::<T>(value, operation, None);
             if failures.is_empty() {
-                failures.push(unreadable_value(&error));
+                failures.push(unreadable_value::<T>(&error));
             }
             failures
         }
@@ -166,9 +166,14 @@ fn unreadable_body(error: &serde_json::Error, bytes: &[u8]) -> ValidationFailure
 
 /// A body that is JSON but that serde could not read as the resource, for a
 /// reason no field check names (a custom deserializer, unknown fields
-/// denied, a generic field).
-fn unreadable_value(error: &serde_json::Error) -> ValidationFailure {
-    body_failure(format!("The request body could not be read: {error}."))
+/// denied, a generic field). serde's text can quote a value, so it is left
+/// out for resources with `#[sensitive]` fields.
+fn unreadable_value<T: NexudusResource + ?Sized>(error: &serde_json::Error) -> ValidationFailure {
+    if T::FIELDS.iter().any(|f| f.sensitive()) {
+        body_failure("The request body could not be read.".to_owned())
+    } else {
+        body_failure(format!("The request body could not be read: {error}."))
+    }
 }
 
 fn not_an_object(value: &Value, bytes: Option<&[u8]>) -> ValidationFailure {

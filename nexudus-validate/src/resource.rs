@@ -68,6 +68,7 @@ pub struct FieldInfo {
     requirement: Requirement,
     allow_empty: bool,
     has_default: bool,
+    sensitive: bool,
     rust_type: &'static str,
 }
 
@@ -82,6 +83,7 @@ impl FieldInfo {
         requirement: Requirement,
         allow_empty: bool,
         has_default: bool,
+        sensitive: bool,
         rust_type: &'static str,
     ) -> Self {
         Self {
@@ -92,6 +94,7 @@ impl FieldInfo {
             requirement,
             allow_empty,
             has_default,
+            sensitive,
             rust_type,
         }
     }
@@ -130,6 +133,11 @@ impl FieldInfo {
     /// The field may be left out of a JSON body (`#[serde(default)]`).
     pub const fn has_default(&self) -> bool {
         self.has_default
+    }
+
+    /// `#[sensitive]`: the value never appears in failures or `Debug`.
+    pub const fn sensitive(&self) -> bool {
+        self.sensitive
     }
 
     /// The field's Rust type, as written.

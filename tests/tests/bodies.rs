@@ -76,13 +76,29 @@ fn a_400_body_reads_back_into_equal_errors_with_codes() {
 }
 
 #[test]
-fn unknown_messages_read_back_as_custom() {
-    let read: ValidationFailure = serde_json::from_value(json!({
-        "AttemptedValue": 5, "Message": "must be less than or equal to 3", "PropertyName": "Seats"
-    }))
-    .unwrap();
-    assert_eq!(read.code(), code::CUSTOM);
-    assert_eq!(read.attempted_value(), &json!(5));
+fn messages_read_back_into_their_codes() {
+    let read = |message: &str| -> ValidationFailure {
+        serde_json::from_value(json!({
+            "AttemptedValue": 5, "Message": message, "PropertyName": "Seats"
+        }))
+        .unwrap()
+    };
+    for (message, expected) in [
+        ("is a required field", code::REQUIRED),
+        ("The value 'x' is not valid for Seats.", code::INVALID_TYPE),
+        ("The value is not valid for Seats.", code::INVALID_TYPE),
+        ("may not be null", code::NOT_NULL),
+        ("may not be null or empty", code::NOT_EMPTY),
+        ("length must be between 0 and 3", code::LENGTH),
+        ("must be less than or equal to 3", code::RANGE),
+        ("must be greater than or equal to 1", code::RANGE),
+        ("not a well-formed email address", code::EMAIL),
+        ("must match \"[a-z]+\"", code::PATTERN),
+        ("seats are sold out", code::CUSTOM),
+    ] {
+        assert_eq!(read(message).code(), expected, "{message}");
+    }
+    assert_eq!(read("x").attempted_value(), &json!(5));
 }
 
 #[test]

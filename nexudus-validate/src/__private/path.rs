@@ -18,16 +18,21 @@ impl Path<'_> {
     pub fn property_name(&self, name: &'static str) -> Cow<'static, str> {
         match self {
             Path::Root => Cow::Borrowed(name),
-            _ => {
-                let mut out = String::new();
-                self.write(&mut out);
-                if !name.is_empty() {
-                    out.push('.');
-                    out.push_str(name);
-                }
-                Cow::Owned(out)
-            }
+            _ => self.join(name),
         }
+    }
+
+    /// `name` (any string) under this path.
+    pub fn join(&self, name: &str) -> Cow<'static, str> {
+        let mut out = String::new();
+        self.write(&mut out);
+        if !name.is_empty() {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(name);
+        }
+        Cow::Owned(out)
     }
 
     fn write(&self, out: &mut String) {

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::Path;
-use crate::ValidationFailure;
+use crate::{Operation, ValidationFailure};
 
 /// A field's JSON value read as the field's Rust type.
 pub enum Parsed<T> {
@@ -63,6 +63,9 @@ impl<T> ViaUnchecked<T> for TypeProbe<T> {
     }
 }
 
+/// Descends into a `#[nested]` field's raw value.
+pub type NestedCheck = fn(&Value, Operation, &Path<'_>, &mut Vec<ValidationFailure>);
+
 /// What the derive knows about a field, for the raw check.
 #[derive(Clone, Copy)]
 pub struct RawField {
@@ -76,6 +79,9 @@ pub struct RawField {
     pub has_default: bool,
     /// Never echo the value.
     pub sensitive: bool,
+    /// `#[nested]`: how to find the precise failures inside a value that
+    /// does not parse as a whole.
+    pub nested: Option<NestedCheck>,
 }
 
 /// The value of the first of `keys` present in `object`.
@@ -84,59 +90,74 @@ pub fn lookup<'v>(object: &'v Map<String, Value>, keys: &[&str]) -> Option<&'v V
     keys.iter().find_map(|key| object.get(*key))
 }
 
-/// Checks one field's raw JSON value: presence, blankness, then type.
-/// Returns the typed value when it is there and parses, for further rules.
-pub fn check_raw<T>(
+/// Reads one field's raw JSON value as the field's type.
+///
+/// Returns the typed value (also for an absent or `null` key when the type
+/// has a "nothing", like `Option`), so that the caller runs the same checks
+/// as typed validation. Records the failures only raw JSON can have: a value
+/// of the wrong type, and `null` or a missing key for a type that cannot be
+/// empty.
+pub fn read_field<T>(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
+    operation: Operation,
     field: RawField,
     raw: Option<&Value>,
     parse: impl Fn(&Value) -> Parsed<T>,
 ) -> Option<T> {
-    let required = |out: &mut Vec<ValidationFailure>, attempted: Value| {
+    let required = |out: &mut Vec<ValidationFailure>, attempted: &Value| {
+        let attempted = if field.sensitive {
+            Value::Null
+        } else {
+            attempted.clone()
+        };
         out.push(ValidationFailure::required(
             path.property_name(field.property_name),
             attempted,
         ));
     };
-    let value = match raw {
-        None | Some(Value::Null) => {
-            // A field whose type has no "nothing" (not an Option) is
-            // implicitly required, as serde would reject the body.
-            let may_be_absent = raw.is_none() && field.has_default;
-            let nullable = !matches!(parse(&Value::Null), Parsed::Invalid(_));
-            if field.required || !(may_be_absent || nullable) {
-                required(out, Value::Null);
+    let Some(value) = raw.filter(|v| !v.is_null()) else {
+        let defaulted = raw.is_none() && field.has_default;
+        if defaulted && !field.required {
+            return None; // serde fills it in
+        }
+        return match parse(&Value::Null) {
+            Parsed::Value(nothing) => Some(nothing),
+            Parsed::Invalid(_) | Parsed::Unchecked => {
+                if field.required || !defaulted {
+                    required(out, &Value::Null);
+                }
+                None
             }
-            return None;
-        }
-        Some(value) => value,
+        };
     };
-    if let Value::String(s) = value {
-        if field.required && !field.allow_empty && s.trim().is_empty() {
-            required(out, redact(value, field.sensitive));
-            return None;
-        }
-    }
+    let blank = field.required
+        && !field.allow_empty
+        && matches!(value, Value::String(s) if s.trim().is_empty());
     match parse(value) {
-        Parsed::Value(parsed) => Some(parsed),
+        Parsed::Value(parsed) => return Some(parsed),
+        // A blank string for a required non-string field is blank first.
+        _ if blank => required(out, value),
+        Parsed::Unchecked => {}
         Parsed::Invalid(_) => {
-            let name = path.property_name(field.property_name);
-            out.push(if field.sensitive {
-                ValidationFailure::invalid_type_redacted(name)
-            } else {
-                ValidationFailure::invalid_type(name, value.clone())
-            });
-            None
+            let start = out.len();
+            if let Some(nested) = field.nested {
+                nested(
+                    value,
+                    operation,
+                    &Path::Field(path, field.property_name),
+                    out,
+                );
+            }
+            if out.len() == start {
+                let name = path.property_name(field.property_name);
+                out.push(if field.sensitive {
+                    ValidationFailure::invalid_type_redacted(name)
+                } else {
+                    ValidationFailure::invalid_type(name, value.clone())
+                });
+            }
         }
-        Parsed::Unchecked => None,
     }
-}
-
-fn redact(value: &Value, sensitive: bool) -> Value {
-    if sensitive {
-        Value::Null
-    } else {
-        value.clone()
-    }
+    None
 }

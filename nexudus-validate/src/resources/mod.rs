@@ -57,9 +57,3 @@ pub use ui_module::UiModule;
 pub use user::User;
 pub use visitor::Visitor;
 pub use workspace::Workspace;
-
-/// What a hand-written `Debug` prints for a secret field: whether it is set,
-/// never its value.
-fn redacted(secret: &Option<String>) -> Option<&'static str> {
-    secret.as_ref().map(|_| "<redacted>")
-}

@@ -1,10 +1,7 @@
 //! `UiModule`: an extension module of the Nexudus interface.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-use super::redacted;
 use crate::NexudusResource;
 
 /// A UI module: an external page plugged into the Nexudus interface, reached
@@ -38,22 +35,9 @@ pub struct UiModule {
     /// Whether the module is currently active.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// The secret shared between Nexudus and the module. Secret: `Debug`
+    /// The secret shared between Nexudus and the module. Sensitive: never shown in `Debug`
     /// hides it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[sensitive]
     pub shared_secret: Option<String>,
-}
-
-impl fmt::Debug for UiModule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UiModule")
-            .field("id", &self.id)
-            .field("business_id", &self.business_id)
-            .field("name", &self.name)
-            .field("access_url", &self.access_url)
-            .field("icon", &self.icon)
-            .field("active", &self.active)
-            .field("shared_secret", &redacted(&self.shared_secret))
-            .finish()
-    }
 }

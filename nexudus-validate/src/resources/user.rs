@@ -1,10 +1,8 @@
 //! `User`: a login to Nexudus.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-use super::{redacted, Language};
+use super::Language;
 use crate::{NexudusDateTime, NexudusResource};
 
 /// A user: a login to Nexudus, with its credentials, roles and notification
@@ -31,12 +29,14 @@ pub struct User {
     pub full_name: Option<String>,
     /// The user's email address.
     #[required]
+    #[email]
     pub email: Option<String>,
     /// The language the user sees Nexudus in.
     #[required]
     pub language: Option<Language>,
-    /// The salt the user's password is hashed with. Secret: `Debug` hides it.
+    /// The salt the user's password is hashed with. Sensitive: never shown in `Debug` or failures.
     #[required]
+    #[sensitive]
     pub password_salt: Option<String>,
     /// The last help page the user visited.
     #[required]
@@ -44,17 +44,20 @@ pub struct User {
     /// How many failed logins the user has had in a row.
     #[required]
     pub invalid_login_attempts: Option<i64>,
-    /// The user's access token. Secret: `Debug` hides it.
+    /// The user's access token. Sensitive: never shown in `Debug` or failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[sensitive]
     pub access_token: Option<String>,
     /// The user's preferred language (a language record's Id).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub preferred_language_id: Option<i64>,
-    /// A password to replace the current one. Secret: `Debug` hides it.
+    /// A password to replace the current one. Sensitive: never shown in `Debug` or failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[sensitive]
     pub new_password: Option<String>,
-    /// The user's password. Secret: `Debug` hides it.
+    /// The user's password. Sensitive: never shown in `Debug` or failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[sensitive]
     pub password: Option<String>,
     /// URL of an image to upload as the user's new avatar.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -136,9 +139,10 @@ pub struct User {
     /// Whether the user receives every community message.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub receive_every_message: Option<bool>,
-    /// The secret of the user's two-factor authentication. Secret: `Debug`
+    /// The secret of the user's two-factor authentication. Sensitive: never shown in `Debug`
     /// hides it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[sensitive]
     pub two_factor_secret: Option<String>,
     /// GUID used to confirm the user's email address.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -181,6 +185,7 @@ pub struct User {
     pub next_community_digest: Option<NexudusDateTime>,
     /// Email of the support-team user linked to this user.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[email]
     pub support_team_user_email: Option<String>,
     /// When the user last tried to log in.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -203,90 +208,4 @@ pub struct User {
     /// Notify the user of identity-check updates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub on_identity_check_update: Option<bool>,
-}
-
-impl fmt::Debug for User {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("User")
-            .field("id", &self.id)
-            .field("full_name", &self.full_name)
-            .field("email", &self.email)
-            .field("language", &self.language)
-            .field("password_salt", &redacted(&self.password_salt))
-            .field("last_help_visited", &self.last_help_visited)
-            .field("invalid_login_attempts", &self.invalid_login_attempts)
-            .field("access_token", &redacted(&self.access_token))
-            .field("preferred_language_id", &self.preferred_language_id)
-            .field("new_password", &redacted(&self.new_password))
-            .field("password", &redacted(&self.password))
-            .field("new_avatar_url", &self.new_avatar_url)
-            .field("clear_avatar_file", &self.clear_avatar_file)
-            .field("application_id", &self.application_id)
-            .field("active", &self.active)
-            .field("is_admin", &self.is_admin)
-            .field("api_access", &self.api_access)
-            .field("validated", &self.validated)
-            .field("must_reset_password", &self.must_reset_password)
-            .field("last_access", &self.last_access)
-            .field("devices", &self.devices)
-            .field("on_new_email", &self.on_new_email)
-            .field("on_help_desk_msg", &self.on_help_desk_msg)
-            .field("on_new_wall_post", &self.on_new_wall_post)
-            .field("on_new_member", &self.on_new_member)
-            .field("on_profile_changes", &self.on_profile_changes)
-            .field("on_new_blog_comment", &self.on_new_blog_comment)
-            .field("on_new_event_comment", &self.on_new_event_comment)
-            .field("on_tariff_change", &self.on_tariff_change)
-            .field("on_booking_change", &self.on_booking_change)
-            .field(
-                "on_tentative_booking_change",
-                &self.on_tentative_booking_change,
-            )
-            .field("on_purchases", &self.on_purchases)
-            .field("on_visitor_registration", &self.on_visitor_registration)
-            .field("on_platform_invoices", &self.on_platform_invoices)
-            .field("receive_community_digest", &self.receive_community_digest)
-            .field("receive_every_message", &self.receive_every_message)
-            .field("two_factor_secret", &redacted(&self.two_factor_secret))
-            .field("email_call_back_guid", &self.email_call_back_guid)
-            .field("businesses", &self.businesses)
-            .field("added_businesses", &self.added_businesses)
-            .field("removed_businesses", &self.removed_businesses)
-            .field("user_roles", &self.user_roles)
-            .field("added_user_roles", &self.added_user_roles)
-            .field("removed_user_roles", &self.removed_user_roles)
-            .field("chat_rooms", &self.chat_rooms)
-            .field("added_chat_rooms", &self.added_chat_rooms)
-            .field("removed_chat_rooms", &self.removed_chat_rooms)
-            .field(
-                "last_received_community_thread_date",
-                &self.last_received_community_thread_date,
-            )
-            .field(
-                "last_received_community_message_date",
-                &self.last_received_community_message_date,
-            )
-            .field("next_community_digest", &self.next_community_digest)
-            .field("support_team_user_email", &self.support_team_user_email)
-            .field("last_login_attempt", &self.last_login_attempt)
-            .field("on_access_control_errors", &self.on_access_control_errors)
-            .field(
-                "next_help_desk_message_reminder",
-                &self.next_help_desk_message_reminder,
-            )
-            .field(
-                "on_member_removed_from_team",
-                &self.on_member_removed_from_team,
-            )
-            .field(
-                "on_virtual_office_tariff_change",
-                &self.on_virtual_office_tariff_change,
-            )
-            .field(
-                "on_virtual_office_delivery_preference_update",
-                &self.on_virtual_office_delivery_preference_update,
-            )
-            .field("on_identity_check_update", &self.on_identity_check_update)
-            .finish()
-    }
 }

@@ -26,6 +26,7 @@ pub struct Visitor {
     pub full_name: Option<String>,
     /// The visitor's email address.
     #[required]
+    #[email]
     pub email: Option<String>,
     /// When the visitor is expected to arrive.
     #[required]

@@ -3,8 +3,9 @@
 
 use nexudus_validate::{
     code, from_slice, from_slice_for, from_str, from_value, NexudusDateTime, NexudusResource,
-    Operation, ValidationErrors,
+    Operation,
 };
+use nexudus_validate_tests::summary;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use serde_repr::{Deserialize_repr, Serialize_repr};
@@ -59,19 +60,6 @@ fn body_with(changes: Value) -> Vec<u8> {
     serde_json::to_vec(&body).unwrap()
 }
 
-fn failures(errors: &ValidationErrors) -> Vec<(String, String, Value)> {
-    errors
-        .iter()
-        .map(|f| {
-            (
-                f.property_name().to_owned(),
-                f.message().to_owned(),
-                f.attempted_value().clone(),
-            )
-        })
-        .collect()
-}
-
 fn one(name: &str, message: &str, attempted: Value) -> Vec<(String, String, Value)> {
     vec![(name.to_owned(), message.to_owned(), attempted)]
 }
@@ -102,7 +90,7 @@ fn each_required_field_missing_null_or_blank() {
             let errors =
                 from_slice::<Visit>(&body_with(json!({ field: sent.clone() }))).unwrap_err();
             assert_eq!(
-                failures(&errors),
+                summary(&errors),
                 one(field, REQUIRED, attempted.clone()),
                 "{field} = {sent}"
             );
@@ -115,7 +103,7 @@ fn each_required_field_missing_null_or_blank() {
 fn allow_empty_accepts_blank_but_not_null() {
     assert!(from_slice::<Visit>(&body_with(json!({"Notes": "   "}))).is_ok());
     let errors = from_slice::<Visit>(&body_with(json!({"Notes": null}))).unwrap_err();
-    assert_eq!(failures(&errors), one("Notes", REQUIRED, Value::Null));
+    assert_eq!(summary(&errors), one("Notes", REQUIRED, Value::Null));
 }
 
 #[test]
@@ -123,7 +111,7 @@ fn update_only_rules_depend_on_the_operation() {
     let body = body_with(json!({"Id": "<absent>"}));
     assert!(from_slice_for::<Visit>(&body, Operation::Create).is_ok());
     let errors = from_slice_for::<Visit>(&body, Operation::Update).unwrap_err();
-    assert_eq!(failures(&errors), one("Id", REQUIRED, Value::Null));
+    assert_eq!(summary(&errors), one("Id", REQUIRED, Value::Null));
 }
 
 #[test]
@@ -192,7 +180,7 @@ fn wrong_types_name_the_value_sent() {
     ];
     for (field, sent, message) in cases {
         let errors = from_slice::<Visit>(&body_with(json!({ field: sent.clone() }))).unwrap_err();
-        assert_eq!(failures(&errors), one(field, message, sent), "{field}");
+        assert_eq!(summary(&errors), one(field, message, sent), "{field}");
         assert_eq!(errors.first().unwrap().code(), code::INVALID_TYPE);
     }
 }
@@ -201,7 +189,7 @@ fn wrong_types_name_the_value_sent() {
 fn a_field_that_is_both_blank_and_mistyped_reports_once() {
     // A blank string sent for a required integer is blank, not also mistyped.
     let errors = from_slice::<Visit>(&body_with(json!({"BusinessId": " "}))).unwrap_err();
-    assert_eq!(failures(&errors), one("BusinessId", REQUIRED, json!(" ")));
+    assert_eq!(summary(&errors), one("BusinessId", REQUIRED, json!(" ")));
 }
 
 #[test]
@@ -211,7 +199,7 @@ fn three_problems_give_exactly_three_failures_in_declaration_order() {
     }));
     let errors = from_slice::<Visit>(&body).unwrap_err();
     assert_eq!(
-        failures(&errors),
+        summary(&errors),
         vec![
             ("BusinessId".into(), REQUIRED.into(), Value::Null),
             ("FullName".into(), REQUIRED.into(), json!("  ")),
@@ -231,13 +219,13 @@ fn three_problems_give_exactly_three_failures_in_declaration_order() {
 #[test]
 fn non_option_fields_are_implicitly_required_unless_defaulted() {
     let errors = from_slice::<Visit>(&body_with(json!({"Notified": "<absent>"}))).unwrap_err();
-    assert_eq!(failures(&errors), one("Notified", REQUIRED, Value::Null));
+    assert_eq!(summary(&errors), one("Notified", REQUIRED, Value::Null));
     let errors = from_slice::<Visit>(&body_with(json!({"Notified": null}))).unwrap_err();
-    assert_eq!(failures(&errors), one("Notified", REQUIRED, Value::Null));
+    assert_eq!(summary(&errors), one("Notified", REQUIRED, Value::Null));
     // `#[serde(default)]` may be left out, but `null` is still not a number.
     assert!(from_slice::<Visit>(&body_with(json!({"Seats": "<absent>"}))).is_ok());
     let errors = from_slice::<Visit>(&body_with(json!({"Seats": null}))).unwrap_err();
-    assert_eq!(failures(&errors), one("Seats", REQUIRED, Value::Null));
+    assert_eq!(summary(&errors), one("Seats", REQUIRED, Value::Null));
 }
 
 #[test]
@@ -248,7 +236,7 @@ fn aliases_and_renames_are_the_wire_names() {
     // A failure sent under an alias is still reported under the wire name.
     let body = body_with(json!({"FullName": "<absent>", "Name": ""}));
     let errors = from_slice::<Visit>(&body).unwrap_err();
-    assert_eq!(failures(&errors), one("FullName", REQUIRED, json!("")));
+    assert_eq!(summary(&errors), one("FullName", REQUIRED, json!("")));
     // The Rust name is not a wire name.
     let body = body_with(json!({"VisitorSource": "<absent>", "Source": 99}));
     assert!(from_slice::<Visit>(&body).is_ok());
@@ -275,7 +263,7 @@ fn duplicate_keys_last_one_wins() {
         1,
     );
     let errors = from_str::<Visit>(&body).unwrap_err();
-    assert_eq!(failures(&errors), one("FullName", REQUIRED, json!(" ")));
+    assert_eq!(summary(&errors), one("FullName", REQUIRED, json!(" ")));
 }
 
 fn body_error(bytes: &[u8]) -> String {
@@ -403,7 +391,7 @@ fn borrowed_resources_are_checked_field_by_field() {
     let errors = Borrowed::validate_value(&json!({"Name": " ", "Count": "x"}), Operation::Update)
         .unwrap_err();
     assert_eq!(
-        failures(&errors),
+        summary(&errors),
         vec![
             ("Name".into(), REQUIRED.into(), json!(" ")),
             (
@@ -449,7 +437,7 @@ fn what_no_field_check_can_name_is_still_a_failure() {
     assert_eq!(errors.first().unwrap().code(), code::INVALID_BODY);
     assert!(from_str::<Generic<i64>>(r#"{"value": 3}"#).is_ok());
     let errors = from_str::<Generic<i64>>(r#"{"value": null}"#).unwrap_err();
-    assert_eq!(failures(&errors), one("value", REQUIRED, Value::Null));
+    assert_eq!(summary(&errors), one("value", REQUIRED, Value::Null));
 }
 
 #[test]

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use nexudus_validate::{code, NexudusResource, Operation, Validate, ValidationErrors};
+use nexudus_validate::{code, NexudusResource, Operation, Validate};
+use nexudus_validate_tests::summary;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -29,19 +30,6 @@ fn workspace() -> Workspace {
         name: Some("Design team".into()),
         description: None,
     }
-}
-
-fn summary(errors: &ValidationErrors) -> Vec<(String, String, Value)> {
-    errors
-        .iter()
-        .map(|f| {
-            (
-                f.property_name().to_owned(),
-                f.message().to_owned(),
-                f.attempted_value().clone(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -5,24 +5,11 @@
 use std::borrow::Cow;
 
 use nexudus_validate::{
-    code, from_slice, from_slice_for, NexudusResource, Operation, Validate, ValidationErrors,
-    ValidationFailure,
+    code, from_slice, from_slice_for, NexudusResource, Operation, Validate, ValidationFailure,
 };
+use nexudus_validate_tests::summary;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-
-fn summary(errors: &ValidationErrors) -> Vec<(String, String, Value)> {
-    errors
-        .iter()
-        .map(|f| {
-            (
-                f.property_name().to_owned(),
-                f.message().to_owned(),
-                f.attempted_value().clone(),
-            )
-        })
-        .collect()
-}
 
 /// Validates `value` both ways (typed, and as the JSON it serializes to)
 /// and returns the failures, asserting they are the same.

@@ -401,10 +401,12 @@ macro_rules! ranged_float {
     ($($t:ty)*) => {$(
         impl Ranged for $t {
             fn below(&self, bound: &Bound) -> bool {
-                !(f64::from(*self) >= bound.float)
+                use core::cmp::Ordering::{Equal, Greater};
+                !matches!(f64::from(*self).partial_cmp(&bound.float), Some(Greater | Equal))
             }
             fn above(&self, bound: &Bound) -> bool {
-                !(f64::from(*self) <= bound.float)
+                use core::cmp::Ordering::{Equal, Less};
+                !matches!(f64::from(*self).partial_cmp(&bound.float), Some(Less | Equal))
             }
         }
     )*};

@@ -63,6 +63,9 @@ pub mod __private;
 #[cfg(feature = "resources")]
 pub mod resources;
 
+#[cfg(feature = "axum")]
+pub mod axum;
+
 pub use chrono;
 pub use datetime::{NexudusDateTime, ParseDateTimeError};
 pub use errors::ValidationErrors;

@@ -1,0 +1,44 @@
+//! A small Nexudus-compatible server for the five documented resources,
+//! with the records kept in memory.
+//!
+//! Run: `cargo run -p nexudus-validate --features axum --example server [ADDR]`
+//! (ADDR defaults to `127.0.0.1:8080`), then for instance
+//!
+//! ```text
+//! curl -s -X POST http://127.0.0.1:8080/api/collaboration/workspaces \
+//!      -u admin@example.com:secret -H 'content-type: application/json' \
+//!      -d '{"BusinessId": 1, "AdministratorId": 2, "Name": " "}'
+//! ```
+//!
+//! answers HTTP 400 with the exact Nexudus body. See
+//! `nexudus_validate::axum::mock` for what each route answers, how
+//! `UpdatedBy` is derived from the `Authorization` header (Basic user name,
+//! the user a token was issued to, else `"api"`) and why `UpdatedOn` is
+//! UTC.
+
+use nexudus_validate::axum::mock::{self, MemoryStore};
+use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
+use nexudus_validate::NexudusResource;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+    let listener = tokio::net::TcpListener::bind(&addr).await?;
+    println!(
+        "Nexudus mock listening on http://{}",
+        listener.local_addr()?
+    );
+    println!("  POST /api/token (form-encoded)");
+    for path in [
+        AccessToken::PATH,
+        Visitor::PATH,
+        User::PATH,
+        UiModule::PATH,
+        Workspace::PATH,
+    ] {
+        println!("  POST, PUT {path}    GET {path}/{{id}}");
+    }
+    axum::serve(listener, mock::app(MemoryStore::new())).await
+}

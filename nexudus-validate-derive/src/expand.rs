@@ -294,14 +294,6 @@ fn debug_impl(p: &TokenStream, container: &Container) -> TokenStream {
     let ident = container.ident;
     let name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    let type_params: Vec<String> = container
-        .generics
-        .type_params()
-        .map(|t| t.ident.to_string())
-        .collect();
-    let mut bounds: Vec<TokenStream> = where_clause
-        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
-        .unwrap_or_default();
     let fields = container.fields.iter().map(|field| {
         let member = field.member;
         let label = member.to_string();
@@ -317,19 +309,12 @@ fn debug_impl(p: &TokenStream, container: &Container) -> TokenStream {
                 })
             }
         } else {
-            let ty = field.ty;
-            if mentions_any(ty.to_token_stream(), &type_params) {
-                bounds.push(quote!(#ty: #p::fmt::Debug));
-            }
-            quote!(.field(#label, &self.#member))
+            quote!(.field(#label, {
+                use #p::{ViaDebug as _, ViaNoDebug as _};
+                (&&#p::Probe(&self.#member)).__debug()
+            }))
         }
     });
-    let fields: Vec<TokenStream> = fields.collect();
-    let where_clause = if bounds.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(where #(#bounds),*)
-    };
     quote_spanned! {span=>
         #[automatically_derived]
         impl #impl_generics #p::fmt::Debug for #ident #ty_generics #where_clause {
@@ -388,15 +373,6 @@ fn option_depth(ty: &syn::Type) -> usize {
         }
         _ => 0,
     }
-}
-
-/// Whether the tokens name any of `idents`.
-fn mentions_any(tokens: TokenStream, idents: &[String]) -> bool {
-    tokens.into_iter().any(|token| match token {
-        proc_macro2::TokenTree::Ident(i) => idents.iter().any(|name| i == name),
-        proc_macro2::TokenTree::Group(g) => mentions_any(g.stream(), idents),
-        _ => false,
-    })
 }
 
 /// Whether a type mentions a reference or a lifetime anywhere.

@@ -10,8 +10,8 @@ pub mod rules;
 pub use nested::{nested_check, Nested};
 pub use path::Path;
 pub use probe::{
-    IsEmpty, Probe, ViaAny, ViaIsEmpty, ViaNeverEmpty, ViaOpaque, ViaOption, ViaOptionEmpty,
-    ViaRequired, ViaSerialize,
+    IsEmpty, Probe, ViaAny, ViaDebug, ViaIsEmpty, ViaNeverEmpty, ViaNoDebug, ViaOpaque, ViaOption,
+    ViaOptionEmpty, ViaRequired, ViaSerialize,
 };
 pub use raw::{
     lookup, read_field, NestedCheck, Parsed, RawField, TypeProbe, ViaDeserialize, ViaUnchecked,

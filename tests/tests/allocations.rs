@@ -93,3 +93,79 @@ fn the_counter_sees_allocations_of_a_failing_validation() {
     assert!(result.is_err());
     assert!(count > 0);
 }
+
+#[derive(NexudusResource)]
+struct Guest {
+    #[required]
+    #[length(min = 1, max = 80)]
+    name: Option<String>,
+    #[email]
+    email: Option<String>,
+}
+
+fn short_code(code: &str) -> Result<(), &'static str> {
+    if code.len() <= 8 {
+        Ok(())
+    } else {
+        Err("too long")
+    }
+}
+
+#[derive(NexudusResource)]
+struct Booking {
+    #[required]
+    #[range(min = 1, max = 500)]
+    seats: Option<i64>,
+    #[pattern("[A-Z]{3}-[0-9]+")]
+    #[custom(short_code)]
+    reference: Option<String>,
+    #[not_empty]
+    #[nested]
+    guests: Vec<Guest>,
+    #[sensitive]
+    #[not_null]
+    door_code: Option<String>,
+}
+
+#[test]
+fn every_rule_allocates_nothing_on_a_valid_value() {
+    let booking = Booking {
+        seats: Some(12),
+        reference: Some("ABC-123".into()),
+        guests: vec![Guest {
+            name: Some("Ada".into()),
+            email: Some("ada@example.com".into()),
+        }],
+        door_code: Some("1234".into()),
+    };
+    // The first call builds the regex (once per process).
+    assert!(booking.validate().is_ok());
+    let (count, result) = allocations_during(|| booking.validate());
+    assert_eq!(result, Ok(()));
+    assert_eq!(count, 0, "a rule allocated on a valid value");
+}
+
+#[test]
+fn seed_resources_allocate_nothing_when_valid() {
+    use nexudus_validate::resources::{User, Workspace};
+    let user = User {
+        id: Some(1),
+        full_name: Some("Grace Hopper".into()),
+        email: Some("grace@example.com".into()),
+        language: Some(nexudus_validate::resources::Language::EnglishUK),
+        password_salt: Some("salt".into()),
+        last_help_visited: Some(0),
+        invalid_login_attempts: Some(0),
+        ..User::default()
+    };
+    let workspace = Workspace {
+        id: Some(1),
+        business_id: Some(2),
+        administrator_id: Some(3),
+        name: Some("Design".into()),
+        ..Workspace::default()
+    };
+    let (count, result) = allocations_during(|| (user.validate(), workspace.validate()));
+    assert_eq!(result, (Ok(()), Ok(())));
+    assert_eq!(count, 0);
+}

@@ -131,3 +131,35 @@ proptest! {
         holds_for::<Visit>(&body, Operation::Create)?;
     }
 }
+
+mod seed_resources {
+    use super::*;
+    use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
+
+    proptest! {
+        #[test]
+        fn access_token(body in body::<AccessToken>()) {
+            holds_for::<AccessToken>(&body, Operation::Update)?;
+        }
+
+        #[test]
+        fn visitor(body in body::<Visitor>()) {
+            holds_for::<Visitor>(&body, Operation::Update)?;
+        }
+
+        #[test]
+        fn user(body in body::<User>()) {
+            holds_for::<User>(&body, Operation::Create)?;
+        }
+
+        #[test]
+        fn ui_module(body in body::<UiModule>()) {
+            holds_for::<UiModule>(&body, Operation::Update)?;
+        }
+
+        #[test]
+        fn workspace(body in body::<Workspace>()) {
+            holds_for::<Workspace>(&body, Operation::Update)?;
+        }
+    }
+}

@@ -223,12 +223,14 @@ fn email_uses_the_nhibernate_grammar() {
             "{bad}"
         );
     }
-    // Empty is not malformed: presence is #[required]'s job.
-    let p = Profile {
-        email: Some(String::new()),
-        ..profile()
-    };
-    assert_eq!(both_ways(&p), vec![]);
+    // Empty or blank is not malformed: presence is #[required]'s job.
+    for blank in ["", "   "] {
+        let p = Profile {
+            email: Some(blank.into()),
+            ..profile()
+        };
+        assert_eq!(both_ways(&p), vec![]);
+    }
 }
 
 #[test]
@@ -637,4 +639,25 @@ fn rules_on_borrowed_values() {
     let errors = value.validate().unwrap_err();
     let names: Vec<&str> = errors.iter().map(|f| f.property_name()).collect();
     assert_eq!(names, ["name", "email"]);
+}
+
+#[test]
+fn generated_debug_prints_fields_without_debug_as_dots() {
+    struct NoDebug;
+    #[derive(NexudusResource)]
+    struct Door {
+        #[sensitive]
+        code: String,
+        lock: NoDebug,
+        floor: u8,
+    }
+    let door = Door {
+        code: SECRET.into(),
+        lock: NoDebug,
+        floor: 3,
+    };
+    assert_eq!(
+        format!("{door:?}"),
+        r#"Door { code: "<redacted>", lock: .., floor: 3 }"#
+    );
 }

@@ -4,7 +4,7 @@
 use std::fmt::Debug;
 
 use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
-use nexudus_validate::{from_slice, NexudusResource, Validate};
+use nexudus_validate::{from_slice, NexudusResource};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 

@@ -166,6 +166,38 @@ impl<T: ?Sized> ViaNeverEmpty for Probe<'_, T> {
     }
 }
 
+/// `Debug` of a field, level 1: the field's own `Debug`.
+pub trait ViaDebug<'a> {
+    /// What to print.
+    fn __debug(&self) -> &'a dyn core::fmt::Debug;
+}
+
+/// `Debug` of a field, level 2: a type without `Debug` prints `..`.
+pub trait ViaNoDebug<'a> {
+    /// What to print.
+    fn __debug(&self) -> &'a dyn core::fmt::Debug;
+}
+
+impl<'a, T: core::fmt::Debug> ViaDebug<'a> for &Probe<'a, T> {
+    fn __debug(&self) -> &'a dyn core::fmt::Debug {
+        self.0
+    }
+}
+
+impl<'a, T: ?Sized> ViaNoDebug<'a> for Probe<'a, T> {
+    fn __debug(&self) -> &'a dyn core::fmt::Debug {
+        &Opaque
+    }
+}
+
+struct Opaque;
+
+impl core::fmt::Debug for Opaque {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("..")
+    }
+}
+
 /// `AttemptedValue`, level 1: a serializable value, as JSON.
 pub trait ViaSerialize {
     /// The value as JSON.

@@ -160,8 +160,9 @@ pub fn as_ranged<T: Ranged>(value: &T) -> &dyn Ranged {
     value
 }
 
-/// `#[email]`: `not a well-formed email address`. An empty string passes
-/// (as in NHibernate Validator): presence is `#[required]`'s job.
+/// `#[email]`: `not a well-formed email address`. An empty or blank string
+/// passes (NHibernate Validator passes empty ones): presence is
+/// `#[required]`'s job, and a blank address is reported once, as missing.
 pub fn email(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -169,7 +170,7 @@ pub fn email(
     value: &str,
     message: Option<&'static str>,
 ) {
-    if !value.is_empty() && !is_well_formed_email(value) {
+    if !value.trim().is_empty() && !is_well_formed_email(value) {
         let default = || Cow::Borrowed("not a well-formed email address");
         let attempted = Value::String(value.to_owned());
         fail(out, path, name, code::EMAIL, default, message, attempted);

@@ -65,6 +65,8 @@ pub mod resources;
 
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "client")]
+pub mod client;
 
 pub use chrono;
 pub use datetime::{NexudusDateTime, ParseDateTimeError};

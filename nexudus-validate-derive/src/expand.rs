@@ -36,7 +36,7 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
     } else {
         quote! {{
             use #p::{ViaDeserialize as _, ViaUnchecked as _};
-            (&&#p::TypeProbe::<Self>::new()).__parse(value)
+            (&&#p::TypeProbe::<Self>::new()).__parse(__nx_value)
         }}
     };
     let name = container
@@ -62,18 +62,17 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
         let member = field.member;
         let checks = field_checks(&p, field);
         quote!({
-            let value = &self.#member;
+            let __nx_value = &self.#member;
             #checks
         })
     });
     let raw_checks = wire_fields
         .iter()
         .map(|field| raw_check(&p, field, container.attrs.default));
-    let container_checks = container
-        .attrs
-        .checks
-        .iter()
-        .map(|function| quote!(#p::rules::container_check(out, path, #function(self));));
+    let container_checks =
+        container.attrs.checks.iter().map(
+            |function| quote!(#p::rules::container_check(__nx_out, __nx_path, #function(self));),
+        );
     let debug = debug_impl(&p, container);
 
     quote! {
@@ -81,12 +80,12 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
         impl #impl_generics #p::Validate for #ident #ty_generics #where_clause {
             fn validate_for(
                 &self,
-                operation: #p::Operation,
+                __nx_operation: #p::Operation,
             ) -> #p::Result<(), #p::ValidationErrors> {
                 let mut failures = #p::Vec::new();
                 <Self as #p::NexudusResource>::__validate_into(
                     self,
-                    operation,
+                    __nx_operation,
                     &#p::Path::Root,
                     &mut failures,
                 );
@@ -101,19 +100,19 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
             const FIELDS: &'static [#p::FieldInfo] = &[#(#field_infos),*];
 
             fn validate_value(
-                value: &#p::Value,
-                operation: #p::Operation,
+                __nx_value: &#p::Value,
+                __nx_operation: #p::Operation,
             ) -> #p::Result<(), #p::ValidationErrors> {
                 let parsed = #parse_self;
-                #p::validate_value::<Self>(value, operation, parsed)
+                #p::validate_value::<Self>(__nx_value, __nx_operation, parsed)
             }
 
             #[allow(unused_variables)]
             fn __check_object(
-                object: &#p::Map<#p::String, #p::Value>,
-                operation: #p::Operation,
-                path: &#p::Path<'_>,
-                out: &mut #p::Vec<#p::ValidationFailure>,
+                __nx_object: &#p::Map<#p::String, #p::Value>,
+                __nx_operation: #p::Operation,
+                __nx_path: &#p::Path<'_>,
+                __nx_out: &mut #p::Vec<#p::ValidationFailure>,
             ) {
                 #(#raw_checks)*
             }
@@ -121,9 +120,9 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
             #[allow(unused_variables)]
             fn __validate_into(
                 &self,
-                operation: #p::Operation,
-                path: &#p::Path<'_>,
-                out: &mut #p::Vec<#p::ValidationFailure>,
+                __nx_operation: #p::Operation,
+                __nx_path: &#p::Path<'_>,
+                __nx_out: &mut #p::Vec<#p::ValidationFailure>,
             ) {
                 #(#typed_checks)*
                 #(#container_checks)*
@@ -178,13 +177,13 @@ fn field_checks(p: &TokenStream, field: &Field) -> TokenStream {
         let allow_empty = required.allow_empty;
         let message = message(&required.message);
         let check = quote! {
-            #p::rules::required(out, path, #name, {
+            #p::rules::required(__nx_out, __nx_path, #name, {
                 use #p::{ViaAny as _, ViaOption as _, ViaRequired as _};
-                (&&&#p::Probe(value)).__presence()
+                (&&&#p::Probe(__nx_value)).__presence()
             }, #allow_empty, #message);
         };
         checks.extend(if required.update_only {
-            quote!(if operation.is_update() { #check })
+            quote!(if __nx_operation.is_update() { #check })
         } else {
             check
         });
@@ -197,7 +196,7 @@ fn field_checks(p: &TokenStream, field: &Field) -> TokenStream {
     if let Some(nested) = &attrs.nested {
         let span = name_span(nested);
         checks.extend(quote_spanned! {span=>
-            #p::Nested::validate_nested(value, operation, &#p::Path::Field(path, #name), out);
+            #p::Nested::validate_nested(__nx_value, __nx_operation, &#p::Path::Field(__nx_path, #name), __nx_out);
         });
     }
     if !inner.is_empty() {
@@ -206,15 +205,15 @@ fn field_checks(p: &TokenStream, field: &Field) -> TokenStream {
             body.extend(rules::expand(p, rule, &name, &message(&rule.message)));
         }
         for _ in 0..option_depth(field.ty) {
-            body = quote!(if let #p::Some(value) = value { #body });
+            body = quote!(if let #p::Some(__nx_value) = __nx_value { #body });
         }
         checks.extend(body);
     }
     if attrs.sensitive.is_some() && !checks.is_empty() {
         checks = quote! {
-            let start = out.len();
+            let __nx_start = __nx_out.len();
             #checks
-            #p::rules::redact_from(out, start);
+            #p::rules::redact_from(__nx_out, __nx_start);
         };
     }
     checks
@@ -228,7 +227,7 @@ fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenSt
     let keys = std::iter::once(&field.wire_name).chain(&field.attrs.aliases);
     let required = match &field.attrs.required {
         None => quote!(false),
-        Some(r) if r.update_only => quote!(operation.is_update()),
+        Some(r) if r.update_only => quote!(__nx_operation.is_update()),
         Some(_) => quote!(true),
     };
     let allow_empty = field.attrs.required.as_ref().is_some_and(|r| r.allow_empty);
@@ -248,18 +247,18 @@ fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenSt
         quote!(|_: &#p::Value| #p::Parsed::<#ty>::Unchecked)
     } else {
         quote! {
-            |value: &#p::Value| {
+            |__nx_value: &#p::Value| {
                 use #p::{ViaDeserialize as _, ViaUnchecked as _};
-                (&&#p::TypeProbe::<#ty>::new()).__parse(value)
+                (&&#p::TypeProbe::<#ty>::new()).__parse(__nx_value)
             }
         }
     };
     let checks = field_checks(p, field);
     let read = quote! {
         #p::read_field(
-            out,
-            path,
-            operation,
+            __nx_out,
+            __nx_path,
+            __nx_operation,
             #p::RawField {
                 property_name: #property_name,
                 required: #required,
@@ -268,14 +267,14 @@ fn raw_check(p: &TokenStream, field: &Field, container_default: bool) -> TokenSt
                 sensitive: #sensitive,
                 nested: #nested,
             },
-            #p::lookup(object, &[#(#keys),*]),
+            #p::lookup(__nx_object, &[#(#keys),*]),
             #parse,
         )
     };
     if checks.is_empty() {
         quote!(let _ = #read;)
     } else {
-        quote!(if let #p::Some(value) = &#read { #checks })
+        quote!(if let #p::Some(__nx_value) = &#read { #checks })
     }
 }
 

@@ -295,28 +295,28 @@ pub fn expand(p: &TokenStream, rule: &Rule, name: &str, message: &TokenStream) -
     let attempted = quote! {
         || {
             use #p::{ViaOpaque as _, ViaSerialize as _};
-            (&&#p::Probe(value)).__attempted()
+            (&&#p::Probe(__nx_value)).__attempted()
         }
     };
     match &rule.kind {
         RuleKind::NotNull => quote! {
-            #p::rules::not_null(out, path, #name, {
+            #p::rules::not_null(__nx_out, __nx_path, #name, {
                 use #p::{ViaAny as _, ViaOption as _, ViaRequired as _};
-                (&&&#p::Probe(value)).__presence()
+                (&&&#p::Probe(__nx_value)).__presence()
             }, #message);
         },
         RuleKind::NotEmpty => quote! {
-            #p::rules::not_empty(out, path, #name, {
+            #p::rules::not_empty(__nx_out, __nx_path, #name, {
                 use #p::{ViaIsEmpty as _, ViaNeverEmpty as _, ViaOptionEmpty as _};
-                (&&&#p::Probe(value)).__is_empty()
+                (&&&#p::Probe(__nx_value)).__is_empty()
             }, #attempted, #message);
         },
         RuleKind::Length { min, max } => {
             let min = option(p, min.as_ref().map(|m| quote!(#m)));
             let max = option(p, max.as_ref().map(|m| quote!(#m)));
-            let length = quote_spanned!(span=> #p::HasLength::length(value));
+            let length = quote_spanned!(span=> #p::HasLength::length(__nx_value));
             quote! {
-                #p::rules::length(out, path, #name, #length, #min, #max, #attempted, #message);
+                #p::rules::length(__nx_out, __nx_path, #name, #length, #min, #max, #attempted, #message);
             }
         }
         RuleKind::Range { min, max } => {
@@ -331,27 +331,27 @@ pub fn expand(p: &TokenStream, rule: &Rule, name: &str, message: &TokenStream) -
                 )
             };
             let (min, max) = (bound(min), bound(max));
-            let value = quote_spanned!(span=> #p::rules::as_ranged(value));
+            let value = quote_spanned!(span=> #p::rules::as_ranged(__nx_value));
             quote! {
-                #p::rules::range(out, path, #name, #value, #min, #max, #attempted, #message);
+                #p::rules::range(__nx_out, __nx_path, #name, #value, #min, #max, #attempted, #message);
             }
         }
         RuleKind::Email => {
-            let text = quote_spanned!(span=> #p::AsText::as_text(value));
-            quote!(#p::rules::email(out, path, #name, #text, #message);)
+            let text = quote_spanned!(span=> #p::AsText::as_text(__nx_value));
+            quote!(#p::rules::email(__nx_out, __nx_path, #name, #text, #message);)
         }
         RuleKind::Pattern(regex) => {
             let anchored = format!("^(?:{})$", regex.value());
-            let text = quote_spanned!(span=> #p::AsText::as_text(value));
+            let text = quote_spanned!(span=> #p::AsText::as_text(__nx_value));
             quote! {{
                 static REGEX: #p::LazyLock<#p::Regex> = #p::LazyLock::new(|| {
                     #p::Regex::new(#anchored).expect("the derive checked this regex")
                 });
-                #p::rules::pattern(out, path, #name, &REGEX, #regex, #text, #message);
+                #p::rules::pattern(__nx_out, __nx_path, #name, &REGEX, #regex, #text, #message);
             }}
         }
         RuleKind::Custom(function) => quote! {
-            #p::rules::custom(out, path, #name, #function(value), #attempted, #message);
+            #p::rules::custom(__nx_out, __nx_path, #name, #function(__nx_value), #attempted, #message);
         },
     }
 }

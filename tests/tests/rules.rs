@@ -661,3 +661,59 @@ fn generated_debug_prints_fields_without_debug_as_dots() {
         r#"Door { code: "<redacted>", lock: .., floor: 3 }"#
     );
 }
+
+/// User functions may share names with the generated code's locals.
+mod hygiene {
+    use nexudus_validate::{NexudusResource, Validate, ValidationFailure};
+
+    fn value(v: &i64) -> Result<(), &'static str> {
+        if *v > 0 {
+            Ok(())
+        } else {
+            Err("must be positive")
+        }
+    }
+
+    fn path(_: &String) -> Result<(), &'static str> {
+        Err("never valid")
+    }
+
+    fn out(_: &Named) -> Result<(), ValidationFailure> {
+        Err(ValidationFailure::new(
+            "",
+            "checked",
+            serde_json::Value::Null,
+        ))
+    }
+
+    #[derive(NexudusResource)]
+    #[nexudus(check = out)]
+    struct Named {
+        #[custom(value)]
+        operation: i64,
+        #[custom(path)]
+        object: String,
+    }
+
+    #[test]
+    fn custom_functions_named_like_locals() {
+        let named = Named {
+            operation: 0,
+            object: String::new(),
+        };
+        let messages: Vec<String> = named
+            .validate()
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "operation: must be positive",
+                "object: never valid",
+                ": checked"
+            ]
+        );
+    }
+}

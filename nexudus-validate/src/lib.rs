@@ -47,6 +47,15 @@
 //! Serde's `rename`, `rename(deserialize = ..)`, `rename_all` (every case
 //! rule), `alias`, `skip`, `skip_deserializing` and `default` are read to
 //! find the JSON key of each field.
+//!
+//! # Features
+//!
+//! | feature | default | what |
+//! |---|---|---|
+//! | `resources` | on | typed models of the documented resources (`nexudus_validate::resources`) |
+//! | `axum` | off | server side: the `NexudusJson<T>` extractor, the bodies as responses, an in-memory mock of the API (`nexudus_validate::axum`) |
+//! | `client` | off | client side: a reqwest client that validates before it sends (`nexudus_validate::client`) |
+//! | `cli` | off | the `nexudus-validate` program: `check <resource> [FILE\|-] [--create]`, `resources` |
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 

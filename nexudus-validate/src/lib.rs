@@ -43,6 +43,18 @@
 //! | `#[required(update)]` | the same, for updates only (the `Id`) |
 //! | `#[required(allow_empty)]` | blank strings pass |
 //! | `#[nexudus(rename = "..")]` | the `PropertyName` to report, if not the wire name |
+//! | `#[not_null]`, `#[not_empty]` | `may not be null`, `may not be null or empty` |
+//! | `#[length(min = a, max = b)]`, `#[range(min = a, max = b)]` | length (characters or elements) and number bounds |
+//! | `#[email]`, `#[pattern("regex")]` | a well-formed address, a full-string regex match |
+//! | `#[custom(path::to_fn)]` | `fn(&T) -> Result<(), impl Into<Cow<'static, str>>>` |
+//! | `#[nested]` | validate inner resources, named `Parent.Child` / `List[2].Child` |
+//! | `#[sensitive]` | never echo the value (`AttemptedValue` `null`, redacted `Debug`) |
+//! | `#[nexudus(message = "..")]`, `message = ".."` in a rule | override a message |
+//! | `#[nexudus(check = path::to_fn)]` | cross-field check on the struct |
+//!
+//! Raw JSON goes through [`from_slice`] (and [`from_str`], [`from_value`],
+//! [`NexudusResource::validate_value`]): the value, or every failure in one
+//! pass, never a panic.
 //!
 //! Serde's `rename`, `rename(deserialize = ..)`, `rename_all` (every case
 //! rule), `alias`, `skip`, `skip_deserializing` and `default` are read to

@@ -219,16 +219,11 @@ impl std::error::Error for NexudusRejection {}
 /// The Nexudus 400 envelope, with the rejection's status.
 impl IntoResponse for NexudusRejection {
     fn into_response(self) -> Response {
-        json_response(self.status, &self.errors.into_response())
+        json_response(self.status, &ErrorResponse::from(self.errors))
     }
 }
 
 /// HTTP 400 with the Nexudus body (`errors.to_response()`).
-///
-/// `ValidationErrors` also has an inherent `into_response` that returns the
-/// [`ErrorResponse`] body; call this one as
-/// `IntoResponse::into_response(errors)`, or just return the errors from a
-/// handler.
 impl IntoResponse for ValidationErrors {
     fn into_response(self) -> Response {
         json_response(StatusCode::BAD_REQUEST, &ErrorResponse::from(self))

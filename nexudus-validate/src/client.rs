@@ -632,7 +632,7 @@ mod tests {
         let error = read_envelope(StatusCode::BAD_REQUEST, body).unwrap_err();
         assert_eq!(
             error.validation_errors().unwrap().to_string(),
-            ": You do not have permission."
+            "You do not have permission."
         );
 
         // Not an envelope.

@@ -72,11 +72,6 @@ impl ValidationErrors {
     pub fn to_response(&self) -> ErrorResponse {
         ErrorResponse::from(self.clone())
     }
-
-    /// The Nexudus 400 body, consuming the failures.
-    pub fn into_response(self) -> ErrorResponse {
-        ErrorResponse::from(self)
-    }
 }
 
 impl From<Vec<ValidationFailure>> for ValidationErrors {

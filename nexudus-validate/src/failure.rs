@@ -148,9 +148,15 @@ impl ValidationFailure {
     }
 }
 
+/// `PropertyName: Message`, or just the message for a whole-body failure
+/// (empty `PropertyName`).
 impl fmt::Display for ValidationFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.property_name, self.message)
+        if self.property_name.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.property_name, self.message)
+        }
     }
 }
 

@@ -674,7 +674,7 @@ fn a_body_over_the_limit_is_a_413_in_the_nexudus_envelope() {
         let read: ErrorResponse = answer.json().await.unwrap();
         assert_eq!(
             read.message,
-            ": The request body is larger than the server accepts."
+            "The request body is larger than the server accepts."
         );
         assert_eq!(read.errors.first().unwrap().property_name(), "");
 

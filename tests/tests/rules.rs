@@ -712,7 +712,7 @@ mod hygiene {
             [
                 "operation: must be positive",
                 "object: never valid",
-                ": checked"
+                "checked"
             ]
         );
     }

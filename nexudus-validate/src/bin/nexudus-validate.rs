@@ -143,7 +143,7 @@ fn run_check(name: &str, file: &PathBuf, create: bool) -> ExitCode {
     let written = match (resource.check)(&bytes, operation) {
         Ok(()) => writeln!(stdout, "OK: {} is valid for {verb}", resource.name).map(|()| 0),
         Err(errors) => {
-            let body = serde_json::to_string_pretty(&errors.into_response())
+            let body = serde_json::to_string_pretty(&errors.to_response())
                 .expect("the 400 body serializes");
             writeln!(stdout, "{body}").map(|()| 1)
         }

@@ -81,6 +81,12 @@ mod response;
 
 #[doc(hidden)]
 pub mod __private;
+
+/// The README's code blocks, compiled and run as doctests so they cannot
+/// rot (its integration snippets need the `axum` and `client` features).
+#[cfg(all(doctest, feature = "axum", feature = "client", feature = "resources"))]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
 #[cfg(feature = "resources")]
 pub mod resources;
 

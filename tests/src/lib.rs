@@ -1,9 +1,5 @@
-//! Test-only crate: integration tests live in `tests/`. The README's code
-//! blocks are compiled and run here as doctests so they cannot rot.
-
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;
+//! Test-only crate: integration tests live in `tests/`; this library holds
+//! helpers they share.
 
 use nexudus_validate::ValidationErrors;
 use serde_json::Value;

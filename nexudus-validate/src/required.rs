@@ -43,10 +43,21 @@ pub trait Required {
     fn presence(&self) -> Presence<'_>;
 }
 
+/// Empty or only whitespace. A printable ASCII first byte settles it at
+/// once (no ASCII whitespace is above `' '`).
+#[inline]
+pub(crate) fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b > b' ' && b < 0x7f => false,
+        Some(_) => s.trim().is_empty(),
+    }
+}
+
 impl Required for str {
     #[inline]
     fn presence(&self) -> Presence<'_> {
-        if self.trim().is_empty() {
+        if is_blank(self) {
             Presence::Blank(self)
         } else {
             Presence::Present

@@ -66,7 +66,7 @@ pub trait IsEmpty {
 
 impl IsEmpty for str {
     fn is_empty_value(&self) -> bool {
-        self.trim().is_empty()
+        crate::required::is_blank(self)
     }
 }
 

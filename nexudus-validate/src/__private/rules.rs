@@ -11,13 +11,16 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::Path;
+use crate::required::is_blank;
 use crate::{code, Presence, ValidationErrors, ValidationFailure};
 
 /// NHibernate Validator's `int.MaxValue`, the upper bound `#[length]`
 /// reports when only `min` is given.
 const LENGTH_MAX: usize = 2_147_483_647;
 
-/// Records one failure of field `name` under `path`.
+/// Records one failure of field `name` under `path` (the rare path).
+#[cold]
+#[inline(never)]
 #[allow(clippy::too_many_arguments)]
 fn fail(
     out: &mut Vec<ValidationFailure>,
@@ -39,6 +42,7 @@ fn fail(
 
 /// `#[required]`: `is a required field` when missing or (unless
 /// `allow_empty`) blank.
+#[inline]
 pub fn required(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -58,6 +62,7 @@ pub fn required(
 }
 
 /// `#[not_null]`: `may not be null`.
+#[inline]
 pub fn not_null(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -80,6 +85,7 @@ pub fn not_null(
 }
 
 /// `#[not_empty]`: `may not be null or empty`.
+#[inline]
 pub fn not_empty(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -104,6 +110,7 @@ pub fn not_empty(
 
 /// `#[length(min, max)]`: `length must be between {min} and {max}`.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 pub fn length(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -135,6 +142,7 @@ pub struct Bound {
 /// `#[range(min, max)]`: `must be greater than or equal to {min}` /
 /// `must be less than or equal to {max}`.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 pub fn range(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -163,6 +171,7 @@ pub fn as_ranged<T: Ranged>(value: &T) -> &dyn Ranged {
 /// `#[email]`: `not a well-formed email address`. An empty or blank string
 /// passes (NHibernate Validator passes empty ones): presence is
 /// `#[required]`'s job, and a blank address is reported once, as missing.
+#[inline]
 pub fn email(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -170,7 +179,7 @@ pub fn email(
     value: &str,
     message: Option<&'static str>,
 ) {
-    if !value.trim().is_empty() && !is_well_formed_email(value) {
+    if !is_blank(value) && !is_well_formed_email(value) {
         let default = || Cow::Borrowed("not a well-formed email address");
         let attempted = Value::String(value.to_owned());
         fail(out, path, name, code::EMAIL, default, message, attempted);
@@ -179,6 +188,7 @@ pub fn email(
 
 /// `#[pattern("regex")]`: `must match "{regex}"`; `regex` is anchored by
 /// the derive so that the whole string must match.
+#[inline]
 pub fn pattern(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -196,6 +206,7 @@ pub fn pattern(
 }
 
 /// `#[custom(path::to_fn)]`: the function's message.
+#[inline]
 pub fn custom<M: Into<Cow<'static, str>>>(
     out: &mut Vec<ValidationFailure>,
     path: &Path<'_>,
@@ -241,28 +252,101 @@ pub fn redact_from(out: &mut [ValidationFailure], start: usize) {
 /// where an atom character is anything but a control character,
 /// whitespace or one of `()<>@,;:\".[]`.
 fn is_well_formed_email(value: &str) -> bool {
-    fn dotted_atoms(s: &str) -> bool {
-        s.split('.').all(|atom| {
-            !atom.is_empty()
-                && atom.chars().all(|c| {
-                    !c.is_control() && !c.is_whitespace() && !"()<>@,;:\\\".[]".contains(c)
-                })
-        })
-    }
-    fn ip_domain(s: &str) -> bool {
-        let Some(inner) = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')) else {
-            return false;
-        };
-        let parts: Vec<&str> = inner.split('.').collect();
-        parts.len() == 4
-            && parts
-                .iter()
-                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    if value.is_ascii() {
+        return is_well_formed_ascii_email(value.as_bytes());
     }
     match value.split_once('@') {
         Some((local, domain)) => dotted_atoms(local) && (dotted_atoms(domain) || ip_domain(domain)),
         None => false,
     }
+}
+
+/// The same grammar over ASCII bytes, in one pass.
+fn is_well_formed_ascii_email(bytes: &[u8]) -> bool {
+    let mut atom_len = 0usize;
+    let mut in_domain = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'@' if !in_domain && atom_len > 0 => {
+                if bytes.get(i + 1) == Some(&b'[') {
+                    // `from_utf8` cannot fail on ASCII.
+                    return std::str::from_utf8(&bytes[i + 1..]).is_ok_and(ip_domain);
+                }
+                in_domain = true;
+                atom_len = 0;
+            }
+            b'.' if atom_len > 0 => atom_len = 0,
+            _ if ASCII_ATOM[usize::from(b)] => atom_len += 1,
+            _ => return false,
+        }
+    }
+    in_domain && atom_len > 0
+}
+
+/// `atom+(.atom+)*`, for input with non-ASCII characters.
+fn dotted_atoms(s: &str) -> bool {
+    let mut atom_len = 0usize;
+    for c in s.chars() {
+        if c == '.' {
+            if atom_len == 0 {
+                return false;
+            }
+            atom_len = 0;
+        } else if is_atom_char(c) {
+            atom_len += 1;
+        } else {
+            return false;
+        }
+    }
+    atom_len > 0
+}
+
+/// Whether each ASCII byte may stand in an atom: not a control character,
+/// not a space, not one of `()<>@,;:\".[]`.
+const ASCII_ATOM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = b'!';
+    while b < 0x7f {
+        table[b as usize] = !matches!(
+            b,
+            b'(' | b')'
+                | b'<'
+                | b'>'
+                | b'@'
+                | b','
+                | b';'
+                | b':'
+                | b'\\'
+                | b'"'
+                | b'.'
+                | b'['
+                | b']'
+        );
+        b += 1;
+    }
+    table
+};
+
+fn is_atom_char(c: char) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => ASCII_ATOM[usize::from(b)],
+        _ => !c.is_control() && !c.is_whitespace(),
+    }
+}
+
+/// `[d.d.d.d]` with one to three digits each.
+fn ip_domain(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')) else {
+        return false;
+    };
+    let mut parts = 0;
+    for part in inner.split('.') {
+        parts += 1;
+        if !(1..=3).contains(&part.len()) || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    parts == 4
 }
 
 /// Types `#[length]` can measure: strings (in characters) and collections

@@ -84,7 +84,7 @@ impl IsEmpty for Cow<'_, str> {
 
 impl<T: IsEmpty> IsEmpty for Option<T> {
     fn is_empty_value(&self) -> bool {
-        self.as_ref().map_or(true, IsEmpty::is_empty_value)
+        self.as_ref().is_none_or(IsEmpty::is_empty_value)
     }
 }
 

@@ -397,7 +397,7 @@ async fn token(State(store): State<MemoryStore>, body: Bytes) -> Response {
     let Some(username) = username.filter(|u| !u.is_empty()) else {
         return invalid("The user name is missing.");
     };
-    if password.map_or(true, |p| p.is_empty()) {
+    if password.is_none_or(|p| p.is_empty()) {
         return invalid("The password is missing.");
     }
     let access_token = store.issue_token(&username);

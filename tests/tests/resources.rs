@@ -29,6 +29,36 @@ macro_rules! fixture {
     };
 }
 
+/// The tests every page has in the same shape: name and path, the curl
+/// body and the full record round-trip, the 200 example.
+macro_rules! page_tests {
+    ($ty:ty, $fixture:literal, $name:literal, $path:literal) => {
+        page_tests!($ty, $fixture, $name, $path, fixture!($fixture, "request"));
+    };
+    ($ty:ty, $fixture:literal, $name:literal, $path:literal, $request:expr) => {
+        #[test]
+        fn name_and_path() {
+            assert_eq!(<$ty>::NAME, $name);
+            assert_eq!(<$ty>::PATH, $path);
+        }
+
+        #[test]
+        fn curl_body_round_trips() {
+            assert_round_trips::<$ty>(&$request);
+        }
+
+        #[test]
+        fn full_record_round_trips() {
+            assert_full_record_round_trips::<$ty>(fixture!($fixture, "full"));
+        }
+
+        #[test]
+        fn the_200_example() {
+            assert_200::<$ty>(fixture!($fixture, "200"));
+        }
+    };
+}
+
 /// `json` without the whitespace between tokens; whitespace inside strings
 /// (and escaped quotes) is kept as it is.
 fn minify(json: &str) -> String {
@@ -166,13 +196,14 @@ fn arrival() -> Option<NexudusDateTime> {
 mod access_token {
     use super::*;
 
-    const REQUEST: &str = fixture!("access_token", "request");
+    page_tests!(
+        AccessToken,
+        "access_token",
+        "AccessToken",
+        "/api/spaces/accesstokens"
+    );
 
-    #[test]
-    fn name_and_path() {
-        assert_eq!(AccessToken::NAME, "AccessToken");
-        assert_eq!(AccessToken::PATH, "/api/spaces/accesstokens");
-    }
+    const REQUEST: &str = fixture!("access_token", "request");
 
     #[test]
     fn fields_match_the_page() {
@@ -197,16 +228,6 @@ mod access_token {
     }
 
     #[test]
-    fn curl_body_round_trips() {
-        assert_round_trips::<AccessToken>(REQUEST);
-    }
-
-    #[test]
-    fn full_record_round_trips() {
-        assert_full_record_round_trips::<AccessToken>(fixture!("access_token", "full"));
-    }
-
-    #[test]
     fn the_400_example() {
         // Works on the curl body directly: BusinessId 0 and MinutesIncluded
         // 0 are present values.
@@ -215,11 +236,6 @@ mod access_token {
             ..parse(REQUEST)
         };
         assert_400(&token, fixture!("access_token", "400"));
-    }
-
-    #[test]
-    fn the_200_example() {
-        assert_200::<AccessToken>(fixture!("access_token", "200"));
     }
 
     #[test]
@@ -239,13 +255,9 @@ mod access_token {
 mod visitor {
     use super::*;
 
-    const REQUEST: &str = fixture!("visitor", "request");
+    page_tests!(Visitor, "visitor", "Visitor", "/api/spaces/visitors");
 
-    #[test]
-    fn name_and_path() {
-        assert_eq!(Visitor::NAME, "Visitor");
-        assert_eq!(Visitor::PATH, "/api/spaces/visitors");
-    }
+    const REQUEST: &str = fixture!("visitor", "request");
 
     #[test]
     fn fields_match_the_page() {
@@ -280,25 +292,6 @@ mod visitor {
         );
     }
 
-    #[test]
-    fn curl_body_round_trips() {
-        // `"ExpectedArrival": null` comes back: required fields are always
-        // written.
-        let visitor = assert_round_trips::<Visitor>(REQUEST);
-        assert_eq!(visitor.expected_arrival, None);
-    }
-
-    #[test]
-    fn full_record_round_trips() {
-        let visitor: Visitor = parse(fixture!("visitor", "full"));
-        assert_eq!(visitor.visitor_source, Some(VisitorSource::Customer));
-        assert_eq!(
-            visitor.host_approval_status,
-            Some(HostApprovalStatus::AcceptedAndGrant)
-        );
-        assert_full_record_round_trips::<Visitor>(fixture!("visitor", "full"));
-    }
-
     /// The curl body with its placeholders for the *other* required fields
     /// replaced by real values: `"Email": ""` is blank and
     /// `"ExpectedArrival": null` is missing, and both fail `#[required]`.
@@ -326,11 +319,6 @@ mod visitor {
     }
 
     #[test]
-    fn the_200_example() {
-        assert_200::<Visitor>(fixture!("visitor", "200"));
-    }
-
-    #[test]
     fn create_and_update() {
         let visitor = Visitor {
             full_name: Some("Ada Lovelace".into()),
@@ -347,6 +335,19 @@ mod visitor {
 mod user {
     use super::*;
 
+    // The curl body's `"Language": 0` is no Language: see `request()`.
+    page_tests!(User, "user", "User", "/api/sys/users", request());
+
+    #[test]
+    fn the_curl_body_and_full_record_read_enums_and_renames() {
+        let user: User = parse(&request());
+        assert_eq!(user.language, Some(Language::EnglishUS));
+        let user: User = parse(fixture!("user", "full"));
+        assert_eq!(user.language, Some(Language::EnglishUK));
+        assert_eq!(user.api_access, Some(true));
+        assert_eq!(user.on_platform_invoices, Some(false));
+    }
+
     const REQUEST: &str = fixture!("user", "request");
 
     /// The curl body with `"Language": 0` replaced by `1` (EnglishUS).
@@ -359,12 +360,6 @@ mod user {
         assert_eq!(body["Language"], 0);
         body["Language"] = 1.into();
         body.to_string()
-    }
-
-    #[test]
-    fn name_and_path() {
-        assert_eq!(User::NAME, "User");
-        assert_eq!(User::PATH, "/api/sys/users");
     }
 
     #[test]
@@ -447,21 +442,6 @@ mod user {
         assert!(error.to_string().starts_with("invalid value: 0"), "{error}");
     }
 
-    #[test]
-    fn curl_body_round_trips() {
-        let user = assert_round_trips::<User>(&request());
-        assert_eq!(user.language, Some(Language::EnglishUS));
-    }
-
-    #[test]
-    fn full_record_round_trips() {
-        let user: User = parse(fixture!("user", "full"));
-        assert_eq!(user.language, Some(Language::EnglishUK));
-        assert_eq!(user.api_access, Some(true));
-        assert_eq!(user.on_platform_invoices, Some(false));
-        assert_full_record_round_trips::<User>(fixture!("user", "full"));
-    }
-
     /// The curl body (with Language 1) with its placeholders for the
     /// *other* required strings replaced by real values: `"Email": ""` and
     /// `"PasswordSalt": ""` are blank and fail `#[required]`.
@@ -486,11 +466,6 @@ mod user {
             ..filled()
         };
         assert_400(&user, fixture!("user", "400"));
-    }
-
-    #[test]
-    fn the_200_example() {
-        assert_200::<User>(fixture!("user", "200"));
     }
 
     #[test]
@@ -536,13 +511,9 @@ mod user {
 mod ui_module {
     use super::*;
 
-    const REQUEST: &str = fixture!("ui_module", "request");
+    page_tests!(UiModule, "ui_module", "UiModule", "/api/sys/uimodules");
 
-    #[test]
-    fn name_and_path() {
-        assert_eq!(UiModule::NAME, "UiModule");
-        assert_eq!(UiModule::PATH, "/api/sys/uimodules");
-    }
+    const REQUEST: &str = fixture!("ui_module", "request");
 
     #[test]
     fn fields_match_the_page() {
@@ -558,16 +529,6 @@ mod ui_module {
             ],
             &["BusinessId", "Name", "AccessUrl", "Icon"],
         );
-    }
-
-    #[test]
-    fn curl_body_round_trips() {
-        assert_round_trips::<UiModule>(REQUEST);
-    }
-
-    #[test]
-    fn full_record_round_trips() {
-        assert_full_record_round_trips::<UiModule>(fixture!("ui_module", "full"));
     }
 
     /// The curl body with its placeholders for the *other* required strings
@@ -594,11 +555,6 @@ mod ui_module {
             ..filled()
         };
         assert_400(&module, fixture!("ui_module", "400"));
-    }
-
-    #[test]
-    fn the_200_example() {
-        assert_200::<UiModule>(fixture!("ui_module", "200"));
     }
 
     #[test]
@@ -633,13 +589,14 @@ mod ui_module {
 mod workspace {
     use super::*;
 
-    const REQUEST: &str = fixture!("workspace", "request");
+    page_tests!(
+        Workspace,
+        "workspace",
+        "Workspace",
+        "/api/collaboration/workspaces"
+    );
 
-    #[test]
-    fn name_and_path() {
-        assert_eq!(Workspace::NAME, "Workspace");
-        assert_eq!(Workspace::PATH, "/api/collaboration/workspaces");
-    }
+    const REQUEST: &str = fixture!("workspace", "request");
 
     #[test]
     fn fields_match_the_page() {
@@ -662,16 +619,6 @@ mod workspace {
     }
 
     #[test]
-    fn curl_body_round_trips() {
-        assert_round_trips::<Workspace>(REQUEST);
-    }
-
-    #[test]
-    fn full_record_round_trips() {
-        assert_full_record_round_trips::<Workspace>(fixture!("workspace", "full"));
-    }
-
-    #[test]
     fn the_400_example() {
         // Works on the curl body directly: BusinessId 0 and AdministratorId
         // 0 are present values.
@@ -680,11 +627,6 @@ mod workspace {
             ..parse(REQUEST)
         };
         assert_400(&workspace, fixture!("workspace", "400"));
-    }
-
-    #[test]
-    fn the_200_example() {
-        assert_200::<Workspace>(fixture!("workspace", "200"));
     }
 
     #[test]

@@ -84,7 +84,7 @@ impl SuccessResponse {
     pub fn updated<T: NexudusResource + ?Sized>(
         id: i64,
         updated_by: impl Into<String>,
-        updated_on: NexudusDateTime,
+        updated_on: impl Into<NexudusDateTime>,
     ) -> Self {
         Self::with_message(
             format!("{} was successfully updated.", T::NAME),
@@ -99,7 +99,7 @@ impl SuccessResponse {
     pub fn created<T: NexudusResource + ?Sized>(
         id: i64,
         updated_by: impl Into<String>,
-        updated_on: NexudusDateTime,
+        updated_on: impl Into<NexudusDateTime>,
     ) -> Self {
         Self::with_message(
             format!("{} was successfully created.", T::NAME),
@@ -113,7 +113,7 @@ impl SuccessResponse {
         message: String,
         id: i64,
         updated_by: impl Into<String>,
-        updated_on: NexudusDateTime,
+        updated_on: impl Into<NexudusDateTime>,
     ) -> Self {
         Self {
             status: 200,
@@ -123,7 +123,7 @@ impl SuccessResponse {
             open_in_window: false,
             redirect_url: None,
             java_script: None,
-            updated_on: Some(updated_on),
+            updated_on: Some(updated_on.into()),
             updated_by: Some(updated_by.into()),
             errors: None,
             was_successful: true,

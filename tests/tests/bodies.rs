@@ -116,6 +116,12 @@ fn success_body_has_the_eleven_documented_keys_in_order() {
     assert_eq!(body.id(), Some(87654321));
     let created = SuccessResponse::created::<Workspace>(1, "a@b.c", on);
     assert_eq!(created.message, "Workspace was successfully created.");
+    // A chrono wall-clock time works as well.
+    let naive = *on.as_naive();
+    assert_eq!(
+        SuccessResponse::updated::<Workspace>(87654321, "admin@example.com", naive),
+        body
+    );
 }
 
 #[test]

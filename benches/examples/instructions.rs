@@ -46,8 +46,9 @@ fn main() {
     let (ours, _, peer, _) = typed_values();
     let schema = compile_schema();
     let valid_value: Value = serde_json::from_str(VALID_BODY).unwrap();
-    let invalid_value: Value = serde_json::from_str(INVALID_BODY).unwrap();
-    let (valid, invalid) = (VALID_BODY.as_bytes(), INVALID_BODY.as_bytes());
+    let invalid_body = invalid_body();
+    let invalid_value: Value = serde_json::from_str(&invalid_body).unwrap();
+    let (valid, invalid) = (VALID_BODY.as_bytes(), invalid_body.as_bytes());
 
     for _ in 0..n {
         match case.as_str() {

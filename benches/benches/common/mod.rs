@@ -177,31 +177,19 @@ pub const VALID_BODY: &str = r#"{
 
 /// The same body with three failures: `BusinessId` missing, `FullName`
 /// blank, `VisitorSource` of the wrong type (its name, not its integer).
-pub const INVALID_BODY: &str = r#"{
-  "Id": 87654321,
-  "FullName": "   ",
-  "Email": "ada.lovelace@analytical-engines.example.com",
-  "ExpectedArrival": "2025-01-15T10:30:00Z",
-  "CoworkerId": 7654321,
-  "VisitorSource": "Customer",
-  "HostApprovalStatus": 5,
-  "CheckedInAt": "Main reception, ground floor",
-  "Notes": "Bringing a laptop and two guests; needs a visitor badge and Wi-Fi access for the whole day.",
-  "CustomerNotes": "Please book the small meeting room next to the kitchen from 11:00 to 12:30, with a screen.",
-  "VisitReason": "Quarterly planning session with the design team",
-  "CompanyName": "Analytical Engines Ltd",
-  "PhoneNumber": "+44 20 7946 0018",
-  "Arrived": true,
-  "ArrivalDate": "2025-01-15T10:27:41.250Z",
-  "DepartureDate": "2025-01-15T17:05:00",
-  "Notified": true,
-  "Internal": false,
-  "IsTour": false,
-  "HasAgreedTerms": true,
-  "TourConfirmed": false,
-  "AccessControlScheduledJobId": "job-2025-01-15-0007-ab12cd34",
-  "CheckInNow": false
-}"#;
+pub fn invalid_body() -> String {
+    let edit = |body: String, from: &str, to: &str| {
+        assert!(body.contains(from), "the valid body has {from:?}");
+        body.replacen(from, to, 1)
+    };
+    let body = edit(VALID_BODY.to_owned(), "  \"BusinessId\": 1234567,\n", "");
+    let body = edit(body, "\"Ada Lovelace-Byron\"", "\"   \"");
+    edit(
+        body,
+        "\"VisitorSource\": 3",
+        "\"VisitorSource\": \"Customer\"",
+    )
+}
 
 /// The typed values: the valid body read by serde, and a copy with three
 /// failures (`BusinessId` and `ExpectedArrival` missing, `FullName`

@@ -29,6 +29,11 @@ pub trait Nested {
     );
 }
 
+/// A nested value that is not the object (or list) the type needs.
+fn wrong_shape(path: &Path<'_>, value: &Value) -> ValidationFailure {
+    ValidationFailure::invalid_type(path.property_name(""), value.clone())
+}
+
 /// The raw check of a `#[nested]` field of type `T`.
 pub fn nested_check<T: Nested>() -> super::NestedCheck {
     T::check_nested_value
@@ -52,10 +57,7 @@ impl<T: NexudusResource> Nested for T {
     ) {
         match value {
             Value::Object(object) => T::__check_object(object, operation, path, out),
-            other => out.push(ValidationFailure::invalid_type(
-                path.property_name(""),
-                other.clone(),
-            )),
+            other => out.push(wrong_shape(path, other)),
         }
     }
 }
@@ -108,10 +110,7 @@ impl<T: Nested> Nested for Vec<T> {
                     T::check_nested_value(item, operation, &Path::Index(path, index), out);
                 }
             }
-            other => out.push(ValidationFailure::invalid_type(
-                path.property_name(""),
-                other.clone(),
-            )),
+            other => out.push(wrong_shape(path, other)),
         }
     }
 }

@@ -65,7 +65,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::{
-    code, ErrorResponse, NexudusResource, Operation, SuccessResponse, ValidationErrors,
+    Code, ErrorResponse, NexudusResource, Operation, SuccessResponse, ValidationErrors,
     ValidationFailure,
 };
 
@@ -178,7 +178,7 @@ impl NexudusRejection {
 
     /// A whole-request failure (`PropertyName` `""`).
     fn request(status: StatusCode, message: String) -> Self {
-        let failure = ValidationFailure::with_code(code::INVALID_BODY, "", message, Value::Null);
+        let failure = ValidationFailure::with_code(Code::InvalidBody, "", message, Value::Null);
         Self::new(status, failure.into())
     }
 

@@ -72,12 +72,10 @@
 #![forbid(unsafe_code)]
 
 mod datetime;
-mod errors;
-mod failure;
+mod error;
 mod json;
-mod required;
 mod resource;
-mod response;
+pub mod rules;
 
 #[doc(hidden)]
 pub mod __private;
@@ -97,10 +95,13 @@ pub mod client;
 
 pub use chrono;
 pub use datetime::{NexudusDateTime, ParseDateTimeError};
-pub use errors::ValidationErrors;
-pub use failure::{code, ValidationFailure, REQUIRED_MESSAGE};
-pub use json::{from_slice, from_slice_for, from_str, from_str_for, from_value, from_value_for};
+pub use error::{
+    Code, ErrorResponse, SuccessResponse, ValidationErrors, ValidationFailure, REQUIRED_MESSAGE,
+};
+pub use json::{
+    from_slice, from_slice_for, from_slice_with, from_str, from_str_for, from_value,
+    from_value_for, validate_with, Limits,
+};
 pub use nexudus_validate_derive::NexudusResource;
-pub use required::{Presence, Required};
 pub use resource::{FieldInfo, NexudusResource, Operation, Requirement, Validate};
-pub use response::{ErrorResponse, SuccessResponse};
+pub use rules::{Presence, Required};

@@ -1,8 +1,9 @@
 //! The traits the derive implements and the field metadata it records.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::{ValidationErrors, ValidationFailure};
+use crate::__private::{Cx, RawObject};
+use crate::ValidationErrors;
 
 /// Which request a value is validated for.
 ///
@@ -69,34 +70,72 @@ pub struct FieldInfo {
     allow_empty: bool,
     has_default: bool,
     sensitive: bool,
+    nested: bool,
     rust_type: &'static str,
 }
 
 impl FieldInfo {
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
-    pub const fn __new(
+    /// Field `ident` of type `rust_type`, read from the JSON key
+    /// `wire_name`: optional, not sensitive.
+    pub const fn new(
         ident: &'static str,
-        property_name: &'static str,
         wire_name: &'static str,
-        aliases: &'static [&'static str],
-        requirement: Requirement,
-        allow_empty: bool,
-        has_default: bool,
-        sensitive: bool,
         rust_type: &'static str,
     ) -> Self {
         Self {
             ident,
-            property_name,
+            property_name: wire_name,
             wire_name,
-            aliases,
-            requirement,
-            allow_empty,
-            has_default,
-            sensitive,
+            aliases: &[],
+            requirement: Requirement::Optional,
+            allow_empty: false,
+            has_default: false,
+            sensitive: false,
+            nested: false,
             rust_type,
         }
+    }
+
+    /// Reported as `property_name` (`#[nexudus(rename = "..")]`).
+    pub const fn reported_as(mut self, property_name: &'static str) -> Self {
+        self.property_name = property_name;
+        self
+    }
+
+    /// Also read from these keys (`#[serde(alias = "..")]`).
+    pub const fn with_aliases(mut self, aliases: &'static [&'static str]) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
+    /// `#[required]` with this requirement.
+    pub const fn required(mut self, requirement: Requirement) -> Self {
+        self.requirement = requirement;
+        self
+    }
+
+    /// `#[required(allow_empty)]`.
+    pub const fn allowing_empty(mut self) -> Self {
+        self.allow_empty = true;
+        self
+    }
+
+    /// `#[serde(default)]`.
+    pub const fn defaulted(mut self) -> Self {
+        self.has_default = true;
+        self
+    }
+
+    /// `#[sensitive]`.
+    pub const fn secret(mut self) -> Self {
+        self.sensitive = true;
+        self
+    }
+
+    /// `#[nested]`.
+    pub const fn nesting(mut self) -> Self {
+        self.nested = true;
+        self
     }
 
     /// The Rust field name.
@@ -140,12 +179,18 @@ impl FieldInfo {
         self.sensitive
     }
 
+    /// `#[nested]`: the value holds resources that are checked too.
+    pub const fn nested(&self) -> bool {
+        self.nested
+    }
+
     /// The field's Rust type, as written.
     pub const fn rust_type(&self) -> &'static str {
         self.rust_type
     }
 
     /// Whether `key` names this field on the wire.
+    #[inline]
     pub fn matches_key(&self, key: &str) -> bool {
         self.wire_name == key || self.aliases.contains(&key)
     }
@@ -161,32 +206,34 @@ pub trait NexudusResource: Validate {
     const PATH: &'static str;
     /// Every deserialized field, in declaration order.
     const FIELDS: &'static [FieldInfo];
+    #[doc(hidden)]
+    const __DENY_UNKNOWN_FIELDS: bool = false;
 
     /// The field whose wire name or alias is `key`.
     fn field(key: &str) -> Option<&'static FieldInfo> {
         Self::FIELDS.iter().find(|f| f.matches_key(key))
     }
 
-    /// Checks a JSON value a client sent, without building `Self` first:
-    /// `Ok(())` or every failure in declaration order, as
+    /// Checks a JSON value a client sent, without building `Self`: `Ok(())`
+    /// or every failure in declaration order, as
     /// [`from_slice`](crate::from_slice) reports them.
+    ///
+    /// Each field is read as its own type and checked with the same rules
+    /// as [`validate`](Validate::validate). Cross-field checks
+    /// (`#[nexudus(check = ..)]`) need the whole value: use
+    /// [`from_value`](crate::from_value) to run them too.
     fn validate_value(value: &Value, operation: Operation) -> Result<(), ValidationErrors>
     where
+        Self: Sized,
+    {
+        crate::json::validate_value::<Self>(value, operation)
+    }
+
+    #[doc(hidden)]
+    fn __validate(&self, cx: &mut Cx<'_>);
+
+    #[doc(hidden)]
+    fn __read(cx: &mut Cx<'_>, object: &RawObject<'_>)
+    where
         Self: Sized;
-
-    #[doc(hidden)]
-    fn __check_object(
-        object: &Map<String, Value>,
-        operation: Operation,
-        path: &crate::__private::Path<'_>,
-        out: &mut Vec<ValidationFailure>,
-    );
-
-    #[doc(hidden)]
-    fn __validate_into(
-        &self,
-        operation: Operation,
-        path: &crate::__private::Path<'_>,
-        out: &mut Vec<ValidationFailure>,
-    );
 }

@@ -2,7 +2,7 @@
 //! reading them back as a client would.
 
 use nexudus_validate::{
-    code, ErrorResponse, NexudusDateTime, NexudusResource, SuccessResponse, ValidationErrors,
+    Code, ErrorResponse, NexudusDateTime, NexudusResource, SuccessResponse, ValidationErrors,
     ValidationFailure,
 };
 use serde_json::{json, Value};
@@ -35,7 +35,7 @@ fn failure_keys_are_in_the_documented_order() {
 fn invalid_type_message_quotes_strings_raw_and_other_values_as_json() {
     let s = ValidationFailure::invalid_type("BusinessId", json!("abc"));
     assert_eq!(s.message(), "The value 'abc' is not valid for BusinessId.");
-    assert_eq!(s.code(), code::INVALID_TYPE);
+    assert_eq!(s.code(), Code::InvalidType);
     let list = ValidationFailure::invalid_type("Members", json!([1, "x"]));
     assert_eq!(
         list.message(),
@@ -70,8 +70,8 @@ fn a_400_body_reads_back_into_equal_errors_with_codes() {
     let text = serde_json::to_string(&errors.to_response()).unwrap();
     let read: ErrorResponse = serde_json::from_str(&text).unwrap();
     assert_eq!(read.errors, errors);
-    let codes: Vec<&str> = read.errors.iter().map(|f| f.code()).collect();
-    assert_eq!(codes, [code::REQUIRED, code::INVALID_TYPE]);
+    let codes: Vec<Code> = read.errors.iter().map(|f| f.code()).collect();
+    assert_eq!(codes, [Code::Required, Code::InvalidType]);
     assert!(!read.was_successful);
 }
 
@@ -84,17 +84,17 @@ fn messages_read_back_into_their_codes() {
         .unwrap()
     };
     for (message, expected) in [
-        ("is a required field", code::REQUIRED),
-        ("The value 'x' is not valid for Seats.", code::INVALID_TYPE),
-        ("The value is not valid for Seats.", code::INVALID_TYPE),
-        ("may not be null", code::NOT_NULL),
-        ("may not be null or empty", code::NOT_EMPTY),
-        ("length must be between 0 and 3", code::LENGTH),
-        ("must be less than or equal to 3", code::RANGE),
-        ("must be greater than or equal to 1", code::RANGE),
-        ("not a well-formed email address", code::EMAIL),
-        ("must match \"[a-z]+\"", code::PATTERN),
-        ("seats are sold out", code::CUSTOM),
+        ("is a required field", Code::Required),
+        ("The value 'x' is not valid for Seats.", Code::InvalidType),
+        ("The value is not valid for Seats.", Code::InvalidType),
+        ("may not be null", Code::NotNull),
+        ("may not be null or empty", Code::NotEmpty),
+        ("length must be between 0 and 3", Code::Length),
+        ("must be less than or equal to 3", Code::Range),
+        ("must be greater than or equal to 1", Code::Range),
+        ("not a well-formed email address", Code::Email),
+        ("must match \"[a-z]+\"", Code::Pattern),
+        ("seats are sold out", Code::Custom),
     ] {
         assert_eq!(read(message).code(), expected, "{message}");
     }

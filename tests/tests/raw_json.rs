@@ -2,7 +2,7 @@
 //! failure in one call, in declaration order, and never panic.
 
 use nexudus_validate::{
-    code, from_slice, from_slice_for, from_str, from_value, NexudusDateTime, NexudusResource,
+    from_slice, from_slice_for, from_str, from_value, Code, NexudusDateTime, NexudusResource,
     Operation,
 };
 use nexudus_validate_tests::summary;
@@ -94,7 +94,7 @@ fn each_required_field_missing_null_or_blank() {
                 one(field, REQUIRED, attempted.clone()),
                 "{field} = {sent}"
             );
-            assert_eq!(errors.first().unwrap().code(), code::REQUIRED);
+            assert_eq!(errors.first().unwrap().code(), Code::Required);
         }
     }
 }
@@ -181,7 +181,7 @@ fn wrong_types_name_the_value_sent() {
     for (field, sent, message) in cases {
         let errors = from_slice::<Visit>(&body_with(json!({ field: sent.clone() }))).unwrap_err();
         assert_eq!(summary(&errors), one(field, message, sent), "{field}");
-        assert_eq!(errors.first().unwrap().code(), code::INVALID_TYPE);
+        assert_eq!(errors.first().unwrap().code(), Code::InvalidType);
     }
 }
 
@@ -272,7 +272,7 @@ fn body_error(bytes: &[u8]) -> String {
     let failure = errors.first().unwrap();
     assert_eq!(failure.property_name(), "");
     assert_eq!(failure.attempted_value(), &Value::Null);
-    assert_eq!(failure.code(), code::INVALID_BODY);
+    assert_eq!(failure.code(), Code::InvalidBody);
     failure.message().to_owned()
 }
 
@@ -327,20 +327,41 @@ fn a_body_that_is_not_an_object_says_what_it_is_and_where() {
 }
 
 #[test]
-fn deep_nesting_is_refused_without_overflowing_the_stack() {
+fn deep_nesting_does_not_overflow_the_stack_or_hide_field_failures() {
     let depth = 10_000;
     let nested = "[".repeat(depth) + &"]".repeat(depth);
-    let message = body_error(nested.as_bytes());
-    assert!(
-        message.starts_with(
-            "The request body is not valid JSON: recursion limit exceeded at line 1 column"
-        ),
-        "{message}"
+    assert_eq!(
+        body_error(nested.as_bytes()),
+        "The request body must be a JSON object, found an array at line 1 column 1."
     );
-    // The same depth under an unknown key.
-    let inside = format!(r#"{{"Deep": {nested}}}"#);
-    let message = body_error(inside.as_bytes());
-    assert!(message.contains("recursion limit exceeded"), "{message}");
+    let unclosed = "[".repeat(depth);
+    assert!(body_error(unclosed.as_bytes())
+        .starts_with("The request body is not valid JSON: EOF while parsing"));
+    // The same depth under an unknown key is ignored like any unknown key:
+    // the body's own failures are reported.
+    let body = body_with(json!({"Deep": "<deep>", "BusinessId": "q"}));
+    let body = String::from_utf8(body)
+        .unwrap()
+        .replace(r#""<deep>""#, &nested);
+    let errors = from_str::<Visit>(&body).unwrap_err();
+    assert_eq!(
+        summary(&errors),
+        one(
+            "BusinessId",
+            "The value 'q' is not valid for BusinessId.",
+            json!("q")
+        )
+    );
+    // Under a known field it is that field's wrong type, not a whole-body failure.
+    let body = body_with(json!({"Members": "<deep>"}));
+    let body = String::from_utf8(body)
+        .unwrap()
+        .replace(r#""<deep>""#, &nested);
+    let errors = from_str::<Visit>(&body).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let failure = errors.first().unwrap();
+    assert_eq!(failure.property_name(), "Members");
+    assert_eq!(failure.message(), "The value is not valid for Members.");
 }
 
 #[test]
@@ -353,7 +374,7 @@ fn a_fifty_megabyte_string_is_handled() {
     let body = body_with(json!({"BusinessId": big}));
     let errors = from_slice::<Visit>(&body).unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors.first().unwrap().code(), code::INVALID_TYPE);
+    assert_eq!(errors.first().unwrap().code(), Code::InvalidType);
 }
 
 #[test]
@@ -408,7 +429,7 @@ fn borrowed_resources_are_checked_field_by_field() {
 }
 
 #[test]
-fn what_no_field_check_can_name_is_still_a_failure() {
+fn every_failure_is_named_after_its_field_or_key() {
     #[derive(Debug, Deserialize, NexudusResource)]
     #[serde(rename_all = "PascalCase", deny_unknown_fields)]
     struct Strict {
@@ -416,32 +437,49 @@ fn what_no_field_check_can_name_is_still_a_failure() {
         name: Option<String>,
     }
     let errors = from_str::<Strict>(r#"{"Name": "a", "Extra": 1}"#).unwrap_err();
-    let failure = errors.first().unwrap();
-    assert_eq!(failure.property_name(), "");
-    assert!(
-        failure
-            .message()
-            .starts_with("The request body could not be read: unknown field `Extra`"),
-        "{}",
-        failure.message()
+    assert_eq!(
+        summary(&errors),
+        one(
+            "Extra",
+            "Could not find member 'Extra' on object of type 'Strict'.",
+            Value::Null
+        )
     );
+    assert_eq!(errors.first().unwrap().code(), Code::UnknownField);
 
-    // A generic field cannot be checked on its own; the final parse names it.
+    // A generic field cannot be read on its own; the typed parse reads it,
+    // and a failure there is named after the field it is in.
     #[derive(Debug, Deserialize, NexudusResource)]
     struct Generic<T> {
         #[required]
         value: Option<T>,
+        #[required]
+        other: Option<i64>,
     }
-    let errors = from_str::<Generic<i64>>(r#"{"value": "x"}"#).unwrap_err();
-    assert_eq!(errors.len(), 1);
-    assert_eq!(errors.first().unwrap().code(), code::INVALID_BODY);
-    assert!(from_str::<Generic<i64>>(r#"{"value": 3}"#).is_ok());
-    let errors = from_str::<Generic<i64>>(r#"{"value": null}"#).unwrap_err();
+    let errors = from_str::<Generic<i64>>(r#"{"value": "x", "other": 1}"#).unwrap_err();
+    assert_eq!(
+        summary(&errors),
+        one("value", "The value 'x' is not valid for value.", json!("x"))
+    );
+    assert!(from_str::<Generic<i64>>(r#"{"value": 3, "other": 1}"#).is_ok());
+    let errors = from_str::<Generic<i64>>(r#"{"value": null, "other": 1}"#).unwrap_err();
     assert_eq!(summary(&errors), one("value", REQUIRED, Value::Null));
+    let errors = from_str::<Generic<i64>>(r#"{"value": " ", "other": "y"}"#).unwrap_err();
+    assert_eq!(
+        summary(&errors),
+        vec![
+            ("value".into(), REQUIRED.into(), json!(" ")),
+            (
+                "other".into(),
+                "The value 'y' is not valid for other.".into(),
+                json!("y")
+            ),
+        ]
+    );
 }
 
 #[test]
-fn custom_deserializers_are_trusted_to_read_their_field() {
+fn custom_deserializers_read_their_field_and_failures_are_named() {
     fn from_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
         let text = String::deserialize(d)?;
         text.parse().map(Some).map_err(serde::de::Error::custom)
@@ -455,5 +493,15 @@ fn custom_deserializers_are_trusted_to_read_their_field() {
     let value: Custom = from_str(r#"{"count": "12"}"#).unwrap();
     assert_eq!(value.count, Some(12));
     let errors = from_str::<Custom>(r#"{"count": "twelve"}"#).unwrap_err();
-    assert_eq!(errors.first().unwrap().code(), code::INVALID_BODY);
+    assert_eq!(
+        summary(&errors),
+        one(
+            "count",
+            "The value 'twelve' is not valid for count.",
+            json!("twelve")
+        )
+    );
+    // Absent, it is missing (serde does not call the function for it).
+    let errors = from_str::<Custom>("{}").unwrap_err();
+    assert_eq!(summary(&errors), one("count", REQUIRED, Value::Null));
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use nexudus_validate::{code, NexudusResource, Operation, Validate};
+use nexudus_validate::{Code, NexudusResource, Operation, Validate};
 use nexudus_validate_tests::summary;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -49,7 +49,7 @@ fn none_is_missing_with_null_attempted_value() {
         summary(&errors),
         vec![("Name".into(), "is a required field".into(), Value::Null)]
     );
-    assert_eq!(errors.iter().next().unwrap().code(), code::REQUIRED);
+    assert_eq!(errors.iter().next().unwrap().code(), Code::Required);
 }
 
 #[test]

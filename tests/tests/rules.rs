@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use nexudus_validate::{
-    code, from_slice, from_slice_for, NexudusResource, Operation, Validate, ValidationFailure,
+    from_slice, from_slice_for, Code, NexudusResource, Operation, Validate, ValidationFailure,
 };
 use nexudus_validate_tests::summary;
 use serde::{Deserialize, Serialize};
@@ -93,7 +93,7 @@ fn not_null_allows_blank_but_not_none() {
     );
     assert_eq!(
         p.validate().unwrap_err().first().unwrap().code(),
-        code::NOT_NULL
+        Code::NotNull
     );
 }
 
@@ -207,7 +207,7 @@ fn range_names_the_bound_it_crossed() {
         ..profile()
     };
     let errors = p.validate().unwrap_err();
-    assert_eq!(errors.first().unwrap().code(), code::RANGE);
+    assert_eq!(errors.first().unwrap().code(), Code::Range);
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn custom_rules_report_their_own_message() {
     );
     assert_eq!(
         team.validate().unwrap_err().first().unwrap().code(),
-        code::CUSTOM
+        Code::Custom
     );
 }
 

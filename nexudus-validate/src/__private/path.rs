@@ -1,7 +1,9 @@
-use std::borrow::Cow;
+//! Where a value sits inside the value being validated.
 
-/// Where a value sits inside the value being validated, kept on the stack so
-/// that a valid value costs no allocation.
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// A path kept on the stack, so that a valid value costs no allocation.
 #[derive(Debug, Clone, Copy)]
 pub enum Path<'a> {
     /// The top-level resource.
@@ -10,24 +12,31 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'static str),
     /// An element of a list at the parent path.
     Index(&'a Path<'a>, usize),
+    /// A value of a map at the parent path, under a key.
+    Key(&'a Path<'a>, &'a str),
 }
 
 impl Path<'_> {
-    /// The `PropertyName` of field `name` under this path:
-    /// `Name`, `Parent.Name`, `List[2].Name`.
-    pub fn property_name(&self, name: &'static str) -> Cow<'static, str> {
+    /// The `PropertyName` of this path: `Name`, `Parent.Name`,
+    /// `List[2].Name`, `Map[key].Name`.
+    pub fn name(&self) -> Cow<'static, str> {
         match self {
-            Path::Root => Cow::Borrowed(name),
-            _ => self.join(name),
+            Path::Root => Cow::Borrowed(""),
+            Path::Field(Path::Root, name) => Cow::Borrowed(name),
+            _ => {
+                let mut out = String::new();
+                self.write(&mut out);
+                Cow::Owned(out)
+            }
         }
     }
 
-    /// `name` (any string) under this path.
+    /// `name` (a failure's own `PropertyName`) under this path.
     pub fn join(&self, name: &str) -> Cow<'static, str> {
         let mut out = String::new();
         self.write(&mut out);
         if !name.is_empty() {
-            if !out.is_empty() {
+            if !out.is_empty() && !name.starts_with('[') {
                 out.push('.');
             }
             out.push_str(name);
@@ -47,8 +56,12 @@ impl Path<'_> {
             }
             Path::Index(parent, index) => {
                 parent.write(out);
+                let _ = write!(out, "[{index}]");
+            }
+            Path::Key(parent, key) => {
+                parent.write(out);
                 out.push('[');
-                out.push_str(&index.to_string());
+                out.push_str(key);
                 out.push(']');
             }
         }

@@ -1,17 +1,14 @@
-//! How the generated code looks at a field value of any type.
+//! How the generated code asks questions of a field value of any type.
 //!
 //! Each question is asked as `(&&&Probe(&value)).__method()` with the
 //! question's `Via*` traits in scope. Method resolution tries the most
 //! specific impl first (autoref specialization), so a type gets the most
 //! precise answer it supports and every other type still compiles.
 
-use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
-
 use serde::Serialize;
-use serde_json::Value;
 
-use crate::{Presence, Required};
+use crate::json::echo::{Echo, NoEcho};
+use crate::rules::{IsEmpty, Presence, Required};
 
 /// Wraps a field reference for autoref dispatch.
 pub struct Probe<'a, T: ?Sized>(pub &'a T);
@@ -58,75 +55,6 @@ impl<'a, T: ?Sized> ViaAny<'a> for Probe<'a, T> {
     }
 }
 
-/// What `#[not_empty]` calls empty: missing, blank, or an empty collection.
-pub trait IsEmpty {
-    /// Whether the value is empty.
-    fn is_empty_value(&self) -> bool;
-}
-
-impl IsEmpty for str {
-    fn is_empty_value(&self) -> bool {
-        crate::required::is_blank(self)
-    }
-}
-
-impl IsEmpty for String {
-    fn is_empty_value(&self) -> bool {
-        self.as_str().is_empty_value()
-    }
-}
-
-impl IsEmpty for Cow<'_, str> {
-    fn is_empty_value(&self) -> bool {
-        (**self).is_empty_value()
-    }
-}
-
-impl<T: IsEmpty> IsEmpty for Option<T> {
-    fn is_empty_value(&self) -> bool {
-        self.as_ref().is_none_or(IsEmpty::is_empty_value)
-    }
-}
-
-impl<T: IsEmpty + ?Sized> IsEmpty for &T {
-    fn is_empty_value(&self) -> bool {
-        (**self).is_empty_value()
-    }
-}
-
-impl<T: IsEmpty + ?Sized> IsEmpty for Box<T> {
-    fn is_empty_value(&self) -> bool {
-        (**self).is_empty_value()
-    }
-}
-
-impl IsEmpty for Value {
-    fn is_empty_value(&self) -> bool {
-        match self {
-            Value::Null => true,
-            Value::String(s) => s.is_empty_value(),
-            Value::Array(a) => a.is_empty(),
-            Value::Object(o) => o.is_empty(),
-            Value::Bool(_) | Value::Number(_) => false,
-        }
-    }
-}
-
-macro_rules! collection_is_empty {
-    ($($t:ident<$($p:ident),*>)*) => {$(
-        impl<$($p),*> IsEmpty for $t<$($p),*> {
-            fn is_empty_value(&self) -> bool { self.is_empty() }
-        }
-    )*};
-}
-collection_is_empty!(Vec<T> VecDeque<T> BTreeMap<K, V> BTreeSet<T> HashMap<K, V, S> HashSet<T, S>);
-
-impl<T> IsEmpty for [T] {
-    fn is_empty_value(&self) -> bool {
-        self.is_empty()
-    }
-}
-
 /// Emptiness, level 1: types that implement [`IsEmpty`].
 pub trait ViaIsEmpty {
     /// Whether the value is empty.
@@ -166,6 +94,32 @@ impl<T: ?Sized> ViaNeverEmpty for Probe<'_, T> {
     }
 }
 
+/// `AttemptedValue`, level 1: a serializable value, as JSON.
+pub trait ViaSerialize<'a> {
+    /// The value as an echo.
+    fn __echo(&self) -> &'a dyn Echo;
+}
+
+/// `AttemptedValue`, level 2: anything else echoes `null`.
+pub trait ViaNoEcho<'a> {
+    /// Nothing to echo.
+    fn __echo(&self) -> &'a dyn Echo;
+}
+
+impl<'a, T: Serialize> ViaSerialize<'a> for &Probe<'a, T> {
+    #[inline]
+    fn __echo(&self) -> &'a dyn Echo {
+        self.0
+    }
+}
+
+impl<'a, T: ?Sized> ViaNoEcho<'a> for Probe<'a, T> {
+    #[inline]
+    fn __echo(&self) -> &'a dyn Echo {
+        &NoEcho
+    }
+}
+
 /// `Debug` of a field, level 1: the field's own `Debug`.
 pub trait ViaDebug<'a> {
     /// What to print.
@@ -198,26 +152,40 @@ impl core::fmt::Debug for Opaque {
     }
 }
 
-/// `AttemptedValue`, level 1: a serializable value, as JSON.
-pub trait ViaSerialize {
-    /// The value as JSON.
-    fn __attempted(&self) -> Value;
+/// The value inside, level 1: an `Option` holds one or none.
+pub trait ViaOptionInner<'a, T> {
+    /// The value inside, if any.
+    fn __inner(&self) -> Option<&'a T>;
+    /// `true`.
+    fn __is_option(&self) -> bool;
 }
 
-/// `AttemptedValue`, level 2: anything else is `null`.
-pub trait ViaOpaque {
-    /// `null`.
-    fn __attempted(&self) -> Value;
+/// The value inside, level 2: any other value is its own inside.
+pub trait ViaInner<'a, T: ?Sized> {
+    /// The value itself.
+    fn __inner(&self) -> Option<&'a T>;
+    /// `false`.
+    fn __is_option(&self) -> bool;
 }
 
-impl<T: Serialize + ?Sized> ViaSerialize for &Probe<'_, T> {
-    fn __attempted(&self) -> Value {
-        serde_json::to_value(self.0).unwrap_or(Value::Null)
+impl<'a, T> ViaOptionInner<'a, T> for &Probe<'a, Option<T>> {
+    #[inline]
+    fn __inner(&self) -> Option<&'a T> {
+        self.0.as_ref()
+    }
+    #[inline]
+    fn __is_option(&self) -> bool {
+        true
     }
 }
 
-impl<T: ?Sized> ViaOpaque for Probe<'_, T> {
-    fn __attempted(&self) -> Value {
-        Value::Null
+impl<'a, T: ?Sized> ViaInner<'a, T> for Probe<'a, T> {
+    #[inline]
+    fn __inner(&self) -> Option<&'a T> {
+        Some(self.0)
+    }
+    #[inline]
+    fn __is_option(&self) -> bool {
+        false
     }
 }

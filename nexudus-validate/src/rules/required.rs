@@ -1,10 +1,9 @@
-//! What `#[required]` means for a value.
-
-use std::borrow::Cow;
-use std::rc::Rc;
-use std::sync::Arc;
+//! `#[required]` and `#[not_null]`: whether a value counts as sent.
 
 use serde_json::Value;
+
+use super::{forward, Violation};
+use crate::{Code, REQUIRED_MESSAGE};
 
 /// Whether a value counts as sent, for `#[required]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,11 +20,11 @@ pub enum Presence<'a> {
 /// Types whose values can be *blank*, the way .NET's `RequiredAttribute`
 /// sees them.
 ///
-/// `#[required]` works on every field type: `Option<T>` is missing when
+/// `#[required]` works on every field type: an `Option` is missing when
 /// `None`, other types are present by construction. Implement this trait
 /// only for types that can be blank in some other way, such as a string
-/// newtype; it is implemented for `str`, `String`, `Cow<str>`, smart
-/// pointers and `Option`s of those, and `serde_json::Value`.
+/// newtype; it is implemented for `str`, `String`, smart pointers, `Cow`
+/// and `Option`s of those, and `serde_json::Value`.
 ///
 /// ```
 /// use nexudus_validate::{Presence, Required};
@@ -41,6 +40,28 @@ pub enum Presence<'a> {
 pub trait Required {
     /// Whether the value is present, missing or blank.
     fn presence(&self) -> Presence<'_>;
+}
+
+/// `#[required]`: `is a required field` when missing or (unless
+/// `allow_empty`) blank.
+#[inline]
+pub fn required(presence: Presence<'_>, allow_empty: bool) -> Result<(), Violation> {
+    match presence {
+        Presence::Present => Ok(()),
+        Presence::Blank(_) if allow_empty => Ok(()),
+        Presence::Missing | Presence::Blank(_) => {
+            Err(Violation::new(Code::Required, REQUIRED_MESSAGE))
+        }
+    }
+}
+
+/// `#[not_null]`: `may not be null` when missing (a blank string passes).
+#[inline]
+pub fn not_null(presence: Presence<'_>) -> Result<(), Violation> {
+    match presence {
+        Presence::Missing => Err(Violation::new(Code::NotNull, "may not be null")),
+        _ => Ok(()),
+    }
 }
 
 /// Empty or only whitespace. A printable ASCII first byte settles it at
@@ -72,40 +93,7 @@ impl Required for String {
     }
 }
 
-impl Required for Cow<'_, str> {
-    #[inline]
-    fn presence(&self) -> Presence<'_> {
-        (**self).presence()
-    }
-}
-
-impl<T: Required + ?Sized> Required for &T {
-    #[inline]
-    fn presence(&self) -> Presence<'_> {
-        (**self).presence()
-    }
-}
-
-impl<T: Required + ?Sized> Required for Box<T> {
-    #[inline]
-    fn presence(&self) -> Presence<'_> {
-        (**self).presence()
-    }
-}
-
-impl<T: Required + ?Sized> Required for Rc<T> {
-    #[inline]
-    fn presence(&self) -> Presence<'_> {
-        (**self).presence()
-    }
-}
-
-impl<T: Required + ?Sized> Required for Arc<T> {
-    #[inline]
-    fn presence(&self) -> Presence<'_> {
-        (**self).presence()
-    }
-}
+forward!(Required { fn presence(&self) -> Presence<'_> });
 
 impl<T: Required> Required for Option<T> {
     #[inline]

@@ -6,34 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-/// Machine-readable codes returned by [`ValidationFailure::code`].
-///
-/// Codes are not part of the Nexudus wire body; they let Rust callers match
-/// on the kind of failure without comparing message text.
-pub mod code {
-    /// `#[required]` (or an implicitly required, non-nullable field) was
-    /// missing, `null` or blank.
-    pub const REQUIRED: &str = "required";
-    /// The JSON value had the wrong type or did not parse into the field's type.
-    pub const INVALID_TYPE: &str = "invalid_type";
-    /// The body as a whole could not be read (not JSON, not an object, ...).
-    pub const INVALID_BODY: &str = "invalid_body";
-    /// `#[not_null]`: `may not be null`.
-    pub const NOT_NULL: &str = "not_null";
-    /// `#[not_empty]`: `may not be null or empty`.
-    pub const NOT_EMPTY: &str = "not_empty";
-    /// `#[length]`: `length must be between {min} and {max}`.
-    pub const LENGTH: &str = "length";
-    /// `#[range]`: `must be greater/less than or equal to {bound}`.
-    pub const RANGE: &str = "range";
-    /// `#[email]`: `not a well-formed email address`.
-    pub const EMAIL: &str = "email";
-    /// `#[pattern]`: `must match "{regex}"`.
-    pub const PATTERN: &str = "pattern";
-    /// `#[custom]`, a container check, a failure built by user code, or one
-    /// read from a server whose message matches no known rule.
-    pub const CUSTOM: &str = "custom";
-}
+use super::Code;
 
 /// Message of a failed `#[required]` check, word for word as Nexudus sends it.
 pub const REQUIRED_MESSAGE: &str = "is a required field";
@@ -49,22 +22,22 @@ pub struct ValidationFailure {
     #[serde(rename = "PropertyName")]
     property_name: Cow<'static, str>,
     #[serde(skip)]
-    code: &'static str,
+    code: Code,
 }
 
 impl ValidationFailure {
-    /// A failure with a message of your own (code [`code::CUSTOM`]).
+    /// A failure with a message of your own (code [`Code::Custom`]).
     pub fn new(
         property_name: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
         attempted_value: Value,
     ) -> Self {
-        Self::with_code(code::CUSTOM, property_name, message, attempted_value)
+        Self::with_code(Code::Custom, property_name, message, attempted_value)
     }
 
     /// A failure with an explicit machine-readable code.
     pub fn with_code(
-        code: &'static str,
+        code: Code,
         property_name: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
         attempted_value: Value,
@@ -81,7 +54,7 @@ impl ValidationFailure {
     /// the property was missing).
     pub fn required(property_name: impl Into<Cow<'static, str>>, attempted_value: Value) -> Self {
         Self::with_code(
-            code::REQUIRED,
+            Code::Required,
             property_name,
             REQUIRED_MESSAGE,
             attempted_value,
@@ -101,7 +74,7 @@ impl ValidationFailure {
             other => Cow::Owned(other.to_string()),
         };
         let message = format!("The value '{raw}' is not valid for {property_name}.");
-        Self::with_code(code::INVALID_TYPE, property_name, message, attempted_value)
+        Self::with_code(Code::InvalidType, property_name, message, attempted_value)
     }
 
     /// `The value is not valid for {PropertyName}.` with a `null`
@@ -110,7 +83,7 @@ impl ValidationFailure {
     pub fn invalid_type_redacted(property_name: impl Into<Cow<'static, str>>) -> Self {
         let property_name = property_name.into();
         let message = format!("The value is not valid for {property_name}.");
-        Self::with_code(code::INVALID_TYPE, property_name, message, Value::Null)
+        Self::with_code(Code::InvalidType, property_name, message, Value::Null)
     }
 
     /// The JSON key (or dotted path for nested values) that failed.
@@ -128,10 +101,9 @@ impl ValidationFailure {
         &self.attempted_value
     }
 
-    /// A machine-readable code such as `"required"` or `"invalid_type"`
-    /// (see [`code`]). Not part of the wire body: a failure read back from
-    /// JSON gets its code from its message.
-    pub fn code(&self) -> &str {
+    /// What kind of check failed. Not part of the wire body: a failure
+    /// read back from JSON gets its code from its message.
+    pub fn code(&self) -> Code {
         self.code
     }
 
@@ -160,36 +132,6 @@ impl fmt::Display for ValidationFailure {
     }
 }
 
-/// Infers the code of a failure read from a server from its message.
-fn code_for_message(message: &str, property_name: &str) -> &'static str {
-    if message == REQUIRED_MESSAGE {
-        code::REQUIRED
-    } else if message == "may not be null" {
-        code::NOT_NULL
-    } else if message == "may not be null or empty" {
-        code::NOT_EMPTY
-    } else if message == "not a well-formed email address" {
-        code::EMAIL
-    } else if message.starts_with("length must be between ") {
-        code::LENGTH
-    } else if message.starts_with("must be greater than or equal to ")
-        || message.starts_with("must be less than or equal to ")
-    {
-        code::RANGE
-    } else if message.starts_with("must match \"") {
-        code::PATTERN
-    } else if (message.starts_with("The value '")
-        && message.ends_with(&format!("' is not valid for {property_name}.")))
-        || message == format!("The value is not valid for {property_name}.")
-    {
-        code::INVALID_TYPE
-    } else if property_name.is_empty() {
-        code::INVALID_BODY
-    } else {
-        code::CUSTOM
-    }
-}
-
 impl<'de> Deserialize<'de> for ValidationFailure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -202,7 +144,7 @@ impl<'de> Deserialize<'de> for ValidationFailure {
             property_name: String,
         }
         let wire = Wire::deserialize(deserializer)?;
-        let code = code_for_message(&wire.message, &wire.property_name);
+        let code = Code::of_message(&wire.message, &wire.property_name);
         Ok(Self::with_code(
             code,
             wire.property_name,

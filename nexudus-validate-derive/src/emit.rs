@@ -1,0 +1,292 @@
+//! Checked model to tokens.
+//!
+//! Per struct: `FIELDS`, one check function over every field
+//! (`__nexudus_check`, each field given as a `Got`: the typed value, or
+//! what the raw reader made of the JSON), `validate_for` and `__validate`
+//! calling it with the struct's own fields, `__read` calling it with each
+//! field read from its JSON slice, and `Nested`. Rule calls go to runtime
+//! functions generic over the field's type only.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+
+use crate::model::{Container, Default, Field, Read, Wire};
+
+pub fn emit(container: &Container) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let (name, path) = (&container.name, &container.path);
+    let wire: Vec<(&Field, &Wire)> = container
+        .fields
+        .iter()
+        .filter_map(|field| Some((field, field.wire.as_ref()?)))
+        .collect();
+
+    let infos = wire.iter().map(|(field, wire)| field_info(&p, field, wire));
+    let params = wire.iter().enumerate().map(|(i, (field, _))| {
+        let (param, ty) = (param(i), field.ty);
+        quote!(#param: #p::Got<'_, #ty>)
+    });
+    let checks = wire
+        .iter()
+        .enumerate()
+        .map(|(i, (field, _))| field_checks(&p, i, field));
+    let typed_args = wire.iter().map(|(field, _)| {
+        let member = field.member;
+        quote!(#p::Got::Value(&self.#member))
+    });
+    let reads = wire
+        .iter()
+        .enumerate()
+        .map(|(i, (field, _))| read_field(&p, i, field));
+    let read_args = wire.iter().enumerate().map(|(i, (field, _))| {
+        let param = param(i);
+        match field.read {
+            Read::With(_) => quote!(#p::got_inner(&#param)),
+            _ => quote!(#p::got(&#param)),
+        }
+    });
+    let adapters = wire.iter().filter_map(|(field, _)| adapter(&p, field));
+    let container_checks = container
+        .checks
+        .iter()
+        .map(|function| quote_spanned!(function.span()=> #p::container(__cx, #function(self));));
+    let deny_unknown = container.deny_unknown_fields.then(|| {
+        quote!(
+            const __DENY_UNKNOWN_FIELDS: bool = true;
+        )
+    });
+    let debug = crate::debug::emit(&p, container);
+
+    quote! {
+        const _: () = {
+            #(#adapters)*
+
+            #[automatically_derived]
+            impl #impl_generics #p::Validate for #ident #ty_generics #where_clause {
+                fn validate_for(
+                    &self,
+                    operation: #p::Operation,
+                ) -> #p::Result<(), #p::ValidationErrors> {
+                    #p::validate(self, operation)
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::NexudusResource for #ident #ty_generics #where_clause {
+                const NAME: &'static str = #name;
+                const PATH: &'static str = #path;
+                const FIELDS: &'static [#p::FieldInfo] = &[#(#infos),*];
+                #deny_unknown
+
+                fn __validate(&self, __cx: &mut #p::Cx<'_>) {
+                    Self::__nexudus_check(__cx, #(#typed_args),*);
+                    #(#container_checks)*
+                }
+
+                fn __read(__cx: &mut #p::Cx<'_>, __object: &#p::RawObject<'_>) {
+                    #[allow(unused_imports)]
+                    use #p::{ReadNothing as _, ReadOwned as _, ReadResources as _};
+                    #(#reads)*
+                    Self::__nexudus_check(__cx, #(#read_args),*);
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::rules::Nested for #ident #ty_generics #where_clause {
+                fn validate_nested(&self, __cx: &mut #p::Cx<'_>) {
+                    __cx.resource(self);
+                }
+
+                fn check_raw(__cx: &mut #p::Cx<'_>, __raw: #p::Raw<'_>) {
+                    __cx.resource_raw::<Self>(__raw);
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// The checks of every field, on what the typed value or
+                /// the raw reader gives.
+                #[doc(hidden)]
+                #[inline]
+                #[allow(clippy::too_many_arguments, unused_imports, unused_variables)]
+                fn __nexudus_check(__cx: &mut #p::Cx<'_>, #(#params),*) {
+                    use #p::{
+                        ViaAny as _, ViaInner as _, ViaIsEmpty as _, ViaNeverEmpty as _,
+                        ViaNoEcho as _, ViaOption as _, ViaOptionEmpty as _, ViaOptionInner as _,
+                        ViaRequired as _, ViaSerialize as _,
+                    };
+                    #(#checks)*
+                }
+            }
+
+            #debug
+        };
+    }
+}
+
+fn param(index: usize) -> syn::Ident {
+    format_ident!("__f{}", index)
+}
+
+/// One `FIELDS` entry.
+fn field_info(p: &TokenStream, field: &Field, wire: &Wire) -> TokenStream {
+    let ident = field.member.to_string();
+    let key = &wire.key;
+    let rust_type = type_string(field.ty);
+    let mut info = quote!(#p::FieldInfo::new(#ident, #key, #rust_type));
+    if wire.property != wire.key {
+        let property = &wire.property;
+        info.extend(quote!(.reported_as(#property)));
+    }
+    if !wire.aliases.is_empty() {
+        let aliases = &wire.aliases;
+        info.extend(quote!(.with_aliases(&[#(#aliases),*])));
+    }
+    if let Some(required) = &field.required {
+        let requirement = if required.update_only {
+            quote!(UpdateOnly)
+        } else {
+            quote!(Always)
+        };
+        info.extend(quote!(.required(#p::Requirement::#requirement)));
+        if required.allow_empty {
+            info.extend(quote!(.allowing_empty()));
+        }
+    }
+    if field.default.is_some() {
+        info.extend(quote!(.defaulted()));
+    }
+    if field.sensitive.is_some() {
+        info.extend(quote!(.secret()));
+    }
+    if field.nested.is_some() {
+        info.extend(quote!(.nesting()));
+    }
+    info
+}
+
+/// The checks of field `index`, given as parameter `__f{index}`.
+fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
+    let param = param(index);
+    let mut body = TokenStream::new();
+    let needs_presence = field.required.is_some() || field.rules.iter().any(|r| r.needs_presence());
+    if field
+        .rules
+        .iter()
+        .any(|r| !matches!(r.rule, crate::rules::Rule::Custom(_)))
+    {
+        body.extend(quote!(let __e = (&&#p::Probe(__v)).__echo();));
+    }
+    if needs_presence {
+        body.extend(quote!(let __presence = (&&&#p::Probe(__v)).__presence();));
+    }
+    if let Some(required) = &field.required {
+        let message = match required.message.as_ref().or(field.message.as_ref()) {
+            Some(lit) => quote!(#p::Some(#lit)),
+            None => quote!(#p::None),
+        };
+        body.extend(quote!(__cx.required(__presence, #message);));
+    }
+    for rule in &field.rules {
+        body.extend(rule.emit(p, field.message.as_ref()));
+    }
+    if let Some(span) = field.nested {
+        body.extend(quote_spanned!(span=> #p::rules::Nested::validate_nested(__v, __cx);));
+    }
+    if body.is_empty() {
+        quote!(__cx.field(#index, #param);)
+    } else {
+        quote! {
+            if let #p::Some(__v) = __cx.field(#index, #param) {
+                #body
+            }
+        }
+    }
+}
+
+/// How field `index` is read from the JSON object `__object`.
+fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
+    let param = param(index);
+    let ty = field.ty;
+    let (reader, wrap): (TokenStream, Option<syn::Ident>) = match &field.read {
+        Read::Skip => return quote!(let #param = #p::unchecked(__object, #index);),
+        Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::nested()), None),
+        Read::Owned => (quote!(#p::Reader::<#ty>::new()), None),
+        Read::With(_) => {
+            let adapter = adapter_name(field);
+            (quote!(#p::Reader::<#adapter>::custom()), Some(adapter))
+        }
+    };
+    let default = field.default.as_ref().map(|default| {
+        let member = field.member;
+        match (default, wrap) {
+            (Default::Trait, None) => quote!(<#ty as #p::Default>::default),
+            (Default::Path(path), None) => quote!(#path),
+            (Default::Container, None) => quote!(|| <Self as #p::Default>::default().#member),
+            (Default::Trait, Some(adapter)) => quote!(|| #adapter(#p::Default::default())),
+            (Default::Path(path), Some(adapter)) => quote!(|| #adapter(#path())),
+            (Default::Container, Some(adapter)) => {
+                quote!(|| #adapter(<Self as #p::Default>::default().#member))
+            }
+        }
+    });
+    match default {
+        Some(default) => quote!(let #param = (&&&#reader).read_or(__object, #index, #default);),
+        None => quote!(let #param = (&&&#reader).read(__object, #index);),
+    }
+}
+
+fn adapter_name(field: &Field) -> syn::Ident {
+    format_ident!("__NexudusWith_{}", field.member, span = Span::call_site())
+}
+
+/// The type a `#[serde(deserialize_with)]` field is read through.
+fn adapter(p: &TokenStream, field: &Field) -> Option<TokenStream> {
+    let Read::With(function) = &field.read else {
+        return None;
+    };
+    let (name, ty) = (adapter_name(field), field.ty);
+    Some(quote! {
+        #[allow(non_camel_case_types)]
+        struct #name(#ty);
+
+        impl<'de> #p::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #p::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> #p::Result<Self, D::Error> {
+                #function(deserializer).map(#name)
+            }
+        }
+
+        impl #p::Adapter for #name {
+            type Inner = #ty;
+            fn inner(&self) -> &#ty {
+                &self.0
+            }
+        }
+    })
+}
+
+/// The type as a user would write it: `Option<Vec<i64>>`, `&'a str`.
+pub fn type_string(ty: &syn::Type) -> String {
+    let raw = ty.to_token_stream().to_string();
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let prev = out.chars().last();
+            let next = chars.peek().copied();
+            let glue = matches!(prev, Some('<' | '&' | ':' | '(' | '['))
+                || matches!(next, Some('<' | '>' | ':' | ',' | ')' | ']'));
+            if glue {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,45 @@
+//! `#[custom(path::to_fn)]`: a function of the user's, on the value inside
+//! an `Option`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::Expr;
+
+use super::ArgReader;
+use crate::ctxt::Ctxt;
+
+pub struct Custom {
+    function: syn::Path,
+}
+
+impl Custom {
+    pub fn check(cx: &Ctxt, args: &mut ArgReader) -> Option<Self> {
+        match args.positional()? {
+            Expr::Path(path) if path.qself.is_none() => Some(Custom {
+                function: path.path.clone(),
+            }),
+            other => {
+                cx.error_spanned_by(other, "expected #[custom(path::to_fn)]");
+                None
+            }
+        }
+    }
+
+    pub fn emit(&self, p: &TokenStream, message: &TokenStream) -> TokenStream {
+        let function = &self.function;
+        let call = quote_spanned!(function.span()=> #p::rules::custom(#function(__i)));
+        quote! {
+            if let #p::Some(__i) = {
+                use #p::{ViaOptionInner as _, ViaInner as _};
+                (&&#p::Probe(__v)).__inner()
+            } {
+                let __e = {
+                    use #p::{ViaNoEcho as _, ViaSerialize as _};
+                    (&&#p::Probe(__i)).__echo()
+                };
+                __cx.check(#call, __e, #message);
+            }
+        }
+    }
+}

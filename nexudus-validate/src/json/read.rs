@@ -1,0 +1,230 @@
+//! Reading one field of a JSON object as the field's own type.
+//!
+//! The derive asks `(&&&Reader::<T>::new()).read(object, index)`. Method
+//! resolution picks the most capable reader `T` allows (autoref
+//! specialization): a type holding resources reads with their secrets in
+//! mind, any other owned `Deserialize` type reads plainly, and a type that
+//! cannot be read on its own (it borrows, or is a bare type parameter) is
+//! left to the typed parse, only its presence checked.
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+
+use super::object::{Raw, RawObject};
+use crate::__private::Cx;
+use crate::rules::Nested;
+
+/// A field read from its JSON value.
+pub enum Read<'a, T> {
+    /// The value, read.
+    Value(T),
+    /// The value could not be read.
+    Unread(Unread<'a>),
+    /// The field cannot be read on its own (its type borrows from the
+    /// input, or is a type parameter): only its presence is checked, on
+    /// what was sent; the typed parse reads it.
+    Unchecked(Option<Raw<'a>>),
+}
+
+/// A field that could not be read: what was sent, and how to look inside.
+pub struct Unread<'a> {
+    /// What was sent (`None`: nothing).
+    pub(crate) raw: Option<Raw<'a>>,
+    /// For `#[nested]` fields: finds the failures inside the value.
+    pub(crate) descend: Option<Descend>,
+    /// The type holds resources: an object or list sent is not echoed.
+    pub(crate) opaque: bool,
+}
+
+/// Looks inside a `#[nested]` value that could not be read.
+pub type Descend = for<'c, 'r> fn(&mut Cx<'c>, Raw<'r>);
+
+/// What the checks of a field get: the value, or what kept it from being
+/// read.
+pub enum Got<'r, T> {
+    /// The value (typed validation, or a field read from JSON).
+    Value(&'r T),
+    /// The field could not be read.
+    Unread(&'r Unread<'r>),
+    /// The field cannot be read on its own: what was sent, if anything.
+    Unchecked(Option<Raw<'r>>),
+}
+
+/// What the checks of `read` get.
+#[inline]
+pub fn got<'r, T>(read: &'r Read<'_, T>) -> Got<'r, T> {
+    match read {
+        Read::Value(value) => Got::Value(value),
+        Read::Unread(unread) => Got::Unread(unread),
+        Read::Unchecked(raw) => Got::Unchecked(*raw),
+    }
+}
+
+/// How to read one field.
+#[derive(Clone, Copy)]
+struct How<T> {
+    /// `#[serde(default)]`: the value of an absent key.
+    default: Option<fn() -> T>,
+    /// An absent key reads as `null` (serde's rule for fields without a
+    /// custom deserializer).
+    absent_is_null: bool,
+    opaque: bool,
+    descend: Option<Descend>,
+}
+
+fn read<'a, T: DeserializeOwned>(object: &RawObject<'a>, index: usize, how: How<T>) -> Read<'a, T> {
+    let unread = |raw| {
+        Read::Unread(Unread {
+            raw,
+            descend: how.descend,
+            opaque: how.opaque,
+        })
+    };
+    match object.get(index) {
+        Some(raw) => match raw.parse() {
+            Ok(value) => Read::Value(value),
+            Err(_) => unread(Some(raw)),
+        },
+        None => match how.default {
+            Some(default) => Read::Value(default()),
+            None if how.absent_is_null => match serde_json::from_slice(b"null") {
+                Ok(nothing) => Read::Value(nothing),
+                Err(_) => unread(None),
+            },
+            None => unread(None),
+        },
+    }
+}
+
+/// Names the type a field is read as.
+pub struct Reader<T> {
+    nested: bool,
+    absent_is_null: bool,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Reader<T> {
+    /// A reader for a plain field.
+    pub const fn new() -> Self {
+        Self {
+            nested: false,
+            absent_is_null: true,
+            ty: PhantomData,
+        }
+    }
+
+    /// A reader for a `#[nested]` field: a value that does not read is
+    /// looked into for the failures inside it.
+    pub const fn nested() -> Self {
+        Self {
+            nested: true,
+            absent_is_null: true,
+            ty: PhantomData,
+        }
+    }
+
+    /// A reader for a field with `#[serde(deserialize_with)]` (read through
+    /// an adapter): an absent key is missing, as serde has it.
+    pub const fn custom() -> Self {
+        Self {
+            nested: false,
+            absent_is_null: false,
+            ty: PhantomData,
+        }
+    }
+
+    fn how(&self, opaque: bool, descend: Option<Descend>, default: Option<fn() -> T>) -> How<T> {
+        How {
+            default,
+            absent_is_null: self.absent_is_null,
+            opaque,
+            descend: descend.filter(|_| self.nested),
+        }
+    }
+}
+
+impl<T> Default for Reader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Reading, level 1: types holding resources.
+pub trait ReadResources<T> {
+    /// Reads field `index` of `object`.
+    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
+    /// Reads field `index`, `default()` when its key is absent.
+    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+}
+
+/// Reading, level 2: any other owned `Deserialize` type.
+pub trait ReadOwned<T> {
+    /// Reads field `index` of `object`.
+    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
+    /// Reads field `index`, `default()` when its key is absent.
+    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+}
+
+/// Reading, level 3: types that cannot be read on their own.
+pub trait ReadNothing<T> {
+    /// [`Read::Unchecked`].
+    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
+    /// [`Read::Unchecked`].
+    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+}
+
+impl<T: DeserializeOwned + Nested> ReadResources<T> for &&Reader<T> {
+    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T> {
+        read(object, index, self.how(true, Some(T::check_raw), None))
+    }
+    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T> {
+        read(
+            object,
+            index,
+            self.how(true, Some(T::check_raw), Some(default)),
+        )
+    }
+}
+
+impl<T: DeserializeOwned> ReadOwned<T> for &Reader<T> {
+    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T> {
+        read(object, index, self.how(false, None, None))
+    }
+    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T> {
+        read(object, index, self.how(false, None, Some(default)))
+    }
+}
+
+impl<T> ReadNothing<T> for Reader<T> {
+    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T> {
+        unchecked(object, index)
+    }
+    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, _: fn() -> T) -> Read<'a, T> {
+        unchecked(object, index)
+    }
+}
+
+/// Field `index`, left to the typed parse: only what was sent is kept.
+pub fn unchecked<'a, T>(object: &RawObject<'a>, index: usize) -> Read<'a, T> {
+    Read::Unchecked(object.get(index))
+}
+
+/// A field read through an adapter (`#[serde(deserialize_with)]`,
+/// `#[serde(with)]`): the adapter wraps the field's value.
+pub trait Adapter {
+    /// The field's type.
+    type Inner;
+    /// The field's value.
+    fn inner(&self) -> &Self::Inner;
+}
+
+/// What the checks of a field read through adapter `A` get.
+#[inline]
+pub fn got_inner<'r, A: Adapter>(read: &'r Read<'_, A>) -> Got<'r, A::Inner> {
+    match read {
+        Read::Value(value) => Got::Value(value.inner()),
+        Read::Unread(unread) => Got::Unread(unread),
+        Read::Unchecked(raw) => Got::Unchecked(*raw),
+    }
+}

@@ -117,7 +117,7 @@ pub fn emit(container: &Container) -> TokenStream {
                     use #p::{
                         ViaAny as _, ViaInner as _, ViaIsEmpty as _, ViaNeverEmpty as _,
                         ViaNoEcho as _, ViaOption as _, ViaOptionEmpty as _, ViaOptionInner as _,
-                        ViaRequired as _, ViaSerialize as _,
+                        ViaRequired as _, ViaResourceEcho as _, ViaSerialize as _,
                     };
                     #(#checks)*
                 }
@@ -179,7 +179,7 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
         .iter()
         .any(|r| !matches!(r.rule, crate::rules::Rule::Custom(_)))
     {
-        body.extend(quote!(let __e = (&&#p::Probe(__v)).__echo();));
+        body.extend(quote!(let __e = (&&&#p::Probe(__v)).__echo();));
     }
     if needs_presence {
         body.extend(quote!(let __presence = (&&&#p::Probe(__v)).__presence();));

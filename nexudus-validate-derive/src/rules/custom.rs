@@ -30,14 +30,8 @@ impl Custom {
         let function = &self.function;
         let call = quote_spanned!(function.span()=> #p::rules::custom(#function(__i)));
         quote! {
-            if let #p::Some(__i) = {
-                use #p::{ViaOptionInner as _, ViaInner as _};
-                (&&#p::Probe(__v)).__inner()
-            } {
-                let __e = {
-                    use #p::{ViaNoEcho as _, ViaSerialize as _};
-                    (&&#p::Probe(__i)).__echo()
-                };
+            if let #p::Some(__i) = (&&#p::Probe(__v)).__inner() {
+                let __e = (&&&#p::Probe(__i)).__echo();
                 __cx.check(#call, __e, #message);
             }
         }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use super::Path;
-use crate::json::echo::{attempted, json_len, Echo};
+use crate::json::echo::{json_len, Echoed};
 use crate::json::object::{Raw, RawObject};
 use crate::json::read::{Got, Unread};
 use crate::rules::{self, Presence, Violation};
@@ -203,7 +203,7 @@ impl<'a> Cx<'a> {
     pub fn check(
         &mut self,
         result: Result<(), Violation>,
-        echo: &dyn Echo,
+        echo: Echoed<'_>,
         message: Option<&'static str>,
     ) {
         if let Err(violation) = result {
@@ -213,7 +213,7 @@ impl<'a> Cx<'a> {
 
     #[cold]
     #[inline(never)]
-    fn violated(&mut self, violation: Violation, echo: &dyn Echo, message: Option<&'static str>) {
+    fn violated(&mut self, violation: Violation, echo: Echoed<'_>, message: Option<&'static str>) {
         if self.out.is_full() {
             self.out.left_out += 1;
             return;
@@ -221,7 +221,7 @@ impl<'a> Cx<'a> {
         let attempted = if self.is_sensitive() {
             Value::Null
         } else {
-            attempted(echo, self.out.limits.max_echo_bytes)
+            echo.attempted(self.out.limits.max_echo_bytes)
         };
         self.push(violation.code(), own_or(message, violation), attempted);
     }

@@ -9,10 +9,10 @@ pub use cx::{Collector, Cx, Snapshot};
 pub use path::Path;
 pub use probe::{
     Probe, ViaAny, ViaDebug, ViaInner, ViaIsEmpty, ViaNeverEmpty, ViaNoDebug, ViaNoEcho, ViaOption,
-    ViaOptionEmpty, ViaOptionInner, ViaRequired, ViaSerialize,
+    ViaOptionEmpty, ViaOptionInner, ViaRequired, ViaResourceEcho, ViaSerialize,
 };
 
-pub use crate::json::echo::Echo;
+pub use crate::json::echo::{Echo, Echoed};
 pub use crate::json::object::{Raw, RawObject};
 pub use crate::json::read::{
     got, got_inner, unchecked, Adapter, Got, Read, ReadNothing, ReadOwned, ReadResources, Reader,

@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
-use crate::json::echo::{Echo, NoEcho};
-use crate::rules::{IsEmpty, Presence, Required};
+use crate::json::echo::Echoed;
+use crate::rules::{IsEmpty, Nested, Presence, Required};
 
 /// Wraps a field reference for autoref dispatch.
 pub struct Probe<'a, T: ?Sized>(pub &'a T);
@@ -94,29 +94,43 @@ impl<T: ?Sized> ViaNeverEmpty for Probe<'_, T> {
     }
 }
 
-/// `AttemptedValue`, level 1: a serializable value, as JSON.
-pub trait ViaSerialize<'a> {
+/// `AttemptedValue`, level 1: a serializable value that holds resources
+/// (which may have secrets): echoed only when it holds no object.
+pub trait ViaResourceEcho<'a> {
     /// The value as an echo.
-    fn __echo(&self) -> &'a dyn Echo;
+    fn __echo(&self) -> Echoed<'a>;
 }
 
-/// `AttemptedValue`, level 2: anything else echoes `null`.
+/// `AttemptedValue`, level 2: any other serializable value, as JSON.
+pub trait ViaSerialize<'a> {
+    /// The value as an echo.
+    fn __echo(&self) -> Echoed<'a>;
+}
+
+/// `AttemptedValue`, level 3: anything else echoes `null`.
 pub trait ViaNoEcho<'a> {
     /// Nothing to echo.
-    fn __echo(&self) -> &'a dyn Echo;
+    fn __echo(&self) -> Echoed<'a>;
+}
+
+impl<'a, T: Serialize + Nested> ViaResourceEcho<'a> for &&Probe<'a, T> {
+    #[inline]
+    fn __echo(&self) -> Echoed<'a> {
+        Echoed::opaque(self.0)
+    }
 }
 
 impl<'a, T: Serialize> ViaSerialize<'a> for &Probe<'a, T> {
     #[inline]
-    fn __echo(&self) -> &'a dyn Echo {
-        self.0
+    fn __echo(&self) -> Echoed<'a> {
+        Echoed::plain(self.0)
     }
 }
 
 impl<'a, T: ?Sized> ViaNoEcho<'a> for Probe<'a, T> {
     #[inline]
-    fn __echo(&self) -> &'a dyn Echo {
-        &NoEcho
+    fn __echo(&self) -> Echoed<'a> {
+        Echoed::NOTHING
     }
 }
 

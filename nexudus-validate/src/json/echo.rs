@@ -23,21 +23,48 @@ impl<T: Serialize + ?Sized> Echo for T {
     }
 }
 
-/// What a value that is not `Serialize` echoes: nothing.
-pub struct NoEcho;
-
-impl Echo for NoEcho {
-    fn echo_json(&self, _: usize) -> Option<Vec<u8>> {
-        None
-    }
+/// What a failure may echo of the value it is about.
+#[derive(Clone, Copy)]
+pub struct Echoed<'a> {
+    value: Option<&'a dyn Echo>,
+    /// The value holds resources, which may have secrets: it is echoed only
+    /// when it holds no object.
+    opaque: bool,
 }
 
-/// `value` as an `AttemptedValue`: `null` when it cannot be echoed.
-pub(crate) fn attempted(value: &dyn Echo, max: usize) -> Value {
-    value
-        .echo_json(max)
-        .and_then(|json| serde_json::from_slice(&json).ok())
-        .unwrap_or(Value::Null)
+impl<'a> Echoed<'a> {
+    /// Nothing: the value is not `Serialize`.
+    pub const NOTHING: Echoed<'static> = Echoed {
+        value: None,
+        opaque: false,
+    };
+
+    /// `value`, echoed as it serializes.
+    pub fn plain(value: &'a dyn Echo) -> Self {
+        Self {
+            value: Some(value),
+            opaque: false,
+        }
+    }
+
+    /// `value`, which holds resources: echoed only without objects in it.
+    pub fn opaque(value: &'a dyn Echo) -> Self {
+        Self {
+            value: Some(value),
+            opaque: true,
+        }
+    }
+
+    /// The `AttemptedValue`: `null` when it cannot be echoed.
+    pub(crate) fn attempted(self, max: usize) -> Value {
+        let Some(json) = self.value.and_then(|value| value.echo_json(max)) else {
+            return Value::Null;
+        };
+        if self.opaque && json.contains(&b'{') {
+            return Value::Null;
+        }
+        serde_json::from_slice(&json).unwrap_or(Value::Null)
+    }
 }
 
 /// The length of `value` written as JSON.

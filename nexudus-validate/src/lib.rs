@@ -53,8 +53,16 @@
 //! | `#[nexudus(check = path::to_fn)]` | cross-field check on the struct |
 //!
 //! Raw JSON goes through [`from_slice`] (and [`from_str`], [`from_value`],
-//! [`NexudusResource::validate_value`]): the value, or every failure in one
-//! pass, never a panic.
+//! [`NexudusResource::validate_value`]): the value, or every failure, each
+//! field read from its own slice of the body and checked by the same
+//! generated code as [`Validate::validate`], within [`Limits`], never a
+//! panic.
+//!
+//! Each rule is a public trait in [`rules`], implemented for the standard
+//! types and forwarded through `Option`, `Box`, `Rc`, `Arc`, `Cow` and
+//! `&T`, so type aliases, generic code and types of your own work with
+//! them. A failure's [`code`](ValidationFailure::code) says which rule it
+//! comes from ([`Code`]).
 //!
 //! Serde's `rename`, `rename(deserialize = ..)`, `rename_all` (every case
 //! rule), `alias`, `skip`, `skip_deserializing` and `default` are read to

@@ -192,7 +192,12 @@ impl FieldInfo {
     /// Whether `key` names this field on the wire.
     #[inline]
     pub fn matches_key(&self, key: &str) -> bool {
-        self.wire_name == key || self.aliases.contains(&key)
+        /// Most keys differ in length or first byte: settled before a
+        /// full comparison.
+        fn same(a: &str, b: &str) -> bool {
+            a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+        }
+        same(self.wire_name, key) || self.aliases.iter().any(|alias| same(alias, key))
     }
 }
 

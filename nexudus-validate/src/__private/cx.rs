@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use super::Path;
-use crate::json::echo::{json_len, Echoed};
+use crate::json::echo::{failure_json_len, Echoed};
 use crate::json::object::{Raw, RawObject};
 use crate::json::read::{Got, Unread};
 use crate::rules::{self, Presence, Violation};
@@ -49,7 +49,7 @@ impl Collector {
     /// reported ones are always the first ones.
     pub fn push(&mut self, failure: ValidationFailure) {
         if !self.is_full() {
-            let bytes = self.bytes + json_len(&failure) + 1;
+            let bytes = self.bytes + failure_json_len(&failure) + 1;
             if bytes <= self.limits.max_errors_bytes {
                 self.bytes = bytes;
                 self.failures.push(failure);
@@ -162,10 +162,6 @@ impl<'a> Cx<'a> {
             Got::Value(value) => Some(value),
             Got::Unread(unread) => {
                 self.unread(unread);
-                None
-            }
-            Got::Unchecked(raw) => {
-                self.unchecked(raw);
                 None
             }
         }
@@ -343,8 +339,6 @@ impl<'a> Cx<'a> {
 
     /// `#[required]` on what was sent for a field that cannot be read on
     /// its own: absent, `null` or a blank string.
-    #[cold]
-    #[inline(never)]
     fn unchecked(&mut self, raw: Option<Raw<'_>>) {
         let blank = raw.and_then(Raw::as_blank_str);
         let presence = match (&blank, raw) {
@@ -359,6 +353,9 @@ impl<'a> Cx<'a> {
     #[cold]
     #[inline(never)]
     fn unread(&mut self, unread: &Unread<'_>) {
+        if unread.unchecked {
+            return self.unchecked(unread.raw);
+        }
         let Some(raw) = unread.raw.filter(|raw| !raw.is_null()) else {
             // Absent or `null` for a type that cannot be empty.
             self.push(Code::Required, Cow::Borrowed(REQUIRED_MESSAGE), Value::Null);

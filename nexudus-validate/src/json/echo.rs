@@ -5,6 +5,8 @@ use std::io;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::ValidationFailure;
+
 /// A value a failure may echo as its `AttemptedValue`.
 pub trait Echo {
     /// The value as JSON text, or `None` when it is longer than `max`
@@ -67,13 +69,55 @@ impl<'a> Echoed<'a> {
     }
 }
 
-/// The length of `value` written as JSON.
-pub(crate) fn json_len<T: Serialize + ?Sized>(value: &T) -> usize {
-    let mut counter = Counter(0);
-    // Writing to a counter cannot fail, and our values always serialize.
-    let _ = serde_json::to_writer(&mut counter, value);
-    counter.0
+/// The length of `failure` written as JSON.
+pub(crate) fn failure_json_len(failure: &ValidationFailure) -> usize {
+    const KEYS: usize = r#"{"AttemptedValue":,"Message":,"PropertyName":}"#.len();
+    KEYS + value_json_len(failure.attempted_value())
+        + str_json_len(failure.message())
+        + str_json_len(failure.property_name())
 }
+
+fn value_json_len(value: &Value) -> usize {
+    match value {
+        Value::Null => 4,
+        Value::String(text) => str_json_len(text),
+        other => {
+            let mut counter = Counter(0);
+            // Writing to a counter cannot fail, and a `Value` always serializes.
+            let _ = serde_json::to_writer(&mut counter, other);
+            counter.0
+        }
+    }
+}
+
+/// The length of `text` as a JSON string, quotes and escapes included.
+fn str_json_len(text: &str) -> usize {
+    2 + text.len()
+        + text
+            .bytes()
+            .map(|b| usize::from(ESCAPE_EXTRA[usize::from(b)]))
+            .sum::<usize>()
+}
+
+/// How many bytes serde_json's escape of each byte adds: `\"`, `\\` and
+/// the short control escapes one, other control characters five
+/// (`\u00XX`).
+const ESCAPE_EXTRA: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = 5;
+        b += 1;
+    }
+    table[b'"' as usize] = 1;
+    table[b'\\' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table[b'\r' as usize] = 1;
+    table[b'\t' as usize] = 1;
+    table[0x08] = 1;
+    table[0x0c] = 1;
+    table
+};
 
 /// A writer that refuses to grow past `max` bytes.
 struct Bounded {
@@ -105,5 +149,23 @@ impl io::Write for Counter {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_s_length_is_its_json_length() {
+        for (attempted, message, name) in [
+            (Value::Null, "is a required field", "Name"),
+            (Value::String("  \t\u{1}\"é".into()), "m\\\n", "A.B[2]"),
+            (serde_json::json!([1, {"a": "\u{7f}"}, 2.5]), "", ""),
+        ] {
+            let failure = ValidationFailure::new(name, message, attempted);
+            let written = serde_json::to_vec(&failure).unwrap().len();
+            assert_eq!(failure_json_len(&failure), written, "{failure:?}");
+        }
     }
 }

@@ -75,7 +75,7 @@ impl<'a> Raw<'a> {
     /// The value read as a `T`.
     pub(crate) fn parse<T: DeserializeOwned>(self) -> Result<T, serde_json::Error> {
         match self {
-            Raw::Text(raw) => serde_json::from_slice(raw.get().as_bytes()),
+            Raw::Text(raw) => serde_json::from_str(raw.get()),
             Raw::Value(value) => T::deserialize(value),
         }
     }
@@ -256,10 +256,13 @@ impl<'a> RawObject<'a> {
             max_unknown,
             hint: 0,
         };
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let object = de.deserialize_map(sink).map_err(not_json)?;
-        de.end().map_err(not_json)?;
-        Ok(object)
+        // Checked as UTF-8 once, the body is read without checking each
+        // string and slice again; otherwise serde_json says where it is not.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => read_object(serde_json::Deserializer::from_str(text), sink),
+            Err(_) => read_object(serde_json::Deserializer::from_slice(bytes), sink),
+        }
+        .map_err(not_json)
     }
 
     /// The value `value` as an object, or `None` when it is not one.
@@ -271,6 +274,16 @@ impl<'a> RawObject<'a> {
     ) -> Option<Self> {
         Self::of_raw(Raw::Value(value), fields, deny_unknown, max_unknown)
     }
+}
+
+/// The whole input of `de`: one object and nothing after it.
+fn read_object<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    sink: Sink,
+) -> Result<RawObject<'de>, serde_json::Error> {
+    let object = de.deserialize_map(sink)?;
+    de.end()?;
+    Ok(object)
 }
 
 /// Line and column (1-based, in bytes) of byte `offset`.

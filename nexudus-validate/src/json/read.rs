@@ -19,18 +19,19 @@ use crate::rules::Nested;
 pub enum Read<'a, T> {
     /// The value, read.
     Value(T),
-    /// The value could not be read.
+    /// The value was not read: it does not read as the type, or the type
+    /// cannot be read on its own.
     Unread(Unread<'a>),
-    /// The field cannot be read on its own (its type borrows from the
-    /// input, or is a type parameter): only its presence is checked, on
-    /// what was sent; the typed parse reads it.
-    Unchecked(Option<Raw<'a>>),
 }
 
-/// A field that could not be read: what was sent, and how to look inside.
+/// A field that was not read: what was sent, and how to look inside.
 pub struct Unread<'a> {
     /// What was sent (`None`: nothing).
     pub(crate) raw: Option<Raw<'a>>,
+    /// Not read because its type cannot be read on its own (it borrows
+    /// from the input, or is a type parameter): only its presence is
+    /// checked, on what was sent; the typed parse reads it.
+    pub(crate) unchecked: bool,
     /// For `#[nested]` fields: finds the failures inside the value.
     pub(crate) descend: Option<Descend>,
     /// The type holds resources: an object or list sent is not echoed.
@@ -45,10 +46,8 @@ pub type Descend = for<'c, 'r> fn(&mut Cx<'c>, Raw<'r>);
 pub enum Got<'r, T> {
     /// The value (typed validation, or a field read from JSON).
     Value(&'r T),
-    /// The field could not be read.
+    /// The field was not read.
     Unread(&'r Unread<'r>),
-    /// The field cannot be read on its own: what was sent, if anything.
-    Unchecked(Option<Raw<'r>>),
 }
 
 /// What the checks of `read` get.
@@ -57,7 +56,6 @@ pub fn got<'r, T>(read: &'r Read<'_, T>) -> Got<'r, T> {
     match read {
         Read::Value(value) => Got::Value(value),
         Read::Unread(unread) => Got::Unread(unread),
-        Read::Unchecked(raw) => Got::Unchecked(*raw),
     }
 }
 
@@ -77,6 +75,7 @@ fn read<'a, T: DeserializeOwned>(object: &RawObject<'a>, index: usize, how: How<
     let unread = |raw| {
         Read::Unread(Unread {
             raw,
+            unchecked: false,
             descend: how.descend,
             opaque: how.opaque,
         })
@@ -168,9 +167,9 @@ pub trait ReadOwned<T> {
 
 /// Reading, level 3: types that cannot be read on their own.
 pub trait ReadNothing<T> {
-    /// [`Read::Unchecked`].
+    /// An unchecked [`Read::Unread`].
     fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
-    /// [`Read::Unchecked`].
+    /// An unchecked [`Read::Unread`].
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
 }
 
@@ -207,7 +206,12 @@ impl<T> ReadNothing<T> for Reader<T> {
 
 /// Field `index`, left to the typed parse: only what was sent is kept.
 pub fn unchecked<'a, T>(object: &RawObject<'a>, index: usize) -> Read<'a, T> {
-    Read::Unchecked(object.get(index))
+    Read::Unread(Unread {
+        raw: object.get(index),
+        unchecked: true,
+        descend: None,
+        opaque: false,
+    })
 }
 
 /// A field read through an adapter (`#[serde(deserialize_with)]`,
@@ -225,6 +229,5 @@ pub fn got_inner<'r, A: Adapter>(read: &'r Read<'_, A>) -> Got<'r, A::Inner> {
     match read {
         Read::Value(value) => Got::Value(value.inner()),
         Read::Unread(unread) => Got::Unread(unread),
-        Read::Unchecked(raw) => Got::Unchecked(*raw),
     }
 }

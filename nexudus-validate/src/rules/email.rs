@@ -30,27 +30,41 @@ pub fn is_well_formed_email(value: &str) -> bool {
     }
 }
 
-/// The same grammar over ASCII bytes, in one pass.
+/// The same grammar over ASCII bytes.
 fn is_well_formed_ascii_email(bytes: &[u8]) -> bool {
-    let mut atom_len = 0usize;
-    let mut in_domain = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'@' if !in_domain && atom_len > 0 => {
-                if bytes.get(i + 1) == Some(&b'[') {
-                    // `from_utf8` cannot fail on ASCII.
-                    return std::str::from_utf8(&bytes[i + 1..]).is_ok_and(ip_domain);
-                }
-                in_domain = true;
-                atom_len = 0;
-            }
-            b'.' if atom_len > 0 => atom_len = 0,
-            _ if ASCII_ATOM[usize::from(b)] => atom_len += 1,
-            _ => return false,
-        }
-    }
-    in_domain && atom_len > 0
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&bytes[..at], &bytes[at + 1..]);
+    ascii_dotted_atoms(local)
+        && (ascii_dotted_atoms(domain)
+            // `from_utf8` cannot fail on ASCII.
+            || std::str::from_utf8(domain).is_ok_and(ip_domain))
 }
+
+/// `atom+(.atom+)*` over ASCII bytes, without a branch per byte: every
+/// byte is an atom character or a dot, and no dot starts, ends or doubles.
+fn ascii_dotted_atoms(bytes: &[u8]) -> bool {
+    let mut ok = true;
+    let mut previous = b'.';
+    for &b in bytes {
+        ok &= ATOM_OR_DOT[usize::from(b)] & !(b == b'.' && previous == b'.');
+        previous = b;
+    }
+    ok && previous != b'.'
+}
+
+/// [`ASCII_ATOM`] plus the dot, over every byte value (non-ASCII bytes are
+/// `false`: such input takes the `char` path).
+const ATOM_OR_DOT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ASCII_ATOM[b] || b == b'.' as usize;
+        b += 1;
+    }
+    table
+};
 
 /// `atom+(.atom+)*`, for input with non-ASCII characters.
 fn dotted_atoms(s: &str) -> bool {

@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Compile cost of the derive, as a user feels it.
+
+Generates one crate per contender, each with N structs of 20 `Option`
+fields (8 strings, 6 integers, 3 bools, 3 id lists; 5 required, 2 length,
+1 range, 1 email rules), builds their dependencies once, then times the
+build of each crate alone (debug and release, median of `--runs`), counts
+its expanded lines and measures its rlib.
+
+    python3 benches/compile/compile_cost.py [--structs 50 200] [--runs 3]
+
+Writes the crates under target/compile-bench and prints a Markdown table.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "target" / "compile-bench"
+
+CONTENDERS = ["serde", "nexudus", "garde", "validator"]
+
+STRINGS = [f"s{i}" for i in range(8)]
+INTS = [f"i{i}" for i in range(6)]
+BOOLS = [f"b{i}" for i in range(3)]
+LISTS = [f"l{i}" for i in range(3)]
+
+# field -> rule, per contender
+RULES = {
+    "s0": "required", "s1": "required", "i0": "required", "i1": "required", "b0": "required",
+    "s2": "length_max", "s3": "length_min_max", "i2": "range", "s4": "email",
+}
+
+SYNTAX = {
+    "nexudus": {
+        "required": "#[required]",
+        "length_max": "#[length(max = 50)]",
+        "length_min_max": "#[length(min = 1, max = 100)]",
+        "range": "#[range(min = 0, max = 1000)]",
+        "email": "#[email]",
+        None: "",
+    },
+    "garde": {
+        "required": "#[garde(required)]",
+        "length_max": "#[garde(length(max = 50))]",
+        "length_min_max": "#[garde(length(min = 1, max = 100))]",
+        "range": "#[garde(range(min = 0, max = 1000))]",
+        "email": "#[garde(email)]",
+        None: "#[garde(skip)]",
+    },
+    "validator": {
+        "required": "#[validate(required)]",
+        "length_max": "#[validate(length(max = 50))]",
+        "length_min_max": "#[validate(length(min = 1, max = 100))]",
+        "range": "#[validate(range(min = 0, max = 1000))]",
+        "email": "#[validate(email)]",
+        None: "",
+    },
+    "serde": {key: "" for key in ["required", "length_max", "length_min_max", "range", "email", None]},
+}
+
+DERIVE = {
+    "serde": "",
+    "nexudus": ", nexudus_validate::NexudusResource",
+    "garde": ", garde::Validate",
+    "validator": ", validator::Validate",
+}
+
+DEPENDENCIES = {
+    "serde": "",
+    "nexudus": 'nexudus-validate = { path = "%s", default-features = false }\n' % (ROOT / "nexudus-validate"),
+    "garde": 'garde = { version = "0.23", default-features = false, features = ["derive", "email"] }\n',
+    "validator": 'validator = { version = "0.21", default-features = false, features = ["derive"] }\n',
+}
+
+
+def field_type(name):
+    return {"s": "String", "i": "i64", "b": "bool", "l": "Vec<i64>"}[name[0]]
+
+
+def struct_source(contender, index):
+    lines = [
+        f"#[derive(Debug, Clone, serde::Serialize, serde::Deserialize{DERIVE[contender]})]",
+        '#[serde(rename_all = "PascalCase")]',
+        f"pub struct Resource{index} {{",
+    ]
+    for name in STRINGS + INTS + BOOLS + LISTS:
+        attribute = SYNTAX[contender][RULES.get(name)]
+        if attribute:
+            lines.append(f"    {attribute}")
+        lines.append(f"    pub {name}: Option<{field_type(name)}>,")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def generate(structs):
+    workspace = OUT / f"n{structs}"
+    shutil.rmtree(workspace, ignore_errors=True)
+    members = []
+    for contender in CONTENDERS:
+        crate = workspace / contender
+        (crate / "src").mkdir(parents=True)
+        (crate / "Cargo.toml").write_text(
+            f'[package]\nname = "cost-{contender}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
+            f'[dependencies]\nserde = {{ version = "1", features = ["derive"] }}\n{DEPENDENCIES[contender]}'
+        )
+        body = "\n\n".join(struct_source(contender, i) for i in range(structs))
+        (crate / "src" / "lib.rs").write_text("#![allow(dead_code)]\n\n" + body + "\n")
+        members.append(contender)
+    (workspace / "Cargo.toml").write_text(
+        '[workspace]\nresolver = "2"\nmembers = [%s]\n\n[profile.release]\ndebug = false\n'
+        % ", ".join(f'"{m}"' for m in members)
+    )
+    return workspace
+
+
+def cargo(workspace, *args, env=None):
+    return subprocess.run(
+        ["cargo", *args],
+        cwd=workspace,
+        env={**os.environ, **(env or {})},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+def timed_build(workspace, contender, release):
+    lib = workspace / contender / "src" / "lib.rs"
+    os.utime(lib)
+    args = ["build", "-q", "-p", f"cost-{contender}"] + (["--release"] if release else [])
+    start = time.monotonic()
+    cargo(workspace, *args)
+    return time.monotonic() - start
+
+
+def expanded_lines(workspace, contender):
+    result = cargo(
+        workspace,
+        "rustc", "-q", "-p", f"cost-{contender}", "--", "-Zunpretty=expanded",
+        env={"RUSTC_BOOTSTRAP": "1"},
+    )
+    return result.stdout.count("\n")
+
+
+def rlib_size(workspace, contender, release):
+    profile = "release" if release else "debug"
+    rlibs = list((workspace / "target" / profile).glob(f"libcost_{contender}-*.rlib"))
+    rlibs += list((workspace / "target" / profile / "deps").glob(f"libcost_{contender}-*.rlib"))
+    return max((r.stat().st_size for r in rlibs), default=0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--structs", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--release", action=argparse.BooleanOptionalAction, default=True)
+    args = parser.parse_args()
+
+    for structs in args.structs:
+        workspace = generate(structs)
+        profiles = [False, True] if args.release else [False]
+        for release in profiles:
+            cargo(workspace, "build", "-q", "--workspace", *(["--release"] if release else []))
+        rows = {}
+        for contender in CONTENDERS:
+            row = {}
+            for release in profiles:
+                times = [timed_build(workspace, contender, release) for _ in range(args.runs)]
+                row["release" if release else "debug"] = statistics.median(times)
+            row["lines"] = expanded_lines(workspace, contender)
+            row["rlib"] = rlib_size(workspace, contender, False)
+            rows[contender] = row
+            print(f"  {contender}: {row}", file=sys.stderr)
+        base = rows["serde"]
+        print(f"\nN = {structs} structs, median of {args.runs}\n")
+        print("| contender | debug build | extra over serde | per struct | release build | release extra | expanded lines | lines per struct over serde | debug rlib |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for contender, row in rows.items():
+            extra = row["debug"] - base["debug"]
+            release = row.get("release")
+            release_extra = release - base["release"] if release is not None else None
+            lines_extra = (row["lines"] - base["lines"]) / structs
+            print(
+                f"| {contender} | {row['debug']:.2f} s | {extra:+.2f} s | {1000 * extra / structs:.1f} ms"
+                f" | {'%.2f s' % release if release is not None else '-'}"
+                f" | {'%+.2f s' % release_extra if release_extra is not None else '-'}"
+                f" | {row['lines']:,} | {lines_extra:.0f} | {row['rlib'] / 1e6:.1f} MB |"
+            )
+
+
+if __name__ == "__main__":
+    main()

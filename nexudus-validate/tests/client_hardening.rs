@@ -23,33 +23,13 @@ use nexudus_validate::{NexudusDateTime, NexudusResource, SuccessResponse};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-/// Upper bound for any one test.
-const TEST_LIMIT: Duration = Duration::from_secs(30);
+mod support;
+use support::{run, serve};
+
 /// The client's time limit in these tests.
 const SHORT: Duration = Duration::from_millis(200);
 /// A call limited to [`SHORT`] must have ended well within this.
 const BOUND: Duration = Duration::from_secs(3);
-
-fn run<F: Future<Output = ()>>(test: F) {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(async {
-            tokio::time::timeout(TEST_LIMIT, test)
-                .await
-                .expect("the test finished in time");
-        });
-}
-
-async fn serve(app: Router) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
-    });
-    format!("http://{addr}")
-}
 
 /// A raw TCP server: `behave` runs on each connection.
 async fn raw<F, Fut>(behave: F) -> String

@@ -176,12 +176,14 @@ where
     let Ok(runtime) = tokio::runtime::Handle::try_current() else {
         return inline(&bytes).map_err(NexudusRejection::from);
     };
-    // The semaphore is never closed: a permit always comes.
-    let _turn = large_body_turns().acquire().await;
-    match runtime
-        .spawn_blocking(move || crate::from_slice_for::<T>(&bytes, operation))
-        .await
-    {
+    // The semaphore is never closed: a permit always comes. The check
+    // holds it, also when the request is dropped while it runs.
+    let turn = large_body_turns().acquire().await;
+    let checking = move || {
+        let _turn = turn;
+        crate::from_slice_for::<T>(&bytes, operation)
+    };
+    match runtime.spawn_blocking(checking).await {
         Ok(checked) => checked.map_err(NexudusRejection::from),
         Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
         Err(_) => Err(NexudusRejection::request(

@@ -15,12 +15,20 @@
 //! `UpdatedBy` is derived from the `Authorization` header (Basic user name,
 //! the user a token was issued to, else `"api"`) and why `UpdatedOn` is
 //! UTC.
+//!
+//! It runs on tokio's multi-thread runtime through
+//! `nexudus_validate::axum::serve` with its default limits: headers within
+//! 10 s (also between requests on a kept-alive connection), no pause over
+//! 10 s in a body, 30 s for a whole request, 1024 connections at once,
+//! bodies up to 2 MB; large bodies are checked on the blocking pool, so
+//! an expensive invalid body does not hold up other requests.
 
 use nexudus_validate::axum::mock::{self, MemoryStore};
+use nexudus_validate::axum::serve::{serve, Limits};
 use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
 use nexudus_validate::NexudusResource;
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::args()
         .nth(1)
@@ -40,5 +48,6 @@ async fn main() -> std::io::Result<()> {
     ] {
         println!("  POST, PUT {path}    GET {path}/{{id}}");
     }
-    axum::serve(listener, mock::app(MemoryStore::new())).await
+    serve(listener, mock::app(MemoryStore::new()), Limits::default()).await;
+    Ok(())
 }

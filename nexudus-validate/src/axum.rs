@@ -9,6 +9,10 @@
 //!   responses (`400`, `400` and `200`, `content-type: application/json`).
 //! - [`mock`] is an in-memory stand-in for the Nexudus API, to test a client
 //!   against.
+//! - [`fallback`] answers unknown paths (404), wrong methods (405) and
+//!   oversized headers (431) in the Nexudus envelope.
+//! - [`serve`] runs a router with the limits a server on the open network
+//!   needs: header and body timeouts, a connection limit.
 //!
 //! ```
 //! use axum::{routing::put, Router};
@@ -46,14 +50,27 @@
 //! | body fails the resource's rules (or is not JSON, not an object) | 400 | every failure, as [`from_slice_for`](crate::from_slice_for) reports them |
 //! | no `Content-Type`, or one that is not `application/json` (nor `application/*+json`) | 400 | one failure, `PropertyName` `""` |
 //! | body larger than axum's body limit (`DefaultBodyLimit`, 2 MB unless changed) | **413** | one failure, `PropertyName` `""` |
+//! | body that did not arrive in time (`tower_http::timeout::RequestBodyTimeoutLayer`, as [`serve`] sets) | **408** | one failure, `PropertyName` `""` |
 //! | body that could not be read (connection dropped, ...) | 400 | one failure, `PropertyName` `""` |
 //!
 //! A too-large body answers 413 (`Payload Too Large`) rather than 400 so
 //! that clients and proxies can tell it from a validation failure; the body
-//! keeps the Nexudus shape all the same.
+//! keeps the Nexudus shape all the same. What the client sent in a header
+//! (a `Content-Type`) is quoted at most [`QUOTED_BYTES`] long.
+//!
+//! # Large bodies
+//!
+//! A body of [`BLOCKING_CHECK_BYTES`] or more is checked on tokio's
+//! blocking pool, so that the runtime's workers keep answering other
+//! requests while it is (an invalid 2 MB body can take a few hundred
+//! milliseconds). At most one such check per CPU but one runs at a time
+//! (at least one); the others wait for their turn without holding a
+//! worker.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
 
 use ::axum::body::{Body, Bytes};
 use ::axum::extract::rejection::BytesRejection;
@@ -69,7 +86,17 @@ use crate::{
     ValidationFailure,
 };
 
+pub mod fallback;
 pub mod mock;
+pub mod serve;
+
+/// What a client sent is quoted at most this many bytes long in an answer
+/// (a `Content-Type`, a path).
+pub const QUOTED_BYTES: usize = 64;
+
+/// Bodies at least this large are validated on tokio's blocking pool (see
+/// [Large bodies](self#large-bodies)).
+pub const BLOCKING_CHECK_BYTES: usize = 16 * 1024;
 
 /// A request body that passed the Nexudus rules of `T`, or a response body
 /// serialized as JSON: the Nexudus counterpart of `axum::Json<T>`.
@@ -122,7 +149,7 @@ pub fn operation_for(method: &Method) -> Operation {
 
 impl<T, S> FromRequest<S> for NexudusJson<T>
 where
-    T: NexudusResource + DeserializeOwned,
+    T: NexudusResource + DeserializeOwned + Send + 'static,
     S: Send + Sync,
 {
     type Rejection = NexudusRejection;
@@ -133,10 +160,46 @@ where
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(NexudusRejection::from_bytes_rejection)?;
-        crate::from_slice_for::<T>(&bytes, operation)
-            .map(NexudusJson)
-            .map_err(NexudusRejection::from)
+        check::<T>(bytes, operation).await.map(NexudusJson)
     }
+}
+
+/// `from_slice_for`, on the blocking pool for a large body.
+async fn check<T>(bytes: Bytes, operation: Operation) -> Result<T, NexudusRejection>
+where
+    T: NexudusResource + DeserializeOwned + Send + 'static,
+{
+    let inline = |bytes: &[u8]| crate::from_slice_for::<T>(bytes, operation);
+    if bytes.len() < BLOCKING_CHECK_BYTES {
+        return inline(&bytes).map_err(NexudusRejection::from);
+    }
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return inline(&bytes).map_err(NexudusRejection::from);
+    };
+    // The semaphore is never closed: a permit always comes. The check
+    // holds it, also when the request is dropped while it runs.
+    let turn = large_body_turns().acquire().await;
+    let checking = move || {
+        let _turn = turn;
+        crate::from_slice_for::<T>(&bytes, operation)
+    };
+    match runtime.spawn_blocking(checking).await {
+        Ok(checked) => checked.map_err(NexudusRejection::from),
+        Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+        Err(_) => Err(NexudusRejection::request(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The server is shutting down; the body was not checked.".to_owned(),
+        )),
+    }
+}
+
+/// Turns for checking large bodies: one per CPU but one, at least one.
+fn large_body_turns() -> &'static tokio::sync::Semaphore {
+    static TURNS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    TURNS.get_or_init(|| {
+        let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+        tokio::sync::Semaphore::new(cpus.saturating_sub(1).max(1))
+    })
 }
 
 /// Answers 200 with the value as JSON.
@@ -182,12 +245,17 @@ impl NexudusRejection {
         Self::new(status, failure.into())
     }
 
-    fn from_bytes_rejection(rejection: BytesRejection) -> Self {
+    pub(crate) fn from_bytes_rejection(rejection: BytesRejection) -> Self {
         let status = rejection.status();
         if status == StatusCode::PAYLOAD_TOO_LARGE {
             Self::request(
                 status,
                 "The request body is larger than the server accepts.".to_owned(),
+            )
+        } else if timed_out(&rejection) {
+            Self::request(
+                StatusCode::REQUEST_TIMEOUT,
+                "The request body did not arrive in time.".to_owned(),
             )
         } else {
             Self::request(
@@ -199,6 +267,18 @@ impl NexudusRejection {
             )
         }
     }
+}
+
+/// Whether reading the body stopped because it did not arrive in time.
+fn timed_out(rejection: &BytesRejection) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
+    while let Some(error) = source {
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        source = error.source();
+    }
+    false
 }
 
 /// A validation failure: HTTP 400.
@@ -281,8 +361,24 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), NexudusRejection> {
     }
     Err(NexudusRejection::request(
         StatusCode::BAD_REQUEST,
-        format!("The request's Content-Type '{text}' is not supported; send the body as application/json."),
+        format!(
+            "The request's Content-Type '{}' is not supported; send the body as application/json.",
+            quote_prefix(text)
+        ),
     ))
+}
+
+/// `text` as an answer may quote it: at most [`QUOTED_BYTES`], cut on a
+/// character boundary and marked with `…`.
+pub(crate) fn quote_prefix(text: &str) -> Cow<'_, str> {
+    if text.len() <= QUOTED_BYTES {
+        return Cow::Borrowed(text);
+    }
+    let mut end = QUOTED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Cow::Owned(format!("{}…", &text[..end]))
 }
 
 fn is_json_media_type(content_type: &str) -> bool {
@@ -323,6 +419,15 @@ mod tests {
         ] {
             assert!(!is_json_media_type(no), "{no}");
         }
+    }
+
+    #[test]
+    fn quoted_prefixes() {
+        assert_eq!(quote_prefix("text/plain"), "text/plain");
+        let long = "é".repeat(100);
+        let quoted = quote_prefix(&long);
+        assert!(quoted.len() <= QUOTED_BYTES + "…".len());
+        assert!(quoted.ends_with('…'));
     }
 
     #[test]

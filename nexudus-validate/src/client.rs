@@ -46,6 +46,44 @@
 //! one second (capped); a 409 without one is a real conflict and is not
 //! retried.
 //!
+//! # Limits
+//!
+//! Every request has a time limit, [`Client::timeout`] ([`DEFAULT_TIMEOUT`],
+//! 30 seconds, unless changed), from connecting until the last byte of the
+//! answer, whatever the server does (never answers, stops after the
+//! headers, sends a byte now and then): past it the call fails with
+//! [`Error::Timeout`]. It applies to each try of a throttled request and to
+//! the token call of [`Client::token`] / [`Client::login`].
+//!
+//! Answers are read a piece at a time up to [`Client::max_response_bytes`]
+//! ([`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB, unless changed); a larger one
+//! is [`Error::TooLarge`] and is not read further. Errors quote at most
+//! [`BODY_EXCERPT_BYTES`] of a body.
+//!
+//! # What counts as success
+//!
+//! A create or update succeeds only on a 2xx answer whose body says
+//! `"WasSuccessful": true`. Any other 2xx answer (`"WasSuccessful": false`,
+//! no `Errors`, an empty `Message`, `{}`) is [`Error::Rejected`].
+//!
+//! The client follows **no redirect**: a 3xx answer is
+//! [`Error::Redirected`] (an HTTP client that follows redirects would turn
+//! a `POST` into a `GET` of another page and take its answer for the
+//! create's). A write that an HTTP client of your own
+//! ([`Client::with_http_client`]) redirected anyway is
+//! [`Error::Redirected`] too.
+//!
+//! # Credentials
+//!
+//! A user name and password written into the base URL
+//! (`https://user:password@host`) are taken out of it and sent as Basic
+//! authentication. No credential is ever printed: `Debug` of a [`Client`]
+//! shows none, and every error that quotes the server (a body, a failure
+//! list, a `Location`) has the credentials it sent (the password, the
+//! token, the `Authorization` header value, also JSON- or form-encoded)
+//! replaced by `<redacted>`, and the `AttemptedValue` of the record's
+//! `#[sensitive]` fields set to `null`.
+//!
 //! # TLS
 //!
 //! HTTPS uses rustls with the *ring* provider and the Mozilla root
@@ -56,18 +94,31 @@
 use std::fmt;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{NexudusResource, Operation, SuccessResponse, ValidationErrors, ValidationFailure};
+use crate::{FieldInfo, NexudusResource, Operation, SuccessResponse};
+
+mod answer;
+mod error;
+mod redact;
+
+use answer::{Answer, Quoting};
+pub use error::Error;
+use redact::Secrets;
+pub use redact::BODY_EXCERPT_BYTES;
 
 /// How many times a throttled request is retried unless told otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 3;
 /// The longest wait between two tries unless told otherwise.
 pub const DEFAULT_MAX_RETRY_WAIT: Duration = Duration::from_secs(10);
+/// How long one request may take unless told otherwise: 30 seconds.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest answer read unless told otherwise: 16 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 /// How long to wait after a 429 that names no usable `Retry-After`.
 const DEFAULT_RETRY_WAIT: Duration = Duration::from_secs(1);
 
@@ -80,6 +131,8 @@ pub struct Client {
     auth: Auth,
     max_retries: u32,
     max_retry_wait: Duration,
+    timeout: Duration,
+    max_response_bytes: usize,
 }
 
 #[derive(Clone)]
@@ -87,6 +140,19 @@ enum Auth {
     None,
     Bearer(String),
     Basic { user: String, password: String },
+}
+
+impl Auth {
+    /// The credentials as they may come back from a server.
+    fn secrets(&self) -> Secrets {
+        let mut secrets = Secrets::default();
+        match self {
+            Auth::None => {}
+            Auth::Bearer(token) => secrets.add(token),
+            Auth::Basic { user, password } => secrets.add_basic(user, password),
+        }
+        secrets
+    }
 }
 
 impl fmt::Debug for Client {
@@ -97,8 +163,10 @@ impl fmt::Debug for Client {
             Auth::Basic { .. } => "basic <redacted>",
         };
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &redact::display_url(&self.base_url))
             .field("auth", &auth)
+            .field("timeout", &self.timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("max_retries", &self.max_retries)
             .field("max_retry_wait", &self.max_retry_wait)
             .finish_non_exhaustive()
@@ -107,8 +175,13 @@ impl fmt::Debug for Client {
 
 impl Client {
     /// A client of the API at `base_url` (`https://spaces.nexudus.com`;
-    /// resource paths such as `/api/spaces/visitors` are appended to it),
-    /// without credentials.
+    /// resource paths such as `/api/spaces/visitors` are appended to it).
+    /// Credentials written into the URL (`https://user:password@host`) are
+    /// taken out of it and sent as Basic authentication; otherwise it has
+    /// none until [`Client::bearer`] or [`Client::basic`].
+    ///
+    /// It follows no redirect and has the default limits
+    /// ([`DEFAULT_TIMEOUT`], [`DEFAULT_MAX_RESPONSE_BYTES`]).
     ///
     /// # Panics
     ///
@@ -116,22 +189,31 @@ impl Client {
     pub fn new(base_url: impl Into<String>) -> Self {
         let http = reqwest::Client::builder()
             .user_agent(concat!("nexudus-validate/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("the HTTP client can be built");
-        let mut base_url = base_url.into();
+        let (mut base_url, userinfo) = redact::split_userinfo(&base_url.into());
         while base_url.ends_with('/') {
             base_url.pop();
         }
+        let auth = match userinfo {
+            Some((user, password)) => Auth::Basic { user, password },
+            None => Auth::None,
+        };
         Self {
             http,
             base_url,
-            auth: Auth::None,
+            auth,
             max_retries: DEFAULT_MAX_RETRIES,
             max_retry_wait: DEFAULT_MAX_RETRY_WAIT,
+            timeout: DEFAULT_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
-    /// Uses `http` to send requests (for timeouts, proxies, TLS roots, ...).
+    /// Uses `http` to send requests (for proxies, TLS roots, ...). The
+    /// client's own [`timeout`](Client::timeout) still applies to every
+    /// request, and a write that `http` redirected is still an error.
     pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
         self.http = http;
         self
@@ -153,6 +235,23 @@ impl Client {
         self
     }
 
+    /// How long one request may take, from connecting until the last byte
+    /// of the answer ([`DEFAULT_TIMEOUT`] unless changed); past it the call
+    /// fails with [`Error::Timeout`]. Each try of a throttled request gets
+    /// the whole time.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The largest answer body read, in bytes
+    /// ([`DEFAULT_MAX_RESPONSE_BYTES`] unless changed); a larger answer is
+    /// [`Error::TooLarge`], and is not read further.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// How many times a throttled request (409/429 with `Retry-After`) is
     /// tried again before [`Error::Throttled`]; `0` never retries.
     pub fn max_retries(mut self, retries: u32) -> Self {
@@ -166,7 +265,7 @@ impl Client {
         self
     }
 
-    /// The base URL, without a trailing `/`.
+    /// The base URL, without a trailing `/` (nor credentials).
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -174,6 +273,9 @@ impl Client {
     /// Logs in: `POST {base_url}/api/token` with the form
     /// `grant_type=password&username=..&password=..`, and returns a client
     /// that sends the `access_token` of the answer as a bearer token.
+    ///
+    /// The login has the default limits; to change them, use
+    /// `Client::new(url).timeout(..).login(..)`.
     pub async fn token(
         base_url: impl Into<String>,
         username: &str,
@@ -182,8 +284,8 @@ impl Client {
         Self::new(base_url).login(username, password).await
     }
 
-    /// [`Client::token`] for a client already set up (HTTP client, retries):
-    /// returns it with the new bearer token.
+    /// [`Client::token`] for a client already set up (limits, HTTP client,
+    /// retries): returns it with the new bearer token.
     pub async fn login(self, username: &str, password: &str) -> Result<Self, Error> {
         #[derive(Deserialize)]
         struct TokenAnswer {
@@ -195,12 +297,33 @@ impl Client {
             ("username", username),
             ("password", password),
         ];
-        let (status, body) = self.execute(|| self.http.post(&url).form(&form)).await?;
-        if !status.is_success() {
-            return Err(Error::status(status, &body));
+        let quoting = || {
+            let mut secrets = self.auth.secrets();
+            secrets.add(password);
+            Quoting {
+                secrets,
+                sensitive: &[],
+            }
+        };
+        let answer = self
+            .execute(|| self.http.post(&url).form(&form), false, &quoting)
+            .await?;
+        if !answer.status.is_success() {
+            return Err(quoting().status(&answer));
         }
-        let answer: TokenAnswer = decode(status, &body)?;
-        Ok(self.bearer(answer.access_token))
+        // The answer holds a token: an error quotes none of it.
+        let token = serde_json::from_slice::<TokenAnswer>(&answer.body)
+            .ok()
+            .map(|t| t.access_token)
+            .filter(|t| !t.is_empty());
+        match token {
+            Some(token) => Ok(self.bearer(token)),
+            None => Err(Error::Decode {
+                status: answer.status.as_u16(),
+                body: "<the token endpoint's answer is not shown>".to_owned(),
+                reason: "no access_token in the answer".to_owned(),
+            }),
+        }
     }
 
     /// Updates a record: validates it for [`Operation::Update`] (nothing is
@@ -214,7 +337,7 @@ impl Client {
         T: NexudusResource + Serialize,
     {
         let body = prepare(record, Operation::Update)?;
-        self.send_record(Method::PUT, T::PATH, &body).await
+        self.send_record::<T>(Method::PUT, &body).await
     }
 
     /// Creates a record: validates it for [`Operation::Create`] (nothing is
@@ -225,7 +348,7 @@ impl Client {
         T: NexudusResource + Serialize,
     {
         let body = prepare(record, Operation::Create)?;
-        self.send_record(Method::POST, T::PATH, &body).await
+        self.send_record::<T>(Method::POST, &body).await
     }
 
     /// Reads a record: `GET T::PATH/{id}`, decoded into a `T` (not
@@ -234,12 +357,8 @@ impl Client {
     where
         T: NexudusResource + DeserializeOwned,
     {
-        let value = self.get_value(T::PATH, id).await?;
-        serde_json::from_value(value.body).map_err(|source| Error::Decode {
-            status: value.status.as_u16(),
-            body: value.text,
-            source,
-        })
+        let (answer, value) = self.get_value::<T>(id).await?;
+        serde_json::from_value(value).map_err(|e| self.quoting::<T>(None).decode(&answer, &e))
     }
 
     /// Changes a record safely: reads it, applies `change`, validates the
@@ -254,52 +373,72 @@ impl Client {
         T: NexudusResource + Serialize + DeserializeOwned,
         F: FnOnce(&mut T),
     {
-        let read = self.get_value(T::PATH, id).await?;
-        let mut record: T =
-            serde_json::from_value(read.body.clone()).map_err(|source| Error::Decode {
-                status: read.status.as_u16(),
-                body: read.text,
-                source,
-            })?;
+        let (answer, read) = self.get_value::<T>(id).await?;
+        let mut record: T = serde_json::from_value(read.clone())
+            .map_err(|e| self.quoting::<T>(None).decode(&answer, &e))?;
         change(&mut record);
         let changed = prepare(&record, Operation::Update)?;
-        let body = merge_known_fields::<T>(read.body, changed);
-        self.send_record(Method::PUT, T::PATH, &body).await
+        let body = merge_known_fields::<T>(read, changed);
+        self.send_record::<T>(Method::PUT, &body).await
     }
 
-    async fn get_value(&self, path: &str, id: i64) -> Result<Read, Error> {
-        let url = format!("{}{}/{}", self.base_url, path, id);
-        let (status, bytes) = self.execute(|| self.http.get(&url)).await?;
-        if !status.is_success() {
-            return Err(Error::status(status, &bytes));
+    /// What an error about a call for a `T` must not quote: the
+    /// credentials, and the values of the `#[sensitive]` fields of
+    /// `record` (the JSON sent).
+    fn quoting<T: NexudusResource + ?Sized>(&self, record: Option<&Value>) -> Quoting<'static> {
+        let mut secrets = self.auth.secrets();
+        for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+            if let Some(Value::String(secret)) = record.and_then(|r| r.get(field.wire_name())) {
+                secrets.add(secret);
+            }
         }
-        let body = decode(status, &bytes)?;
-        Ok(Read {
-            status,
-            body,
-            text: String::from_utf8_lossy(&bytes).into_owned(),
-        })
+        let sensitive: &'static [FieldInfo] = T::FIELDS;
+        Quoting { secrets, sensitive }
     }
 
-    async fn send_record(
+    async fn get_value<T: NexudusResource + ?Sized>(
+        &self,
+        id: i64,
+    ) -> Result<(Answer, Value), Error> {
+        let url = format!("{}{}/{}", self.base_url, T::PATH, id);
+        let quoting = || self.quoting::<T>(None);
+        let answer = self
+            .execute(|| self.http.get(&url), false, &quoting)
+            .await?;
+        if !answer.status.is_success() {
+            return Err(quoting().status(&answer));
+        }
+        let value = quoting().parse(&answer)?;
+        Ok((answer, value))
+    }
+
+    async fn send_record<T: NexudusResource + ?Sized>(
         &self,
         method: Method,
-        path: &str,
         body: &Value,
     ) -> Result<SuccessResponse, Error> {
-        let url = format!("{}{}", self.base_url, path);
-        let (status, bytes) = self
-            .execute(|| self.http.request(method.clone(), &url).json(body))
+        let url = format!("{}{}", self.base_url, T::PATH);
+        let quoting = || self.quoting::<T>(Some(body));
+        let answer = self
+            .execute(
+                || self.http.request(method.clone(), &url).json(body),
+                true,
+                &quoting,
+            )
             .await?;
-        read_envelope(status, &bytes)
+        quoting().envelope(&answer)
     }
 
-    /// Sends the request `build` makes, with credentials, retrying while it
-    /// is throttled; the final status and body.
-    async fn execute(
+    /// Sends the request `build` makes, with credentials and the time
+    /// limit, retrying while it is throttled; the final answer, read whole
+    /// within the size limit. A redirect is an error; for a `write`, also
+    /// one that the HTTP client followed.
+    async fn execute<'q>(
         &self,
         build: impl Fn() -> RequestBuilder,
-    ) -> Result<(StatusCode, Vec<u8>), Error> {
+        write: bool,
+        quoting: &impl Fn() -> Quoting<'q>,
+    ) -> Result<Answer, Error> {
         let mut attempt = 0;
         loop {
             let request = match &self.auth {
@@ -307,11 +446,36 @@ impl Client {
                 Auth::Bearer(token) => build().bearer_auth(token),
                 Auth::Basic { user, password } => build().basic_auth(user, Some(password)),
             };
-            let response = request.send().await.map_err(Error::Transport)?;
+            let request = request
+                .timeout(self.timeout)
+                .build()
+                .map_err(Error::Transport)?;
+            let sent_to = request.url().clone();
+            let response = self
+                .http
+                .execute(request)
+                .await
+                .map_err(|e| self.transport(e))?;
             let status = response.status();
+            if status.is_redirection() || (write && response.url() != &sent_to) {
+                let location = match response.headers().get(LOCATION) {
+                    Some(value) => Some(String::from_utf8_lossy(value.as_bytes()).into_owned()),
+                    None if !status.is_redirection() => Some(response.url().to_string()),
+                    None => None,
+                };
+                let secrets = quoting().secrets;
+                return Err(Error::Redirected {
+                    status: status.as_u16(),
+                    location: location.map(|l| {
+                        let l = secrets.redact(&redact::display_url(&l)).into_owned();
+                        redact::truncate(&l, BODY_EXCERPT_BYTES).to_owned()
+                    }),
+                });
+            }
             let wait = throttle_wait(status, response.headers());
             let retry_after = retry_after(response.headers());
-            let body = response.bytes().await.map_err(Error::Transport)?.to_vec();
+            let body = self.read_body(response).await?;
+            let answer = Answer { status, body };
             match wait {
                 Some(wait) if attempt < self.max_retries => {
                     attempt += 1;
@@ -322,20 +486,46 @@ impl Client {
                         status: status.as_u16(),
                         retry_after,
                         attempts: attempt + 1,
-                        body: String::from_utf8_lossy(&body).into_owned(),
+                        body: quoting().secrets.excerpt(&answer.body),
                     })
                 }
-                None => return Ok((status, body)),
+                None => return Ok(answer),
             }
         }
     }
-}
 
-/// A record read with `GET`.
-struct Read {
-    status: StatusCode,
-    body: Value,
-    text: String,
+    /// The body of `response`, a piece at a time, failing as soon as it
+    /// would pass [`Client::max_response_bytes`].
+    async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, Error> {
+        let limit = self.max_response_bytes;
+        let too_large = || Error::TooLarge {
+            status: response.status().as_u16(),
+            limit,
+        };
+        let announced = response.content_length().unwrap_or(0);
+        if announced > limit as u64 {
+            return Err(too_large());
+        }
+        let status = response.status().as_u16();
+        let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(0).min(limit));
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.transport(e))? {
+            if chunk.len() > limit - body.len() {
+                return Err(Error::TooLarge { status, limit });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    fn transport(&self, error: reqwest::Error) -> Error {
+        if error.is_timeout() {
+            Error::Timeout {
+                after: self.timeout,
+            }
+        } else {
+            Error::Transport(error)
+        }
+    }
 }
 
 /// Validates `record` for `operation` and turns it into the JSON to send.
@@ -382,212 +572,6 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     text.trim().parse::<u64>().ok().map(Duration::from_secs)
 }
 
-fn decode<T: DeserializeOwned>(status: StatusCode, bytes: &[u8]) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|source| Error::Decode {
-        status: status.as_u16(),
-        body: String::from_utf8_lossy(bytes).into_owned(),
-        source,
-    })
-}
-
-/// The answer to a create or update: the 200 body, the failures of a 400
-/// (or of a 200 that was not successful), or the status.
-fn read_envelope(status: StatusCode, bytes: &[u8]) -> Result<SuccessResponse, Error> {
-    if status.is_success() {
-        let value: Value = decode(status, bytes)?;
-        if value.get("WasSuccessful") == Some(&Value::Bool(false)) {
-            if let Some(errors) = envelope_errors(&value) {
-                return Err(Error::Rejected {
-                    status: status.as_u16(),
-                    errors,
-                });
-            }
-        }
-        return serde_json::from_value(value).map_err(|source| Error::Decode {
-            status: status.as_u16(),
-            body: String::from_utf8_lossy(bytes).into_owned(),
-            source,
-        });
-    }
-    if status == StatusCode::BAD_REQUEST {
-        if let Some(errors) = serde_json::from_slice::<Value>(bytes)
-            .ok()
-            .as_ref()
-            .and_then(envelope_errors)
-        {
-            return Err(Error::Rejected {
-                status: status.as_u16(),
-                errors,
-            });
-        }
-    }
-    Err(Error::status(status, bytes))
-}
-
-/// The failures of a Nexudus envelope: its `Errors`, or, when there are
-/// none, its `Message` as one failure with `PropertyName` `""`. `None` when
-/// the body is not an envelope or names no failure.
-fn envelope_errors(value: &Value) -> Option<ValidationErrors> {
-    let object = value.as_object()?;
-    if !object.contains_key("Errors") && !object.contains_key("WasSuccessful") {
-        return None;
-    }
-    let errors = match object.get("Errors") {
-        Some(errors @ Value::Array(_)) => ValidationErrors::deserialize(errors).ok()?,
-        _ => ValidationErrors::new(),
-    };
-    if !errors.is_empty() {
-        return Some(errors);
-    }
-    match object.get("Message").and_then(Value::as_str) {
-        Some(message) if !message.is_empty() => {
-            Some(ValidationFailure::new("", message.to_owned(), Value::Null).into())
-        }
-        _ => None,
-    }
-}
-
-/// What went wrong with a request.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Error {
-    /// The record failed its rules before it was sent; **no request was
-    /// made**.
-    Invalid(ValidationErrors),
-    /// The server turned the record down: HTTP 400 with the Nexudus body,
-    /// or a 200 whose body says `"WasSuccessful": false`.
-    Rejected {
-        /// The HTTP status (400, or 200).
-        status: u16,
-        /// The failures the server listed, in its order.
-        errors: ValidationErrors,
-    },
-    /// The server was still throttling (409/429) after every retry.
-    Throttled {
-        /// The last HTTP status, 409 or 429.
-        status: u16,
-        /// The last `Retry-After`, when it was a number of seconds.
-        retry_after: Option<Duration>,
-        /// How many requests were sent.
-        attempts: u32,
-        /// The last answer's body.
-        body: String,
-    },
-    /// Any other unsuccessful status (401, 403, 404, 500, ...).
-    Status {
-        /// The HTTP status.
-        status: u16,
-        /// The answer's body, as text.
-        body: String,
-    },
-    /// The answer could not be read as what was expected.
-    Decode {
-        /// The HTTP status.
-        status: u16,
-        /// The answer's body, as text.
-        body: String,
-        /// What did not parse.
-        source: serde_json::Error,
-    },
-    /// The record could not be serialized to JSON.
-    Serialize(serde_json::Error),
-    /// The request could not be sent or its answer not received.
-    Transport(reqwest::Error),
-}
-
-impl Error {
-    fn status(status: StatusCode, body: &[u8]) -> Self {
-        Self::Status {
-            status: status.as_u16(),
-            body: String::from_utf8_lossy(body).into_owned(),
-        }
-    }
-
-    /// The failures of [`Error::Invalid`] and [`Error::Rejected`].
-    pub fn validation_errors(&self) -> Option<&ValidationErrors> {
-        match self {
-            Self::Invalid(errors) | Self::Rejected { errors, .. } => Some(errors),
-            _ => None,
-        }
-    }
-
-    /// The failures of [`Error::Invalid`] and [`Error::Rejected`],
-    /// consuming the error.
-    pub fn into_validation_errors(self) -> Option<ValidationErrors> {
-        match self {
-            Self::Invalid(errors) | Self::Rejected { errors, .. } => Some(errors),
-            _ => None,
-        }
-    }
-
-    /// The HTTP status of the last answer, when there was one.
-    pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Rejected { status, .. }
-            | Self::Throttled { status, .. }
-            | Self::Status { status, .. }
-            | Self::Decode { status, .. } => Some(*status),
-            Self::Transport(error) => error.status().map(|s| s.as_u16()),
-            Self::Invalid(_) | Self::Serialize(_) => None,
-        }
-    }
-
-    /// `false` when the error was found before any request was sent.
-    pub fn was_sent(&self) -> bool {
-        !matches!(self, Self::Invalid(_) | Self::Serialize(_))
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Invalid(errors) => write!(f, "invalid record, not sent:\n{errors}"),
-            Self::Rejected { status, errors } => {
-                write!(
-                    f,
-                    "the server rejected the record (HTTP {status}):\n{errors}"
-                )
-            }
-            Self::Throttled {
-                status, attempts, ..
-            } => write!(
-                f,
-                "still throttled (HTTP {status}) after {attempts} attempts"
-            ),
-            Self::Status { status, body } => {
-                write!(f, "HTTP {status}")?;
-                let body = body.trim();
-                if !body.is_empty() {
-                    write!(f, ": {body}")?;
-                }
-                Ok(())
-            }
-            Self::Decode { status, source, .. } => {
-                write!(f, "unexpected answer (HTTP {status}): {source}")
-            }
-            Self::Serialize(source) => write!(f, "the record does not serialize: {source}"),
-            Self::Transport(source) => write!(f, "request failed: {source}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::Decode { source, .. } | Self::Serialize(source) => Some(source),
-            Self::Transport(source) => Some(source),
-            _ => None,
-        }
-    }
-}
-
-/// A record that failed before it was sent.
-impl From<ValidationErrors> for Error {
-    fn from(errors: ValidationErrors) -> Self {
-        Self::Invalid(errors)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,36 +599,6 @@ mod tests {
     }
 
     #[test]
-    fn envelopes() {
-        let body = br#"{"Message":"Name: is a required field","Value":null,"Errors":[{"AttemptedValue":" ","Message":"is a required field","PropertyName":"Name"}],"WasSuccessful":false}"#;
-        let error = read_envelope(StatusCode::BAD_REQUEST, body).unwrap_err();
-        let errors = error.validation_errors().unwrap();
-        assert_eq!(errors.to_string(), "Name: is a required field");
-        assert_eq!(errors.first().unwrap().attempted_value(), " ");
-        assert!(error.was_sent());
-
-        // A 200 that says it failed.
-        let error = read_envelope(StatusCode::OK, body).unwrap_err();
-        assert!(matches!(error, Error::Rejected { status: 200, .. }));
-
-        // A message without failures.
-        let body = br#"{"Message":"You do not have permission.","Value":null,"Errors":null,"WasSuccessful":false}"#;
-        let error = read_envelope(StatusCode::BAD_REQUEST, body).unwrap_err();
-        assert_eq!(
-            error.validation_errors().unwrap().to_string(),
-            "You do not have permission."
-        );
-
-        // Not an envelope.
-        let error = read_envelope(StatusCode::BAD_REQUEST, b"Bad Request").unwrap_err();
-        assert!(matches!(error, Error::Status { status: 400, .. }));
-        let error = read_envelope(StatusCode::BAD_REQUEST, br#"{"error":"x"}"#).unwrap_err();
-        assert!(matches!(error, Error::Status { status: 400, .. }));
-        let error = read_envelope(StatusCode::OK, b"<html>").unwrap_err();
-        assert!(matches!(error, Error::Decode { status: 200, .. }));
-    }
-
-    #[test]
     fn base_url_and_debug() {
         let client = Client::new("http://127.0.0.1:1//").basic("me", "secret");
         assert_eq!(client.base_url(), "http://127.0.0.1:1");
@@ -652,5 +606,13 @@ mod tests {
         assert!(!debug.contains("secret"), "{debug}");
         let debug = format!("{:?}", client.bearer("tok3n"));
         assert!(!debug.contains("tok3n"), "{debug}");
+
+        let client = Client::new("http://me:secret@127.0.0.1:1/");
+        assert_eq!(client.base_url(), "http://127.0.0.1:1");
+        assert!(
+            matches!(&client.auth, Auth::Basic { user, password } if user == "me" && password == "secret")
+        );
+        let debug = format!("{client:?}");
+        assert!(!debug.contains("secret"), "{debug}");
     }
 }

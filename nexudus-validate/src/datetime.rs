@@ -14,6 +14,13 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 /// and never shifts the hours; it writes the documentation's form,
 /// `2025-01-15T10:30:00Z` (with fractional seconds only when there are some).
 ///
+/// A 60th second (`10:30:60`) is **rejected**, as .NET's `DateTime` (the
+/// Nexudus backend) rejects it: reading it as `10:30:59`, or as the next
+/// minute, would make a value that does not write back as it was sent.
+/// Every value that reads writes back the same. (A chrono leap second
+/// wrapped with [`NexudusDateTime::new`] is written with second `60`, as
+/// what it is, and so is refused when read back.)
+///
 /// ```
 /// use nexudus_validate::NexudusDateTime;
 ///
@@ -69,7 +76,8 @@ impl NexudusDateTime {
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS`, optionally followed by fractional
-    /// seconds and/or `Z`, or a bare date `YYYY-MM-DD` (midnight).
+    /// seconds and/or `Z`, or a bare date `YYYY-MM-DD` (midnight). A 60th
+    /// second is an error.
     pub fn parse(input: &str) -> Result<Self, ParseDateTimeError> {
         let body = input.strip_suffix('Z').unwrap_or(input);
         if let Some(parsed) = parse_common(body.as_bytes()) {
@@ -84,8 +92,11 @@ impl NexudusDateTime {
             }
         }
         NaiveDateTime::parse_from_str(body, "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()
+            // chrono reads second 60 as a leap second; Nexudus has none.
+            .filter(|parsed| parsed.nanosecond() < 1_000_000_000)
             .map(Self)
-            .map_err(|_| err())
+            .ok_or_else(err)
     }
 }
 
@@ -150,11 +161,13 @@ impl FromStr for NexudusDateTime {
 }
 
 /// The documentation's form: `2025-01-15T10:30:00Z`, or
-/// `2025-01-15T10:30:00.250Z` when there are fractional seconds.
+/// `2025-01-15T10:30:00.250Z` when there are fractional seconds. A chrono
+/// leap second is written as second `60`.
 impl fmt::Display for NexudusDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use chrono::Datelike;
         let d = self.0;
+        let leap = u32::from(d.nanosecond() >= 1_000_000_000);
         write!(
             f,
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
@@ -163,7 +176,7 @@ impl fmt::Display for NexudusDateTime {
             d.day(),
             d.hour(),
             d.minute(),
-            d.second()
+            d.second() + leap
         )?;
         let nanos = d.nanosecond() % 1_000_000_000;
         if nanos != 0 {

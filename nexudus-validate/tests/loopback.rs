@@ -4,7 +4,6 @@
 //!
 //! Every test binds only to 127.0.0.1 and runs under a time limit.
 
-use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -27,33 +26,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-/// Upper bound for any one test.
-const TEST_LIMIT: Duration = Duration::from_secs(30);
-
-/// Runs `test` on a fresh current-thread runtime, failing it when it takes
-/// longer than [`TEST_LIMIT`]. The runtime (and every server spawned on
-/// it) is dropped at the end.
-fn run<F: Future<Output = ()>>(test: F) {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(async {
-            tokio::time::timeout(TEST_LIMIT, test)
-                .await
-                .expect("the test finished in time");
-        });
-}
-
-/// Serves `app` on an ephemeral loopback port; the base URL.
-async fn serve(app: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
-    });
-    format!("http://{addr}")
-}
+mod support;
+use support::{http, run, serve};
 
 /// Counts the requests that reach `app`.
 fn counted(app: Router) -> (Router, Arc<AtomicUsize>) {
@@ -64,14 +38,6 @@ fn counted(app: Router) -> (Router, Arc<AtomicUsize>) {
         next.run(request)
     }));
     (app, count)
-}
-
-/// A reqwest client that gives up after a few seconds.
-fn http() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap()
 }
 
 fn client(base: &str) -> Client {
@@ -121,7 +87,7 @@ where
     );
     let mut expected = record.clone();
     set_id(&mut expected, id);
-    assert_eq!(client.get::<T>(id).await.unwrap(), expected);
+    assert_eq!(client.get::<T>(id).await.unwrap(), served(&expected));
     assert_eq!(store.get::<T>(id).unwrap(), expected);
 
     let updated = client.update(&expected).await.unwrap();
@@ -129,6 +95,15 @@ where
         updated,
         SuccessResponse::updated::<T>(id, "admin@example.com", fixed_time())
     );
+}
+
+/// `record` as `GET` serves it: without its `#[sensitive]` fields.
+fn served<T: NexudusResource + Serialize + DeserializeOwned>(record: &T) -> T {
+    let mut value = serde_json::to_value(record).unwrap();
+    for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+        value.as_object_mut().unwrap().remove(field.wire_name());
+    }
+    serde_json::from_value(value).unwrap()
 }
 
 #[test]

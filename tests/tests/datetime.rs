@@ -61,11 +61,67 @@ fn rejects_what_is_not_a_date() {
 }
 
 #[test]
+fn a_60th_second_is_rejected_not_rewritten() {
+    // .NET's DateTime (the Nexudus backend) has no leap seconds; read as
+    // 10:30:59 it would come back as a different value.
+    for text in [
+        "2025-01-15T10:30:60Z",
+        "2025-01-15T10:30:60",
+        "2025-01-15T10:30:60.5Z",
+        "2025-01-15T23:59:60Z",
+        "2016-12-31T23:59:60Z",
+    ] {
+        let err = text.parse::<NexudusDateTime>().unwrap_err();
+        assert!(err.to_string().contains(text), "{text}: {err}");
+        assert!(
+            serde_json::from_str::<NexudusDateTime>(&format!("\"{text}\"")).is_err(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn every_value_that_reads_writes_back_the_same() {
+    for text in [
+        "2025-01-15T10:30:59Z",
+        "2025-01-15T10:30:59.999999999Z",
+        "2024-02-29T00:00:00Z",
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.500Z",
+    ] {
+        let parsed: NexudusDateTime = text.parse().unwrap();
+        assert_eq!(parsed.to_string(), text);
+        assert_eq!(
+            parsed.to_string().parse::<NexudusDateTime>().unwrap(),
+            parsed
+        );
+    }
+}
+
+#[test]
+fn a_chrono_leap_second_is_written_as_second_60() {
+    // chrono can hold one; it is written as what it is (and so is refused
+    // when read back, like Nexudus would), never as another time.
+    use nexudus_validate::chrono::NaiveDate;
+    let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+        .unwrap()
+        .and_hms_milli_opt(23, 59, 59, 1_500)
+        .unwrap();
+    let written = NexudusDateTime::new(leap).to_string();
+    assert_eq!(written, "2016-12-31T23:59:60.500Z");
+    assert!(written.parse::<NexudusDateTime>().is_err());
+}
+
+#[test]
 fn the_fast_path_agrees_with_chrono_on_every_shape() {
     use nexudus_validate::chrono::NaiveDateTime;
+    // chrono, less the 60th second (which chrono reads as a leap second
+    // and Nexudus refuses).
     let reference = |s: &str| {
         let body = s.strip_suffix('Z').unwrap_or(s);
-        NaiveDateTime::parse_from_str(body, "%Y-%m-%dT%H:%M:%S%.f").ok()
+        NaiveDateTime::parse_from_str(body, "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()
+            .filter(|d| nexudus_validate::chrono::Timelike::nanosecond(d) < 1_000_000_000)
     };
     let mut checked = 0;
     for date in [

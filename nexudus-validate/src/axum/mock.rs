@@ -9,10 +9,23 @@
 //! | `PUT T::PATH`, a valid record with a known `Id` | 200, [`SuccessResponse::updated`], the **whole** record replaced |
 //! | `PUT T::PATH`, a valid record with an unknown `Id` | 404, the Nexudus envelope |
 //! | `POST`/`PUT` with an invalid body | 400 (413 when too large), the Nexudus envelope (see [`NexudusJson`]) |
-//! | `GET T::PATH/{id}` | 200 with the stored record as JSON, or 404 in the envelope |
+//! | `GET T::PATH/{id}` | 200 with the stored record as JSON, **less its `#[sensitive]` fields**, or 404 in the envelope |
+//! | an unknown path | 404, the Nexudus envelope |
+//! | a known path, another method | 405 with `Allow`, the Nexudus envelope |
+//! | request headers over [`MAX_HEADER_BYTES`] | 431, the Nexudus envelope |
+//! | `POST` when no fresh `Id` is left | 500, the Nexudus envelope; nothing is stored |
 //!
 //! and `POST /api/token` (form-encoded `grant_type=password&username=..&password=..`)
 //! issues a bearer token: `{"access_token":"..","token_type":"bearer","expires_in":86400}`.
+//!
+//! # Secrets are write-only
+//!
+//! The values of `#[sensitive]` fields (a `User`'s passwords, a `UiModule`'s
+//! `SharedSecret`) are stored but never served: `GET` leaves them out. A
+//! `PUT` that leaves one out (or sends `null`), as a client that read the
+//! record must, keeps the stored value; one that sends a value replaces it.
+//! (Only top-level fields are known to be sensitive: the field table of a
+//! resource does not describe its nested resources.)
 //!
 //! The mock checks **no credentials**. It reads the `Authorization` header
 //! only to fill `UpdatedBy`:
@@ -26,7 +39,10 @@
 //! mock does not know); [`MemoryStore::with_clock`] replaces the clock.
 //!
 //! Records are kept as the JSON the resource type serializes to, keyed by
-//! `"Id"`; new `Id`s count up from 1 across all resources.
+//! `"Id"`; new `Id`s count up from 1 across all resources, always above
+//! every `Id` stored so far. They never wrap or collide: once `i64::MAX`
+//! has been used, creating fails ([`StoreError::IdsExhausted`]) instead of
+//! overwriting a record.
 //!
 //! ```
 //! use nexudus_validate::axum::mock::{MemoryStore, MockNexudus};
@@ -52,13 +68,15 @@
 //! // documented resources.
 //! ```
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use ::axum::body::Bytes;
+use ::axum::extract::rejection::BytesRejection;
 use ::axum::extract::rejection::PathRejection;
 use ::axum::extract::{Path, State};
 use ::axum::http::{header, HeaderMap, StatusCode};
@@ -69,8 +87,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{json_response, NexudusJson};
-use crate::{ErrorResponse, NexudusDateTime, NexudusResource, SuccessResponse, ValidationErrors};
+pub use super::fallback::MAX_HEADER_BYTES;
+use super::{fallback, json_response, NexudusJson};
+use crate::{NexudusDateTime, NexudusResource, SuccessResponse, ValidationErrors};
 
 /// The records of a [`MockNexudus`], shared (cheap to clone) between the
 /// router and the code that seeds or inspects it.
@@ -80,14 +99,62 @@ pub struct MemoryStore {
 }
 
 struct Inner {
-    /// Records by resource path, then by `Id`.
-    records: Mutex<HashMap<&'static str, BTreeMap<i64, Value>>>,
+    records: Mutex<Records>,
     /// Bearer tokens issued by `/api/token`, and whom to.
     tokens: Mutex<HashMap<String, String>>,
-    next_id: AtomicI64,
     next_token: AtomicU64,
     clock: Box<dyn Fn() -> NexudusDateTime + Send + Sync>,
 }
+
+/// The records and the `Id` counter, under one lock so that taking an `Id`
+/// and storing under it are one step.
+struct Records {
+    /// Records by resource path, then by `Id`.
+    tables: HashMap<&'static str, BTreeMap<i64, Value>>,
+    /// The next fresh `Id`, above every `Id` stored so far; `None` once
+    /// `i64::MAX` is taken.
+    next_id: Option<i64>,
+}
+
+impl Records {
+    /// Takes a fresh `Id`.
+    fn fresh_id(&mut self) -> Result<i64, StoreError> {
+        let id = self.next_id.ok_or(StoreError::IdsExhausted)?;
+        self.next_id = id.checked_add(1);
+        Ok(id)
+    }
+
+    /// Notes that `id` is used: fresh `Id`s stay above it.
+    fn saw_id(&mut self, id: i64) {
+        if let Some(next) = self.next_id {
+            if id >= next {
+                self.next_id = id.checked_add(1);
+            }
+        }
+    }
+}
+
+/// Why [`MemoryStore::try_insert`] (or a create through the mock) stored
+/// nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The record does not serialize to a JSON object.
+    NotAnObject,
+    /// No fresh `Id` is left: `i64::MAX` has been used.
+    IdsExhausted,
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NotAnObject => "the record does not serialize to a JSON object",
+            Self::IdsExhausted => "no fresh Id is left (the largest Id has been used)",
+        })
+    }
+}
+
+impl std::error::Error for StoreError {}
 
 impl Default for MemoryStore {
     fn default() -> Self {
@@ -98,7 +165,7 @@ impl Default for MemoryStore {
 impl fmt::Debug for MemoryStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let records = lock(&self.inner.records);
-        let counts: BTreeMap<_, _> = records.iter().map(|(k, v)| (*k, v.len())).collect();
+        let counts: BTreeMap<_, _> = records.tables.iter().map(|(k, v)| (*k, v.len())).collect();
         f.debug_struct("MemoryStore")
             .field("records", &counts)
             .finish_non_exhaustive()
@@ -116,9 +183,11 @@ impl MemoryStore {
     pub fn with_clock(clock: impl Fn() -> NexudusDateTime + Send + Sync + 'static) -> Self {
         Self {
             inner: Arc::new(Inner {
-                records: Mutex::new(HashMap::new()),
+                records: Mutex::new(Records {
+                    tables: HashMap::new(),
+                    next_id: Some(1),
+                }),
                 tokens: Mutex::new(HashMap::new()),
-                next_id: AtomicI64::new(1),
                 next_token: AtomicU64::new(1),
                 clock: Box::new(clock),
             }),
@@ -126,22 +195,35 @@ impl MemoryStore {
     }
 
     /// Stores `record` as it is (no validation): under its `Id` when it has
-    /// one, else under a new `Id`, which is written into the stored JSON.
-    /// Returns the `Id`.
+    /// one (replacing what was stored there), else under a fresh `Id`,
+    /// which is written into the stored JSON. Returns the `Id`.
     ///
     /// # Panics
     ///
-    /// When `record` does not serialize to a JSON object.
+    /// When [`MemoryStore::try_insert`] fails: `record` does not serialize
+    /// to a JSON object, or it has no `Id` and no fresh one is left.
     pub fn insert<T: NexudusResource + Serialize>(&self, record: &T) -> i64 {
-        let value = serde_json::to_value(record).expect("a resource serializes to JSON");
-        assert!(value.is_object(), "{} must serialize to an object", T::NAME);
+        match self.try_insert(record) {
+            Ok(id) => id,
+            Err(error) => panic!("cannot insert a {}: {error}", T::NAME),
+        }
+    }
+
+    /// [`MemoryStore::insert`], or why it stored nothing.
+    pub fn try_insert<T: NexudusResource + Serialize>(
+        &self,
+        record: &T,
+    ) -> Result<i64, StoreError> {
+        let value = match serde_json::to_value(record) {
+            Ok(value @ Value::Object(_)) => value,
+            _ => return Err(StoreError::NotAnObject),
+        };
         match id_of(&value) {
             Some(id) => {
-                self.inner
-                    .next_id
-                    .fetch_max(id.saturating_add(1), Ordering::Relaxed);
-                self.put_value::<T>(id, value);
-                id
+                let mut records = lock(&self.inner.records);
+                records.saw_id(id);
+                records.tables.entry(T::PATH).or_default().insert(id, value);
+                Ok(id)
             }
             None => self.create_value::<T>(value),
         }
@@ -156,6 +238,7 @@ impl MemoryStore {
     /// The stored JSON of the record of `T` with this `Id`.
     pub fn get_value<T: NexudusResource + ?Sized>(&self, id: i64) -> Option<Value> {
         lock(&self.inner.records)
+            .tables
             .get(T::PATH)
             .and_then(|table| table.get(&id))
             .cloned()
@@ -164,6 +247,7 @@ impl MemoryStore {
     /// How many records of `T` are stored.
     pub fn len<T: NexudusResource + ?Sized>(&self) -> usize {
         lock(&self.inner.records)
+            .tables
             .get(T::PATH)
             .map_or(0, BTreeMap::len)
     }
@@ -177,35 +261,52 @@ impl MemoryStore {
         (self.inner.clock)()
     }
 
-    fn create_value<T: NexudusResource + ?Sized>(&self, mut value: Value) -> i64 {
-        let id = self.inner.next_id.fetch_add(1, Ordering::Relaxed);
+    /// Stores `value` under a fresh `Id` (written into it); never over
+    /// another record.
+    fn create_value<T: NexudusResource + ?Sized>(
+        &self,
+        mut value: Value,
+    ) -> Result<i64, StoreError> {
+        let mut records = lock(&self.inner.records);
+        let id = records.fresh_id()?;
         if let Value::Object(object) = &mut value {
             object.insert("Id".to_owned(), Value::from(id));
         }
-        self.put_value::<T>(id, value);
-        id
+        // Fresh Ids are above every stored one, so the slot is free; were
+        // it not, nothing is overwritten.
+        match records.tables.entry(T::PATH).or_default().entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(value);
+                Ok(id)
+            }
+            Entry::Occupied(_) => Err(StoreError::IdsExhausted),
+        }
     }
 
-    fn put_value<T: NexudusResource + ?Sized>(&self, id: i64, value: Value) {
-        lock(&self.inner.records)
-            .entry(T::PATH)
-            .or_default()
-            .insert(id, value);
-    }
-
-    /// Replaces a stored record; `false` when there is none with this `Id`.
-    fn replace_value<T: NexudusResource + ?Sized>(&self, id: i64, value: Value) -> bool {
+    /// Replaces a stored record, keeping the stored values of the
+    /// sensitive fields that `value` leaves out or sends as `null`;
+    /// `false` when there is no record with this `Id`.
+    fn replace_value<T: NexudusResource + ?Sized>(&self, id: i64, mut value: Value) -> bool {
         let mut records = lock(&self.inner.records);
-        match records
+        let Some(slot) = records
+            .tables
             .get_mut(T::PATH)
             .and_then(|table| table.get_mut(&id))
-        {
-            Some(slot) => {
-                *slot = value;
-                true
+        else {
+            return false;
+        };
+        if let (Value::Object(new), Value::Object(old)) = (&mut value, &*slot) {
+            for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+                let key = field.wire_name();
+                if new.get(key).is_none_or(Value::is_null) {
+                    if let Some(kept) = old.get(key) {
+                        new.insert(key.to_owned(), kept.clone());
+                    }
+                }
             }
-            None => false,
         }
+        *slot = value;
+        true
     }
 
     fn issue_token(&self, username: &str) -> String {
@@ -279,10 +380,16 @@ impl MockNexudus {
         &self.store
     }
 
-    /// The finished router, ready for `axum::serve` or to be nested or
-    /// layered like any other.
+    /// The finished router, ready for `axum::serve` (or
+    /// [`serve`](super::serve::serve)) or to be nested or layered like any
+    /// other: unknown paths answer 404, other methods 405, headers over
+    /// [`MAX_HEADER_BYTES`] 431, all in the Nexudus envelope.
     pub fn into_router(self) -> Router {
-        self.router.with_state(self.store)
+        self.router
+            .method_not_allowed_fallback(fallback::method_not_allowed)
+            .fallback(fallback::not_found)
+            .layer(::axum::middleware::from_fn(fallback::limit_header_bytes))
+            .with_state(self.store)
     }
 }
 
@@ -302,13 +409,10 @@ pub fn app(store: MemoryStore) -> Router {
 
 /// The envelope of a 404: `{"Message":"Workspace 7 was not found.","Value":null,"Errors":[],"WasSuccessful":false}`.
 fn not_found<T: NexudusResource + ?Sized>(id: impl fmt::Display) -> Response {
-    let body = ErrorResponse {
-        message: format!("{} {id} was not found.", T::NAME),
-        value: Value::Null,
-        errors: ValidationErrors::new(),
-        was_successful: false,
-    };
-    json_response(StatusCode::NOT_FOUND, &body)
+    fallback::envelope(
+        StatusCode::NOT_FOUND,
+        format!("{} {id} was not found.", T::NAME),
+    )
 }
 
 async fn create<T>(
@@ -323,8 +427,14 @@ where
         Ok(value) => value,
         Err(response) => return response,
     };
-    let id = store.create_value::<T>(value);
-    SuccessResponse::created::<T>(id, store.updated_by(&headers), store.now()).into_response()
+    match store.create_value::<T>(value) {
+        Ok(id) => SuccessResponse::created::<T>(id, store.updated_by(&headers), store.now())
+            .into_response(),
+        Err(error) => fallback::envelope(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("The {} could not be created: {error}.", T::NAME),
+        ),
+    }
 }
 
 async fn update<T>(
@@ -367,14 +477,33 @@ where
         .ok()
         .and_then(|id| store.get_value::<T>(id))
     {
-        Some(value) => json_response(StatusCode::OK, &value),
-        None => not_found::<T>(raw),
+        Some(value) => json_response(StatusCode::OK, &without_secrets::<T>(value)),
+        None => not_found::<T>(super::quote_prefix(&raw)),
     }
+}
+
+/// A stored record as `GET` serves it: without its sensitive fields.
+fn without_secrets<T: NexudusResource + ?Sized>(mut value: Value) -> Value {
+    if let Value::Object(object) = &mut value {
+        for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+            object.remove(field.wire_name());
+            for alias in field.aliases() {
+                object.remove(*alias);
+            }
+        }
+    }
+    value
 }
 
 /// `POST /api/token`: `grant_type=password` with a user name and a
 /// password (any) gets a new bearer token.
-async fn token(State(store): State<MemoryStore>, body: Bytes) -> Response {
+async fn token(State(store): State<MemoryStore>, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            return super::NexudusRejection::from_bytes_rejection(rejection).into_response()
+        }
+    };
     let mut grant_type = None;
     let mut username = None;
     let mut password = None;

@@ -1,0 +1,198 @@
+//! Reading the server's answers: what counts as a success, and the errors
+//! that quote a body.
+
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::redact::{truncate, Secrets, BODY_EXCERPT_BYTES};
+use super::Error;
+use crate::{FieldInfo, SuccessResponse, ValidationErrors, ValidationFailure};
+
+/// The failure of a 2xx answer that does not say it succeeded and names
+/// no failure of its own.
+pub(super) const NOT_SUCCESSFUL: &str =
+    "The server did not report success (WasSuccessful is not true).";
+
+/// An answer that was read whole (within the size limit).
+pub(super) struct Answer {
+    pub(super) status: StatusCode,
+    pub(super) body: Vec<u8>,
+}
+
+/// What errors quoting this answer must leave out: the credentials sent
+/// and the `#[sensitive]` fields of the record sent.
+pub(super) struct Quoting<'a> {
+    pub(super) secrets: Secrets,
+    pub(super) sensitive: &'a [FieldInfo],
+}
+
+impl Quoting<'_> {
+    /// Any unsuccessful status, with the start of the body.
+    pub(super) fn status(&self, answer: &Answer) -> Error {
+        Error::Status {
+            status: answer.status.as_u16(),
+            body: self.secrets.excerpt(&answer.body),
+        }
+    }
+
+    /// A body that did not parse as what was expected.
+    pub(super) fn decode(&self, answer: &Answer, error: &serde_json::Error) -> Error {
+        let reason = error.to_string();
+        let reason = self.secrets.redact(&reason);
+        Error::Decode {
+            status: answer.status.as_u16(),
+            body: self.secrets.excerpt(&answer.body),
+            reason: truncate(&reason, BODY_EXCERPT_BYTES / 4).to_owned(),
+        }
+    }
+
+    /// The body parsed as `T`.
+    pub(super) fn parse<T: DeserializeOwned>(&self, answer: &Answer) -> Result<T, Error> {
+        serde_json::from_slice(&answer.body).map_err(|e| self.decode(answer, &e))
+    }
+
+    /// The answer to a create or update: a 2xx whose body says
+    /// `"WasSuccessful": true` is the only success. Any other 2xx, and a
+    /// 400 in the Nexudus envelope, is [`Error::Rejected`]; anything else
+    /// is [`Error::Status`] (or [`Error::Decode`] for a 2xx that is not
+    /// JSON).
+    pub(super) fn envelope(&self, answer: &Answer) -> Result<SuccessResponse, Error> {
+        let status = answer.status;
+        if status.is_success() {
+            let value: Value = self.parse(answer)?;
+            if value.get("WasSuccessful") == Some(&Value::Bool(true)) {
+                return serde_json::from_value(value).map_err(|e| self.decode(answer, &e));
+            }
+            if !value.is_object() {
+                // Not an envelope at all.
+                let error = serde_json::from_value::<SuccessResponse>(value)
+                    .err()
+                    .unwrap_or_else(|| serde::de::Error::custom(NOT_SUCCESSFUL));
+                return Err(self.decode(answer, &error));
+            }
+            let errors = self
+                .envelope_errors(value)
+                .unwrap_or_else(|| ValidationFailure::new("", NOT_SUCCESSFUL, Value::Null).into());
+            return Err(Error::Rejected {
+                status: status.as_u16(),
+                errors,
+            });
+        }
+        if status == StatusCode::BAD_REQUEST {
+            if let Some(errors) = serde_json::from_slice::<Value>(&answer.body)
+                .ok()
+                .and_then(|value| self.envelope_errors(value))
+            {
+                return Err(Error::Rejected {
+                    status: status.as_u16(),
+                    errors,
+                });
+            }
+        }
+        Err(self.status(answer))
+    }
+
+    /// The failures of a Nexudus envelope: its `Errors`, or, when there are
+    /// none, its `Message` as one failure with `PropertyName` `""`. `None`
+    /// when the body is not an envelope or names no failure. Credentials
+    /// are redacted, and so is the `AttemptedValue` of a sensitive field.
+    fn envelope_errors(&self, mut value: Value) -> Option<ValidationErrors> {
+        let object = value.as_object()?;
+        if !object.contains_key("Errors") && !object.contains_key("WasSuccessful") {
+            return None;
+        }
+        self.secrets.redact_value(&mut value);
+        let object = value.as_object()?;
+        let errors = match object.get("Errors") {
+            Some(errors @ Value::Array(_)) => ValidationErrors::deserialize(errors).ok()?,
+            _ => ValidationErrors::new(),
+        };
+        if !errors.is_empty() {
+            return Some(
+                errors
+                    .into_iter()
+                    .map(|failure| {
+                        let name = failure.property_name();
+                        if self
+                            .sensitive
+                            .iter()
+                            .any(|f| f.sensitive() && f.property_name() == name)
+                        {
+                            failure.redacted()
+                        } else {
+                            failure
+                        }
+                    })
+                    .collect(),
+            );
+        }
+        match object.get("Message").and_then(Value::as_str) {
+            Some(message) if !message.is_empty() => {
+                Some(ValidationFailure::new("", message.to_owned(), Value::Null).into())
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoting() -> Quoting<'static> {
+        Quoting {
+            secrets: Secrets::default(),
+            sensitive: &[],
+        }
+    }
+
+    fn answer(status: StatusCode, body: &[u8]) -> Answer {
+        Answer {
+            status,
+            body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn envelopes() {
+        let q = quoting();
+        let body = br#"{"Message":"Name: is a required field","Value":null,"Errors":[{"AttemptedValue":" ","Message":"is a required field","PropertyName":"Name"}],"WasSuccessful":false}"#;
+        let error = q
+            .envelope(&answer(StatusCode::BAD_REQUEST, body))
+            .unwrap_err();
+        let errors = error.validation_errors().unwrap();
+        assert_eq!(errors.to_string(), "Name: is a required field");
+        assert_eq!(errors.first().unwrap().attempted_value(), " ");
+        assert!(error.was_sent());
+
+        // A 200 that says it failed.
+        let error = q.envelope(&answer(StatusCode::OK, body)).unwrap_err();
+        assert!(matches!(error, Error::Rejected { status: 200, .. }));
+
+        // A message without failures.
+        let body = br#"{"Message":"You do not have permission.","Value":null,"Errors":null,"WasSuccessful":false}"#;
+        let error = q
+            .envelope(&answer(StatusCode::BAD_REQUEST, body))
+            .unwrap_err();
+        assert_eq!(
+            error.validation_errors().unwrap().to_string(),
+            "You do not have permission."
+        );
+
+        // Not an envelope.
+        let error = q
+            .envelope(&answer(StatusCode::BAD_REQUEST, b"Bad Request"))
+            .unwrap_err();
+        assert!(matches!(error, Error::Status { status: 400, .. }));
+        let error = q
+            .envelope(&answer(StatusCode::BAD_REQUEST, br#"{"error":"x"}"#))
+            .unwrap_err();
+        assert!(matches!(error, Error::Status { status: 400, .. }));
+        let error = q.envelope(&answer(StatusCode::OK, b"<html>")).unwrap_err();
+        assert!(matches!(error, Error::Decode { status: 200, .. }));
+        let error = q.envelope(&answer(StatusCode::OK, b"[]")).unwrap_err();
+        assert!(matches!(error, Error::Decode { status: 200, .. }));
+    }
+}

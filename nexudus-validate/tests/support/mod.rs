@@ -1,0 +1,46 @@
+//! What the loopback tests share: a time-limited runtime, a server on an
+//! ephemeral port, an HTTP client that gives up.
+// Each test file uses some of these.
+#![allow(dead_code)]
+
+use std::future::Future;
+use std::time::Duration;
+
+use axum::Router;
+
+/// Upper bound for any one test.
+pub const TEST_LIMIT: Duration = Duration::from_secs(30);
+
+/// Runs `test` on a fresh current-thread runtime, failing it when it takes
+/// longer than [`TEST_LIMIT`]. The runtime (and every server spawned on
+/// it) is dropped at the end.
+pub fn run<F: Future<Output = ()>>(test: F) {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            tokio::time::timeout(TEST_LIMIT, test)
+                .await
+                .expect("the test finished in time");
+        });
+}
+
+/// Serves `app` with `axum::serve` on an ephemeral loopback port; the base
+/// URL.
+pub async fn serve(app: Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.unwrap();
+    });
+    format!("http://{addr}")
+}
+
+/// A reqwest client that gives up after a few seconds.
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap()
+}

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use axum::http::StatusCode;
 use nexudus_validate::axum::mock::{self, MemoryStore};
 use nexudus_validate::axum::serve::{serve, Limits};
+use nexudus_validate::axum::NexudusJson;
 use nexudus_validate::resources::Workspace;
 use nexudus_validate::{ErrorResponse, NexudusResource};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -174,6 +175,21 @@ fn connections_over_the_limit_wait_for_a_free_one() {
     });
 }
 
+/// A resource whose check takes its time: it stands for a large body that
+/// is expensive to check, whatever the engine's speed.
+#[derive(serde::Deserialize, NexudusResource)]
+#[serde(rename_all = "PascalCase")]
+#[nexudus(name = "Slow", path = "/api/test/slow")]
+struct Slow {
+    #[custom(slowly)]
+    pad: Option<String>,
+}
+
+fn slowly(_: &String) -> Result<(), &'static str> {
+    std::thread::sleep(Duration::from_millis(400));
+    Err("took its time")
+}
+
 #[test]
 fn others_are_answered_while_a_large_invalid_body_is_checked() {
     // The server on a runtime of its own with a single thread: if the
@@ -187,15 +203,20 @@ fn others_are_answered_while_a_large_invalid_body_is_checked() {
             .block_on(async {
                 let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
                 addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                serve(listener, mock::app(MemoryStore::new()), Limits::default()).await;
+                let app = mock::app(MemoryStore::new()).route(
+                    Slow::PATH,
+                    axum::routing::post(|NexudusJson(_): NexudusJson<Slow>| async {
+                        StatusCode::OK
+                    }),
+                );
+                serve(listener, app, Limits::default()).await;
             });
     });
     let addr = addr_rx.recv().unwrap();
     run(async move {
-        // Expensive to check: every element is the wrong type.
-        let members = vec!["\"x\""; 250_000].join(",");
-        let body = format!(r#"{{"Members": [{members}]}}"#);
-        let url = format!("http://{addr}{}", Workspace::PATH);
+        // Large (checked off the runtime's thread) and slow to check.
+        let body = format!(r#"{{"Pad": "{}"}}"#, "x".repeat(20_000));
+        let url = format!("http://{addr}{}", Slow::PATH);
         let started = Instant::now();
         let post = tokio::spawn(async move {
             let answer = http()

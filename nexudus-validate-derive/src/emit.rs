@@ -7,49 +7,42 @@
 //! field read from its JSON slice, and `Nested`. Rule calls go to runtime
 //! functions generic over the field's type only.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
-use crate::model::{Container, Default, Field, Read, Wire};
+use crate::model::{Container, Default, Field, Read};
 
 pub fn emit(container: &Container) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = quote!(__p);
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let (name, path) = (&container.name, &container.path);
-    let wire: Vec<(&Field, &Wire)> = container
+    let wire: Vec<&Field> = container
         .fields
         .iter()
-        .filter_map(|field| Some((field, field.wire.as_ref()?)))
+        .filter(|field| field.wire.is_some())
         .collect();
 
-    let infos = wire.iter().map(|(field, wire)| field_info(&p, field, wire));
-    let params = wire.iter().enumerate().map(|(i, (field, _))| {
+    let infos = wire.iter().map(|field| field_info(&p, field));
+    let params = wire.iter().enumerate().map(|(i, field)| {
         let (param, ty) = (param(i), field.ty);
         quote!(#param: #p::Got<'_, #ty>)
     });
     let checks = wire
         .iter()
         .enumerate()
-        .map(|(i, (field, _))| field_checks(&p, i, field));
-    let typed_args = wire.iter().map(|(field, _)| {
+        .map(|(i, field)| field_checks(&p, i, field));
+    let typed_args = wire.iter().map(|field| {
         let member = field.member;
         quote!(#p::Got::Value(&self.#member))
     });
-    let reads = wire
+    let read_args = wire
         .iter()
         .enumerate()
-        .map(|(i, (field, _))| read_field(&p, i, field));
-    let read_args = wire.iter().enumerate().map(|(i, (field, _))| {
-        let param = param(i);
-        match field.read {
-            Read::With(_) => quote!(#p::got_inner(&#param)),
-            _ => quote!(#p::got(&#param)),
-        }
-    });
-    let adapters = wire.iter().filter_map(|(field, _)| adapter(&p, field));
+        .map(|(i, field)| read_field(&p, i, field));
+    let adapters = wire.iter().filter_map(|field| adapter(&p, field));
     let container_checks = container
         .checks
         .iter()
@@ -60,9 +53,12 @@ pub fn emit(container: &Container) -> TokenStream {
         )
     });
     let debug = crate::debug::emit(&p, container);
+    let validate = quote!(&mut |cx| #p::NexudusResource::__validate(self, cx));
 
     quote! {
         const _: () = {
+            use #krate::__private as __p;
+
             #(#adapters)*
 
             #[automatically_derived]
@@ -71,7 +67,7 @@ pub fn emit(container: &Container) -> TokenStream {
                     &self,
                     operation: #p::Operation,
                 ) -> #p::Result<(), #p::ValidationErrors> {
-                    #p::validate(self, operation)
+                    #p::validate(<Self as #p::NexudusResource>::FIELDS, operation, #validate)
                 }
             }
 
@@ -90,7 +86,6 @@ pub fn emit(container: &Container) -> TokenStream {
                 fn __read(__cx: &mut #p::Cx<'_>, __object: &#p::RawObject<'_>) {
                     #[allow(unused_imports)]
                     use #p::{ReadNothing as _, ReadOwned as _, ReadResources as _};
-                    #(#reads)*
                     Self::__nexudus_check(__cx, #(#read_args),*);
                 }
             }
@@ -98,11 +93,11 @@ pub fn emit(container: &Container) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics #p::rules::Nested for #ident #ty_generics #where_clause {
                 fn validate_nested(&self, __cx: &mut #p::Cx<'_>) {
-                    __cx.resource(self);
+                    __cx.resource(<Self as #p::NexudusResource>::FIELDS, #validate);
                 }
 
                 fn check_raw(__cx: &mut #p::Cx<'_>, __raw: #p::Raw<'_>) {
-                    __cx.resource_raw::<Self>(__raw);
+                    __cx.resource_raw(__raw, &#p::Shape::of::<Self>());
                 }
             }
 
@@ -133,7 +128,10 @@ fn param(index: usize) -> syn::Ident {
 }
 
 /// One `FIELDS` entry.
-fn field_info(p: &TokenStream, field: &Field, wire: &Wire) -> TokenStream {
+fn field_info(p: &TokenStream, field: &Field) -> TokenStream {
+    let Some(wire) = &field.wire else {
+        return TokenStream::new();
+    };
     let ident = field.member.to_string();
     let key = &wire.key;
     let rust_type = type_string(field.ty);
@@ -147,12 +145,11 @@ fn field_info(p: &TokenStream, field: &Field, wire: &Wire) -> TokenStream {
         info.extend(quote!(.with_aliases(&[#(#aliases),*])));
     }
     if let Some(required) = &field.required {
-        let requirement = if required.update_only {
-            quote!(UpdateOnly)
+        info.extend(if required.update_only {
+            quote!(.required_on_update())
         } else {
-            quote!(Always)
-        };
-        info.extend(quote!(.required(#p::Requirement::#requirement)));
+            quote!(.required())
+        });
         if required.allow_empty {
             info.extend(quote!(.allowing_empty()));
         }
@@ -171,25 +168,23 @@ fn field_info(p: &TokenStream, field: &Field, wire: &Wire) -> TokenStream {
 
 /// The checks of field `index`, given as parameter `__f{index}`.
 fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
-    let param = param(index);
+    let (param, index) = (param(index), Literal::usize_unsuffixed(index));
     let mut body = TokenStream::new();
-    let needs_presence = field.required.is_some() || field.rules.iter().any(|r| r.needs_presence());
-    if field
-        .rules
-        .iter()
-        .any(|r| !matches!(r.rule, crate::rules::Rule::Custom(_)))
-    {
+    if field.rules.iter().any(|rule| rule.needs_echo()) {
         body.extend(quote!(let __e = (&&&#p::Probe(__v)).__echo();));
     }
-    if needs_presence {
-        body.extend(quote!(let __presence = (&&&#p::Probe(__v)).__presence();));
-    }
+    let presence = quote!((&&&#p::Probe(__v)).__presence());
+    let presence = if field.rules.iter().any(|rule| rule.needs_presence()) {
+        body.extend(quote!(let __presence = #presence;));
+        quote!(__presence)
+    } else {
+        presence
+    };
     if let Some(required) = &field.required {
-        let message = match required.message.as_ref().or(field.message.as_ref()) {
-            Some(lit) => quote!(#p::Some(#lit)),
-            None => quote!(#p::None),
-        };
-        body.extend(quote!(__cx.required(__presence, #message);));
+        body.extend(match required.message.as_ref().or(field.message.as_ref()) {
+            Some(message) => quote!(__cx.required_with(#presence, #message);),
+            None => quote!(__cx.required(#presence);),
+        });
     }
     for rule in &field.rules {
         body.extend(rule.emit(p, field.message.as_ref()));
@@ -208,12 +203,12 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     }
 }
 
-/// How field `index` is read from the JSON object `__object`.
+/// What the checks of field `index` get from the JSON object `__object`.
 fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
-    let param = param(index);
     let ty = field.ty;
+    let index = Literal::usize_unsuffixed(index);
     let (reader, wrap): (TokenStream, Option<syn::Ident>) = match &field.read {
-        Read::Skip => return quote!(let #param = #p::unchecked(__object, #index);),
+        Read::Skip => return quote!(#p::got(&#p::unchecked(__object, #index))),
         Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::nested()), None),
         Read::Owned => (quote!(#p::Reader::<#ty>::new()), None),
         Read::With(_) => {
@@ -223,7 +218,7 @@ fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     };
     let default = field.default.as_ref().map(|default| {
         let member = field.member;
-        match (default, wrap) {
+        match (default, &wrap) {
             (Default::Trait, None) => quote!(<#ty as #p::Default>::default),
             (Default::Path(path), None) => quote!(#path),
             (Default::Container, None) => quote!(|| <Self as #p::Default>::default().#member),
@@ -234,9 +229,13 @@ fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
             }
         }
     });
-    match default {
-        Some(default) => quote!(let #param = (&&&#reader).read_or(__object, #index, #default);),
-        None => quote!(let #param = (&&&#reader).read(__object, #index);),
+    let read = match default {
+        Some(default) => quote!((&&&#reader).read_or(__object, #index, #default)),
+        None => quote!((&&&#reader).read(__object, #index)),
+    };
+    match wrap {
+        Some(_) => quote!(#p::got_inner(&#read)),
+        None => quote!(#p::got(&#read)),
     }
 }
 

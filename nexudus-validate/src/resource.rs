@@ -108,9 +108,15 @@ impl FieldInfo {
         self
     }
 
-    /// `#[required]` with this requirement.
-    pub const fn required(mut self, requirement: Requirement) -> Self {
-        self.requirement = requirement;
+    /// `#[required]`.
+    pub const fn required(mut self) -> Self {
+        self.requirement = Requirement::Always;
+        self
+    }
+
+    /// `#[required(update)]`.
+    pub const fn required_on_update(mut self) -> Self {
+        self.requirement = Requirement::UpdateOnly;
         self
     }
 

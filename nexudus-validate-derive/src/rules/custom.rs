@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::Expr;
+use syn::{Expr, LitStr};
 
 use super::ArgReader;
 use crate::ctxt::Ctxt;
@@ -26,13 +26,14 @@ impl Custom {
         }
     }
 
-    pub fn emit(&self, p: &TokenStream, message: &TokenStream) -> TokenStream {
+    /// On the value inside an `Option` (`__i`), echoing it.
+    pub fn emit(&self, p: &TokenStream, message: Option<&LitStr>) -> TokenStream {
         let function = &self.function;
         let call = quote_spanned!(function.span()=> #p::rules::custom(#function(__i)));
+        let check = super::emit_check(&call, &quote!((&&&#p::Probe(__i)).__echo()), message);
         quote! {
             if let #p::Some(__i) = (&&#p::Probe(__v)).__inner() {
-                let __e = (&&&#p::Probe(__i)).__echo();
-                __cx.check(#call, __e, #message);
+                #check
             }
         }
     }

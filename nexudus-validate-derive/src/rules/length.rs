@@ -1,7 +1,7 @@
 //! `#[length(min = a, max = b)]`: string or list length within bounds.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::{Expr, ExprLit, Lit};
 
 use super::ArgReader;
@@ -44,15 +44,13 @@ impl Length {
         })
     }
 
-    pub fn emit(&self, p: &TokenStream, span: Span, message: &TokenStream) -> TokenStream {
-        let min = self.min;
+    pub fn emit(&self, p: &TokenStream, span: Span) -> TokenStream {
+        let min = Literal::usize_unsuffixed(self.min);
         let max = match self.max {
-            Some(max) => quote!(#max),
+            Some(max) => Literal::usize_unsuffixed(max).into_token_stream(),
             None => quote!(#p::rules::UNBOUNDED),
         };
-        quote_spanned! {span=>
-            __cx.check(#p::rules::length(__v, #min, #max), __e, #message);
-        }
+        quote_spanned!(span=> #p::rules::length(__v, #min, #max))
     }
 }
 

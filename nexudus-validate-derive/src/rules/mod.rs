@@ -72,27 +72,42 @@ pub fn check(cx: &Ctxt, attr: &RuleAttr) -> Option<Checked> {
 }
 
 impl Checked {
-    /// The rule's call on the value `__v` (a reference to the field's
+    /// The rule's check of the value `__v` (a reference to the field's
     /// value), echoing `__e`, in context `__cx`.
     pub fn emit(&self, p: &TokenStream, field_message: Option<&LitStr>) -> TokenStream {
-        let message = match self.message.as_ref().or(field_message) {
-            Some(lit) => quote!(#p::Some(#lit)),
-            None => quote!(#p::None),
-        };
+        let message = self.message.as_ref().or(field_message);
         let span = self.span;
-        match &self.rule {
-            Rule::NotNull => not_null::emit(p, span, &message),
-            Rule::NotEmpty => not_empty::emit(p, span, &message),
-            Rule::Email => email::emit(p, span, &message),
-            Rule::Length(rule) => rule.emit(p, span, &message),
-            Rule::Range(rule) => rule.emit(p, span, &message),
-            Rule::Pattern(rule) => rule.emit(p, span, &message),
-            Rule::Custom(rule) => rule.emit(p, &message),
-        }
+        let (result, echo) = match &self.rule {
+            Rule::NotNull => (not_null::emit(p, span), quote!(__e)),
+            Rule::NotEmpty => (not_empty::emit(p, span), quote!(__e)),
+            Rule::Email => (email::emit(p, span), quote!(__e)),
+            Rule::Length(rule) => (rule.emit(p, span), quote!(__e)),
+            Rule::Range(rule) => (rule.emit(p, span), quote!(__e)),
+            Rule::Pattern(rule) => (rule.emit(p, span), quote!(__e)),
+            Rule::Custom(rule) => return rule.emit(p, message),
+        };
+        emit_check(&result, &echo, message)
     }
 
-    /// Whether the rule's call uses `__presence`.
+    /// Whether the rule's check uses `__presence`.
     pub fn needs_presence(&self) -> bool {
         matches!(self.rule, Rule::NotNull)
+    }
+
+    /// Whether the rule's check uses `__e`.
+    pub fn needs_echo(&self) -> bool {
+        !matches!(self.rule, Rule::Custom(_))
+    }
+}
+
+/// `__cx.check(result, echo)`, with the attribute's message if any.
+pub fn emit_check(
+    result: &TokenStream,
+    echo: &TokenStream,
+    message: Option<&LitStr>,
+) -> TokenStream {
+    match message {
+        Some(message) => quote!(__cx.check_with(#result, #echo, #message);),
+        None => quote!(__cx.check(#result, #echo);),
     }
 }

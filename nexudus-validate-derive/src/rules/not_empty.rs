@@ -3,11 +3,6 @@
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
-pub fn emit(p: &TokenStream, span: Span, message: &TokenStream) -> TokenStream {
-    quote_spanned! {span=>
-        __cx.check(#p::rules::not_empty({
-            use #p::{ViaIsEmpty as _, ViaNeverEmpty as _, ViaOptionEmpty as _};
-            (&&&#p::Probe(__v)).__is_empty()
-        }), __e, #message);
-    }
+pub fn emit(p: &TokenStream, span: Span) -> TokenStream {
+    quote_spanned!(span=> #p::rules::not_empty((&&&#p::Probe(__v)).__is_empty()))
 }

@@ -40,11 +40,11 @@ impl Pattern {
         })
     }
 
-    pub fn emit(&self, p: &TokenStream, span: Span, message: &TokenStream) -> TokenStream {
+    pub fn emit(&self, p: &TokenStream, span: Span) -> TokenStream {
         let regex = &self.regex;
         quote_spanned! {span=> {
-            static __PATTERN: #p::rules::Pattern = #p::rules::Pattern::new(#regex);
-            __cx.check(#p::rules::pattern(__v, &__PATTERN), __e, #message);
+            static PATTERN: #p::rules::Pattern = #p::rules::Pattern::new(#regex);
+            #p::rules::pattern(__v, &PATTERN)
         }}
     }
 }

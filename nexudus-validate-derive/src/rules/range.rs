@@ -1,6 +1,6 @@
 //! `#[range(min = a, max = b)]`: numbers within bounds.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::{Expr, ExprLit, ExprUnary, Lit, UnOp};
 
@@ -70,21 +70,25 @@ impl Range {
         self.min.iter().chain(&self.max)
     }
 
-    pub fn emit(&self, p: &TokenStream, span: Span, message: &TokenStream) -> TokenStream {
+    pub fn emit(&self, p: &TokenStream, span: Span) -> TokenStream {
         let bound = |b: &Option<Bound>| match b {
             None => quote!(#p::None),
             Some(Bound { value, text, .. }) => {
                 let value = match value {
-                    Number::Int(i) => quote!(int(#i, #text)),
-                    Number::Float(f) => quote!(float(#f, #text)),
+                    Number::Int(i) => {
+                        let i = Literal::i128_unsuffixed(*i);
+                        quote!(int(#i, #text))
+                    }
+                    Number::Float(f) => {
+                        let f = Literal::f64_unsuffixed(*f);
+                        quote!(float(#f, #text))
+                    }
                 };
                 quote!(#p::Some(&#p::rules::Bound::#value))
             }
         };
         let (min, max) = (bound(&self.min), bound(&self.max));
-        quote_spanned! {span=>
-            __cx.check(#p::rules::range(__v, #min, #max), __e, #message);
-        }
+        quote_spanned!(span=> #p::rules::range(__v, #min, #max))
     }
 }
 

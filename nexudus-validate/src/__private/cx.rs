@@ -109,6 +109,32 @@ fn left_out_message(count: usize) -> String {
     }
 }
 
+/// What the raw reader needs of a resource type, without being generic
+/// over it (so that nothing is compiled again per resource).
+#[derive(Clone, Copy)]
+pub struct Shape {
+    /// `NAME`.
+    pub name: &'static str,
+    /// `FIELDS`.
+    pub fields: &'static [FieldInfo],
+    /// `#[serde(deny_unknown_fields)]`.
+    pub deny_unknown_fields: bool,
+    /// `__read`.
+    pub read: fn(&mut Cx<'_>, &RawObject<'_>),
+}
+
+impl Shape {
+    /// The shape of `R`.
+    pub fn of<R: NexudusResource>() -> Self {
+        Shape {
+            name: R::NAME,
+            fields: R::FIELDS,
+            deny_unknown_fields: R::__DENY_UNKNOWN_FIELDS,
+            read: R::__read,
+        }
+    }
+}
+
 /// What the context points at inside its resource.
 #[derive(Clone, Copy)]
 enum Here {
@@ -169,9 +195,17 @@ impl<'a> Cx<'a> {
 
     /// `#[required]` on the current field, with its presence.
     #[inline]
-    pub fn required(&mut self, presence: Presence<'_>, message: Option<&'static str>) {
+    pub fn required(&mut self, presence: Presence<'_>) {
         if presence != Presence::Present {
-            self.required_slow(presence, message);
+            self.required_slow(presence, None);
+        }
+    }
+
+    /// [`required`](Self::required) with a message of the attribute's.
+    #[inline]
+    pub fn required_with(&mut self, presence: Presence<'_>, message: &'static str) {
+        if presence != Presence::Present {
+            self.required_slow(presence, Some(message));
         }
     }
 
@@ -196,14 +230,22 @@ impl<'a> Cx<'a> {
     /// The outcome of a rule on the current value; `echo` is the value,
     /// for the failure's `AttemptedValue`.
     #[inline]
-    pub fn check(
+    pub fn check(&mut self, result: Result<(), Violation>, echo: Echoed<'_>) {
+        if let Err(violation) = result {
+            self.violated(violation, echo, None);
+        }
+    }
+
+    /// [`check`](Self::check) with a message of the attribute's.
+    #[inline]
+    pub fn check_with(
         &mut self,
         result: Result<(), Violation>,
         echo: Echoed<'_>,
-        message: Option<&'static str>,
+        message: &'static str,
     ) {
         if let Err(violation) = result {
-            self.violated(violation, echo, message);
+            self.violated(violation, echo, Some(message));
         }
     }
 
@@ -235,18 +277,20 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Checks the resource `value` at the current value's path.
-    pub fn resource<R: NexudusResource + ?Sized>(&mut self, value: &R) {
-        self.enter(R::FIELDS, |cx| value.__validate(cx));
+    /// Checks a resource with fields `fields` at the current value's path:
+    /// `check` is its `__validate`.
+    pub fn resource(&mut self, fields: &'static [FieldInfo], check: &mut dyn FnMut(&mut Cx<'_>)) {
+        self.enter(fields, |cx| check(cx));
     }
 
-    /// Checks raw JSON sent for a resource `R` at the current value's path.
-    pub fn resource_raw<R: NexudusResource>(&mut self, raw: Raw<'_>) {
+    /// Checks raw JSON sent for a resource of shape `shape` at the current
+    /// value's path.
+    pub fn resource_raw(&mut self, raw: Raw<'_>, shape: &Shape) {
         let limit = self.out.limits.max_failures;
-        match RawObject::of_raw(raw, R::FIELDS, R::__DENY_UNKNOWN_FIELDS, limit) {
-            Some(object) => self.enter(R::FIELDS, |cx| {
-                R::__read(cx, &object);
-                cx.unknown_keys(&object, R::NAME);
+        match RawObject::of_raw(raw, shape.fields, shape.deny_unknown_fields, limit) {
+            Some(object) => self.enter(shape.fields, |cx| {
+                (shape.read)(cx, &object);
+                cx.unknown_keys(&object, shape.name);
             }),
             None => self.invalid(raw, true),
         }

@@ -5,7 +5,7 @@ mod cx;
 mod path;
 mod probe;
 
-pub use cx::{Collector, Cx, Snapshot};
+pub use cx::{Collector, Cx, Shape, Snapshot};
 pub use path::Path;
 pub use probe::{
     Probe, ViaAny, ViaDebug, ViaInner, ViaIsEmpty, ViaNeverEmpty, ViaNoDebug, ViaNoEcho, ViaOption,
@@ -28,13 +28,17 @@ pub use core::result::Result::{self, Err, Ok};
 pub use core::{fmt, unreachable};
 pub use serde;
 
-/// `validate_for` of every resource: its checks with the default limits.
+/// `validate_for` of every resource: `check` (its `__validate`) on its
+/// fields `fields`, with the default limits.
 #[inline]
-pub fn validate<R: NexudusResource + ?Sized>(
-    resource: &R,
+pub fn validate(
+    fields: &'static [FieldInfo],
     operation: Operation,
+    check: &mut dyn FnMut(&mut Cx<'_>),
 ) -> Result<(), ValidationErrors> {
-    crate::validate_with(resource, operation, &crate::Limits::DEFAULT)
+    let mut out = Collector::new(crate::Limits::DEFAULT);
+    check(&mut Cx::root(&mut out, fields, operation));
+    out.finish()
 }
 
 /// The failures of a cross-field check, in whatever type it returns them.

@@ -18,7 +18,6 @@ mod naming;
 mod spec;
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
@@ -83,12 +82,7 @@ fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
         format!("{RESOURCES}/registry/generated.rs"),
         emit::registry(&model),
     );
-    let mut formatted = BTreeMap::new();
-    for (path, source) in files {
-        let source = rustfmt(root, &source).map_err(|e| format!("{path}: {e}"))?;
-        formatted.insert(path, source);
-    }
-    Ok(formatted)
+    rustfmt(root, files)
 }
 
 const RESOURCES: &str = "nexudus-validate/src/resources";
@@ -96,9 +90,14 @@ const RESOURCES: &str = "nexudus-validate/src/resources";
 /// Writes (or, with `check`, compares) every generated file; returns the
 /// stale ones.
 fn codegen(root: &Path, check: bool) -> Result<Vec<String>, String> {
-    let files = generate(root)?;
+    sync(root, &generate(root)?, check)
+}
+
+/// Makes the tree under `root` hold exactly `files` in the generated
+/// directories (with `check`, only lists the files that differ).
+fn sync(root: &Path, files: &BTreeMap<String, String>, check: bool) -> Result<Vec<String>, String> {
     let mut stale = Vec::new();
-    for (path, contents) in &files {
+    for (path, contents) in files {
         let full = root.join(path);
         if std::fs::read_to_string(&full).ok().as_deref() == Some(contents.as_str()) {
             continue;
@@ -138,33 +137,133 @@ fn codegen(root: &Path, check: bool) -> Result<Vec<String>, String> {
     }
 }
 
-/// `source` formatted by rustfmt, run from the workspace root so it reads
-/// the same configuration as `cargo fmt`.
-fn rustfmt(root: &Path, source: &str) -> Result<String, String> {
+/// The sources formatted by rustfmt, in one run: they are written under a
+/// scratch directory in their own layout (so `mod` declarations resolve)
+/// and read back. The project's rustfmt configuration, if it gets one,
+/// applies as it does for `cargo fmt`.
+fn rustfmt(
+    root: &Path,
+    files: BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, String> {
+    let scratch = std::env::temp_dir().join(format!(
+        "nexudus-validate-codegen-{}-{}",
+        std::process::id(),
+        SCRATCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    let result = rustfmt_in(root, &scratch, files);
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+static SCRATCH: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn rustfmt_in(
+    root: &Path,
+    scratch: &Path,
+    mut files: BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, String> {
+    let io = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    for (path, source) in &files {
+        let full = scratch.join(path);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        std::fs::write(&full, source).map_err(|e| io(&full, e))?;
+    }
     let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let mut child = Command::new(rustfmt)
-        .args(["--edition", "2021", "--emit", "stdout"])
-        .current_dir(root)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+    let mut command = Command::new(rustfmt);
+    command.args(["--edition", "2021"]);
+    if ["rustfmt.toml", ".rustfmt.toml"]
+        .iter()
+        .any(|name| root.join(name).is_file())
+    {
+        command.arg("--config-path").arg(root);
+    }
+    let output = command
+        .args(files.keys().map(|path| scratch.join(path)))
+        .stdin(Stdio::null())
+        .output()
         .map_err(|e| format!("cannot run rustfmt: {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("rustfmt has no stdin")?;
-    let input = source.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("rustfmt: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "rustfmt: the writer thread failed".to_owned())?
-        .map_err(|e| format!("rustfmt: {e}"))?;
     if !output.status.success() {
         return Err(format!(
             "rustfmt failed: {}",
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt: {e}"))
+    for (path, source) in &mut files {
+        let full = scratch.join(path);
+        *source = std::fs::read_to_string(&full).map_err(|e| io(&full, e))?;
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch workspace holding only the spec.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("spec")).unwrap();
+        std::fs::copy(
+            workspace_root().join("spec/nexudus-api.json"),
+            dir.join("spec/nexudus-api.json"),
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn check_reports_missing_changed_and_extra_files_and_codegen_fixes_them() {
+        let root = scratch("stale");
+        let files = generate(&root).unwrap();
+        let all = sync(&root, &files, true).unwrap();
+        assert_eq!(
+            all.len(),
+            216 - 5 + 11 + 1,
+            "one per generated resource, module and registry"
+        );
+
+        assert_eq!(sync(&root, &files, false).unwrap(), Vec::<String>::new());
+        assert_eq!(sync(&root, &files, true).unwrap(), Vec::<String>::new());
+
+        let booking = root.join(RESOURCES).join("spaces/booking.rs");
+        let extra = root.join(RESOURCES).join("spaces/old_entity.rs");
+        std::fs::write(&booking, "// edited by hand\n").unwrap();
+        std::fs::write(&extra, "").unwrap();
+        assert_eq!(
+            sync(&root, &files, true).unwrap(),
+            [
+                format!("{RESOURCES}/spaces/booking.rs"),
+                format!("{RESOURCES}/spaces/old_entity.rs")
+            ]
+        );
+        sync(&root, &files, false).unwrap();
+        assert!(!extra.exists());
+        assert_eq!(sync(&root, &files, true).unwrap(), Vec::<String>::new());
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_committed_files_are_fresh() {
+        assert_eq!(
+            codegen(&workspace_root(), true).unwrap(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_bad_spec_is_an_error_not_a_panic() {
+        let root = scratch("bad");
+        std::fs::write(
+            root.join("spec/nexudus-api.json"),
+            r#"{"entities": [{"name": 1}]}"#,
+        )
+        .unwrap();
+        assert!(codegen(&root, true)
+            .unwrap_err()
+            .starts_with("spec/nexudus-api.json: "));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }

@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(field_ident("BusinessId"), ("business_id".into(), false));
         assert_eq!(field_ident("Custom1Name"), ("custom1_name".into(), false));
         assert_eq!(field_ident("APIAccess"), ("api_access".into(), true));
-        assert_eq!(field_ident("BillToTaxIDNumber").1, true);
+        assert!(field_ident("BillToTaxIDNumber").1);
         assert_eq!(field_ident("Type"), ("type_".into(), true));
         assert_eq!(field_ident("Self"), ("self_".into(), true));
     }

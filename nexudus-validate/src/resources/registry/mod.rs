@@ -19,6 +19,11 @@
 //!
 //! assert_eq!(registry::closest("Workspce").map(|r| r.name()), Some("Workspace"));
 //! ```
+//!
+//! The lookups ([`all`], [`find`], [`closest`]) are `#[inline]`, so the
+//! per-resource check functions are compiled in the crate that uses the
+//! registry: a build that only names a few resource types does not pay
+//! for parsing code of all of them.
 
 mod generated;
 
@@ -185,6 +190,7 @@ const SEEDS: &[ResourceInfo] = &[
 
 /// Every compiled-in resource: the seeds, then each enabled module's
 /// generated resources in catalogue order.
+#[inline]
 pub fn all() -> impl Iterator<Item = &'static ResourceInfo> + Clone {
     SEEDS
         .iter()
@@ -193,6 +199,7 @@ pub fn all() -> impl Iterator<Item = &'static ResourceInfo> + Clone {
 
 /// The resource `name` names (see [`ResourceInfo::matches`]); names win
 /// over plurals and paths.
+#[inline]
 pub fn find(name: &str) -> Option<&'static ResourceInfo> {
     let wanted = normalize_name(name);
     all()
@@ -203,6 +210,7 @@ pub fn find(name: &str) -> Option<&'static ResourceInfo> {
 /// The resource whose name or plural is closest to `name` (edit distance,
 /// ignoring case), for a "did you mean" hint; `None` when nothing is
 /// reasonably close.
+#[inline]
 pub fn closest(name: &str) -> Option<&'static ResourceInfo> {
     let wanted = normalize_name(name);
     if wanted.is_empty() {

@@ -353,3 +353,35 @@ fn every_enum_accepts_the_union_of_its_values_and_rejects_any_other_integer() {
     // 116 value tables in the catalogue, less the five seeds' tables.
     assert!(tables >= 100, "{tables}");
 }
+
+#[test]
+fn types_are_at_resources_and_under_their_module() {
+    use nexudus_validate::resources::{self, billing, spaces, sys};
+    use nexudus_validate::NexudusResource;
+
+    fn same<T>(_: Option<T>, _: Option<T>) {}
+    same::<resources::Booking>(None, None::<spaces::Booking>);
+    same::<resources::Tariff>(None, None::<billing::Tariff>);
+    // The seeds are re-exported under their module too.
+    same::<resources::Visitor>(None, None::<spaces::Visitor>);
+    same::<resources::User>(None, None::<sys::User>);
+
+    // `Language`: the seed enum keeps `resources::Language`, the generated
+    // entity of the same name is `resources::sys::Language`.
+    let _: resources::Language = resources::Language::EnglishUK;
+    assert_eq!(<sys::Language as NexudusResource>::NAME, "Language");
+    assert_eq!(
+        <sys::Language as NexudusResource>::PATH,
+        "/api/sys/languages"
+    );
+    assert_eq!(
+        registry::find("language").map(ResourceInfo::path),
+        Some("/api/sys/languages")
+    );
+
+    // An entity without a known endpoint has an empty path.
+    assert_eq!(
+        <resources::other::ProposedAction as NexudusResource>::PATH,
+        ""
+    );
+}

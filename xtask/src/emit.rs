@@ -1,6 +1,7 @@
 //! The planned model printed as Rust source (unformatted: rustfmt runs
 //! afterwards). Generated code uses only the derive's public attributes.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::model::{ChildPlan, EnumPlan, FieldPlan, Model, Module, Requirement, Resource};
@@ -176,8 +177,9 @@ fn enumeration(out: &mut String, e: &EnumPlan) {
     out.push_str("}\n");
 }
 
-/// A module's `mod.rs`.
-pub fn module(m: &Module) -> String {
+/// A module's `mod.rs`; `shadowed` are generated names a seed's export
+/// keeps at `resources::`.
+pub fn module(m: &Module, shadowed: &BTreeSet<String>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{HEADER}\n");
     let count = m.resources.len() + m.seeds.len();
@@ -197,8 +199,9 @@ pub fn module(m: &Module) -> String {
         "|---|---|---|".to_owned(),
     ];
     for (seed, _) in &m.seeds {
+        let path = m.seed_paths.get(seed).map_or("", String::as_str);
         head.push(format!(
-            "| [`{seed}`] | see [`{seed}`] | hand-written (seed page) |"
+            "| [`{seed}`] | `{path}` | hand-written (seed page) |"
         ));
     }
     for r in &m.resources {
@@ -208,6 +211,21 @@ pub fn module(m: &Module) -> String {
             format!("`{}`", r.path)
         };
         head.push(format!("| [`{}`] | {path} | generated |", r.name));
+    }
+    let hidden: Vec<String> = m
+        .resources
+        .iter()
+        .filter(|r| shadowed.contains(&r.name))
+        .map(|r| format!("[`{}`]", r.name))
+        .collect();
+    if !hidden.is_empty() {
+        head.push(String::new());
+        head.push(format!(
+            "Not re-exported at `resources::`, where a hand-written seed item has the \
+             same name: {} (use `resources::{}::<Name>`).",
+            hidden.join(", "),
+            m.name
+        ));
     }
     for line in head {
         if line.is_empty() {

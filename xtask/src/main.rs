@@ -70,7 +70,10 @@ fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut files = BTreeMap::new();
     for module in &model.modules {
         let dir = format!("{RESOURCES}/{}", module.name);
-        files.insert(format!("{dir}/mod.rs"), emit::module(module));
+        files.insert(
+            format!("{dir}/mod.rs"),
+            emit::module(module, &model.shadowed),
+        );
         for resource in &module.resources {
             files.insert(
                 format!("{dir}/{}.rs", resource.file),

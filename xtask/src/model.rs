@@ -260,6 +260,8 @@ pub struct Module {
     pub about: &'static str,
     /// Seed resources of this module (name and exported enums).
     pub seeds: Vec<(String, Vec<String>)>,
+    /// The seeds' endpoints, by name.
+    pub seed_paths: BTreeMap<String, String>,
     pub resources: Vec<Resource>,
 }
 
@@ -456,6 +458,7 @@ impl Model {
                 name,
                 about,
                 seeds: Vec::new(),
+                seed_paths: BTreeMap::new(),
                 resources: Vec::new(),
             })
             .collect();
@@ -474,6 +477,9 @@ impl Model {
                     ));
                 };
                 seeds_seen.insert(*name);
+                module
+                    .seed_paths
+                    .insert((*name).to_owned(), entity.path.clone().unwrap_or_default());
                 module.seeds.push((
                     (*name).to_owned(),
                     enums.iter().map(|e| (*e).to_owned()).collect(),

@@ -9,6 +9,6 @@
 //!
 //! | resource | endpoint | model |
 //! |---|---|---|
-//! | [`Workspace`] | see [`Workspace`] | hand-written (seed page) |
+//! | [`Workspace`] | `/api/collaboration/workspaces` | hand-written (seed page) |
 
 pub use super::Workspace;

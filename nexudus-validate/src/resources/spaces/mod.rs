@@ -9,8 +9,8 @@
 //!
 //! | resource | endpoint | model |
 //! |---|---|---|
-//! | [`AccessToken`] | see [`AccessToken`] | hand-written (seed page) |
-//! | [`Visitor`] | see [`Visitor`] | hand-written (seed page) |
+//! | [`AccessToken`] | `/api/spaces/accesstokens` | hand-written (seed page) |
+//! | [`Visitor`] | `/api/spaces/visitors` | hand-written (seed page) |
 //! | [`Booking`] | `/api/spaces/bookings` | generated |
 //! | [`BookingAvailabilityException`] | `/api/spaces/bookingavailabilityexceptions` | generated |
 //! | [`BookingNote`] | `/api/spaces/bookingnotes` | generated |

@@ -9,8 +9,8 @@
 //!
 //! | resource | endpoint | model |
 //! |---|---|---|
-//! | [`UiModule`] | see [`UiModule`] | hand-written (seed page) |
-//! | [`User`] | see [`User`] | hand-written (seed page) |
+//! | [`UiModule`] | `/api/sys/uimodules` | hand-written (seed page) |
+//! | [`User`] | `/api/sys/users` | hand-written (seed page) |
 //! | [`AuditTrailEntry`] | `/api/sys/audittrailentries` | generated |
 //! | [`AutomationTile`] | `/api/sys/automationtiles` | generated |
 //! | [`AutomationTileAudit`] | `/api/sys/automationtileaudits` | generated |
@@ -65,6 +65,9 @@
 //! | [`UserMessage`] | `/api/sys/usermessages` | generated |
 //! | [`ValidationRule`] | `/api/sys/validationrules` | generated |
 //! | [`WebHook`] | `/api/sys/webhooks` | generated |
+//!
+//! Not re-exported at `resources::`, where a hand-written seed item has the same name:
+//! [`Language`] (use `resources::sys::<Name>`).
 
 mod audit_trail_entry;
 mod automation_tile;

@@ -60,9 +60,29 @@ fn official(pages: &Value) -> Option<Option<bool>> {
     Some(flags.iter().all(|f| *f == first).then_some(first))
 }
 
+/// Whether a catalogue note of the entity calls the field (by its option
+/// name) both required and read-only: a doubtful flag.
+fn doubted(entity: &Value, field: &Value) -> bool {
+    let option = field["cli_option"].as_str().unwrap_or_default();
+    let option = option.trim_start_matches('-');
+    entity["notes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|note| {
+            let note = note.as_str().unwrap_or_default();
+            !option.is_empty()
+                && note
+                    .split(|c: char| c.is_whitespace() || c == ';' || c == ',')
+                    .any(|w| w == option)
+                && note.contains("required")
+                && note.contains("read-only")
+        })
+}
+
 /// The requirement policy of the `resources` module docs.
-fn policy(field: &Value) -> Requirement {
-    if field["read_only"] == true {
+fn policy(entity: &Value, field: &Value) -> Requirement {
+    if field["read_only"] == true || doubted(entity, field) {
         return Requirement::Optional;
     }
     let post = official(&field["devdocs_required_on_create"]);
@@ -222,7 +242,7 @@ fn every_field_table_agrees_with_the_spec() {
                 .chain(
                     fields(entity)
                         .iter()
-                        .map(|f| (name(f), policy(f), is_secret(f))),
+                        .map(|f| (name(f), policy(entity, f), is_secret(f))),
                 )
                 .collect();
         let actual: Vec<(&str, Requirement, bool)> = r
@@ -246,7 +266,7 @@ fn an_empty_body_fails_with_exactly_the_required_fields_in_order() {
         let r = entry(entity);
         let on_create: Vec<String> = fields(entity)
             .iter()
-            .filter(|f| policy(f) == Requirement::Always)
+            .filter(|f| policy(entity, f) == Requirement::Always)
             .map(|f| name(f).to_owned())
             .collect();
         assert_eq!(
@@ -259,7 +279,7 @@ fn an_empty_body_fails_with_exactly_the_required_fields_in_order() {
             .chain(
                 fields(entity)
                     .iter()
-                    .filter(|f| policy(f) != Requirement::Optional)
+                    .filter(|f| policy(entity, f) != Requirement::Optional)
                     .map(|f| name(f).to_owned()),
             )
             .collect();

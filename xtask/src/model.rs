@@ -142,7 +142,8 @@ fn page_list(kind: &str, names: &[String]) -> String {
 
 /// The requirement policy (see the `resources` module docs):
 ///
-/// 1. a read-only (list filter) field is never required;
+/// 1. a read-only (list filter) field is never required, nor one whose
+///    flag an entity note doubts (see `doubting_note`);
 /// 2. official pages win over the reference table; where official pages
 ///    disagree with each other (two pages of one kind, or the POST page
 ///    with the PUT page) the field is not required;
@@ -154,13 +155,19 @@ fn page_list(kind: &str, names: &[String]) -> String {
 ///    `#[required(update)]`; on create only: not checked, because the
 ///    derive has no create-only requirement and an update must not be
 ///    blocked (the server still checks the create).
-pub fn requirement(field: &Field) -> Decision {
+pub fn requirement(field: &Field, notes: &[String]) -> Decision {
     let optional = |why: String| Decision {
         requirement: Requirement::Optional,
         why,
     };
     if field.read_only {
         return optional("Optional: read-only (a list filter).".into());
+    }
+    if let Some(note) = doubting_note(field, notes) {
+        return optional(format!(
+            "Optional: the flag is doubtful (catalogue note: \"{note}\"); reference table: {}.",
+            yes_no(field.required_on_create)
+        ));
     }
     let post = pages(field.devdocs_required_on_create.as_ref());
     let put = pages(field.devdocs_required_on_update.as_ref());
@@ -239,6 +246,19 @@ pub fn requirement(field: &Field) -> Decision {
             optional(why)
         }
     }
+}
+
+/// The entity note, if any, that doubts the field's required flag: it
+/// names the field's option and calls it both required and read-only
+/// (ResourceAccessRule `applied-resources-count`).
+fn doubting_note<'a>(field: &Field, notes: &'a [String]) -> Option<&'a str> {
+    let option = field.cli_option.as_deref()?.trim_start_matches('-');
+    notes.iter().map(String::as_str).find(|note| {
+        note.split(|c: char| c.is_whitespace() || c == ';' || c == ',')
+            .any(|word| word == option)
+            && note.contains("required")
+            && note.contains("read-only")
+    })
 }
 
 /// Whether a string field's name says it holds a secret.
@@ -615,7 +635,7 @@ impl Context<'_> {
 
     fn field(&self, entity: &Entity, field: &Field) -> Result<FieldPlan, String> {
         let (ident, rename) = field_ident(&field.name);
-        let decision = requirement(field);
+        let decision = requirement(field, &entity.notes);
         let mut enum_type = None;
         let (ty, words) = match field.ty.as_str() {
             "enum" => {
@@ -861,7 +881,15 @@ fn id_field() -> FieldPlan {
 
 fn resource_docs(entity: &Entity, module: &str, path: &str) -> Vec<String> {
     let mut docs = Vec::new();
-    docs.push(format!("A `{}` record of the Nexudus API.", entity.name));
+    let article = if entity.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "An"
+    } else {
+        "A"
+    };
+    docs.push(format!(
+        "{article} `{}` record of the Nexudus API.",
+        entity.name
+    ));
     docs.push(String::new());
     if path.is_empty() {
         docs.push(
@@ -954,7 +982,7 @@ mod tests {
     }
 
     fn req(json: &str) -> Requirement {
-        requirement(&field(json)).requirement
+        requirement(&field(json), &[]).requirement
     }
 
     #[test]
@@ -987,6 +1015,19 @@ mod tests {
     fn create_only_requirements_are_not_declared() {
         let put_no = r#""required_on_create": true, "devdocs_required_on_update": {"p": false}"#;
         assert_eq!(req(put_no), Requirement::Optional);
+    }
+
+    #[test]
+    fn a_note_that_calls_a_required_field_read_only_makes_it_optional() {
+        let f = field(r#""required_on_create": true, "cli_option": "--applied-resources-count""#);
+        let note =
+            "applied-resources-count is marked required on create but described as read-only";
+        assert_eq!(
+            requirement(&f, &[note.to_owned()]).requirement,
+            Requirement::Optional
+        );
+        let other = "linked-resource-ids described as read-only".to_owned();
+        assert_eq!(requirement(&f, &[other]).requirement, Requirement::Always);
     }
 
     #[test]

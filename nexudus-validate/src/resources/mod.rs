@@ -135,7 +135,9 @@
 //! one that misses a rule only defers the error to the server. So, per
 //! field:
 //!
-//! 1. a read-only field is never required;
+//! 1. a read-only field is never required, nor one whose flag a catalogue
+//!    note doubts (ResourceAccessRule `AppliedResourcesCount`, "marked
+//!    required on create but described as read-only");
 //! 2. the official pages (developers.nexudus.com, learn.nexudus.com) win
 //!    over the entity reference tables; where official pages disagree
 //!    with each other (two pages, or the POST page with the PUT page), the

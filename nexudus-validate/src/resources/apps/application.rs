@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `Application` record of the Nexudus API.
+/// An `Application` record of the Nexudus API.
 ///
 /// Endpoint `/api/apps/applications` (path from developers.nexudus.com page
 /// `https://nexudus.mintlify.app/rest-api/apps/put-applications`); module `apps`.

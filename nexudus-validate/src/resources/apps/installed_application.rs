@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `InstalledApplication` record of the Nexudus API.
+/// An `InstalledApplication` record of the Nexudus API.
 ///
 /// Endpoint `/api/apps/installedapplications` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Apps/installedapplication.md); module `apps`.

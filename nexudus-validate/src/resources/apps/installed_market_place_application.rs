@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `InstalledMarketPlaceApplication` record of the Nexudus API.
+/// An `InstalledMarketPlaceApplication` record of the Nexudus API.
 ///
 /// Endpoint `/api/apps/installedmarketplaceapplications` (path from developers.nexudus.com
 /// page

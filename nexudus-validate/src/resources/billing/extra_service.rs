@@ -8,7 +8,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 use super::ExtraServiceTimeSlotDayOfWeek;
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `ExtraService` record of the Nexudus API.
+/// An `ExtraService` record of the Nexudus API.
 ///
 /// Endpoint `/api/billing/extraservices` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `ExtraServicePrice` record of the Nexudus API.
+/// An `ExtraServicePrice` record of the Nexudus API.
 ///
 /// Endpoint `/api/billing/extraserviceprices` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.

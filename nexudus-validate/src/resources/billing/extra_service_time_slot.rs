@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `ExtraServiceTimeSlot` record of the Nexudus API.
+/// An `ExtraServiceTimeSlot` record of the Nexudus API.
 ///
 /// Endpoint `/api/billing/extraservicetimeslots` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `Invoice` record of the Nexudus API.
+/// An `Invoice` record of the Nexudus API.
 ///
 /// Endpoint `/api/billing/invoices` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `AudioFile` record of the Nexudus API.
+/// An `AudioFile` record of the Nexudus API.
 ///
 /// Endpoint `/api/content/audiofiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/audiofile.md); module `content`.

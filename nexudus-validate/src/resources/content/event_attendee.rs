@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `EventAttendee` record of the Nexudus API.
+/// An `EventAttendee` record of the Nexudus API.
 ///
 /// Endpoint `/api/content/eventattendees` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/post-eventattendees`); module

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `EventComment` record of the Nexudus API.
+/// An `EventComment` record of the Nexudus API.
 ///
 /// Endpoint `/api/content/eventcomments` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/eventcomment.md); module `content`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `EventProduct` record of the Nexudus API.
+/// An `EventProduct` record of the Nexudus API.
 ///
 /// Endpoint `/api/content/eventproducts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `content`.

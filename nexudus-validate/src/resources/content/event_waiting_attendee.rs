@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `EventWaitingAttendee` record of the Nexudus API.
+/// An `EventWaitingAttendee` record of the Nexudus API.
 ///
 /// Endpoint `/api/content/eventwaitingattendees` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/post-eventwaitingattendees`); module

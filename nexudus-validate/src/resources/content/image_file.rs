@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `ImageFile` record of the Nexudus API.
+/// An `ImageFile` record of the Nexudus API.
 ///
 /// Endpoint `/api/content/imagefiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/imagefile.md); module `content`.

@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `EmailAccount` record of the Nexudus API.
+/// An `EmailAccount` record of the Nexudus API.
 ///
 /// Endpoint `/api/crm/emailaccounts` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/emailaccount.md); module `crm`.

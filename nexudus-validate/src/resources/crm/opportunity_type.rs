@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `OpportunityType` record of the Nexudus API.
+/// An `OpportunityType` record of the Nexudus API.
 ///
 /// Endpoint `/api/crm/opportunitytypes` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/opportunitytype.md); module `crm`.

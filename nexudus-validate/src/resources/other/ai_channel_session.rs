@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `AiChannelSession` record of the Nexudus API.
+/// An `AiChannelSession` record of the Nexudus API.
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `UserRole` record of the Nexudus API.
+/// An `UserRole` record of the Nexudus API.
 ///
 /// Endpoint `/api/security/userroles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Security/userrole.md); module `security`.

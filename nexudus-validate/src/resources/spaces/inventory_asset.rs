@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `InventoryAsset` record of the Nexudus API.
+/// An `InventoryAsset` record of the Nexudus API.
 ///
 /// Endpoint `/api/spaces/inventoryassets` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.

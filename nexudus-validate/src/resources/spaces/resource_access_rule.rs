@@ -110,10 +110,11 @@ pub struct ResourceAccessRule {
     /// docs `rest-api/spaces/resourceaccessrule.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub min_booking_length: Option<i32>,
-    /// `AppliedResourcesCount` (`int`). Required on create and update (the reference table).
-    /// Name guessed from the option `--applied-resources-count` (high confidence): no source
-    /// prints it.
-    #[required]
+    /// `AppliedResourcesCount` (`int`). Optional: the flag is doubtful (catalogue note:
+    /// "applied-resources-count is marked required on create but described as read-only");
+    /// reference table: required. Name guessed from the option `--applied-resources-count`
+    /// (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub applied_resources_count: Option<i32>,
     /// `NoReturnPolicy` (`int`). Optional (the reference table). Name from the legacy API docs
     /// `rest-api/spaces/resourceaccessrule.md`.

@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `AuditTrailEntry` record of the Nexudus API.
+/// An `AuditTrailEntry` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/audittrailentries` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/audittrailentry.md); module `sys`.

@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `AutomationTile` record of the Nexudus API.
+/// An `AutomationTile` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/automationtiles` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-automationtiles`); module `sys`.

@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `AutomationTileAudit` record of the Nexudus API.
+/// An `AutomationTileAudit` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/automationtileaudits` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-automationtileaudits`); module `sys`.

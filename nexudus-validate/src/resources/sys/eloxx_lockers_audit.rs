@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `EloxxLockersAudit` record of the Nexudus API.
+/// An `EloxxLockersAudit` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/eloxxlockersaudits` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`); module `sys`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{NexudusDateTime, NexudusResource};
 
-/// A `EmailQueueItem` record of the Nexudus API.
+/// An `EmailQueueItem` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/emailqueueitems` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/emailqueueitem.md); module `sys`.

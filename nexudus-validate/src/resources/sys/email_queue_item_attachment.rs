@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `EmailQueueItemAttachment` record of the Nexudus API.
+/// An `EmailQueueItemAttachment` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/emailqueueitemattachments` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/Sys/emailqueueitemattachment.md); module `sys`.

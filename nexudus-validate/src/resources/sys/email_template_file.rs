@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `EmailTemplateFile` record of the Nexudus API.
+/// An `EmailTemplateFile` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/emailtemplatefiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/emailtemplatefile.md); module `sys`.

@@ -7,7 +7,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::NexudusResource;
 
-/// A `OpenAiChatMessage` record of the Nexudus API.
+/// An `OpenAiChatMessage` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/openaichatmessages` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-openaichatmessages`); module `sys`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `UserBookmark` record of the Nexudus API.
+/// An `UserBookmark` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/userbookmarks` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/userbookmark.md); module `sys`.

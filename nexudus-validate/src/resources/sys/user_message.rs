@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::NexudusResource;
 
-/// A `UserMessage` record of the Nexudus API.
+/// An `UserMessage` record of the Nexudus API.
 ///
 /// Endpoint `/api/sys/usermessages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/usermessage.md); module `sys`.

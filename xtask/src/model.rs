@@ -918,10 +918,9 @@ fn resource_docs(entity: &Entity, module: &str, path: &str) -> Vec<String> {
     docs.push(String::new());
     match &entity.source {
         Some(source) => {
-            let commit = source
-                .commit
-                .as_deref()
-                .map_or_else(String::new, |c| format!(" at `{}`", &c[..c.len().min(8)]));
+            let commit = source.commit.as_deref().map_or_else(String::new, |c| {
+                format!(" at `{}`", c.chars().take(8).collect::<String>())
+            });
             docs.push(format!(
                 "Generated from `spec/nexudus-api.json`; fields from `{}` `{}`{commit}.",
                 source.repo, source.path

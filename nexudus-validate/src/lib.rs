@@ -72,10 +72,12 @@
 //!
 //! | feature | default | what |
 //! |---|---|---|
-//! | `resources` | on | typed models of the documented resources (`nexudus_validate::resources`) |
+//! | `resources` | on | typed models of the five documented resources and the registry (`nexudus_validate::resources`) |
+//! | `sys`, `billing`, `spaces`, `content`, `crm`, `community`, `support`, `apps`, `security`, `collaboration`, `other` | off | the generated models of one Nexudus module (`resources::<module>`) |
+//! | `all-resources` | off | every module: all 216 resources |
 //! | `axum` | off | server side: the `NexudusJson<T>` extractor, the bodies as responses, an in-memory mock of the API (`nexudus_validate::axum`) |
 //! | `client` | off | client side: a reqwest client that validates before it sends (`nexudus_validate::client`) |
-//! | `cli` | off | the `nexudus-validate` program: `check <resource> [FILE\|-] [--create]`, `resources` |
+//! | `cli` | off | the `nexudus-validate` program: `check <resource> <FILE\|-> [--create]`, `resources [<resource>]` (turns on `all-resources`) |
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use nexudus_validate::resources::registry;
 use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
 use nexudus_validate::{NexudusResource, Operation, ValidationErrors};
 use serde::de::DeserializeOwned;
@@ -122,7 +123,7 @@ fn the_invalid_workspace_prints_the_nexudus_400_body() {
 #[test]
 fn create_does_not_need_the_id() {
     let body = br#"{"BusinessId": 1, "AdministratorId": 2, "Name": "Design team"}"#;
-    let out = run_with_stdin(&["check", "workspace", "--create"], body);
+    let out = run_with_stdin(&["check", "workspace", "-", "--create"], body);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(text(&out.stdout), "OK: Workspace is valid for create\n");
 
@@ -148,7 +149,7 @@ fn resource_names_are_case_insensitive_and_paths_work_too() {
 
 #[test]
 fn a_body_that_is_not_json_is_invalid_not_a_usage_error() {
-    let out = run_with_stdin(&["check", "visitor"], b"{not json");
+    let out = run_with_stdin(&["check", "visitor", "-"], b"{not json");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
@@ -165,14 +166,28 @@ fn a_body_that_is_not_json_is_invalid_not_a_usage_error() {
 }
 
 #[test]
-fn an_unknown_resource_is_a_usage_error_that_lists_the_known_ones() {
+fn an_unknown_resource_is_a_usage_error_that_suggests_the_closest_name() {
     let file = payload("workspace.valid.json");
-    let out = run(&["check", "Booking", file.to_str().unwrap()]);
+    let out = run(&["check", "Bookng", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert_eq!(
         text(&out.stderr),
-        "error: unknown resource 'Booking'; known resources: AccessToken, Visitor, User, UiModule, Workspace\n"
+        "error: unknown resource 'Bookng'; did you mean 'Booking'?\n"
+    );
+
+    let out = run(&["resources", "workspacs"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: unknown resource 'workspacs'; did you mean 'Workspace'?\n"
+    );
+
+    let out = run(&["check", "zzzzzzzzzzzz", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: unknown resource 'zzzzzzzzzzzz'; `nexudus-validate resources` lists them\n"
     );
 }
 
@@ -194,6 +209,9 @@ fn bad_arguments_are_usage_errors() {
     for args in [
         &[][..],
         &["check"][..],
+        // No FILE: a usage error, never a silent read of the terminal.
+        &["check", "workspace"][..],
+        &["check", "workspace", "--create"][..],
         &["check", "workspace", "a.json", "b.json"][..],
         &["check", "workspace", "--update"][..],
         &["validate", "workspace"][..],
@@ -209,25 +227,142 @@ fn bad_arguments_are_usage_errors() {
 }
 
 #[test]
-fn resources_lists_paths_and_required_fields() {
+fn resources_lists_every_resource_with_module_path_and_required_fields() {
     let out = run(&["resources"]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 5, "{stdout}");
+    assert_eq!(lines.len(), 216, "{stdout}");
+    assert_eq!(lines.len(), registry::all().count());
+    let workspace = lines
+        .iter()
+        .find(|l| l.starts_with("Workspace "))
+        .expect("Workspace is listed");
+    let words: Vec<&str> = workspace.split_whitespace().collect();
     assert_eq!(
-        lines[4],
-        "Workspace    /api/collaboration/workspaces  required: Id (update only), BusinessId, AdministratorId, Name"
+        words,
+        [
+            "Workspace",
+            "collaboration",
+            "/api/collaboration/workspaces",
+            "required:",
+            "Id",
+            "(update",
+            "only),",
+            "BusinessId,",
+            "AdministratorId,",
+            "Name"
+        ]
     );
-    for (line, (name, path)) in lines.iter().zip([
-        (AccessToken::NAME, AccessToken::PATH),
-        (Visitor::NAME, Visitor::PATH),
-        (User::NAME, User::PATH),
-        (UiModule::NAME, UiModule::PATH),
-        (Workspace::NAME, Workspace::PATH),
-    ]) {
+    for r in registry::all() {
+        let line = lines
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(r.name()))
+            .unwrap_or_else(|| panic!("{} is not listed", r.name()));
         let mut words = line.split_whitespace();
-        assert_eq!(words.next(), Some(name));
-        assert_eq!(words.next(), Some(path));
+        assert_eq!(words.next(), Some(r.name()));
+        assert_eq!(words.next(), Some(r.module()));
+        let path = if r.path().is_empty() { "-" } else { r.path() };
+        assert_eq!(words.next(), Some(path), "{line}");
     }
+}
+
+#[test]
+fn resources_describes_one_resource_with_types_requirements_and_enum_values() {
+    let out = run(&["resources", "bookings"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Booking  module spaces  path /api/spaces/bookings"
+    );
+    assert!(lines[1].starts_with("FIELD"), "{stdout}");
+    let words = |line: &str| {
+        line.split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let row = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .map(|l| words(l))
+            .unwrap_or_else(|| panic!("{name} missing from {stdout}"))
+    };
+    assert_eq!(row("Id"), ["Id", "i64", "update", "only"]);
+    assert_eq!(row("ResourceId"), ["ResourceId", "i64", "yes"]);
+    assert_eq!(row("Notes"), ["Notes", "String", "no"]);
+    assert_eq!(
+        row("Repeats")[..6],
+        ["Repeats", "BookingRepeats", "yes", "1", "Daily,", "2"]
+    );
+    let booking = registry::find("booking").unwrap();
+    assert_eq!(lines.len(), 2 + booking.fields().len());
+
+    // A seed resource's enum values come from the registry too.
+    let out = run(&["resources", "user"]);
+    assert!(text(&out.stdout).contains("1 EnglishUS, 2 Spanish, 3 EnglishUK"));
+}
+
+#[test]
+fn every_resource_of_the_registry_can_be_checked() {
+    for r in registry::all() {
+        let expected = match r.check(b"{}", Operation::Create) {
+            Ok(()) => 0,
+            Err(_) => 1,
+        };
+        let out = run_with_stdin(&["check", r.name(), "-", "--create"], b"{}");
+        assert_eq!(out.status.code(), Some(expected), "{}: {out:?}", r.name());
+    }
+}
+
+#[test]
+fn input_is_read_with_a_size_cap() {
+    let out = run_with_stdin(
+        &["check", "workspace", "-", "--max-bytes", "10"],
+        &[b' '; 11],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "error: standard input is larger than 10 bytes (raise the limit with --max-bytes)\n"
+    );
+    // Exactly at the cap is read.
+    let out = run_with_stdin(
+        &["check", "workspace", "-", "--max-bytes", "10"],
+        b"{}        ",
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    let big =
+        std::env::temp_dir().join(format!("nexudus-validate-cli-{}.json", std::process::id()));
+    std::fs::write(&big, vec![b' '; 100]).unwrap();
+    let out = run(&[
+        "check",
+        "workspace",
+        big.to_str().unwrap(),
+        "--max-bytes",
+        "99",
+    ]);
+    std::fs::remove_file(&big).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).ends_with("is larger than 99 bytes (raise the limit with --max-bytes)\n")
+    );
+}
+
+/// An endless input stops at the default cap (16 MiB) with a clear error,
+/// not an out-of-memory abort.
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_at_the_cap() {
+    let out = run(&["check", "workspace", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "error: /dev/zero is larger than 16777216 bytes (raise the limit with --max-bytes)\n"
+    );
 }

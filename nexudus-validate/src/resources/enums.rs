@@ -44,3 +44,26 @@ pub enum Language {
     /// `3`: English (United Kingdom).
     EnglishUK = 3,
 }
+
+impl VisitorSource {
+    /// Every value with its name, in order.
+    pub const VALUES: &'static [(i64, &'static str)] =
+        &[(1, "Administrator"), (2, "NexIO"), (3, "Customer")];
+}
+
+impl HostApprovalStatus {
+    /// Every value with its name, in order.
+    pub const VALUES: &'static [(i64, &'static str)] = &[
+        (1, "NotRequired"),
+        (2, "Requested"),
+        (3, "Rejected"),
+        (4, "AcceptedAndHold"),
+        (5, "AcceptedAndGrant"),
+    ];
+}
+
+impl Language {
+    /// Every value with its name, in order.
+    pub const VALUES: &'static [(i64, &'static str)] =
+        &[(1, "EnglishUS"), (2, "Spanish"), (3, "EnglishUK")];
+}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
 use syn::{parse_quote, LitStr, Type};
 
 use crate::ctxt::Ctxt;
@@ -149,6 +150,9 @@ fn check_field<'a>(cx: &Ctxt, input: &Input<'a>, field: &syntax::Field<'a>) -> F
         None if input.container.default => Some(Default::Container),
         None => None,
     };
+    // A `Secret` anywhere in the type is sensitive without saying so.
+    let sensitive =
+        sensitive.or_else(|| names_secret(field.ty.to_token_stream()).then(|| field.ty.span()));
     Field {
         member: field.member,
         ty: field.ty,
@@ -326,6 +330,15 @@ fn mentions(tokens: TokenStream, params: &[String]) -> bool {
         proc_macro2::TokenTree::Ident(ident) => params.iter().any(|p| ident == p),
         proc_macro2::TokenTree::Group(group) => mentions(group.stream(), params),
         proc_macro2::TokenTree::Literal(_) => false,
+    })
+}
+
+/// Whether a type mentions `Secret` (the runtime's `Secret<T>`).
+fn names_secret(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => ident == "Secret",
+        proc_macro2::TokenTree::Group(group) => names_secret(group.stream()),
+        _ => false,
     })
 }
 

@@ -52,7 +52,6 @@ pub fn emit(container: &Container) -> TokenStream {
             const __DENY_UNKNOWN_FIELDS: bool = true;
         )
     });
-    let debug = crate::debug::emit(&p, container);
     let validate = quote!(&mut |cx| #p::NexudusResource::__validate(self, cx));
 
     quote! {
@@ -118,7 +117,6 @@ pub fn emit(container: &Container) -> TokenStream {
                 }
             }
 
-            #debug
         };
     }
 }

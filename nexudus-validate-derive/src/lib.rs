@@ -10,7 +10,6 @@
 
 mod check;
 mod ctxt;
-mod debug;
 mod emit;
 mod fallback;
 mod model;

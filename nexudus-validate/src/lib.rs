@@ -86,6 +86,7 @@ mod error;
 mod json;
 mod resource;
 pub mod rules;
+mod secret;
 
 #[doc(hidden)]
 pub mod __private;
@@ -115,3 +116,4 @@ pub use json::{
 pub use nexudus_validate_derive::NexudusResource;
 pub use resource::{FieldInfo, NexudusResource, Operation, Requirement, Validate};
 pub use rules::{Presence, Required};
+pub use secret::Secret;

@@ -517,7 +517,7 @@ fn credentials_a_server_echoes_are_redacted() {
         )
         .unwrap();
         let user = User {
-            password: Some(PASSWORD.to_owned()),
+            password: Some(PASSWORD.into()),
             ..user
         };
         let body = serde_json::json!({

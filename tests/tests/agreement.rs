@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 use nexudus_validate::{
-    from_slice_for, Code, NexudusResource, Operation, Validate, ValidationErrors,
+    from_slice_for, Code, NexudusResource, Operation, Secret, Validate, ValidationErrors,
 };
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,15 +17,14 @@ use serde_json::{json, Value};
 /// Sensitive values all contain this; nothing else does.
 const SECRET: &str = "SECRET";
 
-#[derive(Clone, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct Guest {
     #[required]
     #[email]
     email: Option<String>,
-    #[sensitive]
     #[length(max = 9)]
-    pin: Option<String>,
+    pin: Option<Secret<String>>,
 }
 
 fn even(seats: &i64) -> Result<(), &'static str> {
@@ -36,7 +35,7 @@ fn even(seats: &i64) -> Result<(), &'static str> {
     }
 }
 
-#[derive(Clone, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct Booking {
     #[required(update)]
@@ -60,10 +59,9 @@ struct Booking {
     #[serde(with = "chrono::serde::ts_seconds_option", default)]
     #[required]
     at: Option<DateTime<Utc>>,
-    #[sensitive]
     #[required]
     #[length(max = 12)]
-    password: Option<String>,
+    password: Option<Secret<String>>,
     #[sensitive]
     #[nested]
     guest: Option<Guest>,
@@ -93,6 +91,10 @@ fn text(pattern: &'static str) -> impl Strategy<Value = Option<String>> {
     proptest::option::of(pattern)
 }
 
+fn secret_text(pattern: &'static str) -> impl Strategy<Value = Option<Secret<String>>> {
+    text(pattern).prop_map(|text| text.map(Secret::new))
+}
+
 fn email() -> impl Strategy<Value = Option<String>> {
     proptest::option::of(prop_oneof!["[a-z]{1,4}@[a-z]{1,4}\\.org", "[a-z@. ]{0,6}"])
 }
@@ -103,7 +105,7 @@ fn guest(secret: bool) -> impl Strategy<Value = Guest> {
     } else {
         email().boxed()
     };
-    (email, text("SECRET[0-9]{0,6}")).prop_map(|(email, pin)| Guest { email, pin })
+    (email, secret_text("SECRET[0-9]{0,6}")).prop_map(|(email, pin)| Guest { email, pin })
 }
 
 fn booking() -> impl Strategy<Value = Booking> {
@@ -120,7 +122,7 @@ fn booking() -> impl Strategy<Value = Booking> {
             email(),
             proptest::option::of(0i64..6),
             proptest::option::of(0i64..2_000_000_000),
-            text("SECRET[a-z ]{0,10}"),
+            secret_text("SECRET[a-z ]{0,10}"),
             proptest::option::of(guest(true)),
             proptest::collection::vec(guest(false), 0..5),
         ),

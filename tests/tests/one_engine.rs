@@ -143,7 +143,7 @@ struct Card {
     pin: Option<String>,
 }
 
-#[derive(Deserialize, NexudusResource)]
+#[derive(Debug, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 struct Holder {
     #[sensitive]

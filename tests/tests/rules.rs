@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 
 use nexudus_validate::{
-    from_slice, from_slice_for, Code, NexudusResource, Operation, Validate, ValidationFailure,
+    from_slice, from_slice_for, Code, NexudusResource, Operation, Secret, Validate,
+    ValidationFailure,
 };
 use nexudus_validate_tests::summary;
 use serde::{Deserialize, Serialize};
@@ -529,21 +530,24 @@ fn nested_rules_and_the_list_rules_combine() {
 
 const SECRET: &str = "hunter2-very-secret";
 
-#[derive(Clone, Serialize, Deserialize, NexudusResource)]
+/// Secrets by type (`Secret<T>`) and by attribute (`#[sensitive]`, for
+/// validation output only).
+#[derive(Debug, Clone, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 struct Login {
     #[required]
     user_name: Option<String>,
     #[required]
-    #[sensitive]
     #[length(min = 30)]
-    password: Option<String>,
-    #[sensitive]
+    password: Option<Secret<String>>,
     #[pattern("[0-9]{6}")]
-    one_time_code: String,
-    #[sensitive]
-    #[custom(no_weekends)]
-    hint: Option<String>,
+    one_time_code: Secret<String>,
+    #[custom(no_weekend_secret)]
+    hint: Option<Secret<String>>,
+}
+
+fn no_weekend_secret(day: &Secret<String>) -> Result<(), &'static str> {
+    no_weekends(day.expose())
 }
 
 fn leaky_login() -> Login {
@@ -616,7 +620,7 @@ fn sensitive_debug_shows_the_other_fields() {
     };
     assert_eq!(
         format!("{login:?}"),
-        r#"Login { user_name: Some("ada"), password: Some("<redacted>"), one_time_code: "<redacted>", hint: None }"#
+        r#"Login { user_name: Some("ada"), password: Some(<redacted>), one_time_code: <redacted>, hint: None }"#
     );
     assert!(nexudus_validate::resources::User::FIELDS
         .iter()
@@ -639,27 +643,6 @@ fn rules_on_borrowed_values() {
     let errors = value.validate().unwrap_err();
     let names: Vec<&str> = errors.iter().map(|f| f.property_name()).collect();
     assert_eq!(names, ["name", "email"]);
-}
-
-#[test]
-fn generated_debug_prints_fields_without_debug_as_dots() {
-    struct NoDebug;
-    #[derive(NexudusResource)]
-    struct Door {
-        #[sensitive]
-        code: String,
-        lock: NoDebug,
-        floor: u8,
-    }
-    let door = Door {
-        code: SECRET.into(),
-        lock: NoDebug,
-        floor: 3,
-    };
-    assert_eq!(
-        format!("{door:?}"),
-        r#"Door { code: "<redacted>", lock: .., floor: 3 }"#
-    );
 }
 
 /// User functions may share names with the generated code's locals.
@@ -715,5 +698,55 @@ mod hygiene {
                 "checked"
             ]
         );
+    }
+}
+
+/// A `Secret` is never echoed, whatever the type alias or wrapper it hides
+/// behind: typed rule failures write it as `null`, and a value sent for it
+/// that does not read is not quoted.
+#[test]
+fn a_secret_behind_an_alias_is_never_echoed() {
+    type Pin = Secret<String>;
+    #[derive(Debug, Serialize, Deserialize, NexudusResource)]
+    #[serde(rename_all = "PascalCase")]
+    struct Door {
+        #[length(max = 3)]
+        pin: Option<Box<Pin>>,
+        #[length(max = 1)]
+        codes: Vec<Pin>,
+    }
+    let door = Door {
+        pin: Some(Box::new(SECRET.into())),
+        codes: vec![SECRET.into(), SECRET.into()],
+    };
+    let typed = door.validate().unwrap_err();
+    assert_eq!(
+        summary(&typed),
+        vec![
+            (
+                "Pin".into(),
+                "length must be between 0 and 3".into(),
+                Value::Null
+            ),
+            (
+                "Codes".into(),
+                "length must be between 0 and 1".into(),
+                json!([null, null])
+            ),
+        ]
+    );
+    let body = json!({"Pin": [SECRET], "Codes": [SECRET, 7]});
+    let errors = from_slice::<Door>(&serde_json::to_vec(&body).unwrap()).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "Pin: The value is not valid for Pin.\nCodes: The value is not valid for Codes."
+    );
+    for text in [
+        serde_json::to_string(&errors.to_response()).unwrap(),
+        serde_json::to_string(&typed.to_response()).unwrap(),
+        format!("{errors:?}{typed:?}"),
+        format!("{door:?}"),
+    ] {
+        assert_no_secret(&text);
     }
 }

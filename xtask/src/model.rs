@@ -42,7 +42,7 @@ pub const SEEDS: &[(&str, &[&str])] = &[
 ];
 
 /// Secret-looking field names (lower case): such string fields are
-/// `#[sensitive]`.
+/// `Secret<String>`s.
 const SECRET_WORDS: &[&str] = &["password", "secret", "token", "privatekey", "apikey"];
 
 /// Names the generated files use unqualified; no generated type may take

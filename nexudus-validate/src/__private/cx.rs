@@ -423,7 +423,7 @@ impl<'a> Cx<'a> {
                 return;
             }
         }
-        self.invalid(raw, unread.opaque);
+        self.report_invalid(raw, unread.opaque, unread.secret);
     }
 
     /// `The value '..' is not valid for X.` for `raw` sent for field
@@ -437,12 +437,17 @@ impl<'a> Cx<'a> {
     /// value. For an `opaque` type (one that holds resources, which may
     /// have secrets) a value holding an object is not echoed.
     pub(crate) fn invalid(&mut self, raw: Raw<'_>, opaque: bool) {
+        self.report_invalid(raw, opaque, false);
+    }
+
+    /// [`invalid`](Self::invalid); a `secret` value is never echoed.
+    fn report_invalid(&mut self, raw: Raw<'_>, opaque: bool, secret: bool) {
         if self.out.is_full() {
             self.out.left_out += 1;
             return;
         }
         let name = self.here_name();
-        let echo = if self.is_sensitive() || (opaque && raw.holds_object()) {
+        let echo = if secret || self.is_sensitive() || (opaque && raw.holds_object()) {
             None
         } else {
             raw.echo(self.out.limits.max_echo_bytes)

@@ -8,8 +8,8 @@ mod probe;
 pub use cx::{Collector, Cx, Shape, Snapshot};
 pub use path::Path;
 pub use probe::{
-    Probe, ViaAny, ViaDebug, ViaInner, ViaIsEmpty, ViaNeverEmpty, ViaNoDebug, ViaNoEcho, ViaOption,
-    ViaOptionEmpty, ViaOptionInner, ViaRequired, ViaResourceEcho, ViaSerialize,
+    Probe, ViaAny, ViaInner, ViaIsEmpty, ViaNeverEmpty, ViaNoEcho, ViaOption, ViaOptionEmpty,
+    ViaOptionInner, ViaRequired, ViaResourceEcho, ViaSerialize,
 };
 
 pub use crate::json::echo::{Echo, Echoed};
@@ -25,7 +25,7 @@ pub use crate::{
 pub use core::default::Default;
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
-pub use core::{fmt, unreachable};
+pub use core::unreachable;
 pub use serde;
 
 /// `validate_for` of every resource: `check` (its `__validate`) on its
@@ -82,24 +82,5 @@ impl IntoFailures for std::borrow::Cow<'static, str> {
 pub fn container<E: IntoFailures>(cx: &mut Cx<'_>, result: Result<(), E>) {
     if let Err(failures) = result {
         cx.container(failures.into_failures());
-    }
-}
-
-/// How `Debug` shows a `#[sensitive]` field: `None` when missing, else a
-/// placeholder (inside `Some(..)` for an `Option`).
-pub struct Redacted {
-    /// The value is missing (`None`).
-    pub missing: bool,
-    /// The field is an `Option`.
-    pub optional: bool,
-}
-
-impl fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.missing, self.optional) {
-            (true, _) => f.write_str("None"),
-            (false, true) => f.write_str("Some(\"<redacted>\")"),
-            (false, false) => f.write_str("\"<redacted>\""),
-        }
     }
 }

@@ -134,52 +134,16 @@ impl<'a, T: ?Sized> ViaNoEcho<'a> for Probe<'a, T> {
     }
 }
 
-/// `Debug` of a field, level 1: the field's own `Debug`.
-pub trait ViaDebug<'a> {
-    /// What to print.
-    fn __debug(&self) -> &'a dyn core::fmt::Debug;
-}
-
-/// `Debug` of a field, level 2: a type without `Debug` prints `..`.
-pub trait ViaNoDebug<'a> {
-    /// What to print.
-    fn __debug(&self) -> &'a dyn core::fmt::Debug;
-}
-
-impl<'a, T: core::fmt::Debug> ViaDebug<'a> for &Probe<'a, T> {
-    fn __debug(&self) -> &'a dyn core::fmt::Debug {
-        self.0
-    }
-}
-
-impl<'a, T: ?Sized> ViaNoDebug<'a> for Probe<'a, T> {
-    fn __debug(&self) -> &'a dyn core::fmt::Debug {
-        &Opaque
-    }
-}
-
-struct Opaque;
-
-impl core::fmt::Debug for Opaque {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("..")
-    }
-}
-
 /// The value inside, level 1: an `Option` holds one or none.
 pub trait ViaOptionInner<'a, T> {
     /// The value inside, if any.
     fn __inner(&self) -> Option<&'a T>;
-    /// `true`.
-    fn __is_option(&self) -> bool;
 }
 
 /// The value inside, level 2: any other value is its own inside.
 pub trait ViaInner<'a, T: ?Sized> {
     /// The value itself.
     fn __inner(&self) -> Option<&'a T>;
-    /// `false`.
-    fn __is_option(&self) -> bool;
 }
 
 impl<'a, T> ViaOptionInner<'a, T> for &Probe<'a, Option<T>> {
@@ -187,19 +151,11 @@ impl<'a, T> ViaOptionInner<'a, T> for &Probe<'a, Option<T>> {
     fn __inner(&self) -> Option<&'a T> {
         self.0.as_ref()
     }
-    #[inline]
-    fn __is_option(&self) -> bool {
-        true
-    }
 }
 
 impl<'a, T: ?Sized> ViaInner<'a, T> for Probe<'a, T> {
     #[inline]
     fn __inner(&self) -> Option<&'a T> {
         Some(self.0)
-    }
-    #[inline]
-    fn __is_option(&self) -> bool {
-        false
     }
 }

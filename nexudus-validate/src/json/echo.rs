@@ -20,7 +20,7 @@ impl<T: Serialize + ?Sized> Echo for T {
             buf: Vec::new(),
             max,
         };
-        serde_json::to_writer(&mut out, self).ok()?;
+        crate::secret::echoing(|| serde_json::to_writer(&mut out, self)).ok()?;
         Some(out.buf)
     }
 }

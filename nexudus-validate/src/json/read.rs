@@ -36,6 +36,9 @@ pub struct Unread<'a> {
     pub(crate) descend: Option<Descend>,
     /// The type holds resources: an object or list sent is not echoed.
     pub(crate) opaque: bool,
+    /// Reading it met a [`Secret`](crate::Secret): what was sent is not
+    /// echoed.
+    pub(crate) secret: bool,
 }
 
 /// Looks inside a `#[nested]` value that could not be read.
@@ -72,26 +75,27 @@ struct How<T> {
 }
 
 fn read<'a, T: DeserializeOwned>(object: &RawObject<'a>, index: usize, how: How<T>) -> Read<'a, T> {
-    let unread = |raw| {
+    let unread = |raw, secret| {
         Read::Unread(Unread {
             raw,
             unchecked: false,
             descend: how.descend,
             opaque: how.opaque,
+            secret,
         })
     };
     match object.get(index) {
-        Some(raw) => match raw.parse() {
-            Ok(value) => Read::Value(value),
-            Err(_) => unread(Some(raw)),
+        Some(raw) => match crate::secret::reading(|| raw.parse()) {
+            (Ok(value), _) => Read::Value(value),
+            (Err(_), secret) => unread(Some(raw), secret),
         },
         None => match how.default {
             Some(default) => Read::Value(default()),
             None if how.absent_is_null => match serde_json::from_slice(b"null") {
                 Ok(nothing) => Read::Value(nothing),
-                Err(_) => unread(None),
+                Err(_) => unread(None, false),
             },
-            None => unread(None),
+            None => unread(None, false),
         },
     }
 }
@@ -211,6 +215,7 @@ pub fn unchecked<'a, T>(object: &RawObject<'a>, index: usize) -> Read<'a, T> {
         unchecked: true,
         descend: None,
         opaque: false,
+        secret: false,
     })
 }
 

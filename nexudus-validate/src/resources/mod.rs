@@ -122,8 +122,8 @@
 //! - `Id` is `#[required(update)]`.
 //! - `max_length` becomes `#[length(max = N)]`.
 //! - String fields whose name contains `password`, `secret`, `token`,
-//!   `privatekey` or `apikey` are `#[sensitive]`; such structs get their
-//!   redacted `Debug` from the derive.
+//!   `privatekey` or `apikey` are [`Secret<String>`](crate::Secret)s: never
+//!   shown in `Debug` or failures, sent as the string itself.
 //! - Read-only fields (list filters) are read but never serialized back.
 //! - Each field's doc comment says its catalogue type, when it is required
 //!   and which source said so, and where its name came from; a name the

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusResource, Secret};
 
 /// A UI module: an external page plugged into the Nexudus interface, reached
 /// at a URL and shown with an icon.
@@ -12,8 +12,8 @@ use crate::NexudusResource;
 /// administrator.
 ///
 /// `Debug` never prints [`shared_secret`](Self::shared_secret), only whether
-/// it is set.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+/// it is set: it is a [`Secret`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "UiModule", path = "/api/sys/uimodules")]
 pub struct UiModule {
@@ -35,9 +35,8 @@ pub struct UiModule {
     /// Whether the module is currently active.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// The secret shared between Nexudus and the module. Sensitive: never shown in `Debug`
-    /// hides it.
+    /// The secret shared between Nexudus and the module. A [`Secret`]: never shown in `Debug` or
+    /// failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    #[sensitive]
-    pub shared_secret: Option<String>,
+    pub shared_secret: Option<Secret<String>>,
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Language;
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A user: a login to Nexudus, with its credentials, roles and notification
 /// settings.
@@ -16,8 +16,8 @@ use crate::{NexudusDateTime, NexudusResource};
 /// [`new_password`](Self::new_password),
 /// [`password_salt`](Self::password_salt),
 /// [`two_factor_secret`](Self::two_factor_secret) and
-/// [`access_token`](Self::access_token)), only whether they are set.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+/// [`access_token`](Self::access_token)), only whether they are set: they are [`Secret`]s.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "User", path = "/api/sys/users")]
 pub struct User {
@@ -34,31 +34,27 @@ pub struct User {
     /// The language the user sees Nexudus in.
     #[required]
     pub language: Option<Language>,
-    /// The salt the user's password is hashed with. Sensitive: never shown in `Debug` or failures.
+    /// The salt the user's password is hashed with. A [`Secret`]: never shown in `Debug` or failures.
     #[required]
-    #[sensitive]
-    pub password_salt: Option<String>,
+    pub password_salt: Option<Secret<String>>,
     /// The last help page the user visited.
     #[required]
     pub last_help_visited: Option<i64>,
     /// How many failed logins the user has had in a row.
     #[required]
     pub invalid_login_attempts: Option<i64>,
-    /// The user's access token. Sensitive: never shown in `Debug` or failures.
+    /// The user's access token. A [`Secret`]: never shown in `Debug` or failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    #[sensitive]
-    pub access_token: Option<String>,
+    pub access_token: Option<Secret<String>>,
     /// The user's preferred language (a language record's Id).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub preferred_language_id: Option<i64>,
-    /// A password to replace the current one. Sensitive: never shown in `Debug` or failures.
+    /// A password to replace the current one. A [`Secret`]: never shown in `Debug` or failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    #[sensitive]
-    pub new_password: Option<String>,
-    /// The user's password. Sensitive: never shown in `Debug` or failures.
+    pub new_password: Option<Secret<String>>,
+    /// The user's password. A [`Secret`]: never shown in `Debug` or failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    #[sensitive]
-    pub password: Option<String>,
+    pub password: Option<Secret<String>>,
     /// URL of an image to upload as the user's new avatar.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_avatar_url: Option<String>,
@@ -139,11 +135,10 @@ pub struct User {
     /// Whether the user receives every community message.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub receive_every_message: Option<bool>,
-    /// The secret of the user's two-factor authentication. Sensitive: never shown in `Debug`
-    /// hides it.
+    /// The secret of the user's two-factor authentication. A [`Secret`]: never shown in `Debug` or
+    /// failures.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    #[sensitive]
-    pub two_factor_secret: Option<String>,
+    pub two_factor_secret: Option<Secret<String>>,
     /// GUID used to confirm the user's email address.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email_call_back_guid: Option<String>,

@@ -15,7 +15,7 @@
 //! Every trait is implemented for the standard types and forwarded through
 //! `Option` (an empty `Option` has nothing to check, so it passes every rule
 //! but `#[required]`, `#[not_null]` and `#[not_empty]`), `Box`, `Rc`, `Arc`,
-//! `Cow` and `&T`. Implement a trait for a type of your own to use the rule
+//! `Cow`, `&T` and [`Secret`](crate::Secret). Implement a trait for a type of your own to use the rule
 //! on it:
 //!
 //! ```
@@ -65,8 +65,8 @@ pub use violation::Violation;
 
 pub(crate) use required::is_blank;
 
-/// Implements a rule trait for the smart pointers and `Cow` by forwarding
-/// to the pointee: `forward!(Trait { fn method(&self) -> Out })`.
+/// Implements a rule trait for the smart pointers, `Cow` and `Secret` by
+/// forwarding to the value inside: `forward!(Trait { fn method(&self) -> Out })`.
 macro_rules! forward {
     ($trait:ident { fn $method:ident(&self) -> $out:ty }) => {
         impl<T: $trait + ?Sized> $trait for &T {
@@ -97,6 +97,12 @@ macro_rules! forward {
             #[inline]
             fn $method(&self) -> $out {
                 (**self).$method()
+            }
+        }
+        impl<T: $trait> $trait for crate::Secret<T> {
+            #[inline]
+            fn $method(&self) -> $out {
+                self.expose().$method()
             }
         }
     };

@@ -58,6 +58,16 @@ impl<T: Nested> Nested for Box<T> {
     }
 }
 
+impl<T: Nested> Nested for crate::Secret<T> {
+    fn validate_nested(&self, cx: &mut Cx<'_>) {
+        self.expose().validate_nested(cx);
+    }
+
+    fn check_raw(cx: &mut Cx<'_>, raw: Raw<'_>) {
+        T::check_raw(cx, raw);
+    }
+}
+
 impl<T: Nested> Nested for [T] {
     fn validate_nested(&self, cx: &mut Cx<'_>) {
         for (index, item) in self.iter().enumerate() {

@@ -184,6 +184,13 @@ macro_rules! forward_ranged {
 }
 forward_ranged!(&T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
+impl<T: Ranged> Ranged for crate::Secret<T> {
+    #[inline]
+    fn number(&self) -> Option<Number> {
+        self.expose().number()
+    }
+}
+
 impl<T: Ranged + ToOwned + ?Sized> Ranged for std::borrow::Cow<'_, T> {
     #[inline]
     fn number(&self) -> Option<Number> {

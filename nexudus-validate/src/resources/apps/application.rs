@@ -17,7 +17,7 @@ use crate::NexudusResource;
 /// `skills/nexudus/references/entities/applications.md` at `22f31ed8`.
 ///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Application", path = "/api/apps/applications")]
 pub struct Application {
@@ -41,9 +41,8 @@ pub struct Application {
     /// failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+1 more) (the same
     /// name on another entity).
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub secret_key: Option<String>,
+    pub secret_key: Option<crate::Secret<String>>,
     /// `ShortDescription` (`string`). Required on create and update (the reference table). Name
     /// from the legacy API docs `rest-api/Apps/application.md`.
     #[required]

@@ -18,7 +18,7 @@ use crate::NexudusResource;
 /// `skills/nexudus/references/entities/marketplaceapplications.md` at `22f31ed8`.
 ///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
     crate = "crate",
@@ -71,9 +71,8 @@ pub struct MarketPlaceApplication {
     /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Sensitive: never shown
     /// in failures or `Debug`. Name from the official page
     /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub secret_key: Option<String>,
+    pub secret_key: Option<crate::Secret<String>>,
     /// `ShortDescription` (`string`). Required on create and update (the reference table and
     /// the official PUT pages
     /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,

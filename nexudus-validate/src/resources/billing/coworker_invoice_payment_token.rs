@@ -20,7 +20,7 @@ use crate::NexudusResource;
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d; regular-payment-provider enum has no
 /// value table.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
     crate = "crate",
@@ -43,9 +43,8 @@ pub struct CoworkerInvoicePaymentToken {
     pub regular_payment_provider: Option<i32>,
     /// `Token` (`string`). Optional (the reference table). Sensitive: never shown in failures
     /// or `Debug`. Name from the Nexudus skills reference (key fields).
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub token: Option<String>,
+    pub token: Option<crate::Secret<String>>,
     /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
     /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
     /// (+28 more) (the same name on another entity).

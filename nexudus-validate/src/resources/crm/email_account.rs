@@ -21,7 +21,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Office365AccessToken`), only whether they are set.
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
     crate = "crate",
@@ -125,15 +125,13 @@ pub struct EmailAccount {
     /// `GoogleAccessToken` (`string`). Optional (the reference table). Sensitive: never shown
     /// in failures or `Debug`. Name guessed from the option `--google-access-token` (high
     /// confidence): no source prints it.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub google_access_token: Option<String>,
+    pub google_access_token: Option<crate::Secret<String>>,
     /// `Office365AccessToken` (`string`). Optional (the reference table). Sensitive: never
     /// shown in failures or `Debug`. Name guessed from the option `--office365-access-token`
     /// (low confidence): no source prints it.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub office365_access_token: Option<String>,
+    pub office365_access_token: Option<crate::Secret<String>>,
 }
 
 /// The values of `EmailAccount.IncomingServerType` (`EmailAccountIncomingServerType`).

@@ -18,7 +18,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Its `Debug` never prints the sensitive fields (`ConcurrencyToken`), only whether they
 /// are set.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "RecordCreationWorkflowVersion")]
 pub struct RecordCreationWorkflowVersion {
@@ -64,7 +64,6 @@ pub struct RecordCreationWorkflowVersion {
     /// `ConcurrencyToken` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name guessed from the option `--concurrency-token` (high
     /// confidence): no source prints it.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub concurrency_token: Option<String>,
+    pub concurrency_token: Option<crate::Secret<String>>,
 }

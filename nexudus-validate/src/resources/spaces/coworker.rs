@@ -23,7 +23,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Catalogue note: read pages at offsets 21000, 30000, 46000, 62000 (create table starts
 /// ~22500); the PII table middle part (~offset 61900-62000) may miss one row;
 /// regular-payment-provider enum has no value table.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Coworker", path = "/api/spaces/coworkers")]
 pub struct Coworker {
@@ -380,13 +380,12 @@ pub struct Coworker {
     /// `StripeBacsDDCustomerToken` (`string`). Optional (the reference table). Sensitive: never
     /// shown in failures or `Debug`. Name guessed from the option
     /// `--stripe-bacs-d-d-customer-token` (low confidence): no source prints it.
-    #[sensitive]
     #[serde(
         rename = "StripeBacsDDCustomerToken",
         skip_serializing_if = "Option::is_none",
         default
     )]
-    pub stripe_bacs_dd_customer_token: Option<String>,
+    pub stripe_bacs_dd_customer_token: Option<crate::Secret<String>>,
     /// `StripeBacsDDEnabled` (`bool`). Optional (the reference table). Name guessed from the
     /// option `--stripe-bacs-d-d-enabled` (low confidence): no source prints it.
     #[serde(

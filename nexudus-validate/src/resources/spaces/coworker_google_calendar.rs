@@ -19,7 +19,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Its `Debug` never prints the sensitive fields (`EventSyncToken`), only whether they are
 /// set.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
     crate = "crate",
@@ -81,7 +81,6 @@ pub struct CoworkerGoogleCalendar {
     /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Sensitive: never
     /// shown in failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_sync_token: Option<String>,
+    pub event_sync_token: Option<crate::Secret<String>>,
 }

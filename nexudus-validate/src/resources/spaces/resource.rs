@@ -23,7 +23,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Catalogue note: F line here lists only read-only filter-only options (entity is
 /// writable); linked-resource-ids described as read-only yet in create/update tables.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Resource", path = "/api/spaces/resources")]
 pub struct Resource {
@@ -307,15 +307,13 @@ pub struct Resource {
     /// `ZoomAccessToken` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name guessed from the option `--zoom-access-token` (high
     /// confidence): no source prints it.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub zoom_access_token: Option<String>,
+    pub zoom_access_token: Option<crate::Secret<String>>,
     /// `ZoomRefreshToken` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name guessed from the option `--zoom-refresh-token` (high
     /// confidence): no source prints it.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub zoom_refresh_token: Option<String>,
+    pub zoom_refresh_token: Option<crate::Secret<String>>,
     /// `ZoomUserId` (`string`). Optional (the reference table). Name guessed from the option
     /// `--zoom-user-id` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]

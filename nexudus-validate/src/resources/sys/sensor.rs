@@ -22,7 +22,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Catalogue note: no key-fields section; F line lists only filter-only (read-only)
 /// options; reference is create-only.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Sensor", path = "/api/sys/sensors")]
 pub struct Sensor {
@@ -191,15 +191,13 @@ pub struct Sensor {
     /// `SharedSecret` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shared_secret: Option<String>,
+    pub shared_secret: Option<crate::Secret<String>>,
     /// `ApiKey` (`string`). Optional (the reference table). Sensitive: never shown in failures
     /// or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub api_key: Option<String>,
+    pub api_key: Option<crate::Secret<String>>,
     /// `Username` (`string`). Optional (the reference table). Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -207,9 +205,8 @@ pub struct Sensor {
     /// `Password` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub password: Option<String>,
+    pub password: Option<crate::Secret<String>>,
     /// `CannedResponseName` (`string`). Optional: read-only (a list filter). Read from the
     /// server, never sent back. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.

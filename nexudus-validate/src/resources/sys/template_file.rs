@@ -20,7 +20,7 @@ use crate::NexudusResource;
 /// Its `Debug` never prints the sensitive fields (`Password`), only whether they are set.
 ///
 /// Catalogue note: no key-fields section.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
     crate = "crate",
@@ -77,9 +77,8 @@ pub struct TemplateFile {
     pub visibility: Option<TemplateFileVisibility>,
     /// `Password` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name from the legacy API docs `rest-api/sys/templatefile.md`.
-    #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub password: Option<String>,
+    pub password: Option<crate::Secret<String>>,
     /// `FileContents` (`string`). Optional (the reference table). Name from the legacy API docs
     /// `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -7,22 +7,9 @@ use std::borrow::Cow;
 use nexudus_validate::{
     from_slice, from_slice_for, Code, NexudusResource, Operation, Validate, ValidationFailure,
 };
-use nexudus_validate_tests::summary;
+use nexudus_validate_tests::{both_ways, summary};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-
-/// Validates `value` both ways (typed, and as the JSON it serializes to)
-/// and returns the failures, asserting they are the same.
-fn both_ways<T>(value: &T) -> Vec<(String, String, Value)>
-where
-    T: NexudusResource + Serialize + serde::de::DeserializeOwned,
-{
-    let typed = value.validate().err().unwrap_or_default();
-    let body = serde_json::to_vec(value).unwrap();
-    let raw = from_slice::<T>(&body).err().unwrap_or_default();
-    assert_eq!(summary(&typed), summary(&raw), "typed and raw disagree");
-    summary(&typed)
-}
 
 fn one(name: &str, message: &str, attempted: Value) -> Vec<(String, String, Value)> {
     vec![(name.into(), message.into(), attempted)]

@@ -127,7 +127,7 @@ fn length_counts_characters_and_elements() {
         both_ways(&p),
         one("Code", "length must be between 2 and 5", json!("a"))
     );
-    // Characters, not bytes: five two-byte characters fit.
+    // UTF-16 code units, not bytes: five two-byte characters fit.
     let p = Profile {
         code: Some("ééééé".into()),
         ..profile()

@@ -69,3 +69,21 @@ fn string_length_is_counted_in_utf16_code_units() {
         assert_eq!(both_ways(&value), vec![], "{fits}");
     }
 }
+
+#[test]
+fn length_on_a_list_answers_with_size() {
+    for (teams, attempted) in [(vec![], json!([])), (vec![1, 2, 3], json!([1, 2, 3]))] {
+        let value = Member {
+            teams: Some(teams),
+            ..member()
+        };
+        assert_eq!(
+            both_ways(&value),
+            one("Teams", "size must be between 1 and 2", attempted)
+        );
+        assert_eq!(
+            value.validate().unwrap_err().first().unwrap().code(),
+            Code::Size
+        );
+    }
+}

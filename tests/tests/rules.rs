@@ -118,7 +118,7 @@ fn not_empty_rejects_none_blank_and_empty_lists() {
 }
 
 #[test]
-fn length_counts_characters_and_elements() {
+fn length_counts_utf16_units_and_elements() {
     let p = Profile {
         code: Some("a".into()),
         ..profile()
@@ -141,7 +141,7 @@ fn length_counts_characters_and_elements() {
         both_ways(&p),
         one(
             "Members",
-            "length must be between 0 and 3",
+            "size must be between 0 and 3",
             json!([1, 2, 3, 4])
         )
     );
@@ -504,7 +504,7 @@ fn nested_rules_and_the_list_rules_combine() {
             ("Id".into(), "is a required field".into(), Value::Null),
             (
                 "BookingVisitors".into(),
-                "length must be between 1 and 2147483647".into(),
+                "size must be between 1 and 2147483647".into(),
                 json!([])
             ),
         ]

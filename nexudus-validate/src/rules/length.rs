@@ -16,7 +16,8 @@ pub enum Length {
     /// counts it: one per character of the Basic Multilingual Plane, two
     /// per character above it (`"😀"` is 2, `"é"` is 1).
     Text(usize),
-    /// A collection's number of elements.
+    /// A collection's number of elements (checked as NHibernate
+    /// Validator's `Size`).
     Items(usize),
 }
 
@@ -51,16 +52,25 @@ pub trait HasLength {
     fn length(&self) -> Option<Length>;
 }
 
-/// `#[length(min, max)]`: `length must be between {min} and {max}`.
+/// `#[length(min, max)]`: on a string, NHibernate Validator's `Length`,
+/// `length must be between {min} and {max}` ([`Code::Length`]); on a list,
+/// its `Size`, `size must be between {min} and {max}` ([`Code::Size`]).
 #[inline]
 pub fn length<T: HasLength + ?Sized>(value: &T, min: usize, max: usize) -> Result<(), Violation> {
     match value.length() {
-        Some(Length::Text(n) | Length::Items(n)) if n < min || n > max => Err(Violation::new(
-            Code::Length,
-            format!("length must be between {min} and {max}"),
-        )),
+        Some(Length::Text(n)) if n < min || n > max => {
+            Err(out_of_bounds(Code::Length, "length", min, max))
+        }
+        Some(Length::Items(n)) if n < min || n > max => {
+            Err(out_of_bounds(Code::Size, "size", min, max))
+        }
         _ => Ok(()),
     }
+}
+
+#[cold]
+fn out_of_bounds(code: Code, what: &str, min: usize, max: usize) -> Violation {
+    Violation::new(code, format!("{what} must be between {min} and {max}"))
 }
 
 impl HasLength for str {

@@ -2,7 +2,7 @@
 //! Validator's attributes): each case here is one where an earlier version
 //! answered otherwise. Every case is checked typed and as raw JSON.
 
-use nexudus_validate::rules::{HasLength, Length};
+use nexudus_validate::rules::{is_well_formed_email, HasLength, Length};
 use nexudus_validate::{Code, NexudusResource, Validate};
 use nexudus_validate_tests::both_ways;
 use serde::{Deserialize, Serialize};
@@ -85,5 +85,63 @@ fn length_on_a_list_answers_with_size() {
             value.validate().unwrap_err().first().unwrap().code(),
             Code::Size
         );
+    }
+}
+
+fn email_verdict(address: &str) -> Vec<(String, String, Value)> {
+    let value = Member {
+        email: Some(address.into()),
+        ..member()
+    };
+    both_ways(&value)
+}
+
+fn malformed(address: &str) -> Vec<(String, String, Value)> {
+    one("Email", "not a well-formed email address", json!(address))
+}
+
+#[test]
+fn email_caret_is_not_an_atom_character() {
+    for address in ["a^b@x.org", "a@x^y.org", "^@x.org", "a@^"] {
+        assert!(!is_well_formed_email(address), "{address}");
+        assert_eq!(email_verdict(address), malformed(address), "{address}");
+    }
+}
+
+#[test]
+fn email_del_and_c1_controls_are_atom_characters() {
+    for c in ('\u{7f}'..='\u{9f}').filter(|&c| c != '\u{85}') {
+        for address in [
+            format!("a{c}b@x.org"),
+            format!("a@x{c}.org"),
+            format!("{c}@{c}"),
+        ] {
+            assert!(is_well_formed_email(&address), "{address:?}");
+            assert_eq!(email_verdict(&address), vec![], "{address:?}");
+        }
+    }
+    // U+0085 is whitespace to .NET's \s, and the C0 controls are excluded.
+    for address in ["a\u{85}b@x.org", "a\u{1f}b@x.org", "a\u{0}b@x.org"] {
+        assert!(!is_well_formed_email(address), "{address:?}");
+        assert_eq!(email_verdict(address), malformed(address), "{address:?}");
+    }
+}
+
+#[test]
+fn email_end_of_string_is_dotnet_dollar() {
+    // .NET's `$` also matches before one final "\n".
+    for address in ["a@x.org\n", "a@[1.2.3.4]\n", "\u{e9}@x.org\n"] {
+        assert!(is_well_formed_email(address), "{address:?}");
+        assert_eq!(email_verdict(address), vec![], "{address:?}");
+    }
+    for address in [
+        "a@x.org\n\n",
+        "a@x.org\r\n",
+        "a@x.org\n ",
+        "\na@x.org",
+        "a\n@x.org",
+    ] {
+        assert!(!is_well_formed_email(address), "{address:?}");
+        assert_eq!(email_verdict(address), malformed(address), "{address:?}");
     }
 }

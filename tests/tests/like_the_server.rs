@@ -2,7 +2,7 @@
 //! Validator's attributes): each case here is one where an earlier version
 //! answered otherwise. Every case is checked typed and as raw JSON.
 
-use nexudus_validate::rules::{is_well_formed_email, HasLength, Length};
+use nexudus_validate::rules::{is_well_formed_email, HasLength, IsEmpty, Length};
 use nexudus_validate::{Code, NexudusResource, Validate};
 use nexudus_validate_tests::both_ways;
 use serde::{Deserialize, Serialize};
@@ -143,5 +143,29 @@ fn email_end_of_string_is_dotnet_dollar() {
     ] {
         assert!(!is_well_formed_email(address), "{address:?}");
         assert_eq!(email_verdict(address), malformed(address), "{address:?}");
+    }
+}
+
+#[test]
+fn not_empty_does_not_trim() {
+    // NotNullNotEmpty: a string fails only when empty.
+    assert!(!"    ".is_empty_value());
+    assert!("".is_empty_value());
+    for text in ["    ", "\t", "\u{a0}"] {
+        let value = Member {
+            bio: Some(text.into()),
+            ..member()
+        };
+        assert_eq!(both_ways(&value), vec![], "{text:?}");
+    }
+    for (bio, attempted) in [(Some(""), json!("")), (None, Value::Null)] {
+        let value = Member {
+            bio: bio.map(Into::into),
+            ..member()
+        };
+        assert_eq!(
+            both_ways(&value),
+            one("Bio", "may not be null or empty", attempted)
+        );
     }
 }

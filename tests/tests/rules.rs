@@ -85,7 +85,7 @@ fn not_null_allows_blank_but_not_none() {
 }
 
 #[test]
-fn not_empty_rejects_none_blank_and_empty_lists() {
+fn not_empty_rejects_none_empty_strings_and_empty_lists() {
     for (tags, bio, expected) in [
         (
             None,
@@ -99,9 +99,11 @@ fn not_empty_rejects_none_blank_and_empty_lists() {
         ),
         (
             Some(vec!["x".to_owned()]),
-            Some("  "),
-            one("Bio", "may not be null or empty", json!("  ")),
+            Some(""),
+            one("Bio", "may not be null or empty", json!("")),
         ),
+        // Not trimmed, as NotNullNotEmpty: blank is #[required]'s to reject.
+        (Some(vec!["x".to_owned()]), Some("  "), vec![]),
         (
             Some(vec!["x".to_owned()]),
             None,

@@ -1,6 +1,7 @@
 //! Rules that count and match the way the .NET server does (NHibernate
-//! Validator's attributes): each case here is one where an earlier version
-//! answered otherwise. Every case is checked typed and as raw JSON.
+//! Validator's attributes): each test but the last is a case where an
+//! earlier version answered otherwise; the last pins where we differ on
+//! purpose. Every case is checked typed and as raw JSON.
 
 use nexudus_validate::rules::{is_well_formed_email, HasLength, IsEmpty, Length};
 use nexudus_validate::{Code, NexudusResource, Validate};
@@ -168,4 +169,62 @@ fn not_empty_does_not_trim() {
             one("Bio", "may not be null or empty", attempted)
         );
     }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, NexudusResource)]
+#[serde(rename_all = "PascalCase")]
+struct OnPurpose {
+    #[pattern("[0-9]")]
+    digit: Option<String>,
+    #[range(max = 9007199254740992)]
+    big: Option<i64>,
+    #[range(min = 1, max = 3)]
+    seats: Option<i64>,
+    #[email]
+    email: Option<String>,
+}
+
+/// Where the rules differ from the server on purpose (the README's rules
+/// table says so): these pin the behaviour it describes.
+#[test]
+fn differences_on_purpose() {
+    // Whole string, where NHibernate's Pattern would find the digit.
+    let value = OnPurpose {
+        digit: Some("a1".into()),
+        ..OnPurpose::default()
+    };
+    assert_eq!(
+        both_ways(&value),
+        one("Digit", r#"must match "[0-9]""#, json!("a1"))
+    );
+    // Exact integers, where 2^53 + 1 as a double is 2^53.
+    let value = OnPurpose {
+        big: Some(9_007_199_254_740_993),
+        ..OnPurpose::default()
+    };
+    assert_eq!(
+        both_ways(&value),
+        one(
+            "Big",
+            "must be less than or equal to 9007199254740992",
+            json!(9_007_199_254_740_993_i64)
+        )
+    );
+    // The bound crossed, not "must be between 1 and 3".
+    for (seats, message) in [
+        (0, "must be greater than or equal to 1"),
+        (4, "must be less than or equal to 3"),
+    ] {
+        let value = OnPurpose {
+            seats: Some(seats),
+            ..OnPurpose::default()
+        };
+        assert_eq!(both_ways(&value), one("Seats", message, json!(seats)));
+    }
+    // A blank address is #[required]'s to report.
+    let value = OnPurpose {
+        email: Some("   ".into()),
+        ..OnPurpose::default()
+    };
+    assert_eq!(both_ways(&value), vec![]);
 }

@@ -44,7 +44,7 @@
 //! | `#[required(allow_empty)]` | blank strings pass |
 //! | `#[nexudus(rename = "..")]` | the `PropertyName` to report, if not the wire name |
 //! | `#[not_null]`, `#[not_empty]` | `may not be null`, `may not be null or empty` |
-//! | `#[length(min = a, max = b)]`, `#[range(min = a, max = b)]` | length (characters or elements) and number bounds |
+//! | `#[length(min = a, max = b)]`, `#[range(min = a, max = b)]` | length (UTF-16 code units, as .NET counts, or elements) and number bounds |
 //! | `#[email]`, `#[pattern("regex")]` | a well-formed address, a full-string regex match |
 //! | `#[custom(path::to_fn)]` | `fn(&T) -> Result<(), impl Into<Cow<'static, str>>>` |
 //! | `#[nested]` | validate inner resources, named `Parent.Child` / `List[2].Child` |

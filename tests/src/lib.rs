@@ -18,3 +18,19 @@ pub fn summary(errors: &ValidationErrors) -> Vec<(String, String, Value)> {
         })
         .collect()
 }
+
+/// Validates `value` both ways, typed and as the JSON it serializes to
+/// (`from_slice`), asserts that they report the same failures and returns
+/// them as [`summary`] does.
+pub fn both_ways<T>(value: &T) -> Vec<(String, String, Value)>
+where
+    T: nexudus_validate::NexudusResource + serde::Serialize + serde::de::DeserializeOwned,
+{
+    let typed = value.validate().err().unwrap_or_default();
+    let body = serde_json::to_vec(value).expect("a test value serializes");
+    let raw = nexudus_validate::from_slice::<T>(&body)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(summary(&typed), summary(&raw), "typed and raw disagree");
+    summary(&typed)
+}

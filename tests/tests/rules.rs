@@ -8,22 +8,9 @@ use nexudus_validate::{
     from_slice, from_slice_for, Code, NexudusResource, Operation, Secret, Validate,
     ValidationFailure,
 };
-use nexudus_validate_tests::summary;
+use nexudus_validate_tests::{both_ways, summary};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-
-/// Validates `value` both ways (typed, and as the JSON it serializes to)
-/// and returns the failures, asserting they are the same.
-fn both_ways<T>(value: &T) -> Vec<(String, String, Value)>
-where
-    T: NexudusResource + Serialize + serde::de::DeserializeOwned,
-{
-    let typed = value.validate().err().unwrap_or_default();
-    let body = serde_json::to_vec(value).unwrap();
-    let raw = from_slice::<T>(&body).err().unwrap_or_default();
-    assert_eq!(summary(&typed), summary(&raw), "typed and raw disagree");
-    summary(&typed)
-}
 
 fn one(name: &str, message: &str, attempted: Value) -> Vec<(String, String, Value)> {
     vec![(name.into(), message.into(), attempted)]
@@ -99,7 +86,7 @@ fn not_null_allows_blank_but_not_none() {
 }
 
 #[test]
-fn not_empty_rejects_none_blank_and_empty_lists() {
+fn not_empty_rejects_none_empty_strings_and_empty_lists() {
     for (tags, bio, expected) in [
         (
             None,
@@ -113,9 +100,11 @@ fn not_empty_rejects_none_blank_and_empty_lists() {
         ),
         (
             Some(vec!["x".to_owned()]),
-            Some("  "),
-            one("Bio", "may not be null or empty", json!("  ")),
+            Some(""),
+            one("Bio", "may not be null or empty", json!("")),
         ),
+        // Not trimmed, as NotNullNotEmpty: blank is #[required]'s to reject.
+        (Some(vec!["x".to_owned()]), Some("  "), vec![]),
         (
             Some(vec!["x".to_owned()]),
             None,
@@ -132,7 +121,7 @@ fn not_empty_rejects_none_blank_and_empty_lists() {
 }
 
 #[test]
-fn length_counts_characters_and_elements() {
+fn length_counts_utf16_units_and_elements() {
     let p = Profile {
         code: Some("a".into()),
         ..profile()
@@ -141,7 +130,7 @@ fn length_counts_characters_and_elements() {
         both_ways(&p),
         one("Code", "length must be between 2 and 5", json!("a"))
     );
-    // Characters, not bytes: five two-byte characters fit.
+    // UTF-16 code units, not bytes: five two-byte characters fit.
     let p = Profile {
         code: Some("ééééé".into()),
         ..profile()
@@ -155,7 +144,7 @@ fn length_counts_characters_and_elements() {
         both_ways(&p),
         one(
             "Members",
-            "length must be between 0 and 3",
+            "size must be between 0 and 3",
             json!([1, 2, 3, 4])
         )
     );
@@ -518,7 +507,7 @@ fn nested_rules_and_the_list_rules_combine() {
             ("Id".into(), "is a required field".into(), Value::Null),
             (
                 "BookingVisitors".into(),
-                "length must be between 1 and 2147483647".into(),
+                "size must be between 1 and 2147483647".into(),
                 json!([])
             ),
         ]
@@ -730,7 +719,7 @@ fn a_secret_behind_an_alias_is_never_echoed() {
             ),
             (
                 "Codes".into(),
-                "length must be between 0 and 1".into(),
+                "size must be between 0 and 1".into(),
                 json!([null, null])
             ),
         ]

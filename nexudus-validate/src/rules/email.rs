@@ -3,9 +3,10 @@
 use super::{is_blank, AsText, Violation};
 use crate::Code;
 
-/// `#[email]`: `not a well-formed email address`. An empty or blank string
-/// passes (NHibernate Validator passes empty ones): presence is
-/// `#[required]`'s job, and a blank address is reported once, as missing.
+/// `#[email]`: `not a well-formed email address`. An empty string passes,
+/// as in NHibernate Validator. A blank one passes too, where NHibernate
+/// Validator rejects it: presence is `#[required]`'s job, and a blank
+/// address is reported once, as missing.
 #[inline]
 pub fn email<T: AsText + ?Sized>(value: &T) -> Result<(), Violation> {
     match value.as_text() {
@@ -17,10 +18,26 @@ pub fn email<T: AsText + ?Sized>(value: &T) -> Result<(), Violation> {
     }
 }
 
-/// NHibernate Validator's email grammar: `atom+(.atom+)*@(domain|[ip])`,
-/// where an atom character is anything but a control character,
-/// whitespace or one of `()<>@,;:\".[]`.
+/// NHibernate Validator's email grammar, read the way .NET reads its
+/// regex: `^atom+(\.atom+)*@(atom+(\.atom+)*|\[ip\])$`, where `ip` is four
+/// groups of one to three ASCII digits joined by dots, and
+///
+/// - an atom character is any character but the C0 controls U+0000 to
+///   U+001F, whitespace (.NET's `\s`: U+0020, U+0085, U+00A0, U+1680,
+///   U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and
+///   `^ ( ) < > @ , ; : \ " . [ ]`. So `^` is not one, while DEL (U+007F)
+///   and the C1 controls U+0080 to U+009F other than U+0085 are;
+/// - `$` also matches before one final `\n`: `a@x.org\n` is well formed.
 pub fn is_well_formed_email(value: &str) -> bool {
+    // A valid address without the newline is settled by the first call.
+    is_well_formed_to_the_end(value)
+        || value
+            .strip_suffix('\n')
+            .is_some_and(is_well_formed_to_the_end)
+}
+
+/// The grammar over the whole of `value` (no final `\n` allowed).
+fn is_well_formed_to_the_end(value: &str) -> bool {
     if value.is_ascii() {
         return is_well_formed_ascii_email(value.as_bytes());
     }
@@ -84,15 +101,16 @@ fn dotted_atoms(s: &str) -> bool {
     atom_len > 0
 }
 
-/// Whether each ASCII byte may stand in an atom: not a control character,
-/// not a space, not one of `()<>@,;:\".[]`.
+/// Whether each ASCII byte may stand in an atom: not a C0 control, not a
+/// space, not one of `^()<>@,;:\".[]`. DEL (0x7F) may.
 const ASCII_ATOM: [bool; 128] = {
     let mut table = [false; 128];
     let mut b = b'!';
-    while b < 0x7f {
+    while b <= 0x7f {
         table[b as usize] = !matches!(
             b,
-            b'(' | b')'
+            b'^' | b'('
+                | b')'
                 | b'<'
                 | b'>'
                 | b'@'
@@ -110,10 +128,14 @@ const ASCII_ATOM: [bool; 128] = {
     table
 };
 
+/// An atom character: [`ASCII_ATOM`] for ASCII, otherwise anything but
+/// whitespace. Rust's `char::is_whitespace` (Unicode's `White_Space`) and
+/// .NET's `\s` (`char.IsWhiteSpace`) are the same set outside ASCII.
 fn is_atom_char(c: char) -> bool {
-    match u8::try_from(c) {
-        Ok(b) if b.is_ascii() => ASCII_ATOM[usize::from(b)],
-        _ => !c.is_control() && !c.is_whitespace(),
+    if c.is_ascii() {
+        ASCII_ATOM[c as usize]
+    } else {
+        !c.is_whitespace()
     }
 }
 
@@ -134,7 +156,26 @@ fn ip_domain(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_well_formed_email;
+    use super::{is_atom_char, is_well_formed_email, ASCII_ATOM};
+
+    #[test]
+    fn atom_characters_are_the_dotnet_class() {
+        // [^\x00-\x1F^\(^\)^\<^\>^\@^\,^\;^\:^\\^\"^\.^\[^\]^\s] over ASCII.
+        let excluded = "^()<>@,;:\\\".[] ";
+        for b in 0u8..128 {
+            let expected = b >= 0x20 && !excluded.contains(char::from(b));
+            assert_eq!(ASCII_ATOM[usize::from(b)], expected, "{b:#x}");
+        }
+        // .NET's \s outside ASCII: \x85 and the categories Zs, Zl, Zp.
+        let dotnet_space = [
+            0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+            0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+        ];
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let expected = !dotnet_space.contains(&u32::from(c));
+            assert_eq!(is_atom_char(c), expected, "{:#x}", u32::from(c));
+        }
+    }
 
     #[test]
     fn email_grammar() {

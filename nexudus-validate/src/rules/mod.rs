@@ -12,6 +12,39 @@
 //! | `#[email]`, `#[pattern]` | [`AsText`] | a string |
 //! | `#[nested]` | [`Nested`] | the resources inside |
 //!
+//! # Like the server
+//!
+//! The Nexudus backend is .NET and validates with NHibernate Validator's
+//! attributes, so the rules count and match the way those do:
+//!
+//! - `#[length]` counts a string in UTF-16 code units, as .NET's
+//!   `string.Length` ([`Length::Text`]: `"😀"` is 2), and answers a list
+//!   with `Size`'s `size must be between {min} and {max}`
+//!   ([`Code::Size`](crate::Code::Size));
+//! - `#[email]` is `Email`'s regex as .NET reads it
+//!   ([`is_well_formed_email`]);
+//! - `#[not_empty]` is `NotNullNotEmpty`: `""` fails, `"    "` passes
+//!   ([`IsEmpty`]); whitespace-only strings are `#[required]`'s to reject.
+//!
+//! Where they differ on purpose:
+//!
+//! - `#[pattern]` matches the whole string, as DataAnnotations'
+//!   `RegularExpressionAttribute` does, where NHibernate's `Pattern` is an
+//!   unanchored `Regex.IsMatch` (its `[0-9]` accepts `"a1"`);
+//! - `#[range]` compares integers exactly, where NHibernate's `Range`
+//!   converts both sides to `double` (so above 2^53 neighbours are equal
+//!   there);
+//! - `#[range(min, max)]` answers `must be greater than or equal to {min}`
+//!   or `must be less than or equal to {max}` (the `Min` and `Max`
+//!   messages), naming the bound crossed, rather than `Range`'s
+//!   `must be between {Min} and {Max}`;
+//! - `#[email]` lets a blank address pass: presence is `#[required]`'s
+//!   job, which reports it once, as missing;
+//! - `#[not_empty]` on a type with no emptiness (a number) fails only when
+//!   missing, where `NotNullNotEmpty` fails every such value.
+//!
+//! # Your own types
+//!
 //! Every trait is implemented for the standard types and forwarded through
 //! `Option` (an empty `Option` has nothing to check, so it passes every rule
 //! but `#[required]`, `#[not_null]` and `#[not_empty]`), `Box`, `Rc`, `Arc`,

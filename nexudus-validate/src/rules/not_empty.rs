@@ -1,14 +1,19 @@
-//! `#[not_empty]`: `may not be null or empty`.
+//! `#[not_empty]`: `may not be null or empty`, NHibernate Validator's
+//! `NotNullNotEmpty`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use serde_json::Value;
 
-use super::{forward, is_blank, Violation};
+use super::{forward, Violation};
 use crate::Code;
 
-/// What `#[not_empty]` calls empty: missing, a blank string, or an empty
-/// collection.
+/// What `#[not_empty]` calls empty: missing, an empty string or an empty
+/// collection, as NHibernate Validator's `NotNullNotEmpty` does.
+///
+/// A string is not trimmed: `"    "` is not empty (the server's
+/// `NotNullNotEmpty` accepts it). Whitespace-only strings are
+/// `#[required]`'s to reject, which trims like .NET's `RequiredAttribute`.
 ///
 /// `#[not_empty]` works on every field type: an `Option` is empty when
 /// `None`, other types without this trait are never empty.
@@ -30,7 +35,7 @@ pub fn not_empty(empty: bool) -> Result<(), Violation> {
 impl IsEmpty for str {
     #[inline]
     fn is_empty_value(&self) -> bool {
-        is_blank(self)
+        self.is_empty()
     }
 }
 

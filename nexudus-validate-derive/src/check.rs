@@ -79,10 +79,13 @@ fn check_container(cx: &Ctxt, attrs: &syntax::Container) {
 }
 
 fn check_field<'a>(cx: &Ctxt, input: &Input<'a>, field: &syntax::Field<'a>) -> Field<'a> {
-    if let Some(flatten) = field.flatten {
+    if let Some(rule) = field.rules.first().filter(|_| field.flatten.is_some()) {
         cx.error_at(
-            flatten,
-            "NexudusResource does not support #[serde(flatten)] yet: a flattened field has no single PropertyName; declare its fields on this struct",
+            rule.span,
+            format!(
+                "`{}` is #[serde(flatten)]ed: its fields are checked by their own rules, so it cannot be #[{}]; put rules on the fields of its type",
+                field.member, rule.name
+            ),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -150,6 +153,23 @@ fn check_field<'a>(cx: &Ctxt, input: &Input<'a>, field: &syntax::Field<'a>) -> F
         None if input.container.default => Some(Default::Container),
         None => None,
     };
+    let each = field.each.first().map(|first| {
+        let rules = field
+            .each
+            .iter()
+            .filter_map(|attr| match attr.name {
+                REQUIRED | NESTED | SENSITIVE => {
+                    cx.error_at(
+                        attr.span,
+                        format!("#[{}] applies to the field, not to each element", attr.name),
+                    );
+                    None
+                }
+                _ => rules::check(cx, attr),
+            })
+            .collect();
+        (first.span, rules)
+    });
     // A `Secret` anywhere in the type is sensitive without saying so.
     let sensitive =
         sensitive.or_else(|| names_secret(field.ty.to_token_stream()).then(|| field.ty.span()));
@@ -159,8 +179,10 @@ fn check_field<'a>(cx: &Ctxt, input: &Input<'a>, field: &syntax::Field<'a>) -> F
         wire,
         required,
         rules: value_rules,
+        each,
         nested,
         sensitive,
+        flatten: field.flatten,
         message: field.message.clone(),
         read,
         default,
@@ -345,7 +367,7 @@ fn names_secret(tokens: TokenStream) -> bool {
 /// Two fields answering to the same JSON key would make failures ambiguous.
 fn check_wire_names(cx: &Ctxt, fields: &[Field]) {
     let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
-    for field in fields {
+    for field in fields.iter().filter(|field| field.flatten.is_none()) {
         let Some(wire) = &field.wire else {
             continue;
         };

@@ -133,6 +133,10 @@ fn field_info(p: &TokenStream, field: &Field) -> TokenStream {
     let ident = field.member.to_string();
     let key = &wire.key;
     let rust_type = type_string(field.ty);
+    if field.flatten.is_some() {
+        let ty = field.ty;
+        return quote!(#p::FieldInfo::flatten(#ident, <#ty as #p::NexudusResource>::FIELDS, #rust_type));
+    }
     let mut info = quote!(#p::FieldInfo::new(#ident, #key, #rust_type));
     if wire.property != wire.key {
         let property = &wire.property;
@@ -167,6 +171,9 @@ fn field_info(p: &TokenStream, field: &Field) -> TokenStream {
 /// The checks of field `index`, given as parameter `__f{index}`.
 fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     let (param, index) = (param(index), Literal::usize_unsuffixed(index));
+    if let Some(span) = field.flatten {
+        return quote_spanned!(span=> __cx.flatten(#index, #param););
+    }
     let mut body = TokenStream::new();
     if field.rules.iter().any(|rule| rule.needs_echo()) {
         body.extend(quote!(let __e = (&&&#p::Probe(__v)).__echo();));
@@ -190,6 +197,24 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     if let Some(span) = field.nested {
         body.extend(quote_spanned!(span=> #p::rules::Nested::validate_nested(__v, __cx);));
     }
+    if let Some((span, rules)) = &field.each {
+        let checks = rules
+            .iter()
+            .map(|rule| rule.emit(p, field.message.as_ref()));
+        let echo = rules
+            .iter()
+            .any(|rule| rule.needs_echo())
+            .then(|| quote!(let __e = (&&&#p::Probe(__v)).__echo();));
+        let elements = quote_spanned!(*span=> #p::rules::Each::elements(__v));
+        body.extend(quote! {
+            for (__n, __v) in #elements.enumerate() {
+                __cx.index(__n, |__cx| {
+                    #echo
+                    #(#checks)*
+                });
+            }
+        });
+    }
     if body.is_empty() {
         quote!(__cx.field(#index, #param);)
     } else {
@@ -205,6 +230,11 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
 fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     let ty = field.ty;
     let index = Literal::usize_unsuffixed(index);
+    if field.flatten.is_some() {
+        return quote! {
+            #p::Got::Flat(&__object.flattened(<Self as #p::NexudusResource>::FIELDS, #index))
+        };
+    }
     let (reader, wrap): (TokenStream, Option<syn::Ident>) = match &field.read {
         Read::Skip => return quote!(#p::got(&#p::unchecked(__object, #index))),
         Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::nested()), None),

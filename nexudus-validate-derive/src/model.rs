@@ -30,10 +30,15 @@ pub struct Field<'a> {
     pub wire: Option<Wire>,
     pub required: Option<Required>,
     pub rules: Vec<Checked>,
+    /// `#[nexudus(each(..))]`: rules on every element, with the span of
+    /// `each`.
+    pub each: Option<(proc_macro2::Span, Vec<Checked>)>,
     /// `#[nested]`, with the attribute's span for type errors.
     pub nested: Option<Span>,
     /// `#[sensitive]`, with the attribute's span.
     pub sensitive: Option<Span>,
+    /// `#[serde(flatten)]`: a resource whose fields sit in this object.
+    pub flatten: Option<Span>,
     /// `#[nexudus(message)]`: the message of rules without their own.
     pub message: Option<LitStr>,
     pub read: Read,

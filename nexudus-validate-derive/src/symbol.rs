@@ -32,7 +32,9 @@ pub const CONTAINER_KEYS: &[&str] = &[NAME, PATH, CRATE, CHECK];
 // Keys of `#[nexudus(..)]` on a field, besides the rules.
 pub const RENAME: &str = "rename";
 pub const MESSAGE: &str = "message";
-pub const FIELD_KEYS: &[&str] = &[RENAME, MESSAGE];
+/// `each(rule, ..)`: rules on every element of a list.
+pub const EACH: &str = "each";
+pub const FIELD_KEYS: &[&str] = &[RENAME, MESSAGE, EACH];
 
 // Options of rules.
 pub const UPDATE: &str = "update";

@@ -72,6 +72,7 @@ pub struct FieldInfo {
     sensitive: bool,
     nested: bool,
     rust_type: &'static str,
+    flattened: Option<&'static [FieldInfo]>,
 }
 
 impl FieldInfo {
@@ -93,7 +94,20 @@ impl FieldInfo {
             sensitive: false,
             nested: false,
             rust_type,
+            flattened: None,
         }
+    }
+
+    /// Field `ident` of type `rust_type`, a `#[serde(flatten)]`ed resource
+    /// whose fields `fields` sit in this one's JSON object.
+    pub const fn flatten(
+        ident: &'static str,
+        fields: &'static [FieldInfo],
+        rust_type: &'static str,
+    ) -> Self {
+        let mut info = Self::new(ident, "", rust_type);
+        info.flattened = Some(fields);
+        info
     }
 
     /// Reported as `property_name` (`#[nexudus(rename = "..")]`).
@@ -195,9 +209,19 @@ impl FieldInfo {
         self.rust_type
     }
 
+    /// For a `#[serde(flatten)]`ed resource: its fields, which sit in this
+    /// resource's JSON object under their own names. Such an entry has no
+    /// wire name of its own.
+    pub const fn flattened(&self) -> Option<&'static [FieldInfo]> {
+        self.flattened
+    }
+
     /// Whether `key` names this field on the wire.
     #[inline]
     pub fn matches_key(&self, key: &str) -> bool {
+        if self.flattened.is_some() {
+            return false;
+        }
         /// Most keys differ in length or first byte: settled before a
         /// full comparison.
         fn same(a: &str, b: &str) -> bool {
@@ -210,6 +234,11 @@ impl FieldInfo {
 /// A Nexudus resource: a record with a name, an endpoint and field rules.
 ///
 /// Implemented by `#[derive(NexudusResource)]`; see the crate docs.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Nexudus resource",
+    label = "does not derive NexudusResource",
+    note = "a #[serde(flatten)]ed field's type must derive NexudusResource too"
+)]
 pub trait NexudusResource: Validate {
     /// The resource's name as Nexudus writes it (`"Workspace"`).
     const NAME: &'static str;
@@ -220,9 +249,17 @@ pub trait NexudusResource: Validate {
     #[doc(hidden)]
     const __DENY_UNKNOWN_FIELDS: bool = false;
 
-    /// The field whose wire name or alias is `key`.
+    /// The field whose wire name or alias is `key` (also among the fields
+    /// of a `#[serde(flatten)]`ed resource).
     fn field(key: &str) -> Option<&'static FieldInfo> {
-        Self::FIELDS.iter().find(|f| f.matches_key(key))
+        find_key(Self::FIELDS, key)
+    }
+
+    /// The field whose Rust name is `ident`, to name it in a cross-field
+    /// check without writing its wire name again:
+    /// `Self::field_named("to_time").map(FieldInfo::property_name)`.
+    fn field_named(ident: &str) -> Option<&'static FieldInfo> {
+        Self::FIELDS.iter().find(|f| f.ident() == ident)
     }
 
     /// Checks a JSON value a client sent, without building `Self`: `Ok(())`
@@ -247,4 +284,13 @@ pub trait NexudusResource: Validate {
     fn __read(cx: &mut Cx<'_>, object: &RawObject<'_>)
     where
         Self: Sized;
+}
+
+/// The field of `fields` (or of a flattened resource among them) whose wire
+/// name or alias is `key`.
+fn find_key(fields: &'static [FieldInfo], key: &str) -> Option<&'static FieldInfo> {
+    fields.iter().find_map(|field| match field.flattened {
+        Some(inner) => find_key(inner, key),
+        None => field.matches_key(key).then_some(field),
+    })
 }

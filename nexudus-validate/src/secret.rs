@@ -93,17 +93,18 @@ impl<T> fmt::Display for Secret<T> {
 thread_local! {
     /// A failure's `AttemptedValue` is being written: secrets write `null`.
     static ECHOING: Cell<bool> = const { Cell::new(false) };
-    /// A secret was read since the flag was last cleared.
+    /// A secret was read (or written for an echo) since the flag was last
+    /// cleared.
     static READ: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Runs `write` (which serializes a value for a failure to echo) with every
-/// `Secret` inside writing `null`.
-pub(crate) fn echoing<R>(write: impl FnOnce() -> R) -> R {
+/// `Secret` inside writing `null`; also says whether one was met.
+pub(crate) fn echoing<R>(write: impl FnOnce() -> R) -> (R, bool) {
     let before = ECHOING.replace(true);
-    let out = write();
+    let (out, met) = reading(write);
     ECHOING.set(before);
-    out
+    (out, met)
 }
 
 /// Runs `read` (which deserializes a value); also says whether a `Secret`
@@ -118,6 +119,7 @@ pub(crate) fn reading<R>(read: impl FnOnce() -> R) -> (R, bool) {
 impl<T: Serialize> Serialize for Secret<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if ECHOING.get() {
+            READ.set(true);
             serializer.serialize_none()
         } else {
             self.0.serialize(serializer)

@@ -23,6 +23,8 @@ pub struct Field<'a> {
     /// Every rule attribute, `#[required]`, `#[nested]` and `#[sensitive]`
     /// included, in the order written.
     pub rules: Vec<RuleAttr>,
+    /// `#[nexudus(each(..))]`: rules on every element.
+    pub each: Vec<RuleAttr>,
     /// `#[nexudus(rename = "..")]`: the PropertyName to report.
     pub rename: Option<LitStr>,
     /// `#[nexudus(message = "..")]`: the message of every rule of this
@@ -98,6 +100,7 @@ impl<'a> Field<'a> {
             member: field.ident.as_ref()?,
             ty: &field.ty,
             rules: Vec::new(),
+            each: Vec::new(),
             rename: None,
             message: None,
             serde_rename: None,
@@ -181,6 +184,26 @@ impl<'a> Field<'a> {
                 let lit: LitStr = meta.value()?.parse()?;
                 set_once(cx, meta, &mut self.message, lit);
             }
+            EACH => meta.parse_nested_meta(|rule| {
+                let key = meta_key(&rule);
+                let Some(name) = RULES.iter().copied().find(|r| *r == key) else {
+                    return Err(rule.error(unknown_key_message("rule", &key, RULES)));
+                };
+                let args = if rule.input.peek(syn::token::Paren) {
+                    let content;
+                    syn::parenthesized!(content in rule.input);
+                    Some(content.parse::<Args>()?)
+                } else {
+                    None
+                };
+                self.each.push(RuleAttr {
+                    name,
+                    span: rule.path.span(),
+                    tokens: rule.path.to_token_stream(),
+                    args,
+                });
+                Ok(())
+            })?,
             _ if CONTAINER_KEYS.contains(&key.as_str()) => {
                 return Err(meta.error(format!(
                     "`{key}` is a container attribute: put #[nexudus({key} = \"..\")] on the struct"

@@ -154,6 +154,9 @@ pub struct Cx<'a> {
     /// Inside a `#[sensitive]` value: nothing is echoed.
     sensitive: bool,
     depth: usize,
+    /// The JSON object the fields were read from, if they were: a
+    /// failure echoes what was sent.
+    sent: Option<&'a RawObject<'a>>,
 }
 
 impl<'a> Cx<'a> {
@@ -171,6 +174,20 @@ impl<'a> Cx<'a> {
             operation,
             sensitive: false,
             depth: 0,
+            sent: None,
+        }
+    }
+
+    /// The context of a top-level resource read from `object`.
+    pub(crate) fn root_of(
+        out: &'a mut Collector,
+        fields: &'static [FieldInfo],
+        operation: Operation,
+        object: &'a RawObject<'a>,
+    ) -> Self {
+        Self {
+            sent: Some(object),
+            ..Self::root(out, fields, operation)
         }
     }
 
@@ -190,6 +207,33 @@ impl<'a> Cx<'a> {
                 self.unread(unread);
                 None
             }
+            Got::Flat(_) => None,
+        }
+    }
+
+    /// Field `index`, a `#[serde(flatten)]`ed resource `R`: its fields are
+    /// checked in place, under their own names.
+    pub fn flatten<R: NexudusResource>(&mut self, index: usize, got: Got<'_, R>) {
+        self.here = Here::Field(index);
+        let sensitive = self.is_sensitive();
+        let sent = match got {
+            Got::Flat(object) => Some(object),
+            _ => None,
+        };
+        let mut cx = Cx {
+            out: &mut *self.out,
+            path: self.path,
+            here: Here::Field(0),
+            fields: R::FIELDS,
+            operation: self.operation,
+            sensitive,
+            depth: self.depth,
+            sent,
+        };
+        match got {
+            Got::Value(value) => value.__validate(&mut cx),
+            Got::Flat(object) => R::__read(&mut cx, object),
+            Got::Unread(_) => {}
         }
     }
 
@@ -259,7 +303,11 @@ impl<'a> Cx<'a> {
         let attempted = if self.is_sensitive() {
             Value::Null
         } else {
-            echo.attempted(self.out.limits.max_echo_bytes)
+            let sent = match self.here {
+                Here::Field(index) => self.sent.and_then(|object| object.get(index)),
+                Here::Value => None,
+            };
+            echo.attempted(self.out.limits.max_echo_bytes, sent)
         };
         self.push(violation.code(), own_or(message, violation), attempted);
     }
@@ -280,7 +328,7 @@ impl<'a> Cx<'a> {
     /// Checks a resource with fields `fields` at the current value's path:
     /// `check` is its `__validate`.
     pub fn resource(&mut self, fields: &'static [FieldInfo], check: &mut dyn FnMut(&mut Cx<'_>)) {
-        self.enter(fields, |cx| check(cx));
+        self.enter(fields, None, |cx| check(cx));
     }
 
     /// Checks raw JSON sent for a resource of shape `shape` at the current
@@ -288,7 +336,7 @@ impl<'a> Cx<'a> {
     pub fn resource_raw(&mut self, raw: Raw<'_>, shape: &Shape) {
         let limit = self.out.limits.max_failures;
         match RawObject::of_raw(raw, shape.fields, shape.deny_unknown_fields, limit) {
-            Some(object) => self.enter(shape.fields, |cx| {
+            Some(object) => self.enter(shape.fields, Some(&object), |cx| {
                 (shape.read)(cx, &object);
                 cx.unknown_keys(&object, shape.name);
             }),
@@ -339,11 +387,17 @@ impl<'a> Cx<'a> {
             operation: self.operation,
             sensitive,
             depth: self.depth,
+            sent: None,
         };
         check(&mut cx);
     }
 
-    fn enter(&mut self, fields: &'static [FieldInfo], check: impl FnOnce(&mut Cx<'_>)) {
+    fn enter<'o>(
+        &mut self,
+        fields: &'static [FieldInfo],
+        sent: Option<&'o RawObject<'o>>,
+        check: impl FnOnce(&mut Cx<'_>),
+    ) {
         if self.depth >= self.out.limits.max_depth {
             let max = self.out.limits.max_depth;
             let message = format!("is nested more than {max} levels deep");
@@ -360,6 +414,7 @@ impl<'a> Cx<'a> {
             operation: self.operation,
             sensitive,
             depth: self.depth + 1,
+            sent,
         };
         check(&mut cx);
     }

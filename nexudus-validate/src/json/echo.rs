@@ -5,23 +5,25 @@ use std::io;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::object::Raw;
 use crate::ValidationFailure;
 
 /// A value a failure may echo as its `AttemptedValue`.
 pub trait Echo {
     /// The value as JSON text, or `None` when it is longer than `max`
-    /// bytes or cannot be written as JSON.
-    fn echo_json(&self, max: usize) -> Option<Vec<u8>>;
+    /// bytes or cannot be written as JSON; and whether it holds a
+    /// [`Secret`](crate::Secret) (written as `null`).
+    fn echo_json(&self, max: usize) -> (Option<Vec<u8>>, bool);
 }
 
 impl<T: Serialize + ?Sized> Echo for T {
-    fn echo_json(&self, max: usize) -> Option<Vec<u8>> {
+    fn echo_json(&self, max: usize) -> (Option<Vec<u8>>, bool) {
         let mut out = Bounded {
             buf: Vec::new(),
             max,
         };
-        crate::secret::echoing(|| serde_json::to_writer(&mut out, self)).ok()?;
-        Some(out.buf)
+        let (written, secret) = crate::secret::echoing(|| serde_json::to_writer(&mut out, self));
+        (written.ok().map(|()| out.buf), secret)
     }
 }
 
@@ -57,15 +59,25 @@ impl<'a> Echoed<'a> {
         }
     }
 
-    /// The `AttemptedValue`: `null` when it cannot be echoed.
-    pub(crate) fn attempted(self, max: usize) -> Value {
-        let Some(json) = self.value.and_then(|value| value.echo_json(max)) else {
+    /// The `AttemptedValue`: `null` when it cannot be echoed. When the
+    /// value was read from JSON, `sent` is what was sent for it, echoed
+    /// instead, exactly, unless the value holds a secret.
+    pub(crate) fn attempted(self, max: usize, sent: Option<Raw<'_>>) -> Value {
+        let Some(value) = self.value else {
             return Value::Null;
         };
-        if self.opaque && json.contains(&b'{') {
-            return Value::Null;
+        let (json, secret) = value.echo_json(max);
+        let shown = |holds_object: bool| !(self.opaque && holds_object);
+        match (sent, json) {
+            (Some(raw), _) if !secret => match raw.echo(max) {
+                Some((_, value)) if shown(raw.holds_object()) => value,
+                _ => Value::Null,
+            },
+            (_, Some(json)) if shown(json.contains(&b'{')) => {
+                serde_json::from_slice(&json).unwrap_or(Value::Null)
+            }
+            _ => Value::Null,
         }
-        serde_json::from_slice(&json).unwrap_or(Value::Null)
     }
 }
 

@@ -166,7 +166,7 @@ fn check_object<T: NexudusResource>(
     object: &RawObject<'_>,
     operation: Operation,
 ) {
-    let mut cx = Cx::root(out, T::FIELDS, operation);
+    let mut cx = Cx::root_of(out, T::FIELDS, operation, object);
     T::__read(&mut cx, object);
     cx.unknown_keys(object, T::NAME);
 }

@@ -138,7 +138,7 @@ impl<'a> Raw<'a> {
         let text = match self {
             Raw::Text(raw) if raw.get().len() <= max => raw.get().to_owned(),
             Raw::Text(_) => return None,
-            Raw::Value(value) => String::from_utf8(value.echo_json(max)?).ok()?,
+            Raw::Value(value) => String::from_utf8(value.echo_json(max).0?).ok()?,
         };
         let value: Value = serde_json::from_str(&text).ok()?;
         match value {
@@ -159,7 +159,7 @@ pub struct RawObject<'a> {
 impl<'a> RawObject<'a> {
     fn new(fields: &[FieldInfo]) -> Self {
         Self {
-            slots: vec![None; fields.len()],
+            slots: vec![None; block_len(fields)],
             unknown: Vec::new(),
             unknown_left_out: 0,
         }
@@ -170,9 +170,33 @@ impl<'a> RawObject<'a> {
         self.slots.get(index).copied().flatten()
     }
 
-    /// The values sent, by field index.
+    /// The values sent, by slot (see [`block_len`]).
     pub(crate) fn slots(&self) -> &[Option<Raw<'a>>] {
         &self.slots
+    }
+
+    /// The fields of the resource `#[serde(flatten)]`ed as field `index` of
+    /// `fields` (this object's fields).
+    pub fn flattened(&self, fields: &[FieldInfo], index: usize) -> RawObject<'a> {
+        let start = fields.len()
+            + fields[..index.min(fields.len())]
+                .iter()
+                .filter_map(FieldInfo::flattened)
+                .map(block_len)
+                .sum::<usize>();
+        let len = fields
+            .get(index)
+            .and_then(FieldInfo::flattened)
+            .map_or(0, block_len);
+        RawObject {
+            slots: self
+                .slots
+                .get(start..start + len)
+                .unwrap_or_default()
+                .to_vec(),
+            unknown: Vec::new(),
+            unknown_left_out: 0,
+        }
     }
 
     /// Keys no field answers to (collected only when unknown keys are
@@ -294,13 +318,48 @@ pub(crate) fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The field whose wire name or alias is `key`, trying the field after
-/// the previous one first (clients send fields in order).
+/// How many slots an object of `fields` takes: one per field, then, in
+/// order, the blocks of the resources flattened into it.
+pub(crate) fn block_len(fields: &[FieldInfo]) -> usize {
+    fields.len()
+        + fields
+            .iter()
+            .filter_map(FieldInfo::flattened)
+            .map(block_len)
+            .sum::<usize>()
+}
+
+/// The field of each slot (see [`block_len`]).
+pub(crate) fn slot_fields(fields: &'static [FieldInfo]) -> Vec<&'static FieldInfo> {
+    let mut out: Vec<&FieldInfo> = fields.iter().collect();
+    for inner in fields.iter().filter_map(FieldInfo::flattened) {
+        out.extend(slot_fields(inner));
+    }
+    out
+}
+
+/// The slot of the field whose wire name or alias is `key`, trying the
+/// field after the previous one first (clients send fields in order).
 fn field_index(fields: &[FieldInfo], key: &str, hint: usize) -> Option<usize> {
     if fields.get(hint).is_some_and(|f| f.matches_key(key)) {
         return Some(hint);
     }
-    fields.iter().position(|f| f.matches_key(key))
+    slot_of(fields, key, 0)
+}
+
+/// The slot of `key` in the block of `fields` that starts at `base`.
+fn slot_of(fields: &[FieldInfo], key: &str, base: usize) -> Option<usize> {
+    if let Some(index) = fields.iter().position(|f| f.matches_key(key)) {
+        return Some(base + index);
+    }
+    let mut start = base + fields.len();
+    for inner in fields.iter().filter_map(FieldInfo::flattened) {
+        if let Some(slot) = slot_of(inner, key, start) {
+            return Some(slot);
+        }
+        start += block_len(inner);
+    }
+    None
 }
 
 /// Reads an object's keys and borrows its values.

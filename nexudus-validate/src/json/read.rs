@@ -51,6 +51,8 @@ pub enum Got<'r, T> {
     Value(&'r T),
     /// The field was not read.
     Unread(&'r Unread<'r>),
+    /// A `#[serde(flatten)]`ed resource's fields, to read.
+    Flat(&'r RawObject<'r>),
 }
 
 /// What the checks of `read` get.

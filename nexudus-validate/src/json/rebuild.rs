@@ -5,7 +5,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::object::{Raw, RawObject};
+use super::object::{slot_fields, Raw, RawObject};
 use super::{body_failure, validate_with, Limits};
 use crate::__private::{Collector, Cx};
 use crate::{NexudusResource, Operation, ValidationErrors};
@@ -23,15 +23,16 @@ where
 {
     let mut text = String::from("{");
     let mut spans = Vec::new();
+    let fields = slot_fields(T::FIELDS);
     for (index, raw) in object.slots().iter().enumerate() {
-        let Some(Raw::Text(raw)) = raw else {
+        let (Some(Raw::Text(raw)), Some(field)) = (raw, fields.get(index)) else {
             continue;
         };
         if !spans.is_empty() {
             text.push(',');
         }
         // A wire name is a string: writing it as JSON cannot fail.
-        text.push_str(&serde_json::to_string(T::FIELDS[index].wire_name()).unwrap_or_default());
+        text.push_str(&serde_json::to_string(field.wire_name()).unwrap_or_default());
         text.push(':');
         let start = text.len();
         text.push_str(raw.get());
@@ -48,8 +49,10 @@ where
         .iter()
         .find(|(_, start, end)| (*start..=*end).contains(&offset));
     let mut out = Collector::new(*limits);
-    match field.and_then(|&(index, ..)| Some((index, object.get(index)?))) {
-        Some((index, raw)) => Cx::root(&mut out, T::FIELDS, operation).invalid_field(index, raw),
+    match field.and_then(|&(index, ..)| Some((fields[index], object.get(index)?))) {
+        Some((field, raw)) => {
+            Cx::root(&mut out, std::slice::from_ref(field), operation).invalid_field(0, raw);
+        }
         None if T::FIELDS.iter().any(|f| f.sensitive()) => {
             out.push(body_failure(
                 "The request body could not be read.".to_owned(),

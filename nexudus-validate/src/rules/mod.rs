@@ -75,6 +75,7 @@
 //! ```
 
 mod custom;
+mod each;
 mod email;
 mod length;
 mod nested;
@@ -86,6 +87,7 @@ mod text;
 mod violation;
 
 pub use custom::custom;
+pub use each::Each;
 pub use email::{email, is_well_formed_email};
 pub use length::{length, HasLength, Length, UNBOUNDED};
 pub use nested::Nested;

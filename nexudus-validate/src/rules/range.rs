@@ -13,16 +13,63 @@ pub enum Number {
     Int(i128),
     /// A floating-point number (`NaN` is outside every range).
     Float(f64),
+    /// A decimal number (feature `rust_decimal`), compared exactly.
+    #[cfg(feature = "rust_decimal")]
+    Decimal(rust_decimal::Decimal),
 }
 
 impl Number {
-    /// `self` against `other`; `None` when either is `NaN`.
-    fn compare(self, other: Number) -> Option<Ordering> {
-        match (self, other) {
+    /// `self` against the bound `bound`; `None` when either is `NaN`.
+    fn compare(self, bound: &Bound) -> Option<Ordering> {
+        match (self, bound.value) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(&b)),
             (Number::Int(a), Number::Float(b)) => (a as f64).partial_cmp(&b),
             (Number::Float(a), Number::Int(b)) => a.partial_cmp(&(b as f64)),
             (Number::Float(a), Number::Float(b)) => a.partial_cmp(&b),
+            #[cfg(feature = "rust_decimal")]
+            (Number::Decimal(a), _) => decimal::compare(a, bound),
+            #[cfg(feature = "rust_decimal")]
+            (_, Number::Decimal(_)) => None,
+        }
+    }
+}
+
+#[cfg(feature = "rust_decimal")]
+mod decimal {
+    use std::cmp::Ordering;
+    use std::str::FromStr;
+
+    use rust_decimal::prelude::ToPrimitive;
+    use rust_decimal::Decimal;
+
+    use super::{Bound, Number, Ranged};
+
+    /// A decimal against a bound: exactly, reading the bound as written
+    /// (`0.1` is one tenth, not the nearest `f64`).
+    pub(super) fn compare(value: Decimal, bound: &Bound) -> Option<Ordering> {
+        let exact = match bound.value {
+            Number::Int(int) => Decimal::try_from_i128_with_scale(int, 0).ok(),
+            _ => Decimal::from_str(bound.text)
+                .or_else(|_| Decimal::from_scientific(bound.text))
+                .ok(),
+        };
+        match (exact, bound.value) {
+            (Some(bound), _) => Some(value.cmp(&bound)),
+            (None, Number::Float(float)) => value.to_f64()?.partial_cmp(&float),
+            // An integer bound beyond a decimal's 96 bits is beyond every decimal.
+            (None, Number::Int(int)) => Some(if int > 0 {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }),
+            (None, Number::Decimal(_)) => None,
+        }
+    }
+
+    impl Ranged for Decimal {
+        #[inline]
+        fn number(&self) -> Option<Number> {
+            Some(Number::Decimal(*self))
         }
     }
 }
@@ -88,17 +135,14 @@ pub fn range<T: Ranged + ?Sized>(
     };
     if let Some(min) = min {
         if !matches!(
-            number.compare(min.value),
+            number.compare(min),
             Some(Ordering::Greater | Ordering::Equal)
         ) {
             return Err(out_of_range("greater", min));
         }
     }
     if let Some(max) = max {
-        if !matches!(
-            number.compare(max.value),
-            Some(Ordering::Less | Ordering::Equal)
-        ) {
+        if !matches!(number.compare(max), Some(Ordering::Less | Ordering::Equal)) {
             return Err(out_of_range("less", max));
         }
     }

@@ -42,6 +42,10 @@ pub fn validate(
 }
 
 /// The failures of a cross-field check, in whatever type it returns them.
+#[diagnostic::on_unimplemented(
+    message = "a #[nexudus(check = ..)] function returns `Result<(), E>` with E a String, &str, Cow<str>, ValidationFailure or ValidationErrors, not `{Self}`",
+    label = "not a failure"
+)]
 pub trait IntoFailures {
     /// The failures.
     fn into_failures(self) -> ValidationErrors;

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-2000}"
-cargo build -q --release -p nexudus-validate-benches --example instructions
+cargo build -q --release --manifest-path benches/Cargo.toml --target-dir "${CARGO_TARGET_DIR:-target}" --example instructions
 bin="${CARGO_TARGET_DIR:-target}/release/examples/instructions"
 
 count() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the medians of the last `cargo bench -p nexudus-validate-benches`
+"""Prints the medians of the last `cargo bench --manifest-path benches/Cargo.toml`
 run as Markdown tables: each contender's time relative to nexudus-validate
 in the same case, then the scaling runs per field and per byte.
 

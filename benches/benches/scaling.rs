@@ -3,7 +3,7 @@
 //! (3 of every 8 fields required), with `serde_json`'s typed parse as the
 //! floor for raw JSON.
 //!
-//! Run with `cargo bench -p nexudus-validate-benches --bench scaling`.
+//! Run with `cargo bench --manifest-path benches/Cargo.toml --bench scaling`.
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! nexudus-validate and by its peers: `validator`, `garde`, `jsonschema`,
 //! and plain `serde_json` as the floor.
 //!
-//! Run with `cargo bench -p nexudus-validate-benches --bench visitor`;
+//! Run with `cargo bench --manifest-path benches/Cargo.toml --bench visitor`;
 //! `-- --test` runs every case once (CI). `benches/README.md` explains what
 //! each contender checks and holds the latest numbers.
 

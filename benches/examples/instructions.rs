@@ -2,7 +2,7 @@
 //! for counting instructions with valgrind (`benches/instructions.sh`):
 //! a count does not move with the load of a shared machine, a time does.
 //!
-//! `cargo run --release -p nexudus-validate-benches --example instructions -- CASE N`
+//! `cargo run --release --manifest-path benches/Cargo.toml --example instructions -- CASE N`
 
 #[path = "../benches/common/mod.rs"]
 mod common;

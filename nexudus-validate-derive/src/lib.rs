@@ -21,7 +21,7 @@ mod syntax;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, parse_quote, DeriveInput};
 
-/// Derives `nexudus_validate::NexudusResource` and `nexudus_validate::Validate`.
+#[doc = include_str!("reference.md")]
 #[proc_macro_derive(
     NexudusResource,
     attributes(

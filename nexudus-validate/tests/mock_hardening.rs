@@ -262,8 +262,9 @@ fn unknown_routes_and_wrong_methods_answer_in_the_envelope() {
 
         for (method, path) in [
             (reqwest::Method::DELETE, Workspace::PATH.to_owned()),
-            (reqwest::Method::GET, Workspace::PATH.to_owned()),
+            (reqwest::Method::PATCH, Workspace::PATH.to_owned()),
             (reqwest::Method::PATCH, format!("{}/1", Workspace::PATH)),
+            (reqwest::Method::POST, format!("{}/1", Workspace::PATH)),
             (reqwest::Method::GET, "/api/token".to_owned()),
         ] {
             let answer = http()

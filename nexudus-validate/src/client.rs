@@ -104,10 +104,13 @@ use crate::{FieldInfo, NexudusResource, Operation, SuccessResponse};
 
 mod answer;
 mod error;
+mod pages;
 mod redact;
 
+pub use crate::Page;
 use answer::{Answer, Quoting};
 pub use error::Error;
+pub use pages::{Pages, DEFAULT_MAX_PAGES};
 use redact::Secrets;
 pub use redact::BODY_EXCERPT_BYTES;
 
@@ -361,6 +364,79 @@ impl Client {
         serde_json::from_value(value).map_err(|e| self.quoting::<T>(None).decode(&answer, &e))
     }
 
+    /// Reads one page of the records of `T`: `GET T::PATH?page={page}&size={size}`,
+    /// answered in the Nexudus list shape ([`Page`]). Pages count from 1;
+    /// the server may serve fewer records a page than asked for
+    /// ([`Page::page_size`] says how many). The records are decoded into
+    /// `T` (not validated); an answer that is not the list shape is
+    /// [`Error::Decode`], an unsuccessful status [`Error::Status`].
+    ///
+    /// To read every page, use [`Client::pages`] or [`Client::list_all`].
+    pub async fn list<T>(&self, page: u32, size: u32) -> Result<Page<T>, Error>
+    where
+        T: NexudusResource + DeserializeOwned,
+    {
+        let url = self.url::<T>(format_args!("?page={page}&size={size}"))?;
+        let answer = self.read::<T>(&url).await?;
+        self.quoting::<T>(None).parse(&answer)
+    }
+
+    /// Walks the pages of the list of `T`, `size` records a page, from the
+    /// first: each [`Pages::next`] reads one page, until the server says
+    /// no page follows (`HasNextPage` is `false`), a request fails, or
+    /// [`Pages::max_pages`] pages ([`DEFAULT_MAX_PAGES`] unless changed)
+    /// have been read while the server still says one follows
+    /// ([`Error::TooManyPages`]): a server that always says there is a
+    /// next page cannot keep it going.
+    ///
+    /// ```no_run
+    /// # use nexudus_validate::client::{Client, Error};
+    /// # use nexudus_validate::resources::Workspace;
+    /// # async fn run(client: Client) -> Result<(), Error> {
+    /// let mut pages = client.pages::<Workspace>(100).max_pages(50);
+    /// while let Some(page) = pages.next().await {
+    ///     for workspace in page? {
+    ///         println!("{:?}", workspace.name);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages<T>(&self, size: u32) -> Pages<T>
+    where
+        T: NexudusResource + DeserializeOwned,
+    {
+        Pages::new(self.clone(), size)
+    }
+
+    /// Every record of `T`, read `size` a page: [`Client::pages`] with its
+    /// default limit of [`DEFAULT_MAX_PAGES`] pages, collected. At most
+    /// that many answers, each at most [`Client::max_response_bytes`],
+    /// are read; past the limit the call fails with
+    /// [`Error::TooManyPages`] (`client.pages::<T>(size).max_pages(n).records()`
+    /// changes it).
+    pub async fn list_all<T>(&self, size: u32) -> Result<Vec<T>, Error>
+    where
+        T: NexudusResource + DeserializeOwned,
+    {
+        self.pages::<T>(size).records().await
+    }
+
+    /// Deletes a record: `DELETE T::PATH/{id}`. Only a 2xx answer whose
+    /// body says `"WasSuccessful": true` is `Ok`, as for
+    /// [`Client::update`]; a missing record is [`Error::Status`] with
+    /// status 404.
+    pub async fn delete<T>(&self, id: i64) -> Result<SuccessResponse, Error>
+    where
+        T: NexudusResource + ?Sized,
+    {
+        let url = self.url::<T>(format_args!("/{id}"))?;
+        let quoting = || self.quoting::<T>(None);
+        let answer = self
+            .execute(|| self.http.delete(&url), true, &quoting)
+            .await?;
+        quoting().envelope(&answer)
+    }
+
     /// Changes a record safely: reads it, applies `change`, validates the
     /// result for [`Operation::Update`] and sends the whole record back.
     ///
@@ -396,19 +472,32 @@ impl Client {
         Quoting { secrets, sensitive }
     }
 
+    /// `{base_url}{T::PATH}{rest}`; [`Error::NoEndpoint`] when `T` has no
+    /// path (a request to the base URL itself is never right).
+    fn url<T: NexudusResource + ?Sized>(&self, rest: fmt::Arguments<'_>) -> Result<String, Error> {
+        if T::PATH.is_empty() {
+            return Err(Error::NoEndpoint { resource: T::NAME });
+        }
+        Ok(format!("{}{}{}", self.base_url, T::PATH, rest))
+    }
+
+    /// `GET url`, a successful answer read whole.
+    async fn read<T: NexudusResource + ?Sized>(&self, url: &str) -> Result<Answer, Error> {
+        let quoting = || self.quoting::<T>(None);
+        let answer = self.execute(|| self.http.get(url), false, &quoting).await?;
+        if !answer.status.is_success() {
+            return Err(quoting().status(&answer));
+        }
+        Ok(answer)
+    }
+
     async fn get_value<T: NexudusResource + ?Sized>(
         &self,
         id: i64,
     ) -> Result<(Answer, Value), Error> {
-        let url = format!("{}{}/{}", self.base_url, T::PATH, id);
-        let quoting = || self.quoting::<T>(None);
-        let answer = self
-            .execute(|| self.http.get(&url), false, &quoting)
-            .await?;
-        if !answer.status.is_success() {
-            return Err(quoting().status(&answer));
-        }
-        let value = quoting().parse(&answer)?;
+        let url = self.url::<T>(format_args!("/{id}"))?;
+        let answer = self.read::<T>(&url).await?;
+        let value = self.quoting::<T>(None).parse(&answer)?;
         Ok((answer, value))
     }
 
@@ -417,7 +506,7 @@ impl Client {
         method: Method,
         body: &Value,
     ) -> Result<SuccessResponse, Error> {
-        let url = format!("{}{}", self.base_url, T::PATH);
+        let url = self.url::<T>(format_args!(""))?;
         let quoting = || self.quoting::<T>(Some(body));
         let answer = self
             .execute(

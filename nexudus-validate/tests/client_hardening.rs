@@ -550,3 +550,61 @@ fn credentials_a_server_echoes_are_redacted() {
         let _ = User::NAME;
     });
 }
+
+/// A resource without an endpoint (`PATH` empty), as the generated
+/// entities that no source places are.
+#[derive(
+    Debug, Default, serde::Serialize, serde::Deserialize, nexudus_validate::NexudusResource,
+)]
+#[serde(rename_all = "PascalCase")]
+#[nexudus(name = "Nowhere")]
+struct Nowhere {
+    #[required(update)]
+    id: Option<i64>,
+    name: Option<String>,
+}
+
+#[test]
+fn a_resource_without_an_endpoint_is_never_sent_to_the_base_url() {
+    run(async {
+        let reached = Arc::new(AtomicUsize::new(0));
+        let seen = reached.clone();
+        let app = Router::new().fallback(any(move || {
+            seen.fetch_add(1, Ordering::SeqCst);
+            async { ([(header::CONTENT_TYPE, "application/json")], "{}") }
+        }));
+        let base = serve(app).await;
+        let client = Client::new(&base);
+        let record = Nowhere {
+            id: Some(1),
+            name: Some("x".into()),
+        };
+        let errors = [
+            client.create(&record).await.map(drop).unwrap_err(),
+            client.update(&record).await.map(drop).unwrap_err(),
+            client.get::<Nowhere>(1).await.map(drop).unwrap_err(),
+            client
+                .modify::<Nowhere, _>(1, |_| ())
+                .await
+                .map(drop)
+                .unwrap_err(),
+        ];
+        for error in errors {
+            assert!(
+                matches!(
+                    error,
+                    Error::NoEndpoint {
+                        resource: "Nowhere"
+                    }
+                ),
+                "{error:?}"
+            );
+            assert!(!error.was_sent());
+            assert_eq!(
+                error.to_string(),
+                "Nowhere has no known endpoint; nothing was sent"
+            );
+        }
+        assert_eq!(reached.load(Ordering::SeqCst), 0);
+    });
+}

@@ -106,6 +106,8 @@ mod answer;
 mod error;
 mod pages;
 mod redact;
+#[cfg(feature = "resources")]
+mod registered;
 
 pub use crate::Page;
 use answer::{Answer, Quoting};
@@ -113,6 +115,8 @@ pub use error::Error;
 pub use pages::{Pages, DEFAULT_MAX_PAGES};
 use redact::Secrets;
 pub use redact::BODY_EXCERPT_BYTES;
+#[cfg(feature = "resources")]
+pub use registered::Registered;
 
 /// How many times a throttled request is retried unless told otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 3;
@@ -124,6 +128,25 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 /// How long to wait after a 429 that names no usable `Retry-After`.
 const DEFAULT_RETRY_WAIT: Duration = Duration::from_secs(1);
+
+/// The resource a call is about: its name, endpoint and field table, from
+/// a type or from the registry.
+#[derive(Clone, Copy)]
+struct Target {
+    name: &'static str,
+    path: &'static str,
+    fields: &'static [FieldInfo],
+}
+
+impl Target {
+    fn of<T: NexudusResource + ?Sized>() -> Self {
+        Self {
+            name: T::NAME,
+            path: T::PATH,
+            fields: T::FIELDS,
+        }
+    }
+}
 
 /// A Nexudus REST API client: a base URL, credentials and a
 /// `reqwest::Client`. Cheap to clone (the connection pool is shared).
@@ -340,7 +363,8 @@ impl Client {
         T: NexudusResource + Serialize,
     {
         let body = prepare(record, Operation::Update)?;
-        self.send_record::<T>(Method::PUT, &body).await
+        self.send_record(Target::of::<T>(), Method::PUT, &body)
+            .await
     }
 
     /// Creates a record: validates it for [`Operation::Create`] (nothing is
@@ -351,7 +375,8 @@ impl Client {
         T: NexudusResource + Serialize,
     {
         let body = prepare(record, Operation::Create)?;
-        self.send_record::<T>(Method::POST, &body).await
+        self.send_record(Target::of::<T>(), Method::POST, &body)
+            .await
     }
 
     /// Reads a record: `GET T::PATH/{id}`, decoded into a `T` (not
@@ -360,8 +385,9 @@ impl Client {
     where
         T: NexudusResource + DeserializeOwned,
     {
-        let (answer, value) = self.get_value::<T>(id).await?;
-        serde_json::from_value(value).map_err(|e| self.quoting::<T>(None).decode(&answer, &e))
+        let target = Target::of::<T>();
+        let (answer, value) = self.get_value(target, id).await?;
+        serde_json::from_value(value).map_err(|e| self.quoting(target, None).decode(&answer, &e))
     }
 
     /// Reads one page of the records of `T`: `GET T::PATH?page={page}&size={size}`,
@@ -376,9 +402,7 @@ impl Client {
     where
         T: NexudusResource + DeserializeOwned,
     {
-        let url = self.url::<T>(format_args!("?page={page}&size={size}"))?;
-        let answer = self.read::<T>(&url).await?;
-        self.quoting::<T>(None).parse(&answer)
+        self.list_page(Target::of::<T>(), page, size).await
     }
 
     /// Walks the pages of the list of `T`, `size` records a page, from the
@@ -405,7 +429,7 @@ impl Client {
     where
         T: NexudusResource + DeserializeOwned,
     {
-        Pages::new(self.clone(), size)
+        Pages::new(self.clone(), Target::of::<T>(), size)
     }
 
     /// Every record of `T`, read `size` a page: [`Client::pages`] with its
@@ -429,12 +453,7 @@ impl Client {
     where
         T: NexudusResource + ?Sized,
     {
-        let url = self.url::<T>(format_args!("/{id}"))?;
-        let quoting = || self.quoting::<T>(None);
-        let answer = self
-            .execute(|| self.http.delete(&url), true, &quoting)
-            .await?;
-        quoting().envelope(&answer)
+        self.delete_at(Target::of::<T>(), id).await
     }
 
     /// Changes a record safely: reads it, applies `change`, validates the
@@ -449,41 +468,46 @@ impl Client {
         T: NexudusResource + Serialize + DeserializeOwned,
         F: FnOnce(&mut T),
     {
-        let (answer, read) = self.get_value::<T>(id).await?;
+        let target = Target::of::<T>();
+        let (answer, read) = self.get_value(target, id).await?;
         let mut record: T = serde_json::from_value(read.clone())
-            .map_err(|e| self.quoting::<T>(None).decode(&answer, &e))?;
+            .map_err(|e| self.quoting(target, None).decode(&answer, &e))?;
         change(&mut record);
         let changed = prepare(&record, Operation::Update)?;
-        let body = merge_known_fields::<T>(read, changed);
-        self.send_record::<T>(Method::PUT, &body).await
+        let body = merge_known_fields(target.fields, read, changed);
+        self.send_record(target, Method::PUT, &body).await
     }
 
-    /// What an error about a call for a `T` must not quote: the
+    /// What an error about a call for `target` must not quote: the
     /// credentials, and the values of the `#[sensitive]` fields of
     /// `record` (the JSON sent).
-    fn quoting<T: NexudusResource + ?Sized>(&self, record: Option<&Value>) -> Quoting<'static> {
+    fn quoting(&self, target: Target, record: Option<&Value>) -> Quoting<'static> {
         let mut secrets = self.auth.secrets();
-        for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+        for field in target.fields.iter().filter(|f| f.sensitive()) {
             if let Some(Value::String(secret)) = record.and_then(|r| r.get(field.wire_name())) {
                 secrets.add(secret);
             }
         }
-        let sensitive: &'static [FieldInfo] = T::FIELDS;
-        Quoting { secrets, sensitive }
+        Quoting {
+            secrets,
+            sensitive: target.fields,
+        }
     }
 
-    /// `{base_url}{T::PATH}{rest}`; [`Error::NoEndpoint`] when `T` has no
+    /// `{base_url}{path}{rest}`; [`Error::NoEndpoint`] when `target` has no
     /// path (a request to the base URL itself is never right).
-    fn url<T: NexudusResource + ?Sized>(&self, rest: fmt::Arguments<'_>) -> Result<String, Error> {
-        if T::PATH.is_empty() {
-            return Err(Error::NoEndpoint { resource: T::NAME });
+    fn url(&self, target: Target, rest: fmt::Arguments<'_>) -> Result<String, Error> {
+        if target.path.is_empty() {
+            return Err(Error::NoEndpoint {
+                resource: target.name,
+            });
         }
-        Ok(format!("{}{}{}", self.base_url, T::PATH, rest))
+        Ok(format!("{}{}{}", self.base_url, target.path, rest))
     }
 
     /// `GET url`, a successful answer read whole.
-    async fn read<T: NexudusResource + ?Sized>(&self, url: &str) -> Result<Answer, Error> {
-        let quoting = || self.quoting::<T>(None);
+    async fn read(&self, target: Target, url: &str) -> Result<Answer, Error> {
+        let quoting = || self.quoting(target, None);
         let answer = self.execute(|| self.http.get(url), false, &quoting).await?;
         if !answer.status.is_success() {
             return Err(quoting().status(&answer));
@@ -491,23 +515,45 @@ impl Client {
         Ok(answer)
     }
 
-    async fn get_value<T: NexudusResource + ?Sized>(
-        &self,
-        id: i64,
-    ) -> Result<(Answer, Value), Error> {
-        let url = self.url::<T>(format_args!("/{id}"))?;
-        let answer = self.read::<T>(&url).await?;
-        let value = self.quoting::<T>(None).parse(&answer)?;
+    /// `GET {path}/{id}`, as JSON.
+    async fn get_value(&self, target: Target, id: i64) -> Result<(Answer, Value), Error> {
+        let url = self.url(target, format_args!("/{id}"))?;
+        let answer = self.read(target, &url).await?;
+        let value = self.quoting(target, None).parse(&answer)?;
         Ok((answer, value))
     }
 
-    async fn send_record<T: NexudusResource + ?Sized>(
+    /// `GET {path}?page=&size=`, the records read as `R`.
+    async fn list_page<R: DeserializeOwned>(
         &self,
+        target: Target,
+        page: u32,
+        size: u32,
+    ) -> Result<Page<R>, Error> {
+        let url = self.url(target, format_args!("?page={page}&size={size}"))?;
+        let answer = self.read(target, &url).await?;
+        self.quoting(target, None).parse(&answer)
+    }
+
+    /// `DELETE {path}/{id}`.
+    async fn delete_at(&self, target: Target, id: i64) -> Result<SuccessResponse, Error> {
+        let url = self.url(target, format_args!("/{id}"))?;
+        let quoting = || self.quoting(target, None);
+        let answer = self
+            .execute(|| self.http.delete(&url), true, &quoting)
+            .await?;
+        quoting().envelope(&answer)
+    }
+
+    /// `body` as JSON to `{path}` (`POST` creates, `PUT` updates).
+    async fn send_record(
+        &self,
+        target: Target,
         method: Method,
         body: &Value,
     ) -> Result<SuccessResponse, Error> {
-        let url = self.url::<T>(format_args!(""))?;
-        let quoting = || self.quoting::<T>(Some(body));
+        let url = self.url(target, format_args!(""))?;
+        let quoting = || self.quoting(target, Some(body));
         let answer = self
             .execute(
                 || self.http.request(method.clone(), &url).json(body),
@@ -626,14 +672,14 @@ fn prepare<T: NexudusResource + Serialize>(
     serde_json::to_value(record).map_err(Error::Serialize)
 }
 
-/// `read` with every key that `T` models replaced by what `changed` says
-/// (or removed, when `changed` leaves it out); other keys are kept.
-fn merge_known_fields<T: NexudusResource>(read: Value, changed: Value) -> Value {
+/// `read` with every key of `fields` replaced by what `changed` says (or
+/// removed, when `changed` leaves it out); other keys are kept.
+fn merge_known_fields(fields: &[FieldInfo], read: Value, changed: Value) -> Value {
     let (mut read, changed) = match (read, changed) {
         (Value::Object(read), Value::Object(changed)) => (read, changed),
         (_, changed) => return changed,
     };
-    for field in T::FIELDS {
+    for field in fields {
         read.remove(field.wire_name());
         for alias in field.aliases() {
             read.remove(*alias);

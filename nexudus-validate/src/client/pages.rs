@@ -5,14 +5,15 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{Client, Error};
-use crate::{NexudusResource, Page};
+use super::{Client, Error, Target};
+use crate::Page;
 
 /// How many pages a walk over a list reads unless told otherwise
 /// ([`Pages::max_pages`]).
 pub const DEFAULT_MAX_PAGES: u32 = 100;
 
-/// A walk over the pages of the list of `T` ([`Client::pages`]): each
+/// A walk over the pages of a list ([`Client::pages`]), its records read
+/// as `T`: each
 /// [`Pages::next`] reads the next page, from the first.
 ///
 /// The walk ends after the page whose `HasNextPage` is `false`, after an
@@ -24,6 +25,7 @@ pub const DEFAULT_MAX_PAGES: u32 = 100;
 /// `max_pages` times [`Client::max_response_bytes`].
 pub struct Pages<T> {
     client: Client,
+    target: Target,
     size: u32,
     /// The next page to read.
     next_page: u32,
@@ -38,6 +40,7 @@ impl<T> fmt::Debug for Pages<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pages")
             .field("client", &self.client)
+            .field("resource", &self.target.name)
             .field("size", &self.size)
             .field("next_page", &self.next_page)
             .field("read", &self.read)
@@ -47,10 +50,11 @@ impl<T> fmt::Debug for Pages<T> {
     }
 }
 
-impl<T: NexudusResource + DeserializeOwned> Pages<T> {
-    pub(super) fn new(client: Client, size: u32) -> Self {
+impl<T: DeserializeOwned> Pages<T> {
+    pub(super) fn new(client: Client, target: Target, size: u32) -> Self {
         Self {
             client,
+            target,
             size,
             next_page: 1,
             read: 0,
@@ -80,7 +84,10 @@ impl<T: NexudusResource + DeserializeOwned> Pages<T> {
         }
         self.read += 1;
         let page = self.next_page;
-        let answer = self.client.list::<T>(page, self.size).await;
+        let answer = self
+            .client
+            .list_page::<T>(self.target, page, self.size)
+            .await;
         match &answer {
             // Past `u32::MAX` the limit has been reached anyway: pages
             // are read from 1, so `read == page`.

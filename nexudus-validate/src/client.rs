@@ -5,7 +5,7 @@
 //! and return [`Error::Invalid`] **without sending anything** when they
 //! fail. A record the server turns down (HTTP 400, or a 200 whose body says
 //! `"WasSuccessful": false`) comes back as [`Error::Rejected`] holding the
-//! same [`ValidationErrors`] type, read from the Nexudus body; either way
+//! same [`ValidationErrors`](crate::ValidationErrors) type, read from the Nexudus body; either way
 //! [`Error::validation_errors`] gives the failures.
 //!
 //! ```no_run
@@ -36,6 +36,25 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Lists, pages and deletes
+//!
+//! [`Client::list`] reads one page of a list endpoint
+//! (`GET T::PATH?page=2&size=25`, pages from 1) as a [`Page<T>`], the
+//! Nexudus list shape. [`Client::pages`] walks the pages from the first
+//! and stops after the one whose `HasNextPage` is `false`; it reads at
+//! most [`Pages::max_pages`] pages ([`DEFAULT_MAX_PAGES`] unless changed)
+//! and then fails with [`Error::TooManyPages`], so a server that always
+//! says another page follows cannot keep it going. [`Client::list_all`]
+//! collects a walk's records. [`Client::delete`] removes a record
+//! (`DELETE T::PATH/{id}`) and succeeds as a write does (see below).
+//!
+//! With the `resources` feature, `Client::registered` makes the same
+//! calls for a resource of the registry found at run time, with records as
+//! JSON values (`Registered`).
+//!
+//! A resource without an endpoint (`T::PATH` empty) is
+//! [`Error::NoEndpoint`]: nothing is sent.
+//!
 //! # Throttling
 //!
 //! Nexudus answers a client that sends too much with 409 or 429 and a
@@ -62,7 +81,7 @@
 //!
 //! # What counts as success
 //!
-//! A create or update succeeds only on a 2xx answer whose body says
+//! A create, update or delete succeeds only on a 2xx answer whose body says
 //! `"WasSuccessful": true`. Any other 2xx answer (`"WasSuccessful": false`,
 //! no `Errors`, an empty `Message`, `{}`) is [`Error::Rejected`].
 //!

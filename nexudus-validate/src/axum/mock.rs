@@ -12,7 +12,7 @@
 //! | `POST T::PATH`, a valid record | 200, [`SuccessResponse::created`], the record stored under a new `Id` |
 //! | `PUT T::PATH`, a valid record with a known `Id` | 200, [`SuccessResponse::updated`], the **whole** record replaced |
 //! | `PUT T::PATH`, a valid record with an unknown `Id` | 404, the Nexudus envelope |
-//! | `POST`/`PUT` with an invalid body | 400 (413 when too large), the Nexudus envelope (see [`NexudusJson`]) |
+//! | `POST`/`PUT` with an invalid body | 400 (413 when too large), the Nexudus envelope (see [`NexudusJson`](super::NexudusJson)) |
 //! | `GET T::PATH/{id}` | 200 with the stored record as JSON, **less its `#[sensitive]` fields**, or 404 in the envelope |
 //! | `GET T::PATH?page=2&size=25` | 200 with one [`Page`] of the stored records (see [Lists](#lists)) |
 //! | `DELETE T::PATH/{id}` | 200, [`SuccessResponse::deleted`], the record removed; or 404 in the envelope |

@@ -764,3 +764,46 @@ fn a_walk_ends_at_the_first_error_and_a_list_must_be_a_list() {
         assert_eq!(all[0].id, Some(3));
     });
 }
+
+#[test]
+fn secrets_a_server_serves_in_a_record_it_reads_are_not_quoted() {
+    run(async {
+        // Records the client cannot read (an `Id` that is not a number), or
+        // a failing status, whose bodies hold a user's secrets.
+        let record = r#"{"Id":"not a number","FullName":"Grace","Password":"pw-HUNTER2","PasswordSalt":"salt-c2FsdA","TwoFactorSecret":"2fa-JBSWY3DP"}"#;
+        let list = format!(r#"{{"Records":[{record}],"HasNextPage":false}}"#);
+        let secrets = ["pw-HUNTER2", "salt-c2FsdA", "2fa-JBSWY3DP"];
+        for (status, body, reads) in [
+            (StatusCode::OK, record.to_owned(), &["get"][..]),
+            (StatusCode::OK, list.clone(), &["list", "walk"][..]),
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                list,
+                &["get", "list", "walk"][..],
+            ),
+        ] {
+            let app = Router::new().fallback(any(move || {
+                let body = body.clone();
+                async move { (status, [(header::CONTENT_TYPE, "application/json")], body) }
+            }));
+            let base = serve(app).await;
+            let client = Client::new(&base);
+            let mut errors = Vec::new();
+            for read in reads {
+                errors.push(match *read {
+                    "get" => client.get::<User>(1).await.map(drop).unwrap_err(),
+                    "list" => client.list::<User>(1, 5).await.map(drop).unwrap_err(),
+                    _ => client.list_all::<User>(5).await.map(drop).unwrap_err(),
+                });
+            }
+            for error in errors {
+                assert!(error.http_status().is_some(), "{error:?}");
+                for text in [error.to_string(), format!("{error:?}")] {
+                    for secret in secrets {
+                        assert!(!text.contains(secret), "{status}: {secret} in {text}");
+                    }
+                }
+            }
+        }
+    });
+}

@@ -545,7 +545,7 @@ impl MockNexudus {
         };
         self.router = self
             .router
-            .route(path, get(list).put(write.clone()).post(write))
+            .route(path, get(list).put(write).post(write))
             .route(&format!("{path}/{{id}}"), get(read).delete(delete));
         self
     }

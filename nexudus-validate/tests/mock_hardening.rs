@@ -507,3 +507,44 @@ fn delete_removes_a_record_and_answers_404_in_the_envelope_otherwise() {
         assert!(next > id);
     });
 }
+
+/// A server's own model at the `Workspace` path: `Floor` is required.
+#[derive(serde::Serialize, serde::Deserialize, nexudus_validate::NexudusResource)]
+#[serde(rename_all = "PascalCase")]
+#[nexudus(name = "Workspace", path = "/api/collaboration/workspaces")]
+struct StrictWorkspace {
+    #[required(update)]
+    id: Option<i64>,
+    #[required]
+    name: Option<String>,
+    #[required]
+    floor: Option<i64>,
+}
+
+#[test]
+fn a_type_of_ones_own_takes_the_place_of_the_registrys() {
+    run(async {
+        let app = mock::MockNexudus::new(MemoryStore::new())
+            .resource::<StrictWorkspace>()
+            .all_resources()
+            .into_router();
+        let base = serve(app).await;
+        // The registry's Workspace would want BusinessId and
+        // AdministratorId; this one wants Floor.
+        let answer = http()
+            .post(format!("{base}{}", Workspace::PATH))
+            .json(&json!({"Name": "Design team"}))
+            .send()
+            .await
+            .unwrap();
+        let body = envelope(answer, StatusCode::BAD_REQUEST).await;
+        assert_eq!(body.message, "Floor: is a required field");
+        // The other resources are still served.
+        let answer = http()
+            .get(format!("{base}{}?page=1", User::PATH))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
+    });
+}

@@ -52,7 +52,7 @@ def peers_table(rows):
     for row in rows:
         if not row["group"].startswith("scaling/"):
             groups.setdefault(row["group"], []).append(row)
-    rank = {"typed": 0, "json": 1, "value": 2}
+    rank = {"typed": 0, "json": 1, "entity": 2, "value": 3}
     print("| case | contender | median | 95% CI of the median | × nexudus-validate |")
     print("|---|---|---:|---:|---:|")
     for group in sorted(

@@ -1,6 +1,7 @@
 //! The `Visitor` resource (24 fields, 5 required) validated by
 //! nexudus-validate and by its peers: `validator`, `garde`, `jsonschema`,
-//! and plain `serde_json` as the floor.
+//! and plain `serde_json` as the floor; and a valid body of one large
+//! generated entity, `Coworker`, against `serde_json`'s typed parse.
 //!
 //! Run with `cargo bench --manifest-path benches/Cargo.toml --bench visitor`;
 //! `-- --test` runs every case once (CI). `benches/README.md` explains what
@@ -138,6 +139,33 @@ fn raw_json(c: &mut Criterion) {
 }
 
 // ---------------------------------------------------------------------------
+// 2b. A valid body of one large generated entity.
+// ---------------------------------------------------------------------------
+
+fn entity_json(c: &mut Criterion) {
+    use nexudus_validate::resources::spaces::Coworker;
+
+    let body = coworker_body();
+    let bytes = body.as_bytes();
+    // Every field set, and both read the same record.
+    let ours = nexudus_validate::from_slice::<Coworker>(bytes).expect("valid");
+    let floor = serde_json::from_slice::<Coworker>(bytes).unwrap();
+    assert_eq!(ours, floor);
+    let fields = serde_json::to_value(&ours).unwrap();
+    assert!(fields.as_object().unwrap().len() > 150, "{}", fields);
+
+    let mut group = c.benchmark_group("entity/valid");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("nexudus-validate from_slice", |b| {
+        b.iter(|| nexudus_validate::from_slice::<Coworker>(black_box(bytes)))
+    });
+    group.bench_function("serde_json typed parse (floor)", |b| {
+        b.iter(|| serde_json::from_slice::<Coworker>(black_box(bytes)))
+    });
+    group.finish();
+}
+
+// ---------------------------------------------------------------------------
 // 4. An already parsed `serde_json::Value`.
 // ---------------------------------------------------------------------------
 
@@ -178,6 +206,6 @@ fn parsed_value(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = quick();
-    targets = typed, raw_json, parsed_value
+    targets = typed, raw_json, entity_json, parsed_value
 }
 criterion_main!(benches);

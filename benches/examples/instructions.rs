@@ -10,6 +10,7 @@ mod common;
 use std::hint::black_box;
 
 use common::*;
+use nexudus_validate::resources::spaces::Coworker;
 use nexudus_validate::resources::Visitor;
 use nexudus_validate::{NexudusResource, Operation, Validate};
 use serde_json::Value;
@@ -25,6 +26,8 @@ const CASES: &[&str] = &[
     "json/invalid/nexudus-validate",
     "json/invalid/serde-floor",
     "json/invalid/jsonschema",
+    "entity/valid/nexudus-validate",
+    "entity/valid/serde-floor",
     "value/valid/nexudus-validate",
     "value/valid/jsonschema-is_valid",
     "value/valid/jsonschema-iter_errors",
@@ -49,6 +52,8 @@ fn main() {
     let invalid_body = invalid_body();
     let invalid_value: Value = serde_json::from_str(&invalid_body).unwrap();
     let (valid, invalid) = (VALID_BODY.as_bytes(), invalid_body.as_bytes());
+    let entity_body = coworker_body();
+    let entity = entity_body.as_bytes();
 
     for _ in 0..n {
         match case.as_str() {
@@ -75,6 +80,12 @@ fn main() {
             "json/invalid/jsonschema" => drop(black_box(value_then_jsonschema(
                 &schema,
                 black_box(invalid),
+            ))),
+            "entity/valid/nexudus-validate" => drop(black_box(nexudus_validate::from_slice::<
+                Coworker,
+            >(black_box(entity)))),
+            "entity/valid/serde-floor" => drop(black_box(serde_json::from_slice::<Coworker>(
+                black_box(entity),
             ))),
             "value/valid/nexudus-validate" => drop(black_box(Visitor::validate_value(
                 black_box(&valid_value),

@@ -1,7 +1,8 @@
-//! A small Nexudus-compatible server for the five documented resources,
-//! with the records kept in memory.
+//! A small Nexudus-compatible server for every compiled-in resource, with
+//! the records kept in memory: the five documented resources, and with
+//! `all-resources` (or a module's feature) every generated one.
 //!
-//! Run: `cargo run -p nexudus-validate --features axum --example server [ADDR]`
+//! Run: `cargo run -p nexudus-validate --features axum,all-resources --example server [ADDR]`
 //! (ADDR defaults to `127.0.0.1:8080`), then for instance
 //!
 //! ```text
@@ -10,7 +11,9 @@
 //!      -d '{"BusinessId": 1, "AdministratorId": 2, "Name": " "}'
 //! ```
 //!
-//! answers HTTP 400 with the exact Nexudus body. See
+//! answers HTTP 400 with the exact Nexudus body, and
+//! `curl -s 'http://127.0.0.1:8080/api/spaces/bookings?page=1&size=25'`
+//! a page of bookings in the Nexudus list shape. See
 //! `nexudus_validate::axum::mock` for what each route answers, how
 //! `UpdatedBy` is derived from the `Authorization` header (Basic user name,
 //! the user a token was issued to, else `"api"`) and why `UpdatedOn` is
@@ -25,8 +28,7 @@
 
 use nexudus_validate::axum::mock::{self, MemoryStore};
 use nexudus_validate::axum::serve::{serve, Limits};
-use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
-use nexudus_validate::NexudusResource;
+use nexudus_validate::resources::registry;
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
@@ -39,15 +41,12 @@ async fn main() -> std::io::Result<()> {
         listener.local_addr()?
     );
     println!("  POST /api/token (form-encoded)");
-    for path in [
-        AccessToken::PATH,
-        Visitor::PATH,
-        User::PATH,
-        UiModule::PATH,
-        Workspace::PATH,
-    ] {
-        println!("  POST, PUT {path}    GET {path}/{{id}}");
+    let served: Vec<_> = registry::all().filter(|r| !r.path().is_empty()).collect();
+    for resource in &served {
+        let path = resource.path();
+        println!("  GET (?page=&size=), POST, PUT {path}    GET, DELETE {path}/{{id}}");
     }
+    println!("{} resources", served.len());
     serve(listener, mock::app(MemoryStore::new()), Limits::default()).await;
     Ok(())
 }

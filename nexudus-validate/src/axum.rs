@@ -155,33 +155,49 @@ where
     type Rejection = NexudusRejection;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let operation = operation_for(req.method());
-        check_content_type(req.headers())?;
-        let bytes = Bytes::from_request(req, state)
+        let (bytes, operation) = read_json_body(req, state).await?;
+        check_body(bytes, operation, crate::from_slice_for::<T>)
             .await
-            .map_err(NexudusRejection::from_bytes_rejection)?;
-        check::<T>(bytes, operation).await.map(NexudusJson)
+            .map(NexudusJson)
     }
 }
 
-/// `from_slice_for`, on the blocking pool for a large body.
-async fn check<T>(bytes: Bytes, operation: Operation) -> Result<T, NexudusRejection>
-where
-    T: NexudusResource + DeserializeOwned + Send + 'static,
-{
-    let inline = |bytes: &[u8]| crate::from_slice_for::<T>(bytes, operation);
+/// A raw-body check: the checked result, or every failure.
+pub(crate) type BodyCheck<R> = fn(&[u8], Operation) -> Result<R, ValidationErrors>;
+
+/// The body of a request that says it is JSON, and the [`Operation`] its
+/// method stands for.
+pub(crate) async fn read_json_body<S: Send + Sync>(
+    req: Request,
+    state: &S,
+) -> Result<(Bytes, Operation), NexudusRejection> {
+    let operation = operation_for(req.method());
+    check_content_type(req.headers())?;
+    let bytes = Bytes::from_request(req, state)
+        .await
+        .map_err(NexudusRejection::from_bytes_rejection)?;
+    Ok((bytes, operation))
+}
+
+/// `check` on `bytes`: inline for a small body, on the blocking pool for a
+/// large one (see [Large bodies](self#large-bodies)).
+pub(crate) async fn check_body<R: Send + 'static>(
+    bytes: Bytes,
+    operation: Operation,
+    check: BodyCheck<R>,
+) -> Result<R, NexudusRejection> {
     if bytes.len() < BLOCKING_CHECK_BYTES {
-        return inline(&bytes).map_err(NexudusRejection::from);
+        return check(&bytes, operation).map_err(NexudusRejection::from);
     }
     let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-        return inline(&bytes).map_err(NexudusRejection::from);
+        return check(&bytes, operation).map_err(NexudusRejection::from);
     };
     // The semaphore is never closed: a permit always comes. The check
     // holds it, also when the request is dropped while it runs.
     let turn = large_body_turns().acquire().await;
     let checking = move || {
         let _turn = turn;
-        crate::from_slice_for::<T>(&bytes, operation)
+        check(&bytes, operation)
     };
     match runtime.spawn_blocking(checking).await {
         Ok(checked) => checked.map_err(NexudusRejection::from),

@@ -5,7 +5,7 @@
 //! and return [`Error::Invalid`] **without sending anything** when they
 //! fail. A record the server turns down (HTTP 400, or a 200 whose body says
 //! `"WasSuccessful": false`) comes back as [`Error::Rejected`] holding the
-//! same [`ValidationErrors`] type, read from the Nexudus body; either way
+//! same [`ValidationErrors`](crate::ValidationErrors) type, read from the Nexudus body; either way
 //! [`Error::validation_errors`] gives the failures.
 //!
 //! ```no_run
@@ -36,6 +36,25 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Lists, pages and deletes
+//!
+//! [`Client::list`] reads one page of a list endpoint
+//! (`GET T::PATH?page=2&size=25`, pages from 1) as a [`Page<T>`], the
+//! Nexudus list shape. [`Client::pages`] walks the pages from the first
+//! and stops after the one whose `HasNextPage` is `false`; it reads at
+//! most [`Pages::max_pages`] pages ([`DEFAULT_MAX_PAGES`] unless changed)
+//! and then fails with [`Error::TooManyPages`], so a server that always
+//! says another page follows cannot keep it going. [`Client::list_all`]
+//! collects a walk's records. [`Client::delete`] removes a record
+//! (`DELETE T::PATH/{id}`) and succeeds as a write does (see below).
+//!
+//! With the `resources` feature, `Client::registered` makes the same
+//! calls for a resource of the registry found at run time, with records as
+//! JSON values (`Registered`).
+//!
+//! A resource without an endpoint (`T::PATH` empty) is
+//! [`Error::NoEndpoint`]: nothing is sent.
+//!
 //! # Throttling
 //!
 //! Nexudus answers a client that sends too much with 409 or 429 and a
@@ -62,7 +81,7 @@
 //!
 //! # What counts as success
 //!
-//! A create or update succeeds only on a 2xx answer whose body says
+//! A create, update or delete succeeds only on a 2xx answer whose body says
 //! `"WasSuccessful": true`. Any other 2xx answer (`"WasSuccessful": false`,
 //! no `Errors`, an empty `Message`, `{}`) is [`Error::Rejected`].
 //!
@@ -104,12 +123,19 @@ use crate::{FieldInfo, NexudusResource, Operation, SuccessResponse};
 
 mod answer;
 mod error;
+mod pages;
 mod redact;
+#[cfg(feature = "resources")]
+mod registered;
 
+pub use crate::Page;
 use answer::{Answer, Quoting};
 pub use error::Error;
+pub use pages::{Pages, DEFAULT_MAX_PAGES};
 use redact::Secrets;
 pub use redact::BODY_EXCERPT_BYTES;
+#[cfg(feature = "resources")]
+pub use registered::Registered;
 
 /// How many times a throttled request is retried unless told otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 3;
@@ -121,6 +147,25 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 /// How long to wait after a 429 that names no usable `Retry-After`.
 const DEFAULT_RETRY_WAIT: Duration = Duration::from_secs(1);
+
+/// The resource a call is about: its name, endpoint and field table, from
+/// a type or from the registry.
+#[derive(Clone, Copy)]
+struct Target {
+    name: &'static str,
+    path: &'static str,
+    fields: &'static [FieldInfo],
+}
+
+impl Target {
+    fn of<T: NexudusResource + ?Sized>() -> Self {
+        Self {
+            name: T::NAME,
+            path: T::PATH,
+            fields: T::FIELDS,
+        }
+    }
+}
 
 /// A Nexudus REST API client: a base URL, credentials and a
 /// `reqwest::Client`. Cheap to clone (the connection pool is shared).
@@ -337,7 +382,8 @@ impl Client {
         T: NexudusResource + Serialize,
     {
         let body = prepare(record, Operation::Update)?;
-        self.send_record::<T>(Method::PUT, &body).await
+        self.send_record(Target::of::<T>(), Method::PUT, &body)
+            .await
     }
 
     /// Creates a record: validates it for [`Operation::Create`] (nothing is
@@ -348,7 +394,8 @@ impl Client {
         T: NexudusResource + Serialize,
     {
         let body = prepare(record, Operation::Create)?;
-        self.send_record::<T>(Method::POST, &body).await
+        self.send_record(Target::of::<T>(), Method::POST, &body)
+            .await
     }
 
     /// Reads a record: `GET T::PATH/{id}`, decoded into a `T` (not
@@ -357,8 +404,75 @@ impl Client {
     where
         T: NexudusResource + DeserializeOwned,
     {
-        let (answer, value) = self.get_value::<T>(id).await?;
-        serde_json::from_value(value).map_err(|e| self.quoting::<T>(None).decode(&answer, &e))
+        let target = Target::of::<T>();
+        let (answer, value) = self.get_value(target, id).await?;
+        serde_json::from_value(value).map_err(|e| self.quoting(target, None).decode(&answer, &e))
+    }
+
+    /// Reads one page of the records of `T`: `GET T::PATH?page={page}&size={size}`,
+    /// answered in the Nexudus list shape ([`Page`]). Pages count from 1;
+    /// the server may serve fewer records a page than asked for
+    /// ([`Page::page_size`] says how many). The records are decoded into
+    /// `T` (not validated); an answer that is not the list shape is
+    /// [`Error::Decode`], an unsuccessful status [`Error::Status`].
+    ///
+    /// To read every page, use [`Client::pages`] or [`Client::list_all`].
+    pub async fn list<T>(&self, page: u32, size: u32) -> Result<Page<T>, Error>
+    where
+        T: NexudusResource + DeserializeOwned,
+    {
+        self.list_page(Target::of::<T>(), page, size).await
+    }
+
+    /// Walks the pages of the list of `T`, `size` records a page, from the
+    /// first: each [`Pages::next`] reads one page, until the server says
+    /// no page follows (`HasNextPage` is `false`), a request fails, or
+    /// [`Pages::max_pages`] pages ([`DEFAULT_MAX_PAGES`] unless changed)
+    /// have been read while the server still says one follows
+    /// ([`Error::TooManyPages`]): a server that always says there is a
+    /// next page cannot keep it going.
+    ///
+    /// ```no_run
+    /// # use nexudus_validate::client::{Client, Error};
+    /// # use nexudus_validate::resources::Workspace;
+    /// # async fn run(client: Client) -> Result<(), Error> {
+    /// let mut pages = client.pages::<Workspace>(100).max_pages(50);
+    /// while let Some(page) = pages.next().await {
+    ///     for workspace in page? {
+    ///         println!("{:?}", workspace.name);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages<T>(&self, size: u32) -> Pages<T>
+    where
+        T: NexudusResource + DeserializeOwned,
+    {
+        Pages::new(self.clone(), Target::of::<T>(), size)
+    }
+
+    /// Every record of `T`, read `size` a page: [`Client::pages`] with its
+    /// default limit of [`DEFAULT_MAX_PAGES`] pages, collected. At most
+    /// that many answers, each at most [`Client::max_response_bytes`],
+    /// are read; past the limit the call fails with
+    /// [`Error::TooManyPages`] (`client.pages::<T>(size).max_pages(n).records()`
+    /// changes it).
+    pub async fn list_all<T>(&self, size: u32) -> Result<Vec<T>, Error>
+    where
+        T: NexudusResource + DeserializeOwned,
+    {
+        self.pages::<T>(size).records().await
+    }
+
+    /// Deletes a record: `DELETE T::PATH/{id}`. Only a 2xx answer whose
+    /// body says `"WasSuccessful": true` is `Ok`, as for
+    /// [`Client::update`]; a missing record is [`Error::Status`] with
+    /// status 404.
+    pub async fn delete<T>(&self, id: i64) -> Result<SuccessResponse, Error>
+    where
+        T: NexudusResource + ?Sized,
+    {
+        self.delete_at(Target::of::<T>(), id).await
     }
 
     /// Changes a record safely: reads it, applies `change`, validates the
@@ -373,52 +487,92 @@ impl Client {
         T: NexudusResource + Serialize + DeserializeOwned,
         F: FnOnce(&mut T),
     {
-        let (answer, read) = self.get_value::<T>(id).await?;
+        let target = Target::of::<T>();
+        let (answer, read) = self.get_value(target, id).await?;
         let mut record: T = serde_json::from_value(read.clone())
-            .map_err(|e| self.quoting::<T>(None).decode(&answer, &e))?;
+            .map_err(|e| self.quoting(target, None).decode(&answer, &e))?;
         change(&mut record);
         let changed = prepare(&record, Operation::Update)?;
-        let body = merge_known_fields::<T>(read, changed);
-        self.send_record::<T>(Method::PUT, &body).await
+        let body = merge_known_fields(target.fields, read, changed);
+        self.send_record(target, Method::PUT, &body).await
     }
 
-    /// What an error about a call for a `T` must not quote: the
+    /// What an error about a call for `target` must not quote: the
     /// credentials, and the values of the `#[sensitive]` fields of
     /// `record` (the JSON sent).
-    fn quoting<T: NexudusResource + ?Sized>(&self, record: Option<&Value>) -> Quoting<'static> {
+    fn quoting(&self, target: Target, record: Option<&Value>) -> Quoting<'static> {
         let mut secrets = self.auth.secrets();
-        for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+        for field in target.fields.iter().filter(|f| f.sensitive()) {
             if let Some(Value::String(secret)) = record.and_then(|r| r.get(field.wire_name())) {
                 secrets.add(secret);
             }
         }
-        let sensitive: &'static [FieldInfo] = T::FIELDS;
-        Quoting { secrets, sensitive }
+        Quoting {
+            secrets,
+            sensitive: target.fields,
+        }
     }
 
-    async fn get_value<T: NexudusResource + ?Sized>(
-        &self,
-        id: i64,
-    ) -> Result<(Answer, Value), Error> {
-        let url = format!("{}{}/{}", self.base_url, T::PATH, id);
-        let quoting = || self.quoting::<T>(None);
-        let answer = self
-            .execute(|| self.http.get(&url), false, &quoting)
-            .await?;
+    /// `{base_url}{path}{rest}`; [`Error::NoEndpoint`] when `target` has no
+    /// path (a request to the base URL itself is never right).
+    fn url(&self, target: Target, rest: fmt::Arguments<'_>) -> Result<String, Error> {
+        if target.path.is_empty() {
+            return Err(Error::NoEndpoint {
+                resource: target.name,
+            });
+        }
+        Ok(format!("{}{}{}", self.base_url, target.path, rest))
+    }
+
+    /// `GET url`, a successful answer read whole.
+    async fn read(&self, target: Target, url: &str) -> Result<Answer, Error> {
+        let quoting = || self.quoting(target, None);
+        let answer = self.execute(|| self.http.get(url), false, &quoting).await?;
         if !answer.status.is_success() {
             return Err(quoting().status(&answer));
         }
-        let value = quoting().parse(&answer)?;
+        Ok(answer)
+    }
+
+    /// `GET {path}/{id}`, as JSON.
+    async fn get_value(&self, target: Target, id: i64) -> Result<(Answer, Value), Error> {
+        let url = self.url(target, format_args!("/{id}"))?;
+        let answer = self.read(target, &url).await?;
+        let value = self.quoting(target, None).parse(&answer)?;
         Ok((answer, value))
     }
 
-    async fn send_record<T: NexudusResource + ?Sized>(
+    /// `GET {path}?page=&size=`, the records read as `R`.
+    async fn list_page<R: DeserializeOwned>(
         &self,
+        target: Target,
+        page: u32,
+        size: u32,
+    ) -> Result<Page<R>, Error> {
+        let url = self.url(target, format_args!("?page={page}&size={size}"))?;
+        let answer = self.read(target, &url).await?;
+        self.quoting(target, None).parse(&answer)
+    }
+
+    /// `DELETE {path}/{id}`.
+    async fn delete_at(&self, target: Target, id: i64) -> Result<SuccessResponse, Error> {
+        let url = self.url(target, format_args!("/{id}"))?;
+        let quoting = || self.quoting(target, None);
+        let answer = self
+            .execute(|| self.http.delete(&url), true, &quoting)
+            .await?;
+        quoting().envelope(&answer)
+    }
+
+    /// `body` as JSON to `{path}` (`POST` creates, `PUT` updates).
+    async fn send_record(
+        &self,
+        target: Target,
         method: Method,
         body: &Value,
     ) -> Result<SuccessResponse, Error> {
-        let url = format!("{}{}", self.base_url, T::PATH);
-        let quoting = || self.quoting::<T>(Some(body));
+        let url = self.url(target, format_args!(""))?;
+        let quoting = || self.quoting(target, Some(body));
         let answer = self
             .execute(
                 || self.http.request(method.clone(), &url).json(body),
@@ -537,14 +691,14 @@ fn prepare<T: NexudusResource + Serialize>(
     serde_json::to_value(record).map_err(Error::Serialize)
 }
 
-/// `read` with every key that `T` models replaced by what `changed` says
-/// (or removed, when `changed` leaves it out); other keys are kept.
-fn merge_known_fields<T: NexudusResource>(read: Value, changed: Value) -> Value {
+/// `read` with every key of `fields` replaced by what `changed` says (or
+/// removed, when `changed` leaves it out); other keys are kept.
+fn merge_known_fields(fields: &[FieldInfo], read: Value, changed: Value) -> Value {
     let (mut read, changed) = match (read, changed) {
         (Value::Object(read), Value::Object(changed)) => (read, changed),
         (_, changed) => return changed,
     };
-    for field in T::FIELDS {
+    for field in fields {
         read.remove(field.wire_name());
         for alias in field.aliases() {
             read.remove(*alias);

@@ -84,6 +84,7 @@
 mod datetime;
 mod error;
 mod json;
+mod page;
 mod resource;
 pub mod rules;
 mod secret;
@@ -114,6 +115,7 @@ pub use json::{
     from_value_for, validate_with, Limits,
 };
 pub use nexudus_validate_derive::NexudusResource;
+pub use page::Page;
 pub use resource::{FieldInfo, NexudusResource, Operation, Requirement, Validate};
 pub use rules::{Presence, Required};
 pub use secret::Secret;

@@ -17,7 +17,9 @@ use axum::routing::{any, post};
 use axum::Router;
 use hyper::body::{Frame, SizeHint};
 use nexudus_validate::axum::mock::{self, MemoryStore};
-use nexudus_validate::client::{Client, Error, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
+use nexudus_validate::client::{
+    Client, Error, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+};
 use nexudus_validate::resources::{User, Workspace};
 use nexudus_validate::{NexudusDateTime, NexudusResource, SuccessResponse};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -103,7 +105,9 @@ async fn every_call_times_out(base: &str) {
     let client = Client::new(base).timeout(SHORT).max_retries(0);
     let started = Instant::now();
     let mut calls = Vec::new();
-    for call in ["create", "update", "get", "modify", "login"] {
+    for call in [
+        "create", "update", "get", "modify", "login", "list", "pages", "delete",
+    ] {
         let client = client.clone();
         calls.push(tokio::spawn(async move {
             let result = match call {
@@ -111,6 +115,9 @@ async fn every_call_times_out(base: &str) {
                 "update" => client.update(&workspace("A")).await.map(drop),
                 "get" => client.get::<Workspace>(1).await.map(drop),
                 "modify" => client.modify::<Workspace, _>(1, |_| ()).await.map(drop),
+                "list" => client.list::<Workspace>(1, 10).await.map(drop),
+                "pages" => client.list_all::<Workspace>(10).await.map(drop),
+                "delete" => client.delete::<Workspace>(1).await.map(drop),
                 _ => client.login("admin@example.com", "pw").await.map(drop),
             };
             (call, started.elapsed(), result)
@@ -239,6 +246,12 @@ fn a_larger_answer_than_the_limit_is_an_error() {
             );
             let error = client.get::<Workspace>(1).await.unwrap_err();
             assert!(matches!(error, Error::TooLarge { .. }), "{error:?}");
+            let error = client.list::<Workspace>(1, 1000).await.unwrap_err();
+            assert!(matches!(error, Error::TooLarge { .. }), "{error:?}");
+            let error = client.list_all::<Workspace>(1000).await.unwrap_err();
+            assert!(matches!(error, Error::TooLarge { .. }), "{error:?}");
+            let error = client.delete::<Workspace>(1).await.unwrap_err();
+            assert!(matches!(error, Error::TooLarge { .. }), "{error:?}");
         }
     });
 }
@@ -323,6 +336,7 @@ fn a_200_that_does_not_say_it_succeeded_is_never_ok() {
             for error in [
                 client.update(&workspace("A")).await.unwrap_err(),
                 client.create(&workspace("A")).await.unwrap_err(),
+                client.delete::<Workspace>(1).await.unwrap_err(),
             ] {
                 match &error {
                     Error::Rejected { status, errors } => {
@@ -355,7 +369,8 @@ fn a_200_that_does_not_say_it_succeeded_is_never_ok() {
     });
 }
 
-/// `Workspace::PATH` answers `status` with `Location: /elsewhere`;
+/// `Workspace::PATH` (and a record under it) answers `status` with
+/// `Location: /elsewhere`;
 /// `/elsewhere` answers a Nexudus success to any method, counted.
 fn redirecting(status: StatusCode) -> (Router, Arc<AtomicUsize>) {
     let reached = Arc::new(AtomicUsize::new(0));
@@ -364,6 +379,10 @@ fn redirecting(status: StatusCode) -> (Router, Arc<AtomicUsize>) {
     let app = Router::new()
         .route(
             Workspace::PATH,
+            any(move || async move { (status, [(header::LOCATION, "/elsewhere")]) }),
+        )
+        .route(
+            &format!("{}/{{id}}", Workspace::PATH),
             any(move || async move { (status, [(header::LOCATION, "/elsewhere")]) }),
         )
         .route(
@@ -403,6 +422,10 @@ fn a_redirected_write_is_an_error_and_is_not_followed() {
             }
             assert_eq!(error.http_status(), Some(status.as_u16()));
             let error = client.update(&workspace("A")).await.unwrap_err();
+            assert!(matches!(error, Error::Redirected { .. }), "{error:?}");
+            let error = client.delete::<Workspace>(1).await.unwrap_err();
+            assert!(matches!(error, Error::Redirected { .. }), "{error:?}");
+            let error = client.list::<Workspace>(1, 5).await.unwrap_err();
             assert!(matches!(error, Error::Redirected { .. }), "{error:?}");
             assert_eq!(reached.load(Ordering::SeqCst), 0, "{status}");
 
@@ -488,6 +511,10 @@ fn credentials_a_server_echoes_are_redacted() {
                 assert_clean(&error, what);
                 let error = client.get::<Workspace>(1).await.unwrap_err();
                 assert_clean(&error, what);
+                let error = client.list::<Workspace>(1, 5).await.unwrap_err();
+                assert_clean(&error, what);
+                let error = client.delete::<Workspace>(1).await.unwrap_err();
+                assert_clean(&error, what);
             }
             // A login that fails quotes neither the password it sent...
             let error = Client::new(&base)
@@ -548,5 +575,235 @@ fn credentials_a_server_echoes_are_redacted() {
         );
         assert_clean(&error, "400 envelope");
         let _ = User::NAME;
+    });
+}
+
+/// A resource without an endpoint (`PATH` empty), as the generated
+/// entities that no source places are.
+#[derive(
+    Debug, Default, serde::Serialize, serde::Deserialize, nexudus_validate::NexudusResource,
+)]
+#[serde(rename_all = "PascalCase")]
+#[nexudus(name = "Nowhere")]
+struct Nowhere {
+    #[required(update)]
+    id: Option<i64>,
+    name: Option<String>,
+}
+
+#[test]
+fn a_resource_without_an_endpoint_is_never_sent_to_the_base_url() {
+    run(async {
+        let reached = Arc::new(AtomicUsize::new(0));
+        let seen = reached.clone();
+        let app = Router::new().fallback(any(move || {
+            seen.fetch_add(1, Ordering::SeqCst);
+            async { ([(header::CONTENT_TYPE, "application/json")], "{}") }
+        }));
+        let base = serve(app).await;
+        let client = Client::new(&base);
+        let record = Nowhere {
+            id: Some(1),
+            name: Some("x".into()),
+        };
+        let errors = [
+            client.create(&record).await.map(drop).unwrap_err(),
+            client.update(&record).await.map(drop).unwrap_err(),
+            client.get::<Nowhere>(1).await.map(drop).unwrap_err(),
+            client
+                .modify::<Nowhere, _>(1, |_| ())
+                .await
+                .map(drop)
+                .unwrap_err(),
+            client.list::<Nowhere>(1, 5).await.map(drop).unwrap_err(),
+            client.list_all::<Nowhere>(5).await.map(drop).unwrap_err(),
+            client.delete::<Nowhere>(1).await.map(drop).unwrap_err(),
+        ];
+        for error in errors {
+            assert!(
+                matches!(
+                    error,
+                    Error::NoEndpoint {
+                        resource: "Nowhere"
+                    }
+                ),
+                "{error:?}"
+            );
+            assert!(!error.was_sent());
+            assert_eq!(
+                error.to_string(),
+                "Nowhere has no known endpoint; nothing was sent"
+            );
+        }
+        assert_eq!(reached.load(Ordering::SeqCst), 0);
+    });
+}
+
+/// Answers every list request with a page that says a next page follows,
+/// whatever page was asked for; counts the requests.
+fn always_a_next_page() -> (Router, Arc<AtomicUsize>) {
+    let requests = Arc::new(AtomicUsize::new(0));
+    let seen = requests.clone();
+    let app = Router::new().route(
+        Workspace::PATH,
+        any(move || {
+            seen.fetch_add(1, Ordering::SeqCst);
+            async {
+                let page = serde_json::json!({
+                    "Records": [{"Id": 1, "Name": "Again"}], "CurrentPage": 1,
+                    "CurrentPageSize": 1, "TotalItems": 1_000_000_000, "TotalPages": 1_000_000_000,
+                    "HasNextPage": true, "HasPreviousPage": false
+                });
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    page.to_string(),
+                )
+            }
+        }),
+    );
+    (app, requests)
+}
+
+#[test]
+fn a_walk_over_the_pages_is_bounded_against_a_lying_server() {
+    run(async {
+        let (app, requests) = always_a_next_page();
+        let base = serve(app).await;
+        let client = Client::new(&base);
+
+        let mut pages = client.pages::<Workspace>(1).max_pages(5);
+        for _ in 0..5 {
+            let page = pages.next().await.unwrap().unwrap();
+            assert!(page.has_next_page);
+        }
+        let error = pages.next().await.unwrap().unwrap_err();
+        assert!(
+            matches!(error, Error::TooManyPages { limit: 5 }),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "the server still had a next page after 5 pages, the limit; stopped"
+        );
+        assert!(pages.next().await.is_none());
+        assert!(pages.next().await.is_none());
+        assert_eq!(requests.load(Ordering::SeqCst), 5);
+
+        // The default limit, all at once.
+        let started = Instant::now();
+        let error = client.list_all::<Workspace>(1).await.unwrap_err();
+        assert!(
+            matches!(error, Error::TooManyPages { limit } if limit == DEFAULT_MAX_PAGES),
+            "{error:?}"
+        );
+        assert_eq!(
+            requests.load(Ordering::SeqCst),
+            5 + DEFAULT_MAX_PAGES as usize
+        );
+        assert!(started.elapsed() < BOUND, "{:?}", started.elapsed());
+
+        // A limit of 0 reads one page.
+        let mut pages = client.pages::<Workspace>(1).max_pages(0);
+        assert!(pages.next().await.unwrap().is_ok());
+        assert!(matches!(
+            pages.next().await,
+            Some(Err(Error::TooManyPages { limit: 1 }))
+        ));
+    });
+}
+
+#[test]
+fn a_walk_ends_at_the_first_error_and_a_list_must_be_a_list() {
+    run(async {
+        // A list answer that is no list, and a failing one.
+        for (status, body) in [
+            (StatusCode::OK, r#"{"Message":"ok","WasSuccessful":true}"#),
+            (
+                StatusCode::OK,
+                r#"{"Records":[{"Id":"one"}],"HasNextPage":true}"#,
+            ),
+            (StatusCode::OK, "[]"),
+            (StatusCode::INTERNAL_SERVER_ERROR, "{}"),
+        ] {
+            let requests = Arc::new(AtomicUsize::new(0));
+            let seen = requests.clone();
+            let app = Router::new().fallback(any(move || {
+                seen.fetch_add(1, Ordering::SeqCst);
+                async move { (status, [(header::CONTENT_TYPE, "application/json")], body) }
+            }));
+            let base = serve(app).await;
+            let client = Client::new(&base);
+            let error = client.list::<Workspace>(1, 5).await.unwrap_err();
+            if status.is_success() {
+                assert!(
+                    matches!(error, Error::Decode { status: 200, .. }),
+                    "{body}: {error:?}"
+                );
+            } else {
+                assert!(
+                    matches!(error, Error::Status { status: 500, .. }),
+                    "{error:?}"
+                );
+            }
+            let mut pages = client.pages::<Workspace>(5);
+            assert!(pages.next().await.unwrap().is_err());
+            assert!(pages.next().await.is_none());
+            assert_eq!(requests.load(Ordering::SeqCst), 2, "{body}");
+        }
+
+        // Only `Records` must be there: a page without the rest ends a walk.
+        let app = Router::new().fallback(any(|| async {
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                r#"{"Records":[{"Id":3}]}"#,
+            )
+        }));
+        let base = serve(app).await;
+        let all = Client::new(&base).list_all::<Workspace>(5).await.unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].id, Some(3));
+    });
+}
+
+#[test]
+fn secrets_a_server_serves_in_a_record_it_reads_are_not_quoted() {
+    run(async {
+        // Records the client cannot read (an `Id` that is not a number), or
+        // a failing status, whose bodies hold a user's secrets.
+        let record = r#"{"Id":"not a number","FullName":"Grace","Password":"pw-HUNTER2","PasswordSalt":"salt-c2FsdA","TwoFactorSecret":"2fa-JBSWY3DP"}"#;
+        let list = format!(r#"{{"Records":[{record}],"HasNextPage":false}}"#);
+        let secrets = ["pw-HUNTER2", "salt-c2FsdA", "2fa-JBSWY3DP"];
+        for (status, body, reads) in [
+            (StatusCode::OK, record.to_owned(), &["get"][..]),
+            (StatusCode::OK, list.clone(), &["list", "walk"][..]),
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                list,
+                &["get", "list", "walk"][..],
+            ),
+        ] {
+            let app = Router::new().fallback(any(move || {
+                let body = body.clone();
+                async move { (status, [(header::CONTENT_TYPE, "application/json")], body) }
+            }));
+            let base = serve(app).await;
+            let client = Client::new(&base);
+            let mut errors = Vec::new();
+            for read in reads {
+                errors.push(match *read {
+                    "get" => client.get::<User>(1).await.map(drop).unwrap_err(),
+                    "list" => client.list::<User>(1, 5).await.map(drop).unwrap_err(),
+                    _ => client.list_all::<User>(5).await.map(drop).unwrap_err(),
+                });
+            }
+            for error in errors {
+                assert!(error.http_status().is_some(), "{error:?}");
+                for text in [error.to_string(), format!("{error:?}")] {
+                    for secret in secrets {
+                        assert!(!text.contains(secret), "{status}: {secret} in {text}");
+                    }
+                }
+            }
+        }
     });
 }

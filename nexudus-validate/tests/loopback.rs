@@ -19,7 +19,7 @@ use nexudus_validate::axum::NexudusJson;
 use nexudus_validate::client::{Client, Error};
 use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
 use nexudus_validate::{
-    ErrorResponse, NexudusDateTime, NexudusResource, Operation, SuccessResponse, Validate,
+    ErrorResponse, NexudusDateTime, NexudusResource, Operation, Page, SuccessResponse, Validate,
     ValidationErrors,
 };
 use serde::de::DeserializeOwned;
@@ -799,5 +799,81 @@ fn client_futures_can_be_spawned() {
             store.get::<Workspace>(id).unwrap().name.as_deref(),
             Some("Renamed")
         );
+    });
+}
+
+#[test]
+fn typed_lists_walk_every_page_and_delete_removes_a_record() {
+    run(async {
+        let store = MemoryStore::with_clock(fixed_time);
+        let (app, requests) = counted(mock::app(store.clone()));
+        let base = serve(app).await;
+        let client = client(&base);
+        let mut ids = Vec::new();
+        for n in 0..5 {
+            let created = client
+                .create(&workspace(&format!("Team {n}")))
+                .await
+                .unwrap();
+            ids.push(created.id().unwrap());
+        }
+        let names = |page: &Page<Workspace>| -> Vec<String> {
+            page.records
+                .iter()
+                .map(|w| w.name.clone().unwrap_or_default())
+                .collect()
+        };
+
+        // Pages of 2: two full pages, a short last one, then nothing.
+        let first = client.list::<Workspace>(1, 2).await.unwrap();
+        assert_eq!(names(&first), ["Team 0", "Team 1"]);
+        assert_eq!(first.records[0].id, Some(ids[0]));
+        assert_eq!(
+            (
+                first.current_page,
+                first.page_size,
+                first.total_items,
+                first.total_pages
+            ),
+            (1, 2, 5, 3)
+        );
+        assert!(first.has_next_page && !first.has_previous_page);
+        let last = client.list::<Workspace>(3, 2).await.unwrap();
+        assert_eq!(names(&last), ["Team 4"]);
+        assert_eq!((last.first_item, last.last_item), (5, 5));
+        assert!(!last.has_next_page && last.has_previous_page);
+        let past = client.list::<Workspace>(4, 2).await.unwrap();
+        assert!(past.is_empty() && !past.has_next_page);
+        assert_eq!((past.first_item, past.total_items), (0, 5));
+
+        // The walk: three requests, one per page, then it ends.
+        let before = requests.load(Ordering::SeqCst);
+        let mut pages = client.pages::<Workspace>(2);
+        let mut walked = Vec::new();
+        while let Some(page) = pages.next().await {
+            walked.extend(names(&page.unwrap()));
+        }
+        assert!(pages.next().await.is_none());
+        assert_eq!(walked, ["Team 0", "Team 1", "Team 2", "Team 3", "Team 4"]);
+        assert_eq!(requests.load(Ordering::SeqCst), before + 3);
+        assert_eq!(client.list_all::<Workspace>(10).await.unwrap().len(), 5);
+
+        // Delete: the 200 body, then the record is gone.
+        let deleted = client.delete::<Workspace>(ids[1]).await.unwrap();
+        assert_eq!(
+            deleted,
+            SuccessResponse::deleted::<Workspace>(ids[1], "admin@example.com", fixed_time())
+        );
+        assert_eq!(deleted.message, "Workspace was successfully deleted.");
+        assert!(store.get::<Workspace>(ids[1]).is_none());
+        for error in [
+            client.get::<Workspace>(ids[1]).await.unwrap_err(),
+            client.delete::<Workspace>(ids[1]).await.unwrap_err(),
+        ] {
+            assert_eq!(error.http_status(), Some(404), "{error:?}");
+        }
+        let all = client.list_all::<Workspace>(2).await.unwrap();
+        let ids_left: Vec<_> = all.iter().map(|w| w.id.unwrap()).collect();
+        assert_eq!(ids_left, [ids[0], ids[2], ids[3], ids[4]]);
     });
 }

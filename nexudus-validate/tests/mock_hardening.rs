@@ -279,8 +279,9 @@ fn unknown_routes_and_wrong_methods_answer_in_the_envelope() {
 
         for (method, path) in [
             (reqwest::Method::DELETE, Workspace::PATH.to_owned()),
-            (reqwest::Method::GET, Workspace::PATH.to_owned()),
+            (reqwest::Method::PATCH, Workspace::PATH.to_owned()),
             (reqwest::Method::PATCH, format!("{}/1", Workspace::PATH)),
+            (reqwest::Method::POST, format!("{}/1", Workspace::PATH)),
             (reqwest::Method::GET, "/api/token".to_owned()),
         ] {
             let answer = http()
@@ -358,5 +359,209 @@ fn a_huge_content_type_is_echoed_as_a_short_prefix() {
                 .starts_with("The request's Content-Type 'text/xxx"));
             assert!(text_len.unwrap_or(0) < 1024, "{text_len:?}");
         }
+    });
+}
+
+#[test]
+fn lists_never_serve_sensitive_values() {
+    run(async {
+        let store = MemoryStore::new();
+        let base = serve(mock::app(store.clone())).await;
+        for _ in 0..3 {
+            store.insert(&user_with_secrets());
+        }
+        store.insert(&ui_module_with_secret());
+        for path in [User::PATH, UiModule::PATH] {
+            let answer = http()
+                .get(format!("{base}{path}?page=1&size=10"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(answer.status(), StatusCode::OK);
+            let text = answer.text().await.unwrap();
+            for secret in SECRETS {
+                assert!(!text.contains(secret), "{secret} served: {text}");
+            }
+            let page: Value = serde_json::from_str(&text).unwrap();
+            assert!(!page["Records"].as_array().unwrap().is_empty(), "{text}");
+        }
+        // Still stored.
+        assert_eq!(store.len::<User>(), 3);
+    });
+}
+
+/// `GET Workspace::PATH?query` of the mock: the status and the body.
+async fn list(base: &str, query: &str) -> (StatusCode, Value) {
+    let answer = http()
+        .get(format!("{base}{}?{query}", Workspace::PATH))
+        .send()
+        .await
+        .unwrap();
+    let status = answer.status();
+    (status, answer.json().await.unwrap())
+}
+
+#[test]
+fn list_parameters_are_checked_and_the_page_size_is_capped() {
+    run(async {
+        let store = MemoryStore::new();
+        for n in 0..30 {
+            store.insert(&workspace(None, &format!("Team {n}")));
+        }
+        let base = serve(mock::app(store)).await;
+
+        // Defaults: page 1 of 25; names ignore case; the last one given wins.
+        let (status, page) = list(&base, "").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["Records"].as_array().unwrap().len(), 25);
+        assert_eq!(
+            (
+                &page["CurrentPage"],
+                &page["CurrentPageSize"],
+                &page["TotalPages"]
+            ),
+            (&json!(1), &json!(mock::DEFAULT_PAGE_SIZE), &json!(2))
+        );
+        let (_, page) = list(&base, "PAGE=9&Size=4&page=2&orderBy=Name&dir=-1").await;
+        assert_eq!(
+            (&page["CurrentPage"], &page["CurrentPageSize"]),
+            (&json!(2), &json!(4))
+        );
+        assert_eq!(page["Records"][0]["Name"], "Team 4");
+        assert_eq!(
+            (&page["FirstItem"], &page["LastItem"]),
+            (&json!(5), &json!(8))
+        );
+
+        // A size over the maximum is served as the maximum.
+        let (status, page) = list(&base, "size=4294967295").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["CurrentPageSize"], mock::MAX_PAGE_SIZE);
+        assert_eq!(page["Records"].as_array().unwrap().len(), 30);
+        // A page far past the end is empty.
+        let (_, page) = list(&base, "page=4294967295&size=1000").await;
+        assert_eq!(page["Records"], json!([]));
+        assert_eq!(
+            (&page["TotalItems"], &page["HasNextPage"]),
+            (&json!(30), &json!(false))
+        );
+
+        // Not whole numbers from 1: a 400 in the envelope, every one named.
+        for (query, expected) in [
+            ("page=0", vec!["page: The value '0' is not valid for page."]),
+            (
+                "page=-1&size=x",
+                vec![
+                    "page: The value '-1' is not valid for page.",
+                    "size: The value 'x' is not valid for size.",
+                ],
+            ),
+            ("size=0", vec!["size: The value '0' is not valid for size."]),
+            (
+                "size=1.5",
+                vec!["size: The value '1.5' is not valid for size."],
+            ),
+            (
+                "page=%F0%9F%A6%80",
+                vec!["page: The value '🦀' is not valid for page."],
+            ),
+        ] {
+            let (status, body) = list(&base, query).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+            let body: ErrorResponse = serde_json::from_value(body).unwrap();
+            let lines: Vec<String> = body.errors.iter().map(ToString::to_string).collect();
+            assert_eq!(lines, expected, "{query}");
+            assert!(!body.was_successful);
+        }
+        // What was sent is quoted in part only.
+        let long = "9".repeat(5000);
+        let (status, body) = list(&base, &format!("page={long}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.to_string().len() < 400, "{body}");
+    });
+}
+
+#[test]
+fn delete_removes_a_record_and_answers_404_in_the_envelope_otherwise() {
+    run(async {
+        let store = MemoryStore::new();
+        let id = store.insert(&workspace(None, "Design team"));
+        let base = serve(mock::app(store.clone())).await;
+        let delete = |path: String| {
+            let base = base.clone();
+            async move {
+                http()
+                    .delete(format!("{base}{path}"))
+                    .basic_auth("admin@example.com", Some("pw"))
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        let answer = delete(format!("{}/{id}", Workspace::PATH)).await;
+        assert_eq!(answer.status(), StatusCode::OK);
+        let body: Value = answer.json().await.unwrap();
+        assert_eq!(body["Message"], "Workspace was successfully deleted.");
+        assert_eq!(body["UpdatedBy"], "admin@example.com");
+        assert_eq!(body["Value"], json!({"Id": id}));
+        assert!(store.is_empty::<Workspace>());
+
+        for (path, message) in [
+            (
+                format!("{}/{id}", Workspace::PATH),
+                format!("Workspace {id} was not found."),
+            ),
+            (
+                format!("{}/abc", Workspace::PATH),
+                "Workspace abc was not found.".to_owned(),
+            ),
+        ] {
+            let body = envelope(delete(path).await, StatusCode::NOT_FOUND).await;
+            assert_eq!(body.message, message);
+        }
+        // A new record never takes a deleted one's Id.
+        let next = store.insert(&workspace(None, "Ops"));
+        assert!(next > id);
+    });
+}
+
+/// A server's own model at the `Workspace` path: `Floor` is required.
+#[derive(serde::Serialize, serde::Deserialize, nexudus_validate::NexudusResource)]
+#[serde(rename_all = "PascalCase")]
+#[nexudus(name = "Workspace", path = "/api/collaboration/workspaces")]
+struct StrictWorkspace {
+    #[required(update)]
+    id: Option<i64>,
+    #[required]
+    name: Option<String>,
+    #[required]
+    floor: Option<i64>,
+}
+
+#[test]
+fn a_type_of_ones_own_takes_the_place_of_the_registrys() {
+    run(async {
+        let app = mock::MockNexudus::new(MemoryStore::new())
+            .resource::<StrictWorkspace>()
+            .all_resources()
+            .into_router();
+        let base = serve(app).await;
+        // The registry's Workspace would want BusinessId and
+        // AdministratorId; this one wants Floor.
+        let answer = http()
+            .post(format!("{base}{}", Workspace::PATH))
+            .json(&json!({"Name": "Design team"}))
+            .send()
+            .await
+            .unwrap();
+        let body = envelope(answer, StatusCode::BAD_REQUEST).await;
+        assert_eq!(body.message, "Floor: is a required field");
+        // The other resources are still served.
+        let answer = http()
+            .get(format!("{base}{}?page=1", User::PATH))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
     });
 }

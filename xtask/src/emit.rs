@@ -50,10 +50,20 @@ pub fn resource(module: &Module, r: &Resource) -> String {
         let list: Vec<&str> = r.imports.iter().map(String::as_str).collect();
         let _ = writeln!(out, "use super::{{{}}};", list.join(", "));
     }
-    if uses_date {
-        out.push_str("use crate::{NexudusDateTime, NexudusResource};\n\n");
-    } else {
-        out.push_str("use crate::NexudusResource;\n\n");
+    let uses_secret = all_fields().any(|f| f.sensitive);
+    let crate_names = [
+        uses_date.then_some("NexudusDateTime"),
+        Some("NexudusResource"),
+        uses_secret.then_some("Secret"),
+    ];
+    let crate_names: Vec<&str> = crate_names.into_iter().flatten().collect();
+    match crate_names.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "use crate::{one};\n");
+        }
+        many => {
+            let _ = writeln!(out, "use crate::{{{}}};\n", many.join(", "));
+        }
     }
     structure(&mut out, &r.name, &r.name, &r.path, &r.docs, &r.fields);
     for child in &r.children {
@@ -109,7 +119,7 @@ fn field(out: &mut String, f: &FieldPlan) {
     }
     // A secret's own type keeps it out of `Debug` and failures.
     let ty = if f.sensitive {
-        format!("crate::Secret<{}>", f.ty)
+        format!("Secret<{}>", f.ty)
     } else {
         f.ty.clone()
     };

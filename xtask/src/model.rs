@@ -67,6 +67,7 @@ const RESERVED: &[&str] = &[
     "NexudusResource",
     "NexudusDateTime",
     "ResourceInfo",
+    "Secret",
 ];
 
 /// When `#[required]` applies, as the derive spells it.

@@ -257,3 +257,46 @@ pub fn compile_schema() -> jsonschema::Validator {
         .build(&visitor_schema())
         .expect("the schema compiles")
 }
+
+// ---------------------------------------------------------------------------
+// One large generated entity: `Coworker` (module `spaces`), every field set.
+// ---------------------------------------------------------------------------
+
+/// A valid update body of `Coworker` with every field it has set (inline
+/// child records left out), built from its field table and the enum
+/// values the registry lists, not written by hand.
+pub fn coworker_body() -> String {
+    use nexudus_validate::resources::registry;
+    use nexudus_validate::resources::spaces::Coworker;
+    use nexudus_validate::NexudusResource;
+
+    let info = registry::find(Coworker::NAME).expect("Coworker is registered");
+    let mut object = serde_json::Map::new();
+    for (i, field) in info.fields().iter().enumerate() {
+        if field.nested() {
+            continue;
+        }
+        let ty = field.rust_type();
+        let ty = ty
+            .strip_prefix("Option<")
+            .and_then(|t| t.strip_suffix('>'))
+            .unwrap_or(ty);
+        let value = match info.enum_values(field.wire_name()) {
+            Some(values) if ty.starts_with("Vec<") => serde_json::json!([values[0].0]),
+            Some(values) => serde_json::json!(values[i % values.len()].0),
+            None => match ty {
+                "i64" | "i32" => serde_json::json!(1_000_000 + i),
+                "f64" => serde_json::json!(i as f64 + 0.25),
+                "bool" => serde_json::json!(i % 2 == 0),
+                "String" | "Secret<String>" => {
+                    serde_json::json!(format!("c{i}@example.com"))
+                }
+                "NexudusDateTime" => serde_json::json!("2025-01-15T10:30:00"),
+                "Vec<i64>" => serde_json::json!([i, i + 1, i + 2]),
+                other => panic!("Coworker.{}: no sample for {other}", field.wire_name()),
+            },
+        };
+        object.insert(field.wire_name().to_owned(), value);
+    }
+    serde_json::to_string(&Value::Object(object)).unwrap()
+}

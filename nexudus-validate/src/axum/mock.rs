@@ -1,29 +1,55 @@
 //! An in-memory stand-in for the Nexudus REST API, to run a client against
 //! in tests or on a laptop.
 //!
-//! For each resource `T` it serves, the router answers:
+//! `mock::app` serves every resource compiled in (the five documented ones with
+//! the `resources` feature, all 216 with `all-resources`; see
+//! [`registry`](crate::resources::registry)); [`MockNexudus`] builds a
+//! router of your choice, for your own resource types too. For each
+//! resource `T` it serves, the router answers:
 //!
 //! | request | answer |
 //! |---|---|
 //! | `POST T::PATH`, a valid record | 200, [`SuccessResponse::created`], the record stored under a new `Id` |
 //! | `PUT T::PATH`, a valid record with a known `Id` | 200, [`SuccessResponse::updated`], the **whole** record replaced |
 //! | `PUT T::PATH`, a valid record with an unknown `Id` | 404, the Nexudus envelope |
-//! | `POST`/`PUT` with an invalid body | 400 (413 when too large), the Nexudus envelope (see [`NexudusJson`]) |
+//! | `POST`/`PUT` with an invalid body | 400 (413 when too large), the Nexudus envelope (see [`NexudusJson`](super::NexudusJson)) |
 //! | `GET T::PATH/{id}` | 200 with the stored record as JSON, **less its `#[sensitive]` fields**, or 404 in the envelope |
+//! | `GET T::PATH?page=2&size=25` | 200 with one [`Page`] of the stored records (see [Lists](#lists)) |
+//! | `DELETE T::PATH/{id}` | 200, [`SuccessResponse::deleted`], the record removed; or 404 in the envelope |
 //! | an unknown path | 404, the Nexudus envelope |
 //! | a known path, another method | 405 with `Allow`, the Nexudus envelope |
 //! | request headers over [`MAX_HEADER_BYTES`] | 431, the Nexudus envelope |
 //! | `POST` when no fresh `Id` is left | 500, the Nexudus envelope; nothing is stored |
 //!
+//! A body is checked with the resource's own rules (its raw-body check,
+//! as [`from_slice_for`](crate::from_slice_for) reports them: `POST` for a
+//! create, `PUT` for an update) and stored as the JSON its model
+//! serializes back: keys the model does not know are dropped.
+//!
 //! and `POST /api/token` (form-encoded `grant_type=password&username=..&password=..`)
 //! issues a bearer token: `{"access_token":"..","token_type":"bearer","expires_in":86400}`.
+//!
+//! # Lists
+//!
+//! `GET T::PATH` answers one page of the records of `T`, in `Id` order, in
+//! the Nexudus list shape ([`Page`]: `Records`, `CurrentPage`,
+//! `CurrentPageSize`, `CurrentOrderField`, `CurrentSortDirection`,
+//! `FirstItem`, `LastItem`, `TotalItems`, `TotalPages`, `HasNextPage`,
+//! `HasPreviousPage`). `page` counts from 1 (default 1); `size` defaults
+//! to [`DEFAULT_PAGE_SIZE`] (25, as Nexudus) and a larger one than
+//! [`MAX_PAGE_SIZE`] is served as that (`CurrentPageSize` says so). A page
+//! past the end is empty, with the totals. A `page` or `size` that is not
+//! a whole number from 1 up is a 400 in the envelope
+//! (`The value 'x' is not valid for page.`); other query parameters
+//! (`orderBy`, `dir`, filters) are ignored.
 //!
 //! # Secrets are write-only
 //!
 //! The values of `#[sensitive]` fields (a `User`'s passwords, a `UiModule`'s
-//! `SharedSecret`) are stored but never served: `GET` leaves them out. A
-//! `PUT` that leaves one out (or sends `null`), as a client that read the
-//! record must, keeps the stored value; one that sends a value replaces it.
+//! `SharedSecret`) are stored but never served: `GET` (and a list) leaves
+//! them out. A `PUT` that leaves one out (or sends `null`), as a client
+//! that read the record must, keeps the stored value; one that sends a
+//! value replaces it.
 //! (Only top-level fields are known to be sensitive: the field table of a
 //! resource does not describe its nested resources.)
 //!
@@ -64,12 +90,12 @@
 //! let app: axum::Router = MockNexudus::new(store.clone()).resource::<Workspace>().into_router();
 //! // axum::serve(listener, app).await ...
 //! assert_eq!(store.get::<Workspace>(id).unwrap().name.as_deref(), Some("Design team"));
-//! // With the `resources` feature, `mock::app(store)` serves the five
-//! // documented resources.
+//! // With the `resources` feature, `mock::app(store)` serves every
+//! // compiled-in resource.
 //! ```
 
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -78,18 +104,28 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use ::axum::body::Bytes;
 use ::axum::extract::rejection::BytesRejection;
 use ::axum::extract::rejection::PathRejection;
-use ::axum::extract::{Path, State};
-use ::axum::http::{header, HeaderMap, StatusCode};
+use ::axum::extract::{Path, Request, State};
+use ::axum::http::{header, HeaderMap, StatusCode, Uri};
 use ::axum::response::{IntoResponse, Response};
-use ::axum::routing::{get, post, put};
+use ::axum::routing::{get, post};
 use ::axum::Router;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
 pub use super::fallback::MAX_HEADER_BYTES;
-use super::{fallback, json_response, NexudusJson};
-use crate::{NexudusDateTime, NexudusResource, SuccessResponse, ValidationErrors};
+use super::{check_body, fallback, json_response, read_json_body, BodyCheck};
+use crate::{
+    FieldInfo, NexudusDateTime, NexudusResource, Operation, Page, SuccessResponse,
+    ValidationErrors, ValidationFailure,
+};
+
+/// The page size of a list request that names none: 25, as Nexudus.
+pub const DEFAULT_PAGE_SIZE: u32 = 25;
+
+/// The largest page the mock serves: a larger `size` is served as this
+/// (and `CurrentPageSize` says so).
+pub const MAX_PAGE_SIZE: u32 = 1000;
 
 /// The records of a [`MockNexudus`], shared (cheap to clone) between the
 /// router and the code that seeds or inspects it.
@@ -225,7 +261,7 @@ impl MemoryStore {
                 records.tables.entry(T::PATH).or_default().insert(id, value);
                 Ok(id)
             }
-            None => self.create_value::<T>(value),
+            None => self.create_value(T::PATH, value),
         }
     }
 
@@ -242,6 +278,11 @@ impl MemoryStore {
             .get(T::PATH)
             .and_then(|table| table.get(&id))
             .cloned()
+    }
+
+    /// Removes the record of `T` with this `Id`; whether there was one.
+    pub fn remove<T: NexudusResource + ?Sized>(&self, id: i64) -> bool {
+        self.remove_at(T::PATH, id)
     }
 
     /// How many records of `T` are stored.
@@ -261,12 +302,9 @@ impl MemoryStore {
         (self.inner.clock)()
     }
 
-    /// Stores `value` under a fresh `Id` (written into it); never over
-    /// another record.
-    fn create_value<T: NexudusResource + ?Sized>(
-        &self,
-        mut value: Value,
-    ) -> Result<i64, StoreError> {
+    /// Stores `value` under a fresh `Id` (written into it) in the table of
+    /// `path`; never over another record.
+    fn create_value(&self, path: &'static str, mut value: Value) -> Result<i64, StoreError> {
         let mut records = lock(&self.inner.records);
         let id = records.fresh_id()?;
         if let Value::Object(object) = &mut value {
@@ -274,7 +312,7 @@ impl MemoryStore {
         }
         // Fresh Ids are above every stored one, so the slot is free; were
         // it not, nothing is overwritten.
-        match records.tables.entry(T::PATH).or_default().entry(id) {
+        match records.tables.entry(path).or_default().entry(id) {
             Entry::Vacant(slot) => {
                 slot.insert(value);
                 Ok(id)
@@ -284,19 +322,19 @@ impl MemoryStore {
     }
 
     /// Replaces a stored record, keeping the stored values of the
-    /// sensitive fields that `value` leaves out or sends as `null`;
+    /// sensitive `fields` that `value` leaves out or sends as `null`;
     /// `false` when there is no record with this `Id`.
-    fn replace_value<T: NexudusResource + ?Sized>(&self, id: i64, mut value: Value) -> bool {
+    fn replace_value(&self, path: &str, fields: &[FieldInfo], id: i64, mut value: Value) -> bool {
         let mut records = lock(&self.inner.records);
         let Some(slot) = records
             .tables
-            .get_mut(T::PATH)
+            .get_mut(path)
             .and_then(|table| table.get_mut(&id))
         else {
             return false;
         };
         if let (Value::Object(new), Value::Object(old)) = (&mut value, &*slot) {
-            for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
+            for field in fields.iter().filter(|f| f.sensitive()) {
                 let key = field.wire_name();
                 if new.get(key).is_none_or(Value::is_null) {
                     if let Some(kept) = old.get(key) {
@@ -307,6 +345,46 @@ impl MemoryStore {
         }
         *slot = value;
         true
+    }
+
+    /// The record with this `Id` in the table of `path`, as `GET` serves
+    /// it (without the sensitive `fields`).
+    fn served_value(&self, path: &str, fields: &[FieldInfo], id: i64) -> Option<Value> {
+        let records = lock(&self.inner.records);
+        let value = records.tables.get(path)?.get(&id)?;
+        Some(without_secrets(fields, value))
+    }
+
+    /// Page `page` (from 1) of `size` records of the table of `path`, in
+    /// `Id` order, as a list serves them (without the sensitive `fields`).
+    fn page(&self, path: &str, fields: &[FieldInfo], page: u32, size: u32) -> Page<Value> {
+        let records = lock(&self.inner.records);
+        let Some(table) = records.tables.get(path) else {
+            return Page::new(Vec::new(), page, size, 0);
+        };
+        let skip = u64::from(page.saturating_sub(1)).saturating_mul(u64::from(size));
+        // Past the end (or past what a usize counts): an empty page.
+        let skip = usize::try_from(skip).unwrap_or(usize::MAX);
+        let served = if skip >= table.len() {
+            Vec::new()
+        } else {
+            table
+                .values()
+                .skip(skip)
+                .take(size as usize)
+                .map(|value| without_secrets(fields, value))
+                .collect()
+        };
+        Page::new(served, page, size, table.len() as u64)
+    }
+
+    /// Removes the record with this `Id` from the table of `path`.
+    fn remove_at(&self, path: &str, id: i64) -> bool {
+        let mut records = lock(&self.inner.records);
+        records
+            .tables
+            .get_mut(path)
+            .is_some_and(|table| table.remove(&id).is_some())
     }
 
     fn issue_token(&self, username: &str) -> String {
@@ -344,34 +422,131 @@ impl MemoryStore {
     }
 }
 
+/// What the mock needs to serve one resource: its name, endpoint and
+/// field table, and the check that turns a body into the JSON to store.
+#[derive(Clone, Copy)]
+struct Served {
+    name: &'static str,
+    path: &'static str,
+    fields: &'static [FieldInfo],
+    normalize: BodyCheck<Value>,
+}
+
+impl Served {
+    fn of<T: NexudusResource + DeserializeOwned + Serialize>() -> Self {
+        Self {
+            name: T::NAME,
+            path: T::PATH,
+            fields: T::FIELDS,
+            normalize: normalize::<T>,
+        }
+    }
+}
+
+/// The body checked as a `T` for `operation`, and the JSON that `T`
+/// serializes back (the record to store).
+fn normalize<T: NexudusResource + DeserializeOwned + Serialize>(
+    body: &[u8],
+    operation: Operation,
+) -> Result<Value, ValidationErrors> {
+    let record = crate::from_slice_for::<T>(body, operation)?;
+    serde_json::to_value(&record)
+        .map_err(|error| ValidationFailure::new("", error.to_string(), Value::Null).into())
+}
+
 /// Builds the router of a mock Nexudus API over a [`MemoryStore`], one
-/// resource type at a time.
+/// resource at a time.
 #[derive(Debug)]
 pub struct MockNexudus {
     store: MemoryStore,
     router: Router<MemoryStore>,
+    /// The endpoints served so far.
+    paths: HashSet<&'static str>,
 }
 
 impl MockNexudus {
     /// A mock with only the token endpoint, `POST /api/token`.
     pub fn new(store: MemoryStore) -> Self {
         let router = Router::new().route("/api/token", post(token));
-        Self { store, router }
+        Self {
+            store,
+            router,
+            paths: HashSet::new(),
+        }
     }
 
-    /// Serves `T`: `POST` and `PUT` at `T::PATH`, `GET` at `T::PATH/{id}`.
+    /// Serves `T`: `POST`, `PUT` and `GET` (the list) at `T::PATH`, `GET`
+    /// and `DELETE` at `T::PATH/{id}` (see the [module docs](self)).
     ///
     /// # Panics
     ///
-    /// When a resource with the same path is already served.
-    pub fn resource<T>(mut self) -> Self
+    /// When `T` has no endpoint (`T::PATH` is empty or does not start with
+    /// `/`), or a resource with the same path is already served.
+    pub fn resource<T>(self) -> Self
     where
         T: NexudusResource + Serialize + DeserializeOwned + Send + 'static,
     {
+        self.serve(Served::of::<T>())
+    }
+
+    /// Serves the registry's resource `info` like [`MockNexudus::resource`]
+    /// serves a type: its bodies are checked by the registry's raw-body
+    /// check ([`ResourceInfo::normalize`](crate::resources::registry::ResourceInfo::normalize)).
+    ///
+    /// # Panics
+    ///
+    /// As [`MockNexudus::resource`].
+    #[cfg(feature = "resources")]
+    pub fn registered(self, info: &'static crate::resources::registry::ResourceInfo) -> Self {
+        self.serve(Served {
+            name: info.name(),
+            path: info.path(),
+            fields: info.fields(),
+            normalize: info.normalize_fn(),
+        })
+    }
+
+    /// Serves every compiled-in resource of the
+    /// [`registry`](crate::resources::registry) that has an endpoint and
+    /// whose path is not served yet (so a type of your own served before
+    /// takes the place of the registry's).
+    #[cfg(feature = "resources")]
+    pub fn all_resources(mut self) -> Self {
+        for info in crate::resources::registry::all() {
+            if is_endpoint(info.path()) && !self.paths.contains(info.path()) {
+                self = self.registered(info);
+            }
+        }
+        self
+    }
+
+    fn serve(mut self, served: Served) -> Self {
+        let path = served.path;
+        assert!(
+            is_endpoint(path),
+            "{} has no endpoint to serve (its path is {path:?})",
+            served.name
+        );
+        assert!(
+            self.paths.insert(path),
+            "a resource is already served at {path}"
+        );
+        let write =
+            move |State(store): State<MemoryStore>, request: Request| write(served, store, request);
+        let list = move |State(store): State<MemoryStore>, uri: Uri| list(served, store, uri);
+        let read = move |State(store): State<MemoryStore>,
+                         id: Result<Path<String>, PathRejection>| {
+            read(served, store, id)
+        };
+        let delete = move |State(store): State<MemoryStore>,
+                           headers: HeaderMap,
+                           id: Result<Path<String>, PathRejection>| {
+            delete(served, store, headers, id)
+        };
         self.router = self
             .router
-            .route(T::PATH, put(update::<T>).post(create::<T>))
-            .route(&format!("{}/{{id}}", T::PATH), get(read::<T>));
+            .route(path, get(list).put(write).post(write))
+            .route(&format!("{path}/{{id}}"), get(read).delete(delete));
         self
     }
 
@@ -393,106 +568,176 @@ impl MockNexudus {
     }
 }
 
-/// A mock of the five documented resources (`AccessToken`, `Visitor`,
-/// `User`, `UiModule`, `Workspace`) plus `POST /api/token`.
+/// Whether a resource path can be routed: `/api/...`, no parameter.
+fn is_endpoint(path: &str) -> bool {
+    path.starts_with('/') && !path.contains(['{', '}', '*'])
+}
+
+/// A mock of every compiled-in resource (the five documented ones,
+/// `AccessToken`, `Visitor`, `User`, `UiModule` and `Workspace`, and every
+/// generated module whose feature is on) plus `POST /api/token`: see
+/// [`MockNexudus::all_resources`].
 #[cfg(feature = "resources")]
 pub fn app(store: MemoryStore) -> Router {
-    use crate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
-    MockNexudus::new(store)
-        .resource::<AccessToken>()
-        .resource::<Visitor>()
-        .resource::<User>()
-        .resource::<UiModule>()
-        .resource::<Workspace>()
-        .into_router()
+    MockNexudus::new(store).all_resources().into_router()
 }
 
 /// The envelope of a 404: `{"Message":"Workspace 7 was not found.","Value":null,"Errors":[],"WasSuccessful":false}`.
-fn not_found<T: NexudusResource + ?Sized>(id: impl fmt::Display) -> Response {
-    fallback::envelope(
-        StatusCode::NOT_FOUND,
-        format!("{} {id} was not found.", T::NAME),
-    )
+fn not_found(name: &str, id: impl fmt::Display) -> Response {
+    fallback::envelope(StatusCode::NOT_FOUND, format!("{name} {id} was not found."))
 }
 
-async fn create<T>(
-    State(store): State<MemoryStore>,
-    headers: HeaderMap,
-    NexudusJson(record): NexudusJson<T>,
-) -> Response
-where
-    T: NexudusResource + Serialize,
-{
-    let value = match to_object(&record) {
-        Ok(value) => value,
-        Err(response) => return response,
+/// `POST` (create) and `PUT` (update) of a record of `served`.
+async fn write(served: Served, store: MemoryStore, request: Request) -> Response {
+    let updated_by = store.updated_by(request.headers());
+    let checked = match read_json_body(request, &()).await {
+        Ok((bytes, operation)) => check_body(bytes, operation, served.normalize)
+            .await
+            .map(|value| (value, operation)),
+        Err(rejection) => Err(rejection),
     };
-    match store.create_value::<T>(value) {
-        Ok(id) => SuccessResponse::created::<T>(id, store.updated_by(&headers), store.now())
-            .into_response(),
-        Err(error) => fallback::envelope(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("The {} could not be created: {error}.", T::NAME),
-        ),
+    let (value, operation) = match checked {
+        Ok((value @ Value::Object(_), operation)) => (value, operation),
+        Ok(_) => {
+            return fallback::envelope(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("{} did not serialize to a JSON object.", served.name),
+            )
+        }
+        Err(rejection) => return rejection.into_response(),
+    };
+    match operation {
+        Operation::Create => match store.create_value(served.path, value) {
+            Ok(id) => SuccessResponse::done(served.name, "created", id, updated_by, store.now())
+                .into_response(),
+            Err(error) => fallback::envelope(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("The {} could not be created: {error}.", served.name),
+            ),
+        },
+        Operation::Update => {
+            let Some(id) = id_of(&value) else {
+                // The resource type does not require `Id` on update; Nexudus does.
+                let failure = ValidationFailure::required("Id", Value::Null);
+                return IntoResponse::into_response(ValidationErrors::from(failure));
+            };
+            if store.replace_value(served.path, served.fields, id, value) {
+                SuccessResponse::done(served.name, "updated", id, updated_by, store.now())
+                    .into_response()
+            } else {
+                not_found(served.name, id)
+            }
+        }
     }
 }
 
-async fn update<T>(
-    State(store): State<MemoryStore>,
-    headers: HeaderMap,
-    NexudusJson(record): NexudusJson<T>,
-) -> Response
-where
-    T: NexudusResource + Serialize,
-{
-    let value = match to_object(&record) {
-        Ok(value) => value,
-        Err(response) => return response,
-    };
-    let Some(id) = id_of(&value) else {
-        // The resource type does not require `Id` on update; Nexudus does.
-        let failure = crate::ValidationFailure::required("Id", Value::Null);
-        return IntoResponse::into_response(ValidationErrors::from(failure));
-    };
-    if store.replace_value::<T>(id, value) {
-        SuccessResponse::updated::<T>(id, store.updated_by(&headers), store.now()).into_response()
-    } else {
-        not_found::<T>(id)
-    }
-}
-
-async fn read<T>(
-    State(store): State<MemoryStore>,
-    id: Result<Path<String>, PathRejection>,
-) -> Response
-where
-    T: NexudusResource,
-{
+/// The `Id` of a `GET` or `DELETE`, or the 404 for one that is not an `Id`.
+#[allow(clippy::result_large_err)]
+fn path_id(served: Served, id: Result<Path<String>, PathRejection>) -> Result<i64, Response> {
     let raw = match id {
         Ok(Path(raw)) => raw,
-        Err(_) => return not_found::<T>("?"),
+        Err(_) => return Err(not_found(served.name, "?")),
     };
-    match raw
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| store.get_value::<T>(id))
-    {
-        Some(value) => json_response(StatusCode::OK, &without_secrets::<T>(value)),
-        None => not_found::<T>(super::quote_prefix(&raw)),
+    raw.parse::<i64>()
+        .map_err(|_| not_found(served.name, super::quote_prefix(&raw)))
+}
+
+async fn read(
+    served: Served,
+    store: MemoryStore,
+    id: Result<Path<String>, PathRejection>,
+) -> Response {
+    let id = match path_id(served, id) {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
+    match store.served_value(served.path, served.fields, id) {
+        Some(value) => json_response(StatusCode::OK, &value),
+        None => not_found(served.name, id),
+    }
+}
+
+async fn delete(
+    served: Served,
+    store: MemoryStore,
+    headers: HeaderMap,
+    id: Result<Path<String>, PathRejection>,
+) -> Response {
+    let id = match path_id(served, id) {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
+    if store.remove_at(served.path, id) {
+        let updated_by = store.updated_by(&headers);
+        SuccessResponse::done(served.name, "deleted", id, updated_by, store.now()).into_response()
+    } else {
+        not_found(served.name, id)
+    }
+}
+
+/// `GET T::PATH?page=&size=`: one page of the records (see
+/// [Lists](self#lists)).
+async fn list(served: Served, store: MemoryStore, uri: Uri) -> Response {
+    match paging(uri.query().unwrap_or_default()) {
+        Ok((page, size)) => json_response(
+            StatusCode::OK,
+            &store.page(served.path, served.fields, page, size),
+        ),
+        Err(errors) => errors.into_response(),
+    }
+}
+
+/// The page (default 1) and size (default [`DEFAULT_PAGE_SIZE`], at most
+/// [`MAX_PAGE_SIZE`]) a list query asks for; a failure for each that is
+/// not a whole number from 1 up. Parameter names are matched ignoring
+/// case; for one given twice, the last wins.
+fn paging(query: &str) -> Result<(u32, u32), ValidationErrors> {
+    let mut page = None;
+    let mut size = None;
+    for (key, value) in parse_form(query.as_bytes()) {
+        if key.eq_ignore_ascii_case("page") {
+            page = Some(value);
+        } else if key.eq_ignore_ascii_case("size") {
+            size = Some(value);
+        }
+    }
+    let number = |name: &'static str, raw: Option<String>, default: u32| match raw {
+        None => Ok(default),
+        Some(raw) => match raw.trim().parse::<u32>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(ValidationFailure::invalid_type(
+                name,
+                Value::String(super::quote_prefix(&raw).into_owned()),
+            )),
+        },
+    };
+    match (
+        number("page", page, 1),
+        number("size", size, DEFAULT_PAGE_SIZE),
+    ) {
+        (Ok(page), Ok(size)) => Ok((page, size.min(MAX_PAGE_SIZE))),
+        (page, size) => Err(page.err().into_iter().chain(size.err()).collect()),
     }
 }
 
 /// A stored record as `GET` serves it: without its sensitive fields.
-fn without_secrets<T: NexudusResource + ?Sized>(mut value: Value) -> Value {
-    if let Value::Object(object) = &mut value {
-        for field in T::FIELDS.iter().filter(|f| f.sensitive()) {
-            object.remove(field.wire_name());
-            for alias in field.aliases() {
-                object.remove(*alias);
-            }
-        }
-    }
-    value
+fn without_secrets(fields: &[FieldInfo], value: &Value) -> Value {
+    let Value::Object(object) = value else {
+        return value.clone();
+    };
+    let secret = |key: &str| {
+        fields
+            .iter()
+            .filter(|f| f.sensitive())
+            .any(|f| f.matches_key(key))
+    };
+    Value::Object(
+        object
+            .iter()
+            .filter(|(key, _)| !secret(key))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect(),
+    )
 }
 
 /// `POST /api/token`: `grant_type=password` with a user name and a
@@ -536,20 +781,6 @@ async fn token(State(store): State<MemoryStore>, body: Result<Bytes, BytesReject
         "expires_in": 86_400,
     });
     json_response(StatusCode::OK, &body)
-}
-
-/// The record as a JSON object, or a 500 if the type serializes to
-/// something else.
-#[allow(clippy::result_large_err)]
-fn to_object<T: NexudusResource + Serialize>(record: &T) -> Result<Value, Response> {
-    match serde_json::to_value(record) {
-        Ok(value @ Value::Object(_)) => Ok(value),
-        _ => Err((
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("{} did not serialize to a JSON object", T::NAME),
-        )
-            .into_response()),
-    }
 }
 
 fn id_of(value: &Value) -> Option<i64> {

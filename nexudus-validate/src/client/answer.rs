@@ -1,6 +1,8 @@
 //! Reading the server's answers: what counts as a success, and the errors
 //! that quote a body.
 
+use std::borrow::Cow;
+
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -31,21 +33,58 @@ pub(super) struct Quoting<'a> {
 impl Quoting<'_> {
     /// Any unsuccessful status, with the start of the body.
     pub(super) fn status(&self, answer: &Answer) -> Error {
+        let secrets = self.served_secrets(&answer.body);
         Error::Status {
             status: answer.status.as_u16(),
-            body: self.secrets.excerpt(&answer.body),
+            body: secrets.excerpt(&answer.body),
         }
     }
 
     /// A body that did not parse as what was expected.
     pub(super) fn decode(&self, answer: &Answer, error: &serde_json::Error) -> Error {
+        let secrets = self.served_secrets(&answer.body);
         let reason = error.to_string();
-        let reason = self.secrets.redact(&reason);
+        let reason = secrets.redact(&reason);
         Error::Decode {
             status: answer.status.as_u16(),
-            body: self.secrets.excerpt(&answer.body),
+            body: secrets.excerpt(&answer.body),
             reason: truncate(&reason, BODY_EXCERPT_BYTES / 4).to_owned(),
         }
+    }
+
+    /// The secrets to redact from `body`: the credentials, and the values
+    /// a server put under the key of a sensitive field anywhere in it (a
+    /// record read, the records of a list), when it is JSON.
+    fn served_secrets(&self, body: &[u8]) -> Cow<'_, Secrets> {
+        fn collect(value: &Value, sensitive: &[&FieldInfo], secrets: &mut Secrets) {
+            match value {
+                Value::Object(object) => {
+                    for (key, item) in object {
+                        if let Value::String(secret) = item {
+                            if sensitive.iter().any(|f| f.matches_key(key)) {
+                                secrets.add(secret);
+                            }
+                        }
+                        collect(item, sensitive, secrets);
+                    }
+                }
+                Value::Array(items) => items
+                    .iter()
+                    .for_each(|item| collect(item, sensitive, secrets)),
+                _ => {}
+            }
+        }
+        let sensitive: Vec<&FieldInfo> = self.sensitive.iter().filter(|f| f.sensitive()).collect();
+        if sensitive.is_empty() {
+            return Cow::Borrowed(&self.secrets);
+        }
+        // serde_json stops at 128 levels of nesting, so `collect` does too.
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Cow::Borrowed(&self.secrets);
+        };
+        let mut secrets = self.secrets.clone();
+        collect(&value, &sensitive, &mut secrets);
+        Cow::Owned(secrets)
     }
 
     /// The body parsed as `T`.

@@ -86,6 +86,19 @@ pub enum Error {
         /// redacted and cut short).
         reason: String,
     },
+    /// The resource has no known endpoint (its `PATH` is empty, as for the
+    /// generated entities no source places); **no request was made**.
+    NoEndpoint {
+        /// The resource's name.
+        resource: &'static str,
+    },
+    /// A walk over the pages of a list ([`Pages`](super::Pages)) read its
+    /// limit of pages and the server still said a next page follows.
+    TooManyPages {
+        /// The most pages the walk reads
+        /// ([`Pages::max_pages`](super::Pages::max_pages)).
+        limit: u32,
+    },
     /// The record could not be serialized to JSON.
     Serialize(serde_json::Error),
     /// The request could not be sent or its answer not received.
@@ -120,13 +133,20 @@ impl Error {
             | Self::TooLarge { status, .. }
             | Self::Decode { status, .. } => Some(*status),
             Self::Transport(error) => error.status().map(|s| s.as_u16()),
-            Self::Invalid(_) | Self::Serialize(_) | Self::Timeout { .. } => None,
+            Self::Invalid(_)
+            | Self::Serialize(_)
+            | Self::Timeout { .. }
+            | Self::NoEndpoint { .. }
+            | Self::TooManyPages { .. } => None,
         }
     }
 
     /// `false` when the error was found before any request was sent.
     pub fn was_sent(&self) -> bool {
-        !matches!(self, Self::Invalid(_) | Self::Serialize(_))
+        !matches!(
+            self,
+            Self::Invalid(_) | Self::Serialize(_) | Self::NoEndpoint { .. }
+        )
     }
 
     /// Whether the request ran out of time ([`Error::Timeout`]).
@@ -202,6 +222,14 @@ impl fmt::Debug for Error {
                 .field("body", body)
                 .field("reason", reason)
                 .finish(),
+            Self::NoEndpoint { resource } => f
+                .debug_struct("NoEndpoint")
+                .field("resource", resource)
+                .finish(),
+            Self::TooManyPages { limit } => f
+                .debug_struct("TooManyPages")
+                .field("limit", limit)
+                .finish(),
             Self::Serialize(source) => f.debug_tuple("Serialize").field(source).finish(),
             Self::Transport(source) => f.debug_tuple("Transport").field(source).finish(),
         }
@@ -248,6 +276,13 @@ impl fmt::Display for Error {
             Self::Decode { status, reason, .. } => {
                 write!(f, "unexpected answer (HTTP {status}): {reason}")
             }
+            Self::NoEndpoint { resource } => {
+                write!(f, "{resource} has no known endpoint; nothing was sent")
+            }
+            Self::TooManyPages { limit } => write!(
+                f,
+                "the server still had a next page after {limit} pages, the limit; stopped"
+            ),
             Self::Serialize(source) => write!(f, "the record does not serialize: {source}"),
             Self::Transport(source) => write!(f, "request failed: {source}"),
         }

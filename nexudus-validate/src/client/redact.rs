@@ -18,7 +18,7 @@ pub const BODY_EXCERPT_BYTES: usize = 4096;
 /// values of a record's `#[sensitive]` fields. Each is redacted in every
 /// form it travels in (as sent, base64 in the `Authorization` header,
 /// JSON-escaped, form-encoded).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Secrets {
     /// Longest first, so that a header value goes before its parts.
     forms: Vec<String>,

@@ -86,12 +86,7 @@ impl SuccessResponse {
         updated_by: impl Into<String>,
         updated_on: impl Into<NexudusDateTime>,
     ) -> Self {
-        Self::with_message(
-            format!("{} was successfully updated.", T::NAME),
-            id,
-            updated_by,
-            updated_on,
-        )
+        Self::done(T::NAME, "updated", id, updated_by, updated_on)
     }
 
     /// The body of a successful create of a `T` record:
@@ -101,8 +96,30 @@ impl SuccessResponse {
         updated_by: impl Into<String>,
         updated_on: impl Into<NexudusDateTime>,
     ) -> Self {
+        Self::done(T::NAME, "created", id, updated_by, updated_on)
+    }
+
+    /// The body of a successful delete of a `T` record:
+    /// `"{T::NAME} was successfully deleted."` with `Value` `{"Id": id}`.
+    pub fn deleted<T: NexudusResource + ?Sized>(
+        id: i64,
+        updated_by: impl Into<String>,
+        updated_on: impl Into<NexudusDateTime>,
+    ) -> Self {
+        Self::done(T::NAME, "deleted", id, updated_by, updated_on)
+    }
+
+    /// `"{name} was successfully {done}."` (`done` is `created`, `updated`
+    /// or `deleted`), for a resource known by its name only.
+    pub(crate) fn done(
+        name: &str,
+        done: &str,
+        id: i64,
+        updated_by: impl Into<String>,
+        updated_on: impl Into<NexudusDateTime>,
+    ) -> Self {
         Self::with_message(
-            format!("{} was successfully created.", T::NAME),
+            format!("{name} was successfully {done}."),
             id,
             updated_by,
             updated_on,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusResource, Secret};
 
 /// An `Application` record of the Nexudus API.
 ///
@@ -42,7 +42,7 @@ pub struct Application {
     /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+1 more) (the same
     /// name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub secret_key: Option<crate::Secret<String>>,
+    pub secret_key: Option<Secret<String>>,
     /// `ShortDescription` (`string`). Required on create and update (the reference table). Name
     /// from the legacy API docs `rest-api/Apps/application.md`.
     #[required]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusResource, Secret};
 
 /// A `MarketPlaceApplication` record of the Nexudus API.
 ///
@@ -72,7 +72,7 @@ pub struct MarketPlaceApplication {
     /// in failures or `Debug`. Name from the official page
     /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub secret_key: Option<crate::Secret<String>>,
+    pub secret_key: Option<Secret<String>>,
     /// `ShortDescription` (`string`). Required on create and update (the reference table and
     /// the official PUT pages
     /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusResource, Secret};
 
 /// A `CoworkerInvoicePaymentToken` record of the Nexudus API.
 ///
@@ -44,7 +44,7 @@ pub struct CoworkerInvoicePaymentToken {
     /// `Token` (`string`). Optional (the reference table). Sensitive: never shown in failures
     /// or `Debug`. Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub token: Option<crate::Secret<String>>,
+    pub token: Option<Secret<String>>,
     /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
     /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
     /// (+28 more) (the same name on another entity).

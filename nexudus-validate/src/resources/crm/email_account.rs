@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// An `EmailAccount` record of the Nexudus API.
 ///
@@ -126,12 +126,12 @@ pub struct EmailAccount {
     /// in failures or `Debug`. Name guessed from the option `--google-access-token` (high
     /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub google_access_token: Option<crate::Secret<String>>,
+    pub google_access_token: Option<Secret<String>>,
     /// `Office365AccessToken` (`string`). Optional (the reference table). Sensitive: never
     /// shown in failures or `Debug`. Name guessed from the option `--office365-access-token`
     /// (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub office365_access_token: Option<crate::Secret<String>>,
+    pub office365_access_token: Option<Secret<String>>,
 }
 
 /// The values of `EmailAccount.IncomingServerType` (`EmailAccountIncomingServerType`).

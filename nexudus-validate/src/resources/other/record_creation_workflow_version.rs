@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `RecordCreationWorkflowVersion` record of the Nexudus API.
 ///
@@ -65,5 +65,5 @@ pub struct RecordCreationWorkflowVersion {
     /// failures or `Debug`. Name guessed from the option `--concurrency-token` (high
     /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub concurrency_token: Option<crate::Secret<String>>,
+    pub concurrency_token: Option<Secret<String>>,
 }

@@ -158,6 +158,12 @@ impl ResourceInfo {
         (self.normalize)(body, operation)
     }
 
+    /// The normalizing check as a function pointer (what the mock server
+    /// stores a body with).
+    pub const fn normalize_fn(&self) -> NormalizeFn {
+        self.normalize
+    }
+
     /// Whether `name` names this resource: its name, its plural or its
     /// path (with or without the leading `/`), ignoring case, `-`, `_` and
     /// spaces.

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `Coworker` record of the Nexudus API.
 ///
@@ -385,7 +385,7 @@ pub struct Coworker {
         skip_serializing_if = "Option::is_none",
         default
     )]
-    pub stripe_bacs_dd_customer_token: Option<crate::Secret<String>>,
+    pub stripe_bacs_dd_customer_token: Option<Secret<String>>,
     /// `StripeBacsDDEnabled` (`bool`). Optional (the reference table). Name guessed from the
     /// option `--stripe-bacs-d-d-enabled` (low confidence): no source prints it.
     #[serde(

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `CoworkerGoogleCalendar` record of the Nexudus API.
 ///
@@ -82,5 +82,5 @@ pub struct CoworkerGoogleCalendar {
     /// shown in failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_sync_token: Option<crate::Secret<String>>,
+    pub event_sync_token: Option<Secret<String>>,
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::ResourceTimeSlotDayOfWeek;
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `Resource` record of the Nexudus API.
 ///
@@ -308,12 +308,12 @@ pub struct Resource {
     /// failures or `Debug`. Name guessed from the option `--zoom-access-token` (high
     /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub zoom_access_token: Option<crate::Secret<String>>,
+    pub zoom_access_token: Option<Secret<String>>,
     /// `ZoomRefreshToken` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name guessed from the option `--zoom-refresh-token` (high
     /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub zoom_refresh_token: Option<crate::Secret<String>>,
+    pub zoom_refresh_token: Option<Secret<String>>,
     /// `ZoomUserId` (`string`). Optional (the reference table). Name guessed from the option
     /// `--zoom-user-id` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]

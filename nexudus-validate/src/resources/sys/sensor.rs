@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `Sensor` record of the Nexudus API.
 ///
@@ -192,12 +192,12 @@ pub struct Sensor {
     /// failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shared_secret: Option<crate::Secret<String>>,
+    pub shared_secret: Option<Secret<String>>,
     /// `ApiKey` (`string`). Optional (the reference table). Sensitive: never shown in failures
     /// or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub api_key: Option<crate::Secret<String>>,
+    pub api_key: Option<Secret<String>>,
     /// `Username` (`string`). Optional (the reference table). Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -206,7 +206,7 @@ pub struct Sensor {
     /// failures or `Debug`. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub password: Option<crate::Secret<String>>,
+    pub password: Option<Secret<String>>,
     /// `CannedResponseName` (`string`). Optional: read-only (a list filter). Read from the
     /// server, never sent back. Name from the official page
     /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusResource, Secret};
 
 /// A `TemplateFile` record of the Nexudus API.
 ///
@@ -78,7 +78,7 @@ pub struct TemplateFile {
     /// `Password` (`string`). Optional (the reference table). Sensitive: never shown in
     /// failures or `Debug`. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub password: Option<crate::Secret<String>>,
+    pub password: Option<Secret<String>>,
     /// `FileContents` (`string`). Optional (the reference table). Name from the legacy API docs
     /// `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]

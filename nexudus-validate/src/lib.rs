@@ -35,22 +35,21 @@
 //!
 //! # Attributes
 //!
+//! The full reference is the derive's own documentation,
+//! [`NexudusResource`](derive@NexudusResource). In short:
+//!
 //! | attribute | meaning |
 //! |---|---|
 //! | `#[nexudus(name = "..", path = "/api/..")]` | resource name (default: the struct's name) and endpoint |
-//! | `#[nexudus(crate = "path")]` | where the runtime crate is, if renamed |
-//! | `#[required]` | missing, `null` or a blank string fails (`0`, `false`, `[]` pass) |
-//! | `#[required(update)]` | the same, for updates only (the `Id`) |
-//! | `#[required(allow_empty)]` | blank strings pass |
-//! | `#[nexudus(rename = "..")]` | the `PropertyName` to report, if not the wire name |
-//! | `#[not_null]`, `#[not_empty]` | `may not be null`, `may not be null or empty` |
-//! | `#[length(min = a, max = b)]`, `#[range(min = a, max = b)]` | length (UTF-16 code units, as .NET counts, or elements) and number bounds |
-//! | `#[email]`, `#[pattern("regex")]` | a well-formed address, a full-string regex match |
-//! | `#[custom(path::to_fn)]` | `fn(&T) -> Result<(), impl Into<Cow<'static, str>>>` |
-//! | `#[nested]` | validate inner resources, named `Parent.Child` / `List[2].Child` |
-//! | `#[sensitive]` | never echo the value (`AttemptedValue` `null`, redacted `Debug`) |
-//! | `#[nexudus(message = "..")]`, `message = ".."` in a rule | override a message |
 //! | `#[nexudus(check = path::to_fn)]` | cross-field check on the struct |
+//! | `#[required]`, `#[required(update)]`, `#[required(allow_empty)]` | missing, `null` or a blank string fails (`0`, `false`, `[]` pass) |
+//! | `#[not_null]`, `#[not_empty]` | `may not be null`, `may not be null or empty` |
+//! | `#[length(min, max)]`, `#[range(min, max)]` | length (UTF-16 code units, as .NET counts, or elements) and number bounds |
+//! | `#[email]`, `#[pattern("regex")]`, `#[custom(f)]` | a well-formed address, a full-string match, a function of yours |
+//! | `#[nested]`, `#[serde(flatten)]` | inner resources (`Parent.Child`, `List[2].Child`, `Map[key].Child`), shared base fields |
+//! | `#[nexudus(each(rule, ..))]` | rules on every element (`List[2]`) |
+//! | `#[sensitive]`, [`Secret<T>`](Secret) | never echo the value |
+//! | `#[nexudus(rename = "..")]`, `#[nexudus(message = "..")]` | the `PropertyName` to report, a message of your own |
 //!
 //! Raw JSON goes through [`from_slice`] (and [`from_str`], [`from_value`],
 //! [`NexudusResource::validate_value`]): the value, or every failure, each
@@ -59,14 +58,15 @@
 //! panic.
 //!
 //! Each rule is a public trait in [`rules`], implemented for the standard
-//! types and forwarded through `Option`, `Box`, `Rc`, `Arc`, `Cow` and
-//! `&T`, so type aliases, generic code and types of your own work with
-//! them. A failure's [`code`](ValidationFailure::code) says which rule it
-//! comes from ([`Code`]).
+//! types and forwarded through `Option`, `Box`, `Rc`, `Arc`, `Cow`, `&T`
+//! and [`Secret`], so type aliases, generic code and types of your own work
+//! with them. A failure's [`code`](ValidationFailure::code) says which rule
+//! it comes from ([`Code`]).
 //!
 //! Serde's `rename`, `rename(deserialize = ..)`, `rename_all` (every case
-//! rule), `alias`, `skip`, `skip_deserializing` and `default` are read to
-//! find the JSON key of each field.
+//! rule), `alias`, `skip`, `skip_deserializing`, `default`, `with`,
+//! `deserialize_with`, `flatten` and `deny_unknown_fields` are read to
+//! find the JSON key of each field and how it is read.
 //!
 //! # Features
 //!
@@ -77,6 +77,7 @@
 //! | `all-resources` | off | every module: all 216 resources |
 //! | `axum` | off | server side: the `NexudusJson<T>` extractor, the bodies as responses, an in-memory mock of the API (`nexudus_validate::axum`) |
 //! | `client` | off | client side: a reqwest client that validates before it sends (`nexudus_validate::client`) |
+//! | `rust_decimal` | off | `#[range]` on `rust_decimal::Decimal`, compared exactly |
 //! | `cli` | off | the `nexudus-validate` program: `check <resource> <FILE\|-> [--create]`, `resources [<resource>]` (turns on `all-resources`) |
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]

@@ -13,7 +13,7 @@
 //!
 //! It speaks HTTP/1.1 (as the Nexudus API does), sets `TCP_NODELAY`, and
 //! answers bodiless errors of layers and of axum's defaults in the Nexudus
-//! envelope ([`fallback::envelope_bare_errors`](super::fallback::envelope_bare_errors)).
+//! envelope ([`fallback::envelope_bare_errors`]).
 //! The body size stays axum's `DefaultBodyLimit` (2 MB unless changed).
 //!
 //! ```no_run

@@ -73,6 +73,23 @@ pub struct FieldInfo {
     nested: bool,
     rust_type: &'static str,
     flattened: Option<&'static [FieldInfo]>,
+    /// [`key_prefix`] of the wire name, to tell most keys apart with one
+    /// comparison.
+    prefix: u64,
+}
+
+/// A key's first eight bytes and its length, packed: equal keys have equal
+/// prefixes. No key's prefix is `u64::MAX` (that would be eight `0xFF`
+/// bytes, which UTF-8 never has).
+pub(crate) const fn key_prefix(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let mut prefix = bytes.len() as u64;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        prefix |= (bytes[i] as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    prefix
 }
 
 impl FieldInfo {
@@ -95,6 +112,7 @@ impl FieldInfo {
             nested: false,
             rust_type,
             flattened: None,
+            prefix: key_prefix(wire_name),
         }
     }
 
@@ -107,6 +125,7 @@ impl FieldInfo {
     ) -> Self {
         let mut info = Self::new(ident, "", rust_type);
         info.flattened = Some(fields);
+        info.prefix = u64::MAX;
         info
     }
 
@@ -219,15 +238,15 @@ impl FieldInfo {
     /// Whether `key` names this field on the wire.
     #[inline]
     pub fn matches_key(&self, key: &str) -> bool {
-        if self.flattened.is_some() {
-            return false;
-        }
-        /// Most keys differ in length or first byte: settled before a
-        /// full comparison.
-        fn same(a: &str, b: &str) -> bool {
-            a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
-        }
-        same(self.wire_name, key) || self.aliases.iter().any(|alias| same(alias, key))
+        self.matches_prefixed_key(key, key_prefix(key))
+    }
+
+    /// [`matches_key`](Self::matches_key) for a key whose [`key_prefix`] is
+    /// known.
+    #[inline]
+    pub(crate) fn matches_prefixed_key(&self, key: &str, prefix: u64) -> bool {
+        (self.prefix == prefix && self.wire_name == key)
+            || (!self.aliases.is_empty() && self.aliases.contains(&key))
     }
 }
 

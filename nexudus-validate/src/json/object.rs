@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::echo::Echo;
+use crate::resource::key_prefix;
 use crate::FieldInfo;
 
 /// One JSON value of a request, borrowed: a slice of the body's text, or a
@@ -341,20 +342,27 @@ pub(crate) fn slot_fields(fields: &'static [FieldInfo]) -> Vec<&'static FieldInf
 /// The slot of the field whose wire name or alias is `key`, trying the
 /// field after the previous one first (clients send fields in order).
 fn field_index(fields: &[FieldInfo], key: &str, hint: usize) -> Option<usize> {
-    if fields.get(hint).is_some_and(|f| f.matches_key(key)) {
+    let prefix = key_prefix(key);
+    if fields
+        .get(hint)
+        .is_some_and(|f| f.matches_prefixed_key(key, prefix))
+    {
         return Some(hint);
     }
-    slot_of(fields, key, 0)
+    slot_of(fields, key, prefix, 0)
 }
 
 /// The slot of `key` in the block of `fields` that starts at `base`.
-fn slot_of(fields: &[FieldInfo], key: &str, base: usize) -> Option<usize> {
-    if let Some(index) = fields.iter().position(|f| f.matches_key(key)) {
+fn slot_of(fields: &[FieldInfo], key: &str, prefix: u64, base: usize) -> Option<usize> {
+    if let Some(index) = fields
+        .iter()
+        .position(|f| f.matches_prefixed_key(key, prefix))
+    {
         return Some(base + index);
     }
     let mut start = base + fields.len();
     for inner in fields.iter().filter_map(FieldInfo::flattened) {
-        if let Some(slot) = slot_of(inner, key, start) {
+        if let Some(slot) = slot_of(inner, key, prefix, start) {
             return Some(slot);
         }
         start += block_len(inner);

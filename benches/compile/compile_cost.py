@@ -121,10 +121,12 @@ def generate(structs):
 
 
 def cargo(workspace, *args, env=None):
+    # Not incremental: every timed build compiles the crate from scratch,
+    # as a user's first build (or CI) does.
     return subprocess.run(
         ["cargo", *args],
         cwd=workspace,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "CARGO_INCREMENTAL": "0", **(env or {})},
         check=True,
         capture_output=True,
         text=True,

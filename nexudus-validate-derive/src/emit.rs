@@ -103,9 +103,8 @@ pub fn emit(container: &Container) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// The checks of every field, on what the typed value or
-                /// the raw reader gives.
+                /// the raw reader gives (not inlined: one copy serves both).
                 #[doc(hidden)]
-                #[inline]
                 #[allow(clippy::too_many_arguments, unused_imports, unused_variables)]
                 fn __nexudus_check(__cx: &mut #p::Cx<'_>, #(#params),*) {
                     use #p::{

@@ -36,9 +36,7 @@ pub fn validate(
     operation: Operation,
     check: &mut dyn FnMut(&mut Cx<'_>),
 ) -> Result<(), ValidationErrors> {
-    let mut out = Collector::new(crate::Limits::DEFAULT);
-    check(&mut Cx::root(&mut out, fields, operation));
-    out.finish()
+    crate::json::check_fields(fields, operation, &crate::Limits::DEFAULT, check)
 }
 
 /// The failures of a cross-field check, in whatever type it returns them.

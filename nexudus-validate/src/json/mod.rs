@@ -129,8 +129,18 @@ pub fn validate_with<T: NexudusResource + ?Sized>(
     operation: Operation,
     limits: &Limits,
 ) -> Result<(), ValidationErrors> {
+    check_fields(T::FIELDS, operation, limits, &mut |cx| value.__validate(cx))
+}
+
+/// `check` (a resource's `__validate`) on a resource with fields `fields`.
+pub(crate) fn check_fields(
+    fields: &'static [crate::FieldInfo],
+    operation: Operation,
+    limits: &Limits,
+    check: &mut dyn FnMut(&mut Cx<'_>),
+) -> Result<(), ValidationErrors> {
     let mut out = Collector::new(*limits);
-    value.__validate(&mut Cx::root(&mut out, T::FIELDS, operation));
+    check(&mut Cx::root(&mut out, fields, operation));
     out.finish()
 }
 

@@ -15,6 +15,9 @@ use crate::{
     REQUIRED_MESSAGE,
 };
 
+/// What a failure names instead of a key sent inside a `#[sensitive]` value.
+const REDACTED: &str = "<redacted>";
+
 /// Where failures go: the reported ones, in order, within [`Limits`].
 pub struct Collector {
     failures: Vec<ValidationFailure>,
@@ -352,11 +355,7 @@ impl<'a> Cx<'a> {
 
     /// Runs `check` on the value under `key` of the current map value.
     pub fn key(&mut self, key: &str, check: impl FnOnce(&mut Cx<'_>)) {
-        let key = if self.is_sensitive() {
-            "<redacted>"
-        } else {
-            key
-        };
+        let key = if self.is_sensitive() { REDACTED } else { key };
         let base = self.here_path();
         self.element(&Path::Key(&base.path(self.path), key), check);
     }
@@ -421,10 +420,12 @@ impl<'a> Cx<'a> {
 
     /// Keys the resource does not know, sent under
     /// `#[serde(deny_unknown_fields)]`. Their values are never echoed: a
-    /// misspelt `"Pasword"` must not be.
+    /// misspelt `"Pasword"` must not be; nor are the keys themselves inside
+    /// a `#[sensitive]` value.
     pub(crate) fn unknown_keys(&mut self, object: &RawObject<'_>, resource: &str) {
         for key in object.unknown_keys() {
-            let name = self.path.join(key);
+            let key = if self.sensitive { REDACTED } else { key };
+            let name = self.path.member(key);
             let message = format!("Could not find member '{key}' on object of type '{resource}'.");
             self.out.push(ValidationFailure::with_code(
                 Code::UnknownField,

@@ -44,6 +44,36 @@ impl Path<'_> {
         Cow::Owned(out)
     }
 
+    /// The `PropertyName` of `key`, sent in the object at this path and
+    /// answered by no field: `Parent.Key`, or `Parent['key']` (Json.NET's
+    /// notation, `'` and `\\` escaped) when the key is empty or holds a
+    /// character that a path or a JSON string gives a meaning to, so that it
+    /// never reads as the object itself, an index or a map key.
+    pub fn member(&self, key: &str) -> Cow<'static, str> {
+        const SPECIAL: &[char] = &[
+            '.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\u{c}', '\u{8}', '\\',
+            '\u{85}', '\u{2028}', '\u{2029}',
+        ];
+        let mut out = String::new();
+        self.write(&mut out);
+        if !key.is_empty() && !key.contains(SPECIAL) {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(key);
+            return Cow::Owned(out);
+        }
+        out.push_str("['");
+        for c in key.chars() {
+            if matches!(c, '\'' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push_str("']");
+        Cow::Owned(out)
+    }
+
     fn write(&self, out: &mut String) {
         match self {
             Path::Root => {}

@@ -235,12 +235,12 @@ fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
         };
     }
     let (reader, wrap): (TokenStream, Option<syn::Ident>) = match &field.read {
-        Read::Skip => return quote!(#p::got(&#p::unchecked(__object, #index))),
-        Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::nested()), None),
-        Read::Owned => (quote!(#p::Reader::<#ty>::new()), None),
+        Read::Skip => return quote!(#p::Got::Read(&#p::unchecked(__object, #index))),
+        Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::NESTED), None),
+        Read::Owned => (quote!(#p::Reader::<#ty>::PLAIN), None),
         Read::With(_) => {
             let adapter = adapter_name(field);
-            (quote!(#p::Reader::<#adapter>::custom()), Some(adapter))
+            (quote!(#p::Reader::<#adapter>::CUSTOM), Some(adapter))
         }
     };
     let default = field.default.as_ref().map(|default| {
@@ -262,7 +262,7 @@ fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     };
     match wrap {
         Some(_) => quote!(#p::got_inner(&#read)),
-        None => quote!(#p::got(&#read)),
+        None => quote!(#p::Got::Read(&#read)),
     }
 }
 

@@ -28,7 +28,7 @@ pub fn emit(container: &Container) -> TokenStream {
     let infos = wire.iter().map(|field| field_info(&p, field));
     let params = wire.iter().enumerate().map(|(i, field)| {
         let (param, ty) = (param(i), field.ty);
-        quote!(#param: #p::Got<'_, #ty>)
+        quote!(#param: #p::Got<'__n, #ty>)
     });
     let checks = wire
         .iter()
@@ -38,10 +38,11 @@ pub fn emit(container: &Container) -> TokenStream {
         let member = field.member;
         quote!(#p::Got::Value(&self.#member))
     });
-    let read_args = wire
+    let (reads, read_args): (Vec<_>, Vec<_>) = wire
         .iter()
         .enumerate()
-        .map(|(i, field)| read_field(&p, i, field));
+        .map(|(i, field)| read_field(&p, i, field))
+        .unzip();
     let adapters = wire.iter().filter_map(|field| adapter(&p, field));
     let container_checks = container
         .checks
@@ -85,6 +86,7 @@ pub fn emit(container: &Container) -> TokenStream {
                 fn __read(__cx: &mut #p::Cx<'_>, __object: &#p::RawObject<'_>) {
                     #[allow(unused_imports)]
                     use #p::{ReadNothing as _, ReadOwned as _, ReadResources as _};
+                    #(#reads)*
                     Self::__nexudus_check(__cx, #(#read_args),*);
                 }
             }
@@ -106,7 +108,7 @@ pub fn emit(container: &Container) -> TokenStream {
                 /// the raw reader gives (not inlined: one copy serves both).
                 #[doc(hidden)]
                 #[allow(clippy::too_many_arguments, unused_imports, unused_variables)]
-                fn __nexudus_check(__cx: &mut #p::Cx<'_>, #(#params),*) {
+                fn __nexudus_check<'__n>(__cx: &mut #p::Cx<'_>, #(#params),*) {
                     use #p::{
                         ViaAny as _, ViaInner as _, ViaIsEmpty as _, ViaNeverEmpty as _,
                         ViaNoEcho as _, ViaOption as _, ViaOptionEmpty as _, ViaOptionInner as _,
@@ -225,22 +227,31 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     }
 }
 
-/// What the checks of field `index` get from the JSON object `__object`.
-fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
+/// Field `index` read from the JSON object `__object`: a statement that
+/// reads it into `__r{index}` (one statement each, so that the borrows the
+/// reading makes end there), and what its checks get.
+fn read_field(p: &TokenStream, index: usize, field: &Field) -> (TokenStream, TokenStream) {
     let ty = field.ty;
+    let slot = format_ident!("__r{}", index);
     let index = Literal::usize_unsuffixed(index);
     if field.flatten.is_some() {
-        return quote! {
-            #p::Got::Flat(&__object.flattened(<Self as #p::NexudusResource>::FIELDS, #index))
-        };
+        return (
+            quote!(let #slot = __object.flattened(<Self as #p::NexudusResource>::FIELDS, #index);),
+            quote!(#p::Got::Flat(&#slot)),
+        );
     }
     let (reader, wrap): (TokenStream, Option<syn::Ident>) = match &field.read {
-        Read::Skip => return quote!(#p::got(&#p::unchecked(__object, #index))),
-        Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::nested()), None),
-        Read::Owned => (quote!(#p::Reader::<#ty>::new()), None),
+        Read::Skip => {
+            return (
+                quote!(let #slot = #p::unchecked(__object, #index);),
+                quote!(#p::Got::Read(&#slot)),
+            )
+        }
+        Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::NESTED), None),
+        Read::Owned => (quote!(#p::Reader::<#ty>::PLAIN), None),
         Read::With(_) => {
             let adapter = adapter_name(field);
-            (quote!(#p::Reader::<#adapter>::custom()), Some(adapter))
+            (quote!(#p::Reader::<#adapter>::CUSTOM), Some(adapter))
         }
     };
     let default = field.default.as_ref().map(|default| {
@@ -257,13 +268,14 @@ fn read_field(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
         }
     });
     let read = match default {
-        Some(default) => quote!((&&&#reader).read_or(__object, #index, #default)),
-        None => quote!((&&&#reader).read(__object, #index)),
+        Some(default) => quote!(let #slot = (&&&#reader).read_or(__object, #index, #default);),
+        None => quote!(let #slot = (&&&#reader).read(__object, #index);),
     };
-    match wrap {
-        Some(_) => quote!(#p::got_inner(&#read)),
-        None => quote!(#p::got(&#read)),
-    }
+    let got = match wrap {
+        Some(_) => quote!(#p::got_inner(&#slot)),
+        None => quote!(#p::Got::Read(&#slot)),
+    };
+    (read, got)
 }
 
 fn adapter_name(field: &Field) -> syn::Ident {

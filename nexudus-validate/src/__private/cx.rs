@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::Path;
 use crate::json::echo::{failure_json_len, Echoed};
 use crate::json::object::{Raw, RawObject};
-use crate::json::read::{Got, Unread};
+use crate::json::read::{Got, Read, Unread};
 use crate::rules::{self, Presence, Violation};
 use crate::{
     Code, FieldInfo, Limits, NexudusResource, Operation, ValidationErrors, ValidationFailure,
@@ -206,7 +206,17 @@ impl<'a> Cx<'a> {
         self.here = Here::Field(index);
         match got {
             Got::Value(value) => Some(value),
-            Got::Unread(unread) => {
+            got => self.field_read(got),
+        }
+    }
+
+    /// [`field`](Self::field) on what the raw reader gave (kept out of
+    /// line, so that a typed value's check tests one tag per field).
+    #[inline(never)]
+    fn field_read<'v, T>(&mut self, got: Got<'v, T>) -> Option<&'v T> {
+        match got {
+            Got::Value(value) | Got::Read(Read::Value(value)) => Some(value),
+            Got::Unread(unread) | Got::Read(Read::Unread(unread)) => {
                 self.unread(unread);
                 None
             }
@@ -236,7 +246,7 @@ impl<'a> Cx<'a> {
         match got {
             Got::Value(value) => value.__validate(&mut cx),
             Got::Flat(object) => R::__read(&mut cx, object),
-            Got::Unread(_) => {}
+            Got::Unread(_) | Got::Read(_) => {}
         }
     }
 

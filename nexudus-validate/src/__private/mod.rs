@@ -15,7 +15,7 @@ pub use probe::{
 pub use crate::json::echo::{Echo, Echoed};
 pub use crate::json::object::{Raw, RawObject};
 pub use crate::json::read::{
-    got, got_inner, unchecked, Adapter, Got, Read, ReadNothing, ReadOwned, ReadResources, Reader,
+    got_inner, unchecked, Adapter, Got, Read, ReadNothing, ReadOwned, ReadResources, Reader,
 };
 pub use crate::rules;
 pub use crate::{

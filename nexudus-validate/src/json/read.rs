@@ -53,15 +53,9 @@ pub enum Got<'r, T> {
     Unread(&'r Unread<'r>),
     /// A `#[serde(flatten)]`ed resource's fields, to read.
     Flat(&'r RawObject<'r>),
-}
-
-/// What the checks of `read` get.
-#[inline]
-pub fn got<'r, T>(read: &'r Read<'_, T>) -> Got<'r, T> {
-    match read {
-        Read::Value(value) => Got::Value(value),
-        Read::Unread(unread) => Got::Unread(unread),
-    }
+    /// A field read from JSON: its value or what kept it from being read
+    /// (built in place by the generated code, without a call).
+    Read(&'r Read<'r, T>),
 }
 
 /// How to read one field.
@@ -110,34 +104,29 @@ pub struct Reader<T> {
 }
 
 impl<T> Reader<T> {
-    /// A reader for a plain field.
-    pub const fn new() -> Self {
-        Self {
-            nested: false,
-            absent_is_null: true,
-            ty: PhantomData,
-        }
-    }
+    /// A reader for a plain field (a constant, so that naming it in
+    /// generated code costs no call in a debug build).
+    pub const PLAIN: Self = Self {
+        nested: false,
+        absent_is_null: true,
+        ty: PhantomData,
+    };
 
     /// A reader for a `#[nested]` field: a value that does not read is
     /// looked into for the failures inside it.
-    pub const fn nested() -> Self {
-        Self {
-            nested: true,
-            absent_is_null: true,
-            ty: PhantomData,
-        }
-    }
+    pub const NESTED: Self = Self {
+        nested: true,
+        absent_is_null: true,
+        ty: PhantomData,
+    };
 
     /// A reader for a field with `#[serde(deserialize_with)]` (read through
     /// an adapter): an absent key is missing, as serde has it.
-    pub const fn custom() -> Self {
-        Self {
-            nested: false,
-            absent_is_null: false,
-            ty: PhantomData,
-        }
-    }
+    pub const CUSTOM: Self = Self {
+        nested: false,
+        absent_is_null: false,
+        ty: PhantomData,
+    };
 
     fn how(&self, opaque: bool, descend: Option<Descend>, default: Option<fn() -> T>) -> How<T> {
         How {
@@ -146,12 +135,6 @@ impl<T> Reader<T> {
             opaque,
             descend: descend.filter(|_| self.nested),
         }
-    }
-}
-
-impl<T> Default for Reader<T> {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -46,7 +46,7 @@ impl Path<'_> {
 
     /// The `PropertyName` of `key`, sent in the object at this path and
     /// answered by no field: `Parent.Key`, or `Parent['key']` (Json.NET's
-    /// notation, `'` and `\\` escaped) when the key is empty or holds a
+    /// notation, `'` and `\` escaped) when the key is empty or holds a
     /// character that a path or a JSON string gives a meaning to, so that it
     /// never reads as the object itself, an index or a map key.
     pub fn member(&self, key: &str) -> Cow<'static, str> {

@@ -78,15 +78,18 @@ impl From<&str> for Secret<String> {
     }
 }
 
+/// What is shown instead of a secret, wherever one would be.
+pub(crate) const REDACTED: &str = "<redacted>";
+
 impl<T> fmt::Debug for Secret<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
+        f.write_str(REDACTED)
     }
 }
 
 impl<T> fmt::Display for Secret<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
+        f.write_str(REDACTED)
     }
 }
 

@@ -10,13 +10,11 @@ use crate::json::echo::{failure_json_len, Echoed};
 use crate::json::object::{Raw, RawObject};
 use crate::json::read::{Got, Read, Unread};
 use crate::rules::{self, Presence, Violation};
+use crate::secret::REDACTED;
 use crate::{
     Code, FieldInfo, Limits, NexudusResource, Operation, ValidationErrors, ValidationFailure,
     REQUIRED_MESSAGE,
 };
-
-/// What a failure names instead of a key sent inside a `#[sensitive]` value.
-const REDACTED: &str = "<redacted>";
 
 /// Where failures go: the reported ones, in order, within [`Limits`].
 pub struct Collector {

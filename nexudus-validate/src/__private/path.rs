@@ -54,15 +54,11 @@ impl Path<'_> {
             '.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\u{c}', '\u{8}', '\\',
             '\u{85}', '\u{2028}', '\u{2029}',
         ];
+        if !key.is_empty() && !key.contains(SPECIAL) {
+            return self.join(key);
+        }
         let mut out = String::new();
         self.write(&mut out);
-        if !key.is_empty() && !key.contains(SPECIAL) {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(key);
-            return Cow::Owned(out);
-        }
         out.push_str("['");
         for c in key.chars() {
             if matches!(c, '\'' | '\\') {

@@ -7,8 +7,7 @@ use std::fmt;
 use base64::Engine as _;
 use serde_json::Value;
 
-/// What a credential is replaced with.
-pub(super) const REDACTED: &str = "<redacted>";
+use crate::secret::REDACTED;
 
 /// At most this many bytes of a server body are quoted in an error.
 pub const BODY_EXCERPT_BYTES: usize = 4096;

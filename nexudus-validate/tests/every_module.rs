@@ -9,12 +9,8 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 
-use axum::extract::Request;
 use axum::http::{header, StatusCode};
-use axum::middleware::{self, Next};
-use axum::Router;
 use nexudus_validate::axum::mock::{self, MemoryStore, DEFAULT_PAGE_SIZE};
 use nexudus_validate::client::{Client, Error, Registered};
 use nexudus_validate::resources::registry::{self, ResourceInfo};
@@ -24,7 +20,7 @@ use nexudus_validate::{
 use serde_json::{json, Value};
 
 mod support;
-use support::{http, run, serve};
+use support::{counted, http, run, serve};
 
 fn fixed_time() -> NexudusDateTime {
     NexudusDateTime::from_ymd_hms(2025, 1, 15, 10, 30, 0).unwrap()
@@ -138,17 +134,6 @@ fn change(info: &ResourceInfo, stored: &Value) -> Option<(&'static str, Value)> 
         };
         plain.then_some((field.wire_name(), value))
     })
-}
-
-/// Counts the requests that reach `app`.
-fn counted(app: Router) -> (Router, Arc<AtomicUsize>) {
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = count.clone();
-    let app = app.layer(middleware::from_fn(move |request: Request, next: Next| {
-        seen.fetch_add(1, Ordering::SeqCst);
-        next.run(request)
-    }));
-    (app, count)
 }
 
 fn client(base: &str) -> Client {

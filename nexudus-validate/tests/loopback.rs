@@ -8,9 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::{self, Next};
 use axum::response::IntoResponse;
 use axum::routing::put;
 use axum::Router;
@@ -27,18 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 mod support;
-use support::{http, run, serve};
-
-/// Counts the requests that reach `app`.
-fn counted(app: Router) -> (Router, Arc<AtomicUsize>) {
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = count.clone();
-    let app = app.layer(middleware::from_fn(move |request: Request, next: Next| {
-        seen.fetch_add(1, Ordering::SeqCst);
-        next.run(request)
-    }));
-    (app, count)
-}
+use support::{counted, http, run, serve};
 
 fn client(base: &str) -> Client {
     Client::new(base)

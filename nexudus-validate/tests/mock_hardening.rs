@@ -146,15 +146,16 @@ fn workspace(id: Option<i64>, name: &str) -> Workspace {
     }
 }
 
-async fn create(base: &str, name: &str) -> (StatusCode, Value) {
-    let answer = http()
-        .post(format!("{base}{}", Workspace::PATH))
-        .json(&workspace(None, name))
-        .send()
-        .await
-        .unwrap();
+/// The status and JSON body of the answer to `request`.
+async fn answer(request: reqwest::RequestBuilder) -> (StatusCode, Value) {
+    let answer = request.send().await.unwrap();
     let status = answer.status();
     (status, answer.json().await.unwrap())
+}
+
+async fn create(base: &str, name: &str) -> (StatusCode, Value) {
+    let url = format!("{base}{}", Workspace::PATH);
+    answer(http().post(url).json(&workspace(None, name))).await
 }
 
 #[test]
@@ -392,13 +393,7 @@ fn lists_never_serve_sensitive_values() {
 
 /// `GET Workspace::PATH?query` of the mock: the status and the body.
 async fn list(base: &str, query: &str) -> (StatusCode, Value) {
-    let answer = http()
-        .get(format!("{base}{}?{query}", Workspace::PATH))
-        .send()
-        .await
-        .unwrap();
-    let status = answer.status();
-    (status, answer.json().await.unwrap())
+    answer(http().get(format!("{base}{}?{query}", Workspace::PATH))).await
 }
 
 #[test]

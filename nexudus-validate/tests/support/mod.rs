@@ -1,11 +1,15 @@
 //! What the loopback tests share: a time-limited runtime, a server on an
-//! ephemeral port, an HTTP client that gives up.
+//! ephemeral port, an HTTP client that gives up, a request counter.
 // Each test file uses some of these.
 #![allow(dead_code)]
 
 use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::Request;
+use axum::middleware::{self, Next};
 use axum::Router;
 
 /// Upper bound for any one test.
@@ -43,4 +47,15 @@ pub fn http() -> reqwest::Client {
         .timeout(Duration::from_secs(5))
         .build()
         .unwrap()
+}
+
+/// `app`, and how many requests reach it.
+pub fn counted(app: Router) -> (Router, Arc<AtomicUsize>) {
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    let app = app.layer(middleware::from_fn(move |request: Request, next: Next| {
+        seen.fetch_add(1, Ordering::SeqCst);
+        next.run(request)
+    }));
+    (app, count)
 }

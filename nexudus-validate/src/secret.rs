@@ -111,11 +111,13 @@ pub(crate) fn echoing<R>(write: impl FnOnce() -> R) -> (R, bool) {
 }
 
 /// Runs `read` (which deserializes a value); also says whether a `Secret`
-/// was met, so that a value that did not read is not echoed.
+/// was met, so that a value that did not read is not echoed. A secret met
+/// here was also met by any read this one is inside of.
 pub(crate) fn reading<R>(read: impl FnOnce() -> R) -> (R, bool) {
     let before = READ.replace(false);
     let out = read();
-    let met = READ.replace(before);
+    let met = READ.get();
+    READ.set(before | met);
     (out, met)
 }
 
@@ -134,5 +136,22 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Secret<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         READ.set(true);
         T::deserialize(deserializer).map(Self)
+    }
+}
+
+// Tests only: an `unwrap` here is an assertion on fixed inputs.
+#[cfg(test)]
+mod tests {
+    use super::{reading, Secret};
+
+    #[test]
+    fn a_secret_met_by_an_inner_read_is_met_by_the_outer_one() {
+        let read = || serde_json::from_str::<Secret<String>>(r#""pin""#).unwrap();
+        let ((_, inner), outer) = reading(|| reading(read));
+        assert!(inner);
+        assert!(outer, "the outer read must not echo what holds a secret");
+        // And a read that meets none says so, inside or outside another.
+        let ((_, inner), outer) = reading(|| reading(|| ()));
+        assert!(!inner && !outer);
     }
 }

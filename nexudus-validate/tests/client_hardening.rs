@@ -26,7 +26,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 mod support;
-use support::{run, serve};
+use support::{counted, run, serve};
 
 /// The client's time limit in these tests.
 const SHORT: Duration = Duration::from_millis(200);
@@ -642,26 +642,18 @@ fn a_resource_without_an_endpoint_is_never_sent_to_the_base_url() {
 /// Answers every list request with a page that says a next page follows,
 /// whatever page was asked for; counts the requests.
 fn always_a_next_page() -> (Router, Arc<AtomicUsize>) {
-    let requests = Arc::new(AtomicUsize::new(0));
-    let seen = requests.clone();
-    let app = Router::new().route(
-        Workspace::PATH,
-        any(move || {
-            seen.fetch_add(1, Ordering::SeqCst);
-            async {
-                let page = serde_json::json!({
-                    "Records": [{"Id": 1, "Name": "Again"}], "CurrentPage": 1,
-                    "CurrentPageSize": 1, "TotalItems": 1_000_000_000, "TotalPages": 1_000_000_000,
-                    "HasNextPage": true, "HasPreviousPage": false
-                });
-                (
-                    [(header::CONTENT_TYPE, "application/json")],
-                    page.to_string(),
-                )
-            }
-        }),
-    );
-    (app, requests)
+    let page = || async {
+        let page = serde_json::json!({
+            "Records": [{"Id": 1, "Name": "Again"}], "CurrentPage": 1,
+            "CurrentPageSize": 1, "TotalItems": 1_000_000_000, "TotalPages": 1_000_000_000,
+            "HasNextPage": true, "HasPreviousPage": false
+        });
+        (
+            [(header::CONTENT_TYPE, "application/json")],
+            page.to_string(),
+        )
+    };
+    counted(Router::new().route(Workspace::PATH, any(page)))
 }
 
 #[test]

@@ -27,9 +27,8 @@ pub struct Pages<T> {
     client: Client,
     target: Target,
     size: u32,
-    /// The next page to read.
-    next_page: u32,
-    /// How many pages have been read.
+    /// How many pages have been read: pages are read from 1, one after
+    /// the other, so this is also the last page read.
     read: u32,
     max_pages: u32,
     done: bool,
@@ -42,7 +41,6 @@ impl<T> fmt::Debug for Pages<T> {
             .field("client", &self.client)
             .field("resource", &self.target.name)
             .field("size", &self.size)
-            .field("next_page", &self.next_page)
             .field("read", &self.read)
             .field("max_pages", &self.max_pages)
             .field("done", &self.done)
@@ -56,7 +54,6 @@ impl<T: DeserializeOwned> Pages<T> {
             client,
             target,
             size,
-            next_page: 1,
             read: 0,
             max_pages: DEFAULT_MAX_PAGES,
             done: false,
@@ -82,17 +79,14 @@ impl<T: DeserializeOwned> Pages<T> {
                 limit: self.max_pages,
             }));
         }
+        // Below `max_pages`, so this cannot overflow.
         self.read += 1;
-        let page = self.next_page;
         let answer = self
             .client
-            .list_page::<T>(self.target, page, self.size)
+            .list_page::<T>(self.target, self.read, self.size)
             .await;
-        match &answer {
-            // Past `u32::MAX` the limit has been reached anyway: pages
-            // are read from 1, so `read == page`.
-            Ok(got) if got.has_next_page => self.next_page = page.saturating_add(1),
-            _ => self.done = true,
+        if !matches!(&answer, Ok(got) if got.has_next_page) {
+            self.done = true;
         }
         Some(answer)
     }

@@ -806,74 +806,20 @@ fn utc_now() -> NexudusDateTime {
     NexudusDateTime::new(utc.naive_utc())
 }
 
-/// `application/x-www-form-urlencoded` pairs: `+` is a space, `%XX` a byte.
+/// `application/x-www-form-urlencoded` pairs: `+` is a space, `%XX` a byte,
+/// a `%` not followed by two hex digits itself, bytes that are not UTF-8
+/// replaced.
 fn parse_form(body: &[u8]) -> Vec<(String, String)> {
-    body.split(|&b| b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let mut parts = pair.splitn(2, |&b| b == b'=');
-            let key = parts.next().unwrap_or_default();
-            let value = parts.next().unwrap_or_default();
-            (percent_decode(key), percent_decode(value))
-        })
-        .collect()
+    // Pairs of strings take any input: the decoder is lossy, not failing.
+    serde_urlencoded::from_bytes(body).unwrap_or_default()
 }
 
-fn percent_decode(input: &[u8]) -> String {
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        match input[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < input.len() => match (hex(input[i + 1]), hex(input[i + 2])) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(byte: u8) -> Option<u8> {
-    match byte {
-        b'0'..=b'9' => Some(byte - b'0'),
-        b'a'..=b'f' => Some(byte - b'a' + 10),
-        b'A'..=b'F' => Some(byte - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Standard base64 (padding optional); `None` on any other character.
+/// Standard base64, padding optional; `None` on any other character.
 fn decode_base64(input: &str) -> Option<Vec<u8>> {
-    fn sextet(c: u8) -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    }
-    let digits = input.trim_end_matches('=').as_bytes();
-    if digits.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let mut bits = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            bits |= sextet(c)? << (18 - 6 * i);
-        }
-        let bytes = bits.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(input.trim_end_matches('='))
+        .ok()
 }
 
 #[cfg(test)]
@@ -901,8 +847,10 @@ mod tests {
                 ("x".to_owned(), String::new()),
             ]
         );
-        assert_eq!(percent_decode(b"%4"), "%4");
-        assert_eq!(percent_decode(b"%zz"), "%zz");
+        let lone = |value: &str| [("a".to_owned(), value.to_owned())];
+        assert_eq!(parse_form(b"a=%4"), lone("%4"));
+        assert_eq!(parse_form(b"a=%zz"), lone("%zz"));
+        assert_eq!(parse_form(b"a=%FF"), lone("\u{fffd}"));
     }
 
     #[test]

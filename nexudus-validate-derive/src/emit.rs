@@ -1,11 +1,13 @@
 //! Checked model to tokens.
 //!
 //! Per struct: `FIELDS`, one check function over every field
-//! (`__nexudus_check`, each field given as a `Got`: the typed value, or
-//! what the raw reader made of the JSON), `validate_for` and `__validate`
-//! calling it with the struct's own fields, `__read` calling it with each
-//! field read from its JSON slice, and `Nested`. Rule calls go to runtime
-//! functions generic over the field's type only.
+//! (`__nexudus_check`, each field with checks given as a `Got`: the typed
+//! value, or what the raw reader made of the JSON; each one without only
+//! read from the JSON, when there is JSON), `__validate` calling it with the
+//! struct's own fields, `__read` calling it with each field read from its
+//! JSON slice, and `Nested`. `Validate` comes from the runtime's blanket
+//! impl. Rule calls go to runtime functions generic over the field's type
+//! only.
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -26,22 +28,33 @@ pub fn emit(container: &Container) -> TokenStream {
         .collect();
 
     let infos = wire.iter().map(|field| field_info(&p, field));
-    let params = wire.iter().enumerate().map(|(i, field)| {
+    // A field with checks is given to the check function (the typed value,
+    // or what the raw reader made of it); one without is only read, in its
+    // place among the others, when the resource comes as JSON.
+    let checked: Vec<(usize, &Field)> = wire
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, field)| field.has_checks())
+        .collect();
+    let params = checked.iter().map(|&(i, field)| {
         let (param, ty) = (param(i), field.ty);
         quote!(#param: #p::Got<'__n, #ty>)
     });
-    let checks = wire
-        .iter()
-        .enumerate()
-        .map(|(i, field)| field_checks(&p, i, field));
-    let typed_args = wire.iter().map(|field| {
+    let checks = wire.iter().enumerate().map(|(i, field)| {
+        if field.has_checks() {
+            field_checks(&p, i, field)
+        } else {
+            read_only(&p, i, field)
+        }
+    });
+    let typed_args = checked.iter().map(|(_, field)| {
         let member = field.member;
         quote!(#p::Got::Value(&self.#member))
     });
-    let (reads, read_args): (Vec<_>, Vec<_>) = wire
+    let (reads, read_args): (Vec<_>, Vec<_>) = checked
         .iter()
-        .enumerate()
-        .map(|(i, field)| read_field(&p, i, field))
+        .map(|&(i, field)| read_field(&p, i, field))
         .unzip();
     let adapters = wire.iter().filter_map(|field| adapter(&p, field));
     let container_checks = container
@@ -53,23 +66,12 @@ pub fn emit(container: &Container) -> TokenStream {
             const __DENY_UNKNOWN_FIELDS: bool = true;
         )
     });
-    let validate = quote!(&mut |cx| #p::NexudusResource::__validate(self, cx));
 
     quote! {
         const _: () = {
             use #krate::__private as __p;
 
             #(#adapters)*
-
-            #[automatically_derived]
-            impl #impl_generics #p::Validate for #ident #ty_generics #where_clause {
-                fn validate_for(
-                    &self,
-                    operation: #p::Operation,
-                ) -> #p::Result<(), #p::ValidationErrors> {
-                    #p::validate(<Self as #p::NexudusResource>::FIELDS, operation, #validate)
-                }
-            }
 
             #[automatically_derived]
             impl #impl_generics #p::NexudusResource for #ident #ty_generics #where_clause {
@@ -94,11 +96,11 @@ pub fn emit(container: &Container) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics #p::rules::Nested for #ident #ty_generics #where_clause {
                 fn validate_nested(&self, __cx: &mut #p::Cx<'_>) {
-                    __cx.resource(<Self as #p::NexudusResource>::FIELDS, #validate);
+                    #p::validate_nested(self, __cx);
                 }
 
                 fn check_raw(__cx: &mut #p::Cx<'_>, __raw: #p::Raw<'_>) {
-                    __cx.resource_raw(__raw, &#p::Shape::of::<Self>());
+                    #p::check_raw::<Self>(__cx, __raw);
                 }
             }
 
@@ -110,6 +112,7 @@ pub fn emit(container: &Container) -> TokenStream {
                 #[allow(clippy::too_many_arguments, unused_imports, unused_variables)]
                 fn __nexudus_check<'__n>(__cx: &mut #p::Cx<'_>, #(#params),*) {
                     use #p::{
+                        ReadNothing as _, ReadOwned as _, ReadResources as _,
                         ViaAny as _, ViaInner as _, ViaIsEmpty as _, ViaNeverEmpty as _,
                         ViaNoEcho as _, ViaOption as _, ViaOptionEmpty as _, ViaOptionInner as _,
                         ViaRequired as _, ViaResourceEcho as _, ViaSerialize as _,
@@ -223,6 +226,21 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
             if let #p::Some(__v) = __cx.field(#index, #param) {
                 #body
             }
+        }
+    }
+}
+
+/// Field `index`, which has no checks: what was sent for it must read as
+/// its type.
+fn read_only(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
+    let index = Literal::usize_unsuffixed(index);
+    let ty = field.ty;
+    match &field.read {
+        Read::Skip => TokenStream::new(),
+        Read::Owned => quote!((&&&#p::Reader::<#ty>::PLAIN).check(__cx, #index);),
+        Read::With(_) => {
+            let adapter = adapter_name(field);
+            quote!((&&&#p::Reader::<#adapter>::CUSTOM).check(__cx, #index);)
         }
     }
 }

@@ -17,12 +17,6 @@ pub fn emit(input: &DeriveInput, krate: &syn::Path, error: syn::Error) -> TokenS
         #error
         const _: () = {
             #[automatically_derived]
-            impl #impl_generics #p::Validate for #ident #ty_generics #where_clause {
-                fn validate_for(&self, _: #p::Operation) -> #p::Result<(), #p::ValidationErrors> {
-                    #p::unreachable!()
-                }
-            }
-            #[automatically_derived]
             impl #impl_generics #p::NexudusResource for #ident #ty_generics #where_clause {
                 const NAME: &'static str = #name;
                 const PATH: &'static str = "";

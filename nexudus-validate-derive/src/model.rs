@@ -45,6 +45,17 @@ pub struct Field<'a> {
     pub default: Option<Default>,
 }
 
+impl Field<'_> {
+    /// Whether the field has checks beyond reading as its type.
+    pub fn has_checks(&self) -> bool {
+        self.required.is_some()
+            || !self.rules.is_empty()
+            || self.nested.is_some()
+            || self.each.is_some()
+            || self.flatten.is_some()
+    }
+}
+
 /// Where a field is on the wire.
 pub struct Wire {
     /// The JSON key serde reads.

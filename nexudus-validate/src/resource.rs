@@ -27,6 +27,10 @@ impl Operation {
 }
 
 /// Something that can check itself against the Nexudus rules.
+///
+/// Every [`NexudusResource`] is one (a blanket impl runs its generated
+/// checks with the default [`Limits`](crate::Limits)); other types may
+/// implement it too.
 pub trait Validate {
     /// Validates for an update (the full PUT record).
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -35,6 +39,12 @@ pub trait Validate {
 
     /// Validates for the given operation; every failure, in declaration order.
     fn validate_for(&self, operation: Operation) -> Result<(), ValidationErrors>;
+}
+
+impl<T: NexudusResource + ?Sized> Validate for T {
+    fn validate_for(&self, operation: Operation) -> Result<(), ValidationErrors> {
+        crate::validate_with(self, operation, &crate::Limits::DEFAULT)
+    }
 }
 
 /// When a field's `#[required]` rule applies.

@@ -219,6 +219,7 @@ fn a_nested_resource_that_denies_unknown_keys_is_not_echoed_whole() {
 
 #[derive(Debug, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
+#[allow(dead_code)] // only read from JSON
 struct Numbers {
     #[required(update)]
     id: Option<i64>,

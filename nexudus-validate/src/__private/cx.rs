@@ -208,6 +208,19 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Moves to field `index`; the JSON object to read it from, when the
+    /// resource is read from JSON (`None` for a typed value).
+    #[inline]
+    pub(crate) fn sent_field(&mut self, index: usize) -> Option<&'a RawObject<'a>> {
+        self.here = Here::Field(index);
+        self.sent
+    }
+
+    /// Whether the current field has `#[serde(default)]`.
+    pub(crate) fn field_has_default(&self) -> bool {
+        self.field_info().is_some_and(FieldInfo::has_default)
+    }
+
     /// [`field`](Self::field) on what the raw reader gave (kept out of
     /// line, so that a typed value's check tests one tag per field).
     #[inline(never)]
@@ -460,7 +473,7 @@ impl<'a> Cx<'a> {
     /// Reports what could not be read of the current field.
     #[cold]
     #[inline(never)]
-    fn unread(&mut self, unread: &Unread<'_>) {
+    pub(crate) fn unread(&mut self, unread: &Unread<'_>) {
         if unread.unchecked {
             return self.unchecked(unread.raw);
         }

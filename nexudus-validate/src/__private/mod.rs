@@ -28,15 +28,18 @@ pub use core::result::Result::{self, Err, Ok};
 pub use core::unreachable;
 pub use serde;
 
-/// `validate_for` of every resource: `check` (its `__validate`) on its
-/// fields `fields`, with the default limits.
+/// `Nested::validate_nested` of every resource: its checks, under the
+/// current value's path.
 #[inline]
-pub fn validate(
-    fields: &'static [FieldInfo],
-    operation: Operation,
-    check: &mut dyn FnMut(&mut Cx<'_>),
-) -> Result<(), ValidationErrors> {
-    crate::json::check_fields(fields, operation, &crate::Limits::DEFAULT, check)
+pub fn validate_nested<R: NexudusResource>(value: &R, cx: &mut Cx<'_>) {
+    cx.resource(R::FIELDS, &mut |cx| value.__validate(cx));
+}
+
+/// `Nested::check_raw` of every resource: the failures inside JSON sent for
+/// it that did not read as it.
+#[inline]
+pub fn check_raw<R: NexudusResource>(cx: &mut Cx<'_>, raw: Raw<'_>) {
+    cx.resource_raw(raw, &Shape::of::<R>());
 }
 
 /// The failures of a cross-field check, in whatever type it returns them.

@@ -96,6 +96,21 @@ fn read<'a, T: DeserializeOwned>(object: &RawObject<'a>, index: usize, how: How<
     }
 }
 
+/// Field `index` without rules, read from what was sent (if it was): only
+/// what does not read as `T` is reported. An absent key of a field with a
+/// default reads as that default, whatever it is.
+fn check<T: DeserializeOwned>(cx: &mut Cx<'_>, index: usize, how: How<T>) {
+    let Some(object) = cx.sent_field(index) else {
+        return;
+    };
+    if object.get(index).is_none() && cx.field_has_default() {
+        return;
+    }
+    if let Read::Unread(unread) = read(object, index, how) {
+        cx.unread(&unread);
+    }
+}
+
 /// Names the type a field is read as.
 pub struct Reader<T> {
     nested: bool,
@@ -144,6 +159,9 @@ pub trait ReadResources<T> {
     fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
     /// Reads field `index`, `default()` when its key is absent.
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+    /// Field `index`, which has no rules: reports what was sent for it
+    /// when it does not read (nothing when checking a typed value).
+    fn check(&self, cx: &mut Cx<'_>, index: usize);
 }
 
 /// Reading, level 2: any other owned `Deserialize` type.
@@ -152,6 +170,9 @@ pub trait ReadOwned<T> {
     fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
     /// Reads field `index`, `default()` when its key is absent.
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+    /// Field `index`, which has no rules: reports what was sent for it
+    /// when it does not read (nothing when checking a typed value).
+    fn check(&self, cx: &mut Cx<'_>, index: usize);
 }
 
 /// Reading, level 3: types that cannot be read on their own.
@@ -160,6 +181,8 @@ pub trait ReadNothing<T> {
     fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
     /// An unchecked [`Read::Unread`].
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+    /// Nothing: the typed parse reads the field.
+    fn check(&self, cx: &mut Cx<'_>, index: usize);
 }
 
 impl<T: DeserializeOwned + Nested> ReadResources<T> for &&Reader<T> {
@@ -173,6 +196,9 @@ impl<T: DeserializeOwned + Nested> ReadResources<T> for &&Reader<T> {
             self.how(true, Some(T::check_raw), Some(default)),
         )
     }
+    fn check(&self, cx: &mut Cx<'_>, index: usize) {
+        check(cx, index, self.how(true, Some(T::check_raw), None));
+    }
 }
 
 impl<T: DeserializeOwned> ReadOwned<T> for &Reader<T> {
@@ -181,6 +207,9 @@ impl<T: DeserializeOwned> ReadOwned<T> for &Reader<T> {
     }
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T> {
         read(object, index, self.how(false, None, Some(default)))
+    }
+    fn check(&self, cx: &mut Cx<'_>, index: usize) {
+        check(cx, index, self.how(false, None, None));
     }
 }
 
@@ -191,6 +220,7 @@ impl<T> ReadNothing<T> for Reader<T> {
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, _: fn() -> T) -> Read<'a, T> {
         unchecked(object, index)
     }
+    fn check(&self, _: &mut Cx<'_>, _: usize) {}
 }
 
 /// Field `index`, left to the typed parse: only what was sent is kept.

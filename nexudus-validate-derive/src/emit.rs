@@ -8,6 +8,10 @@
 //! JSON slice, and `Nested`. `Validate` comes from the runtime's blanket
 //! impl. Rule calls go to runtime functions generic over the field's type
 //! only.
+//!
+//! Every generated function is `#[inline]`: like a generic function, it is
+//! compiled to machine code only in a crate that calls it, so a crate of
+//! resources pays for the checks it uses, not for every one it declares.
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -80,11 +84,13 @@ pub fn emit(container: &Container) -> TokenStream {
                 const FIELDS: &'static [#p::FieldInfo] = &[#(#infos),*];
                 #deny_unknown
 
+                #[inline]
                 fn __validate(&self, __cx: &mut #p::Cx<'_>) {
                     Self::__nexudus_check(__cx, #(#typed_args),*);
                     #(#container_checks)*
                 }
 
+                #[inline]
                 fn __read(__cx: &mut #p::Cx<'_>, __object: &#p::RawObject<'_>) {
                     #[allow(unused_imports)]
                     use #p::{ReadNothing as _, ReadOwned as _, ReadResources as _};
@@ -95,10 +101,12 @@ pub fn emit(container: &Container) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics #p::rules::Nested for #ident #ty_generics #where_clause {
+                #[inline]
                 fn validate_nested(&self, __cx: &mut #p::Cx<'_>) {
                     #p::validate_nested(self, __cx);
                 }
 
+                #[inline]
                 fn check_raw(__cx: &mut #p::Cx<'_>, __raw: #p::Raw<'_>) {
                     #p::check_raw::<Self>(__cx, __raw);
                 }
@@ -107,9 +115,10 @@ pub fn emit(container: &Container) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// The checks of every field, on what the typed value or
-                /// the raw reader gives (not inlined: one copy serves both).
+                /// the raw reader gives.
                 #[doc(hidden)]
                 #[allow(clippy::too_many_arguments, unused_imports, unused_variables)]
+                #[inline]
                 fn __nexudus_check<'__n>(__cx: &mut #p::Cx<'_>, #(#params),*) {
                     use #p::{
                         ReadNothing as _, ReadOwned as _, ReadResources as _,

@@ -208,6 +208,12 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether the resource is read from JSON (not a typed value).
+    #[inline]
+    pub(crate) fn reads_json(&self) -> bool {
+        self.sent.is_some()
+    }
+
     /// Moves to field `index`; the JSON object to read it from, when the
     /// resource is read from JSON (`None` for a typed value).
     #[inline]

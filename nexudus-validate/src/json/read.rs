@@ -98,7 +98,9 @@ fn read<'a, T: DeserializeOwned>(object: &RawObject<'a>, index: usize, how: How<
 
 /// Field `index` without rules, read from what was sent (if it was): only
 /// what does not read as `T` is reported. An absent key of a field with a
-/// default reads as that default, whatever it is.
+/// default reads as that default, whatever it is. (Out of line: a typed
+/// value's check only tests that nothing was sent.)
+#[inline(never)]
 fn check<T: DeserializeOwned>(cx: &mut Cx<'_>, index: usize, how: How<T>) {
     let Some(object) = cx.sent_field(index) else {
         return;
@@ -196,8 +198,11 @@ impl<T: DeserializeOwned + Nested> ReadResources<T> for &&Reader<T> {
             self.how(true, Some(T::check_raw), Some(default)),
         )
     }
+    #[inline]
     fn check(&self, cx: &mut Cx<'_>, index: usize) {
-        check(cx, index, self.how(true, Some(T::check_raw), None));
+        if cx.reads_json() {
+            check(cx, index, self.how(true, Some(T::check_raw), None));
+        }
     }
 }
 
@@ -208,8 +213,11 @@ impl<T: DeserializeOwned> ReadOwned<T> for &Reader<T> {
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T> {
         read(object, index, self.how(false, None, Some(default)))
     }
+    #[inline]
     fn check(&self, cx: &mut Cx<'_>, index: usize) {
-        check(cx, index, self.how(false, None, None));
+        if cx.reads_json() {
+            check(cx, index, self.how(false, None, None));
+        }
     }
 }
 
@@ -220,6 +228,7 @@ impl<T> ReadNothing<T> for Reader<T> {
     fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, _: fn() -> T) -> Read<'a, T> {
         unchecked(object, index)
     }
+    #[inline]
     fn check(&self, _: &mut Cx<'_>, _: usize) {}
 }
 

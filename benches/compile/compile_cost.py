@@ -4,10 +4,20 @@
 Generates one crate per contender, each with N structs of 20 `Option`
 fields (8 strings, 6 integers, 3 bools, 3 id lists; 5 required, 2 length,
 1 range, 1 email rules), builds their dependencies once, then times the
-build of each crate alone (debug and release, median of `--runs`), counts
-its expanded lines and measures its rlib.
+build of each crate alone (debug and release, median of `--runs`, the
+contenders taking turns so that a slower spell of a shared machine falls
+on all of them), counts its expanded lines and measures its rlib.
 
-    python3 benches/compile/compile_cost.py [--structs 50 200] [--runs 3]
+With `--used`, each struct also gets a function that validates it (the
+contender's typed `validate()`; an empty function for serde alone), so that
+the checks are compiled to machine code and not only declared.
+
+With `--instructions`, the build of each crate is also run once under
+valgrind (cachegrind without cache simulation) and the instructions rustc
+executed are counted: unlike times, counts do not move with the load of
+the machine (the contenders are counted two at a time, one per core).
+
+    python3 benches/compile/compile_cost.py [--structs 50 200] [--runs 3] [--used] [--instructions]
 
 Writes the crates under target/compile-bench and prints a Markdown table.
 """
@@ -84,7 +94,15 @@ def field_type(name):
     return {"s": "String", "i": "i64", "b": "bool", "l": "Vec<i64>"}[name[0]]
 
 
-def struct_source(contender, index):
+USE = {
+    "serde": "let _ = value; true",
+    "nexudus": "nexudus_validate::Validate::validate(value).is_ok()",
+    "garde": "garde::Validate::validate(value).is_ok()",
+    "validator": "validator::Validate::validate(value).is_ok()",
+}
+
+
+def struct_source(contender, index, used):
     lines = [
         f"#[derive(Debug, Clone, serde::Serialize, serde::Deserialize{DERIVE[contender]})]",
         '#[serde(rename_all = "PascalCase")]',
@@ -96,11 +114,13 @@ def struct_source(contender, index):
             lines.append(f"    {attribute}")
         lines.append(f"    pub {name}: Option<{field_type(name)}>,")
     lines.append("}")
+    if used:
+        lines.append(f"pub fn check{index}(value: &Resource{index}) -> bool {{ {USE[contender]} }}")
     return "\n".join(lines)
 
 
-def generate(structs):
-    workspace = OUT / f"n{structs}"
+def generate(structs, used):
+    workspace = OUT / (f"n{structs}" + ("-used" if used else ""))
     shutil.rmtree(workspace, ignore_errors=True)
     members = []
     for contender in CONTENDERS:
@@ -110,7 +130,7 @@ def generate(structs):
             f'[package]\nname = "cost-{contender}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
             f'[dependencies]\nserde = {{ version = "1", features = ["derive"] }}\n{DEPENDENCIES[contender]}'
         )
-        body = "\n\n".join(struct_source(contender, i) for i in range(structs))
+        body = "\n\n".join(struct_source(contender, i, used) for i in range(structs))
         (crate / "src" / "lib.rs").write_text("#![allow(dead_code)]\n\n" + body + "\n")
         members.append(contender)
     (workspace / "Cargo.toml").write_text(
@@ -142,6 +162,44 @@ def timed_build(workspace, contender, release):
     return time.monotonic() - start
 
 
+WRAPPER = """#!/bin/sh
+# RUSTC_WRAPPER: the cost-* crate is compiled under cachegrind.
+rustc="$1"; shift
+case " $* " in
+  *" --crate-name cost_"*)
+    exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \\
+        --log-file="$COUNT_LOG" "$rustc" "$@" ;;
+  *) exec "$rustc" "$@" ;;
+esac
+"""
+
+
+def count_instructions(workspace, contenders):
+    """Instructions rustc executes to build each contender's crate (debug),
+    two builds at a time, each in a target directory of its own."""
+    wrapper = workspace / "count-rustc.sh"
+    wrapper.write_text(WRAPPER)
+    wrapper.chmod(0o755)
+    counts = {}
+    for pair in (contenders[i:i + 2] for i in range(0, len(contenders), 2)):
+        running = []
+        for contender in pair:
+            target = workspace / f"target-count-{contender}"
+            log = workspace / f"count-{contender}.log"
+            env = {**os.environ, "CARGO_INCREMENTAL": "0", "CARGO_TARGET_DIR": str(target)}
+            args = ["cargo", "build", "-q", "-p", f"cost-{contender}"]
+            subprocess.run(args, cwd=workspace, env=env, check=True, capture_output=True)
+            os.utime(workspace / contender / "src" / "lib.rs")
+            env.update(RUSTC_WRAPPER=str(wrapper), COUNT_LOG=str(log))
+            running.append((contender, log, subprocess.Popen(args, cwd=workspace, env=env)))
+        for contender, log, process in running:
+            if process.wait() != 0:
+                raise SystemExit(f"counting {contender} failed")
+            refs = [line for line in log.read_text().splitlines() if "I   refs:" in line]
+            counts[contender] = int(refs[-1].split()[-1].replace(",", ""))
+    return counts
+
+
 def expanded_lines(workspace, contender):
     result = cargo(
         workspace,
@@ -163,37 +221,51 @@ def main():
     parser.add_argument("--structs", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--release", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--used", action="store_true")
+    parser.add_argument("--instructions", action="store_true")
     args = parser.parse_args()
 
     for structs in args.structs:
-        workspace = generate(structs)
+        workspace = generate(structs, args.used)
         profiles = [False, True] if args.release else [False]
+        # Each crate's dependencies, built as that crate alone asks for them
+        # (features differ from a whole-workspace build), so that no timed
+        # build compiles a dependency.
         for release in profiles:
-            cargo(workspace, "build", "-q", "--workspace", *(["--release"] if release else []))
+            for contender in CONTENDERS:
+                cargo(workspace, "build", "-q", "-p", f"cost-{contender}", *(["--release"] if release else []))
+        times = {(c, r): [] for c in CONTENDERS for r in profiles}
+        for _ in range(args.runs):
+            for release in profiles:
+                for contender in CONTENDERS:
+                    times[contender, release].append(timed_build(workspace, contender, release))
+        counts = count_instructions(workspace, CONTENDERS) if args.instructions else {}
         rows = {}
         for contender in CONTENDERS:
-            row = {}
-            for release in profiles:
-                times = [timed_build(workspace, contender, release) for _ in range(args.runs)]
-                row["release" if release else "debug"] = statistics.median(times)
+            row = {("release" if r else "debug"): statistics.median(times[contender, r]) for r in profiles}
             row["lines"] = expanded_lines(workspace, contender)
             row["rlib"] = rlib_size(workspace, contender, False)
+            row["instructions"] = counts.get(contender)
             rows[contender] = row
             print(f"  {contender}: {row}", file=sys.stderr)
         base = rows["serde"]
-        print(f"\nN = {structs} structs, median of {args.runs}\n")
-        print("| contender | debug build | extra over serde | per struct | release build | release extra | expanded lines | lines per struct over serde | debug rlib |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        used = ", each struct validated once" if args.used else ""
+        print(f"\nN = {structs} structs{used}, median of {args.runs}\n")
+        print("| contender | debug build | extra over serde | per struct | release build | release extra | expanded lines | lines per struct over serde | debug rlib | rustc instructions (debug) | extra over serde |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for contender, row in rows.items():
             extra = row["debug"] - base["debug"]
             release = row.get("release")
             release_extra = release - base["release"] if release is not None else None
             lines_extra = (row["lines"] - base["lines"]) / structs
+            count = row["instructions"]
             print(
                 f"| {contender} | {row['debug']:.2f} s | {extra:+.2f} s | {1000 * extra / structs:.1f} ms"
                 f" | {'%.2f s' % release if release is not None else '-'}"
                 f" | {'%+.2f s' % release_extra if release_extra is not None else '-'}"
-                f" | {row['lines']:,} | {lines_extra:.0f} | {row['rlib'] / 1e6:.1f} MB |"
+                f" | {row['lines']:,} | {lines_extra:.0f} | {row['rlib'] / 1e6:.1f} MB"
+                f" | {'%.2fG' % (count / 1e9) if count else '-'}"
+                f" | {'%+.2fG' % ((count - base['instructions']) / 1e9) if count else '-'} |"
             )
 
 

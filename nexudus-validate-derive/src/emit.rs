@@ -45,20 +45,27 @@ pub fn emit(container: &Container) -> TokenStream {
         let (param, ty) = (param(i), field.ty);
         quote!(#param: #p::Got<'__n, #ty>)
     });
+    let checkers = Readers::of(&p, &wire, "checker", |field| !field.has_checks());
+    let checker_lets = checkers.lets();
     let checks = wire.iter().enumerate().map(|(i, field)| {
         if field.has_checks() {
             field_checks(&p, i, field)
         } else {
-            read_only(&p, i, field)
+            checkers.name(i).map_or_else(TokenStream::new, |checker| {
+                let index = Literal::usize_unsuffixed(i);
+                quote!(#checker(__cx, #index);)
+            })
         }
     });
     let typed_args = checked.iter().map(|(_, field)| {
         let member = field.member;
         quote!(#p::Got::Value(&self.#member))
     });
+    let readers = Readers::of(&p, &wire, "reader", |field| field.has_checks());
+    let reader_lets = readers.lets();
     let (reads, read_args): (Vec<_>, Vec<_>) = checked
         .iter()
-        .map(|&(i, field)| read_field(&p, i, field))
+        .map(|&(i, field)| read_field(&p, i, field, readers.name(i)))
         .unzip();
     let adapters = wire.iter().filter_map(|field| adapter(&p, field));
     let container_checks = container
@@ -94,6 +101,7 @@ pub fn emit(container: &Container) -> TokenStream {
                 fn __read(__cx: &mut #p::Cx<'_>, __object: &#p::RawObject<'_>) {
                     #[allow(unused_imports)]
                     use #p::{ReadNothing as _, ReadOwned as _, ReadResources as _};
+                    #reader_lets
                     #(#reads)*
                     Self::__nexudus_check(__cx, #(#read_args),*);
                 }
@@ -126,6 +134,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         ViaNoEcho as _, ViaOption as _, ViaOptionEmpty as _, ViaOptionInner as _,
                         ViaRequired as _, ViaResourceEcho as _, ViaSerialize as _,
                     };
+                    #checker_lets
                     #(#checks)*
                 }
             }
@@ -239,25 +248,86 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
     }
 }
 
-/// Field `index`, which has no checks: what was sent for it must read as
-/// its type.
-fn read_only(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
-    let index = Literal::usize_unsuffixed(index);
-    let ty = field.ty;
-    match &field.read {
-        Read::Skip => TokenStream::new(),
-        Read::Owned => quote!((&&&#p::Reader::<#ty>::PLAIN).check(__cx, #index);),
-        Read::With(_) => {
-            let adapter = adapter_name(field);
-            quote!((&&&#p::Reader::<#adapter>::CUSTOM).check(__cx, #index);)
+/// What a function reads its fields with: one reader per way of reading
+/// (a field type, and whether the field is `#[nested]` or read through an
+/// adapter), asked for once as `__k{n}` however many fields share it, then
+/// called per field. Asking is autoref specialization, which costs the
+/// compiler more than the calls.
+struct Readers {
+    /// The method asked: `reader` or `checker`.
+    method: syn::Ident,
+    /// The `Reader` constant of each way of reading.
+    readers: Vec<TokenStream>,
+    /// For each field: its way of reading, if it is read this way.
+    of_field: Vec<Option<usize>>,
+}
+
+impl Readers {
+    /// The readers of the fields `wanted` picks.
+    fn of(p: &TokenStream, wire: &[&Field], method: &str, wanted: impl Fn(&Field) -> bool) -> Self {
+        let mut readers: Vec<TokenStream> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let of_field = wire
+            .iter()
+            .map(|field| {
+                let reader = reader(p, field).filter(|_| wanted(field))?;
+                let key = reader.to_string();
+                Some(keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                    keys.push(key);
+                    readers.push(reader);
+                    readers.len() - 1
+                }))
+            })
+            .collect();
+        let method = format_ident!("{}", method);
+        Readers {
+            method,
+            readers,
+            of_field,
         }
+    }
+
+    /// `let __k{n} = (&&&Reader::<T>::..).method();` for each way.
+    fn lets(&self) -> TokenStream {
+        let method = &self.method;
+        let lets = self.readers.iter().enumerate().map(|(n, reader)| {
+            let name = format_ident!("__k{}", n);
+            quote!(let #name = (&&&#reader).#method();)
+        });
+        quote!(#(#lets)*)
+    }
+
+    /// The reader of field `index`, if it is read this way.
+    fn name(&self, index: usize) -> Option<syn::Ident> {
+        self.of_field[index].map(|n| format_ident!("__k{}", n))
     }
 }
 
-/// Field `index` read from the JSON object `__object`: a statement that
-/// reads it into `__r{index}` (one statement each, so that the borrows the
-/// reading makes end there), and what its checks get.
-fn read_field(p: &TokenStream, index: usize, field: &Field) -> (TokenStream, TokenStream) {
+/// The `Reader` constant a field is read with; `None` when it is not read
+/// on its own (a flattened resource, a borrowing type).
+fn reader(p: &TokenStream, field: &Field) -> Option<TokenStream> {
+    let ty = field.ty;
+    Some(match &field.read {
+        _ if field.flatten.is_some() => return None,
+        Read::Skip => return None,
+        Read::Owned if field.nested.is_some() => quote!(#p::Reader::<#ty>::NESTED),
+        Read::Owned => quote!(#p::Reader::<#ty>::PLAIN),
+        Read::With(_) => {
+            let adapter = adapter_name(field);
+            quote!(#p::Reader::<#adapter>::CUSTOM)
+        }
+    })
+}
+
+/// Field `index` read from the JSON object `__object` with `reader`: a
+/// statement that reads it into `__r{index}` (one statement each, so that
+/// the borrows the reading makes end there), and what its checks get.
+fn read_field(
+    p: &TokenStream,
+    index: usize,
+    field: &Field,
+    reader: Option<syn::Ident>,
+) -> (TokenStream, TokenStream) {
     let ty = field.ty;
     let slot = format_ident!("__r{}", index);
     let index = Literal::usize_unsuffixed(index);
@@ -267,38 +337,30 @@ fn read_field(p: &TokenStream, index: usize, field: &Field) -> (TokenStream, Tok
             quote!(#p::Got::Flat(&#slot)),
         );
     }
-    let (reader, wrap): (TokenStream, Option<syn::Ident>) = match &field.read {
-        Read::Skip => {
-            return (
-                quote!(let #slot = #p::unchecked(__object, #index);),
-                quote!(#p::Got::Read(&#slot)),
-            )
-        }
-        Read::Owned if field.nested.is_some() => (quote!(#p::Reader::<#ty>::NESTED), None),
-        Read::Owned => (quote!(#p::Reader::<#ty>::PLAIN), None),
-        Read::With(_) => {
-            let adapter = adapter_name(field);
-            (quote!(#p::Reader::<#adapter>::CUSTOM), Some(adapter))
-        }
+    let Some(reader) = reader else {
+        return (
+            quote!(let #slot = #p::unchecked(__object, #index);),
+            quote!(#p::Got::Read(&#slot)),
+        );
     };
-    let default = field.default.as_ref().map(|default| {
-        let member = field.member;
-        match (default, &wrap) {
-            (Default::Trait, None) => quote!(<#ty as #p::Default>::default),
-            (Default::Path(path), None) => quote!(#path),
-            (Default::Container, None) => quote!(|| <Self as #p::Default>::default().#member),
-            (Default::Trait, Some(adapter)) => quote!(|| #adapter(#p::Default::default())),
-            (Default::Path(path), Some(adapter)) => quote!(|| #adapter(#path())),
-            (Default::Container, Some(adapter)) => {
-                quote!(|| #adapter(<Self as #p::Default>::default().#member))
+    let adapter = matches!(field.read, Read::With(_)).then(|| adapter_name(field));
+    let default = match (&field.default, &adapter) {
+        (None, _) => quote!(#p::None),
+        (Some(default), adapter) => {
+            let member = field.member;
+            let value = match default {
+                Default::Trait => quote!(<#ty as #p::Default>::default()),
+                Default::Path(path) => quote!(#path()),
+                Default::Container => quote!(<Self as #p::Default>::default().#member),
+            };
+            match adapter {
+                Some(adapter) => quote!(#p::Some(|| #adapter(#value))),
+                None => quote!(#p::Some(|| #value)),
             }
         }
-    });
-    let read = match default {
-        Some(default) => quote!(let #slot = (&&&#reader).read_or(__object, #index, #default);),
-        None => quote!(let #slot = (&&&#reader).read(__object, #index);),
     };
-    let got = match wrap {
+    let read = quote!(let #slot = #reader(__object, #index, #default););
+    let got = match adapter {
         Some(_) => quote!(#p::got_inner(&#slot)),
         None => quote!(#p::Got::Read(&#slot)),
     };

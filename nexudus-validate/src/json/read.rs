@@ -1,11 +1,13 @@
 //! Reading one field of a JSON object as the field's own type.
 //!
-//! The derive asks `(&&&Reader::<T>::new()).read(object, index)`. Method
-//! resolution picks the most capable reader `T` allows (autoref
-//! specialization): a type holding resources reads with their secrets in
-//! mind, any other owned `Deserialize` type reads plainly, and a type that
-//! cannot be read on its own (it borrows, or is a bare type parameter) is
-//! left to the typed parse, only its presence checked.
+//! The derive asks `(&&&Reader::<T>::PLAIN).reader()` (or `.checker()`,
+//! for fields without rules) once per field type of a resource, and calls
+//! what it gets for each field of that type. Method resolution picks the
+//! most capable reader `T` allows (autoref specialization): a type holding
+//! resources reads with their secrets in mind, any other owned
+//! `Deserialize` type reads plainly, and a type that cannot be read on its
+//! own (it borrows, or is a bare type parameter) is left to the typed
+//! parse, only its presence checked.
 
 use std::marker::PhantomData;
 
@@ -96,24 +98,113 @@ fn read<'a, T: DeserializeOwned>(object: &RawObject<'a>, index: usize, how: How<
     }
 }
 
-/// Field `index` without rules, read from what was sent (if it was): only
-/// what does not read as `T` is reported. An absent key of a field with a
-/// default reads as that default, whatever it is. (Out of line: a typed
-/// value's check only tests that nothing was sent.)
+/// Reads field `index` of a JSON object as `T`; `default` makes the value
+/// of an absent key (`#[serde(default)]`).
+pub type Reading<T> = for<'a> fn(&RawObject<'a>, usize, Option<fn() -> T>) -> Read<'a, T>;
+
+/// Checks field `index` of the resource in a context, a field without
+/// rules: what was sent for it is reported when it does not read; nothing
+/// is done for a typed value.
+pub type Checker = fn(&mut Cx<'_>, usize);
+
+/// A type holding resources: a value that does not read is not echoed when
+/// it holds an object.
+fn read_opaque<'a, T: DeserializeOwned + Nested>(
+    object: &RawObject<'a>,
+    index: usize,
+    default: Option<fn() -> T>,
+) -> Read<'a, T> {
+    let how = How {
+        default,
+        absent_is_null: true,
+        opaque: true,
+        descend: None,
+    };
+    read(object, index, how)
+}
+
+/// A `#[nested]` field: a value that does not read is looked into for the
+/// failures inside it.
+fn read_nested<'a, T: DeserializeOwned + Nested>(
+    object: &RawObject<'a>,
+    index: usize,
+    default: Option<fn() -> T>,
+) -> Read<'a, T> {
+    let descend = Some(T::check_raw as Descend);
+    let how = How {
+        default,
+        absent_is_null: true,
+        opaque: true,
+        descend,
+    };
+    read(object, index, how)
+}
+
+/// Any other owned type.
+fn read_plain<'a, T: DeserializeOwned>(
+    object: &RawObject<'a>,
+    index: usize,
+    default: Option<fn() -> T>,
+) -> Read<'a, T> {
+    let how = How {
+        default,
+        absent_is_null: true,
+        opaque: false,
+        descend: None,
+    };
+    read(object, index, how)
+}
+
+/// A field with `#[serde(deserialize_with)]` (read through an adapter): an
+/// absent key is missing, as serde has it.
+fn read_custom<'a, T: DeserializeOwned>(
+    object: &RawObject<'a>,
+    index: usize,
+    default: Option<fn() -> T>,
+) -> Read<'a, T> {
+    let how = How {
+        default,
+        absent_is_null: false,
+        opaque: false,
+        descend: None,
+    };
+    read(object, index, how)
+}
+
+/// A field without rules that `reading` reads.
+#[inline]
+fn check_with<T, R: for<'a> Fn(&RawObject<'a>, usize, Option<fn() -> T>) -> Read<'a, T>>(
+    cx: &mut Cx<'_>,
+    index: usize,
+    reading: R,
+) {
+    if cx.reads_json() {
+        check(cx, index, reading);
+    }
+}
+
+/// Field `index` without rules, read from what was sent: only what does
+/// not read is reported. An absent key of a field with a default reads as
+/// that default, whatever it is. (Out of line: a typed value's check only
+/// tests that nothing was sent.)
 #[inline(never)]
-fn check<T: DeserializeOwned>(cx: &mut Cx<'_>, index: usize, how: How<T>) {
+fn check<T, R: for<'a> Fn(&RawObject<'a>, usize, Option<fn() -> T>) -> Read<'a, T>>(
+    cx: &mut Cx<'_>,
+    index: usize,
+    reading: R,
+) {
     let Some(object) = cx.sent_field(index) else {
         return;
     };
     if object.get(index).is_none() && cx.field_has_default() {
         return;
     }
-    if let Read::Unread(unread) = read(object, index, how) {
+    if let Read::Unread(unread) = reading(object, index, None) {
         cx.unread(&unread);
     }
 }
 
-/// Names the type a field is read as.
+/// Names the type a field is read as, and how.
 pub struct Reader<T> {
     nested: bool,
     absent_is_null: bool,
@@ -121,8 +212,7 @@ pub struct Reader<T> {
 }
 
 impl<T> Reader<T> {
-    /// A reader for a plain field (a constant, so that naming it in
-    /// generated code costs no call in a debug build).
+    /// A reader for a plain field.
     pub const PLAIN: Self = Self {
         nested: false,
         absent_is_null: true,
@@ -144,92 +234,75 @@ impl<T> Reader<T> {
         absent_is_null: false,
         ty: PhantomData,
     };
-
-    fn how(&self, opaque: bool, descend: Option<Descend>, default: Option<fn() -> T>) -> How<T> {
-        How {
-            default,
-            absent_is_null: self.absent_is_null,
-            opaque,
-            descend: descend.filter(|_| self.nested),
-        }
-    }
 }
 
 /// Reading, level 1: types holding resources.
 pub trait ReadResources<T> {
-    /// Reads field `index` of `object`.
-    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
-    /// Reads field `index`, `default()` when its key is absent.
-    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
-    /// Field `index`, which has no rules: reports what was sent for it
-    /// when it does not read (nothing when checking a typed value).
-    fn check(&self, cx: &mut Cx<'_>, index: usize);
+    /// How to read a field of this type.
+    fn reader(&self) -> Reading<T>;
+    /// How to check a field of this type that has no rules.
+    fn checker(&self) -> Checker;
 }
 
 /// Reading, level 2: any other owned `Deserialize` type.
 pub trait ReadOwned<T> {
-    /// Reads field `index` of `object`.
-    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
-    /// Reads field `index`, `default()` when its key is absent.
-    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
-    /// Field `index`, which has no rules: reports what was sent for it
-    /// when it does not read (nothing when checking a typed value).
-    fn check(&self, cx: &mut Cx<'_>, index: usize);
+    /// How to read a field of this type.
+    fn reader(&self) -> Reading<T>;
+    /// How to check a field of this type that has no rules.
+    fn checker(&self) -> Checker;
 }
 
 /// Reading, level 3: types that cannot be read on their own.
 pub trait ReadNothing<T> {
     /// An unchecked [`Read::Unread`].
-    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T>;
-    /// An unchecked [`Read::Unread`].
-    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T>;
+    fn reader(&self) -> Reading<T>;
     /// Nothing: the typed parse reads the field.
-    fn check(&self, cx: &mut Cx<'_>, index: usize);
+    fn checker(&self) -> Checker;
 }
 
 impl<T: DeserializeOwned + Nested> ReadResources<T> for &&Reader<T> {
-    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T> {
-        read(object, index, self.how(true, Some(T::check_raw), None))
-    }
-    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T> {
-        read(
-            object,
-            index,
-            self.how(true, Some(T::check_raw), Some(default)),
-        )
+    #[inline]
+    fn reader(&self) -> Reading<T> {
+        if self.nested {
+            read_nested::<T>
+        } else {
+            read_opaque::<T>
+        }
     }
     #[inline]
-    fn check(&self, cx: &mut Cx<'_>, index: usize) {
-        if cx.reads_json() {
-            check(cx, index, self.how(true, Some(T::check_raw), None));
-        }
+    fn checker(&self) -> Checker {
+        |cx, index| check_with(cx, index, read_opaque::<T>)
     }
 }
 
 impl<T: DeserializeOwned> ReadOwned<T> for &Reader<T> {
-    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T> {
-        read(object, index, self.how(false, None, None))
-    }
-    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, default: fn() -> T) -> Read<'a, T> {
-        read(object, index, self.how(false, None, Some(default)))
+    #[inline]
+    fn reader(&self) -> Reading<T> {
+        if self.absent_is_null {
+            read_plain::<T>
+        } else {
+            read_custom::<T>
+        }
     }
     #[inline]
-    fn check(&self, cx: &mut Cx<'_>, index: usize) {
-        if cx.reads_json() {
-            check(cx, index, self.how(false, None, None));
+    fn checker(&self) -> Checker {
+        if self.absent_is_null {
+            |cx, index| check_with(cx, index, read_plain::<T>)
+        } else {
+            |cx, index| check_with(cx, index, read_custom::<T>)
         }
     }
 }
 
 impl<T> ReadNothing<T> for Reader<T> {
-    fn read<'a>(&self, object: &RawObject<'a>, index: usize) -> Read<'a, T> {
-        unchecked(object, index)
-    }
-    fn read_or<'a>(&self, object: &RawObject<'a>, index: usize, _: fn() -> T) -> Read<'a, T> {
-        unchecked(object, index)
+    #[inline]
+    fn reader(&self) -> Reading<T> {
+        |object, index, _| unchecked(object, index)
     }
     #[inline]
-    fn check(&self, _: &mut Cx<'_>, _: usize) {}
+    fn checker(&self) -> Checker {
+        |_, _| {}
+    }
 }
 
 /// Field `index`, left to the typed parse: only what was sent is kept.

@@ -159,35 +159,58 @@ fn field_info(p: &TokenStream, field: &Field) -> TokenStream {
         let ty = field.ty;
         return quote!(#p::FieldInfo::flatten(#ident, <#ty as #p::NexudusResource>::FIELDS, #rust_type));
     }
-    let mut info = quote!(#p::FieldInfo::new(#ident, #key, #rust_type));
-    if wire.property != wire.key {
-        let property = &wire.property;
-        info.extend(quote!(.reported_as(#property)));
-    }
-    if !wire.aliases.is_empty() {
+    let property = &wire.property;
+    let prefix = Literal::u64_unsuffixed(key_prefix(key));
+    let flags = Literal::u8_unsuffixed(flags(field));
+    let extra = if wire.aliases.is_empty() {
+        quote!(#p::FieldExtra::None)
+    } else {
         let aliases = &wire.aliases;
-        info.extend(quote!(.with_aliases(&[#(#aliases),*])));
+        quote!(#p::FieldExtra::Aliases(&[#(#aliases),*]))
+    };
+    quote!(#p::FieldInfo(#ident, #key, #property, #rust_type, #prefix, #flags, #extra))
+}
+
+/// The runtime's `key_prefix` of a wire name: its length and first seven
+/// bytes, packed (the runtime's `field_table` test checks they agree).
+fn key_prefix(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let mut prefix = bytes.len() as u64;
+    for (i, &byte) in bytes.iter().take(7).enumerate() {
+        prefix |= u64::from(byte) << (8 * (i + 1));
     }
+    prefix
+}
+
+/// The field's `FieldInfo::REQUIRED`, ... bits (the runtime's constants).
+fn flags(field: &Field) -> u8 {
+    const REQUIRED: u8 = 1;
+    const REQUIRED_ON_UPDATE: u8 = 2;
+    const ALLOW_EMPTY: u8 = 4;
+    const DEFAULTED: u8 = 8;
+    const SENSITIVE: u8 = 16;
+    const NESTED: u8 = 32;
+    let mut flags = 0;
     if let Some(required) = &field.required {
-        info.extend(if required.update_only {
-            quote!(.required_on_update())
+        flags |= if required.update_only {
+            REQUIRED_ON_UPDATE
         } else {
-            quote!(.required())
-        });
+            REQUIRED
+        };
         if required.allow_empty {
-            info.extend(quote!(.allowing_empty()));
+            flags |= ALLOW_EMPTY;
         }
     }
-    if field.default.is_some() {
-        info.extend(quote!(.defaulted()));
+    for (set, flag) in [
+        (field.default.is_some(), DEFAULTED),
+        (field.sensitive.is_some(), SENSITIVE),
+        (field.nested.is_some(), NESTED),
+    ] {
+        if set {
+            flags |= flag;
+        }
     }
-    if field.sensitive.is_some() {
-        info.extend(quote!(.secret()));
-    }
-    if field.nested.is_some() {
-        info.extend(quote!(.nesting()));
-    }
-    info
+    flags
 }
 
 /// The checks of field `index`, given as parameter `__f{index}`.

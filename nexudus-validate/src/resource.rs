@@ -1,5 +1,7 @@
 //! The traits the derive implements and the field metadata it records.
 
+use std::fmt;
+
 use serde_json::Value;
 
 use crate::__private::{Cx, RawObject};
@@ -70,27 +72,55 @@ impl Requirement {
 }
 
 /// What the derive knows about one field of a resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldInfo {
-    ident: &'static str,
-    property_name: &'static str,
-    wire_name: &'static str,
-    aliases: &'static [&'static str],
-    requirement: Requirement,
-    allow_empty: bool,
-    has_default: bool,
-    sensitive: bool,
-    nested: bool,
-    rust_type: &'static str,
-    flattened: Option<&'static [FieldInfo]>,
+///
+/// Read it through its methods. The derive writes each entry of a
+/// resource's `FIELDS` as this tuple struct directly (its fields are
+/// hidden, and not API): a plain constructor costs the compiler a third of
+/// what a chain of `const fn` calls does, on every field of every resource
+/// a user compiles. [`FieldInfo::new`] and the builder methods make the
+/// same values by hand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct FieldInfo(
+    /// The Rust field name.
+    #[doc(hidden)]
+    pub &'static str,
+    /// The wire name (`""` for a flattened resource).
+    #[doc(hidden)]
+    pub &'static str,
+    /// The `PropertyName` of failures.
+    #[doc(hidden)]
+    pub &'static str,
+    /// The Rust type, as written.
+    #[doc(hidden)]
+    pub &'static str,
     /// [`key_prefix`] of the wire name, to tell most keys apart with one
-    /// comparison.
-    prefix: u64,
+    /// comparison (`u64::MAX` for a flattened resource).
+    #[doc(hidden)]
+    pub u64,
+    /// The `FieldInfo::REQUIRED`, ... bits.
+    #[doc(hidden)]
+    pub u8,
+    /// Aliases, or a flattened resource's fields.
+    #[doc(hidden)]
+    pub FieldExtra,
+);
+
+/// What few fields have: other keys, or the fields of a flattened resource.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldExtra {
+    /// Nothing.
+    None,
+    /// `#[serde(alias = "..")]`.
+    Aliases(&'static [&'static str]),
+    /// `#[serde(flatten)]`: the flattened resource's fields.
+    Flatten(&'static [FieldInfo]),
 }
 
-/// A key's first eight bytes and its length, packed: equal keys have equal
-/// prefixes. No key's prefix is `u64::MAX` (that would be eight `0xFF`
-/// bytes, which UTF-8 never has).
+/// A key's first seven bytes and its length, packed: equal keys have equal
+/// prefixes. No key's prefix is `u64::MAX` (that would be seven `0xFF`
+/// bytes, which UTF-8 never has). The derive computes the same for each
+/// wire name (`tests/tests/field_table.rs` checks that they agree).
 pub(crate) const fn key_prefix(key: &str) -> u64 {
     let bytes = key.as_bytes();
     let mut prefix = bytes.len() as u64;
@@ -103,6 +133,25 @@ pub(crate) const fn key_prefix(key: &str) -> u64 {
 }
 
 impl FieldInfo {
+    /// Flag: `#[required]`.
+    #[doc(hidden)]
+    pub const REQUIRED: u8 = 1;
+    /// Flag: `#[required(update)]`.
+    #[doc(hidden)]
+    pub const REQUIRED_ON_UPDATE: u8 = 2;
+    /// Flag: `#[required(allow_empty)]`.
+    #[doc(hidden)]
+    pub const ALLOW_EMPTY: u8 = 4;
+    /// Flag: `#[serde(default)]`.
+    #[doc(hidden)]
+    pub const DEFAULTED: u8 = 8;
+    /// Flag: `#[sensitive]`.
+    #[doc(hidden)]
+    pub const SENSITIVE: u8 = 16;
+    /// Flag: `#[nested]`.
+    #[doc(hidden)]
+    pub const NESTED: u8 = 32;
+
     /// Field `ident` of type `rust_type`, read from the JSON key
     /// `wire_name`: optional, not sensitive.
     pub const fn new(
@@ -110,20 +159,16 @@ impl FieldInfo {
         wire_name: &'static str,
         rust_type: &'static str,
     ) -> Self {
-        Self {
+        let prefix = key_prefix(wire_name);
+        Self(
             ident,
-            property_name: wire_name,
             wire_name,
-            aliases: &[],
-            requirement: Requirement::Optional,
-            allow_empty: false,
-            has_default: false,
-            sensitive: false,
-            nested: false,
+            wire_name,
             rust_type,
-            flattened: None,
-            prefix: key_prefix(wire_name),
-        }
+            prefix,
+            0,
+            FieldExtra::None,
+        )
     }
 
     /// Field `ident` of type `rust_type`, a `#[serde(flatten)]`ed resource
@@ -133,116 +178,136 @@ impl FieldInfo {
         fields: &'static [FieldInfo],
         rust_type: &'static str,
     ) -> Self {
-        let mut info = Self::new(ident, "", rust_type);
-        info.flattened = Some(fields);
-        info.prefix = u64::MAX;
-        info
+        Self(
+            ident,
+            "",
+            "",
+            rust_type,
+            u64::MAX,
+            0,
+            FieldExtra::Flatten(fields),
+        )
     }
 
     /// Reported as `property_name` (`#[nexudus(rename = "..")]`).
     pub const fn reported_as(mut self, property_name: &'static str) -> Self {
-        self.property_name = property_name;
+        self.2 = property_name;
         self
     }
 
     /// Also read from these keys (`#[serde(alias = "..")]`).
     pub const fn with_aliases(mut self, aliases: &'static [&'static str]) -> Self {
-        self.aliases = aliases;
+        self.6 = FieldExtra::Aliases(aliases);
         self
+    }
+
+    const fn flagged(mut self, flag: u8) -> Self {
+        self.5 |= flag;
+        self
+    }
+
+    const fn has(&self, flag: u8) -> bool {
+        self.5 & flag != 0
     }
 
     /// `#[required]`.
-    pub const fn required(mut self) -> Self {
-        self.requirement = Requirement::Always;
-        self
+    pub const fn required(self) -> Self {
+        self.flagged(Self::REQUIRED)
     }
 
     /// `#[required(update)]`.
-    pub const fn required_on_update(mut self) -> Self {
-        self.requirement = Requirement::UpdateOnly;
-        self
+    pub const fn required_on_update(self) -> Self {
+        self.flagged(Self::REQUIRED_ON_UPDATE)
     }
 
     /// `#[required(allow_empty)]`.
-    pub const fn allowing_empty(mut self) -> Self {
-        self.allow_empty = true;
-        self
+    pub const fn allowing_empty(self) -> Self {
+        self.flagged(Self::ALLOW_EMPTY)
     }
 
     /// `#[serde(default)]`.
-    pub const fn defaulted(mut self) -> Self {
-        self.has_default = true;
-        self
+    pub const fn defaulted(self) -> Self {
+        self.flagged(Self::DEFAULTED)
     }
 
     /// `#[sensitive]`.
-    pub const fn secret(mut self) -> Self {
-        self.sensitive = true;
-        self
+    pub const fn secret(self) -> Self {
+        self.flagged(Self::SENSITIVE)
     }
 
     /// `#[nested]`.
-    pub const fn nesting(mut self) -> Self {
-        self.nested = true;
-        self
+    pub const fn nesting(self) -> Self {
+        self.flagged(Self::NESTED)
     }
 
     /// The Rust field name.
     pub const fn ident(&self) -> &'static str {
-        self.ident
+        self.0
     }
 
     /// The `PropertyName` failures of this field carry (the wire name unless
     /// `#[nexudus(rename = "..")]` overrides it).
     pub const fn property_name(&self) -> &'static str {
-        self.property_name
+        self.2
     }
 
     /// The JSON key a client sends (serde's deserialize name).
     pub const fn wire_name(&self) -> &'static str {
-        self.wire_name
+        self.1
     }
 
     /// Other JSON keys accepted for this field (`#[serde(alias = "..")]`).
     pub const fn aliases(&self) -> &'static [&'static str] {
-        self.aliases
+        match self.6 {
+            FieldExtra::Aliases(aliases) => aliases,
+            _ => &[],
+        }
     }
 
     /// When `#[required]` applies.
     pub const fn requirement(&self) -> Requirement {
-        self.requirement
+        if self.has(Self::REQUIRED) {
+            Requirement::Always
+        } else if self.has(Self::REQUIRED_ON_UPDATE) {
+            Requirement::UpdateOnly
+        } else {
+            Requirement::Optional
+        }
     }
 
     /// `#[required(allow_empty)]`: blank strings are accepted.
     pub const fn allow_empty(&self) -> bool {
-        self.allow_empty
+        self.has(Self::ALLOW_EMPTY)
     }
 
     /// The field may be left out of a JSON body (`#[serde(default)]`).
     pub const fn has_default(&self) -> bool {
-        self.has_default
+        self.has(Self::DEFAULTED)
     }
 
     /// `#[sensitive]`: the value never appears in failures or `Debug`.
     pub const fn sensitive(&self) -> bool {
-        self.sensitive
+        self.has(Self::SENSITIVE)
     }
 
     /// `#[nested]`: the value holds resources that are checked too.
     pub const fn nested(&self) -> bool {
-        self.nested
+        self.has(Self::NESTED)
     }
 
     /// The field's Rust type, as written.
     pub const fn rust_type(&self) -> &'static str {
-        self.rust_type
+        self.3
     }
 
     /// For a `#[serde(flatten)]`ed resource: its fields, which sit in this
     /// resource's JSON object under their own names. Such an entry has no
     /// wire name of its own.
     pub const fn flattened(&self) -> Option<&'static [FieldInfo]> {
-        self.flattened
+        match self.6 {
+            FieldExtra::Flatten(fields) => Some(fields),
+            _ => None,
+        }
     }
 
     /// Whether `key` names this field on the wire.
@@ -255,8 +320,26 @@ impl FieldInfo {
     /// known.
     #[inline]
     pub(crate) fn matches_prefixed_key(&self, key: &str, prefix: u64) -> bool {
-        (self.prefix == prefix && self.wire_name == key)
-            || (!self.aliases.is_empty() && self.aliases.contains(&key))
+        (self.4 == prefix && self.1 == key)
+            || matches!(self.6, FieldExtra::Aliases(aliases) if aliases.contains(&key))
+    }
+}
+
+impl fmt::Debug for FieldInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FieldInfo")
+            .field("ident", &self.ident())
+            .field("property_name", &self.property_name())
+            .field("wire_name", &self.wire_name())
+            .field("aliases", &self.aliases())
+            .field("requirement", &self.requirement())
+            .field("allow_empty", &self.allow_empty())
+            .field("has_default", &self.has_default())
+            .field("sensitive", &self.sensitive())
+            .field("nested", &self.nested())
+            .field("rust_type", &self.rust_type())
+            .field("flattened", &self.flattened())
+            .finish()
     }
 }
 
@@ -318,7 +401,7 @@ pub trait NexudusResource: Validate {
 /// The field of `fields` (or of a flattened resource among them) whose wire
 /// name or alias is `key`.
 fn find_key(fields: &'static [FieldInfo], key: &str) -> Option<&'static FieldInfo> {
-    fields.iter().find_map(|field| match field.flattened {
+    fields.iter().find_map(|field| match field.flattened() {
         Some(inner) => find_key(inner, key),
         None => field.matches_key(key).then_some(field),
     })

@@ -17,6 +17,7 @@ pub use crate::json::object::{Raw, RawObject};
 pub use crate::json::read::{
     got_inner, unchecked, Adapter, Got, Read, ReadNothing, ReadOwned, ReadResources, Reader,
 };
+pub use crate::resource::FieldExtra;
 pub use crate::rules;
 pub use crate::{
     FieldInfo, NexudusResource, Operation, Requirement, Validate, ValidationErrors,

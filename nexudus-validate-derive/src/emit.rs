@@ -18,6 +18,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use crate::model::{Container, Default, Field, Read};
+use crate::rules::Checked;
 
 pub fn emit(container: &Container) -> TokenStream {
     let krate = &container.krate;
@@ -45,28 +46,35 @@ pub fn emit(container: &Container) -> TokenStream {
         let (param, ty) = (param(i), field.ty);
         quote!(#param: #p::Got<'__n, #ty>)
     });
-    let checkers = Readers::of(&p, &wire, "checker", |field| !field.has_checks());
-    let checker_lets = checkers.lets();
-    let checks = wire.iter().enumerate().map(|(i, field)| {
-        if field.has_checks() {
-            field_checks(&p, i, field)
-        } else {
-            checkers.name(i).map_or_else(TokenStream::new, |checker| {
-                let index = Literal::usize_unsuffixed(i);
-                quote!(#checker(__cx, #index);)
-            })
-        }
-    });
+    let mut questions = Questions::default();
+    let checks: Vec<TokenStream> = wire
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            if field.has_checks() {
+                return field_checks(&p, i, field, &mut questions);
+            }
+            let Some(reader) = reader(&p, field) else {
+                return TokenStream::new();
+            };
+            let (checker, index) = (
+                questions.ask(reader, "checker"),
+                Literal::usize_unsuffixed(i),
+            );
+            quote!(#checker(__cx, #index);)
+        })
+        .collect();
+    let check_questions = questions.asked();
     let typed_args = checked.iter().map(|(_, field)| {
         let member = field.member;
         quote!(#p::Got::Value(&self.#member))
     });
-    let readers = Readers::of(&p, &wire, "reader", |field| field.has_checks());
-    let reader_lets = readers.lets();
+    let mut questions = Questions::default();
     let (reads, read_args): (Vec<_>, Vec<_>) = checked
         .iter()
-        .map(|&(i, field)| read_field(&p, i, field, readers.name(i)))
+        .map(|&(i, field)| read_field(&p, i, field, &mut questions))
         .unzip();
+    let read_questions = questions.asked();
     let adapters = wire.iter().filter_map(|field| adapter(&p, field));
     let container_checks = container
         .checks
@@ -101,7 +109,7 @@ pub fn emit(container: &Container) -> TokenStream {
                 fn __read(__cx: &mut #p::Cx<'_>, __object: &#p::RawObject<'_>) {
                     #[allow(unused_imports)]
                     use #p::{ReadNothing as _, ReadOwned as _, ReadResources as _};
-                    #reader_lets
+                    #read_questions
                     #(#reads)*
                     Self::__nexudus_check(__cx, #(#read_args),*);
                 }
@@ -134,7 +142,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         ViaNoEcho as _, ViaOption as _, ViaOptionEmpty as _, ViaOptionInner as _,
                         ViaRequired as _, ViaResourceEcho as _, ViaSerialize as _,
                     };
-                    #checker_lets
+                    #check_questions
                     #(#checks)*
                 }
             }
@@ -214,28 +222,22 @@ fn flags(field: &Field) -> u8 {
 }
 
 /// The checks of field `index`, given as parameter `__f{index}`.
-fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
+fn field_checks(
+    p: &TokenStream,
+    index: usize,
+    field: &Field,
+    questions: &mut Questions,
+) -> TokenStream {
     let (param, index) = (param(index), Literal::usize_unsuffixed(index));
     if let Some(span) = field.flatten {
         return quote_spanned!(span=> __cx.flatten(#index, #param););
     }
-    let mut body = TokenStream::new();
-    if field.rules.iter().any(|rule| rule.needs_echo()) {
-        body.extend(quote!(let __e = (&&&#p::Probe(__v)).__echo();));
-    }
-    let presence = quote!((&&&#p::Probe(__v)).__presence());
-    let presence = if field.rules.iter().any(|rule| rule.needs_presence()) {
-        body.extend(quote!(let __presence = #presence;));
-        quote!(__presence)
-    } else {
-        presence
-    };
-    if let Some(required) = &field.required {
-        body.extend(match required.message.as_ref().or(field.message.as_ref()) {
-            Some(message) => quote!(__cx.required_with(#presence, #message);),
-            None => quote!(__cx.required(#presence);),
-        });
-    }
+    let ty = field.ty;
+    let kind = quote!(#p::Kind::<#ty>::NEW);
+    let mut body = locals(&field.rules, |question| {
+        let answer = questions.ask(kind.clone(), question);
+        quote!(#answer(__v))
+    });
     for rule in &field.rules {
         body.extend(rule.emit(p, field.message.as_ref()));
     }
@@ -243,86 +245,104 @@ fn field_checks(p: &TokenStream, index: usize, field: &Field) -> TokenStream {
         body.extend(quote_spanned!(span=> #p::rules::Nested::validate_nested(__v, __cx);));
     }
     if let Some((span, rules)) = &field.each {
+        let locals = locals(rules, |question| {
+            let question = format_ident!("{}", question);
+            quote!(((&&&#p::Kind::of(__v)).#question())(__v))
+        });
         let checks = rules
             .iter()
             .map(|rule| rule.emit(p, field.message.as_ref()));
-        let echo = rules
-            .iter()
-            .any(|rule| rule.needs_echo())
-            .then(|| quote!(let __e = (&&&#p::Probe(__v)).__echo();));
         let elements = quote_spanned!(*span=> #p::rules::Each::elements(__v));
         body.extend(quote! {
             for (__n, __v) in #elements.enumerate() {
                 __cx.index(__n, |__cx| {
-                    #echo
+                    #locals
                     #(#checks)*
                 });
             }
         });
     }
+    let head = match &field.required {
+        Some(required) => {
+            let presence = questions.ask(kind, "__presence");
+            match required.message.as_ref().or(field.message.as_ref()) {
+                Some(message) => quote!(
+                    __cx.required_field_with(#index, #param, #presence, #p::Some(#message))
+                ),
+                None => quote!(__cx.required_field(#index, #param, #presence)),
+            }
+        }
+        None => quote!(__cx.field(#index, #param)),
+    };
     if body.is_empty() {
-        quote!(__cx.field(#index, #param);)
+        quote!(#head;)
     } else {
         quote! {
-            if let #p::Some(__v) = __cx.field(#index, #param) {
+            if let #p::Some(__v) = #head {
                 #body
             }
         }
     }
 }
 
-/// What a function reads its fields with: one reader per way of reading
-/// (a field type, and whether the field is `#[nested]` or read through an
-/// adapter), asked for once as `__k{n}` however many fields share it, then
-/// called per field. Asking is autoref specialization, which costs the
-/// compiler more than the calls.
-struct Readers {
-    /// The method asked: `reader` or `checker`.
-    method: syn::Ident,
-    /// The `Reader` constant of each way of reading.
-    readers: Vec<TokenStream>,
-    /// For each field: its way of reading, if it is read this way.
-    of_field: Vec<Option<usize>>,
-}
-
-impl Readers {
-    /// The readers of the fields `wanted` picks.
-    fn of(p: &TokenStream, wire: &[&Field], method: &str, wanted: impl Fn(&Field) -> bool) -> Self {
-        let mut readers: Vec<TokenStream> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let of_field = wire
-            .iter()
-            .map(|field| {
-                let reader = reader(p, field).filter(|_| wanted(field))?;
-                let key = reader.to_string();
-                Some(keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                    keys.push(key);
-                    readers.push(reader);
-                    readers.len() - 1
-                }))
-            })
-            .collect();
-        let method = format_ident!("{}", method);
-        Readers {
-            method,
-            readers,
-            of_field,
+/// What the checks of value `__v` ask of it before they run (`__e`, its
+/// echo; `__presence`; `__empty`), each answered by `answer(question)`.
+fn locals(rules: &[Checked], mut answer: impl FnMut(&str) -> TokenStream) -> TokenStream {
+    let mut locals = TokenStream::new();
+    for (needed, local, question) in [
+        (rules.iter().any(Checked::needs_echo), quote!(__e), "__echo"),
+        (
+            rules.iter().any(Checked::needs_presence),
+            quote!(__presence),
+            "__presence",
+        ),
+        (
+            rules.iter().any(Checked::needs_empty),
+            quote!(__empty),
+            "__is_empty",
+        ),
+    ] {
+        if needed {
+            let value = answer(question);
+            locals.extend(quote!(let #local = #value;));
         }
     }
+    locals
+}
 
-    /// `let __k{n} = (&&&Reader::<T>::..).method();` for each way.
-    fn lets(&self) -> TokenStream {
-        let method = &self.method;
-        let lets = self.readers.iter().enumerate().map(|(n, reader)| {
-            let name = format_ident!("__k{}", n);
-            quote!(let #name = (&&&#reader).#method();)
-        });
-        quote!(#(#lets)*)
+/// The questions a generated function asks of field types by autoref
+/// specialization (how to read a type, whether a value is present, how to
+/// echo it), each asked once, as `__q{n}` at the top of the function,
+/// however many fields share the type: asking costs the compiler much more
+/// than calling the answer.
+#[derive(Default)]
+struct Questions {
+    asked: Vec<(String, TokenStream)>,
+}
+
+impl Questions {
+    /// The local that holds the answer of `receiver` to `question`.
+    fn ask(&mut self, receiver: TokenStream, question: &str) -> syn::Ident {
+        let question = format_ident!("{}", question);
+        let asking = quote!((&&&#receiver).#question());
+        let key = asking.to_string();
+        let n = match self.asked.iter().position(|(known, _)| *known == key) {
+            Some(n) => n,
+            None => {
+                self.asked.push((key, asking));
+                self.asked.len() - 1
+            }
+        };
+        format_ident!("__q{}", n)
     }
 
-    /// The reader of field `index`, if it is read this way.
-    fn name(&self, index: usize) -> Option<syn::Ident> {
-        self.of_field[index].map(|n| format_ident!("__k{}", n))
+    /// `let __q{n} = ..;` for every question asked.
+    fn asked(&self) -> TokenStream {
+        let lets = self.asked.iter().enumerate().map(|(n, (_, asking))| {
+            let name = format_ident!("__q{}", n);
+            quote!(let #name = #asking;)
+        });
+        quote!(#(#lets)*)
     }
 }
 
@@ -342,14 +362,14 @@ fn reader(p: &TokenStream, field: &Field) -> Option<TokenStream> {
     })
 }
 
-/// Field `index` read from the JSON object `__object` with `reader`: a
-/// statement that reads it into `__r{index}` (one statement each, so that
-/// the borrows the reading makes end there), and what its checks get.
+/// Field `index` read from the JSON object `__object`: a statement that
+/// reads it into `__r{index}` (one statement each, so that the borrows the
+/// reading makes end there), and what its checks get.
 fn read_field(
     p: &TokenStream,
     index: usize,
     field: &Field,
-    reader: Option<syn::Ident>,
+    questions: &mut Questions,
 ) -> (TokenStream, TokenStream) {
     let ty = field.ty;
     let slot = format_ident!("__r{}", index);
@@ -360,12 +380,13 @@ fn read_field(
             quote!(#p::Got::Flat(&#slot)),
         );
     }
-    let Some(reader) = reader else {
+    let Some(reader) = reader(p, field) else {
         return (
             quote!(let #slot = #p::unchecked(__object, #index);),
             quote!(#p::Got::Read(&#slot)),
         );
     };
+    let reader = questions.ask(reader, "reader");
     let adapter = matches!(field.read, Read::With(_)).then(|| adapter_name(field));
     let default = match (&field.default, &adapter) {
         (None, _) => quote!(#p::None),

@@ -30,9 +30,10 @@ impl Custom {
     pub fn emit(&self, p: &TokenStream, message: Option<&LitStr>) -> TokenStream {
         let function = &self.function;
         let call = quote_spanned!(function.span()=> #p::rules::custom(#function(__i)));
-        let check = super::emit_check(&call, &quote!((&&&#p::Probe(__i)).__echo()), message);
+        let echo = quote!(((&&&#p::Kind::of(__i)).__echo())(__i));
+        let check = super::emit_check(&call, &echo, message);
         quote! {
-            if let #p::Some(__i) = (&&#p::Probe(__v)).__inner() {
+            if let #p::Some(__i) = ((&&#p::Kind::of(__v)).__inner())(__v) {
                 #check
             }
         }

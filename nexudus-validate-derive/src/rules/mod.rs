@@ -94,6 +94,11 @@ impl Checked {
         matches!(self.rule, Rule::NotNull)
     }
 
+    /// Whether the rule's check uses `__empty`.
+    pub fn needs_empty(&self) -> bool {
+        matches!(self.rule, Rule::NotEmpty)
+    }
+
     /// Whether the rule's check uses `__e`.
     pub fn needs_echo(&self) -> bool {
         !matches!(self.rule, Rule::Custom(_))

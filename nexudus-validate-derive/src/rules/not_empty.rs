@@ -4,5 +4,5 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
 pub fn emit(p: &TokenStream, span: Span) -> TokenStream {
-    quote_spanned!(span=> #p::rules::not_empty((&&&#p::Probe(__v)).__is_empty()))
+    quote_spanned!(span=> #p::rules::not_empty(__empty))
 }

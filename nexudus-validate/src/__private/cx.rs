@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use super::probe::PresenceOf;
 use super::Path;
 use crate::json::echo::{failure_json_len, Echoed};
 use crate::json::object::{Raw, RawObject};
@@ -267,20 +268,35 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// `#[required]` on the current field, with its presence.
+    /// Moves to field `index`, a `#[required]` one, with what was read of
+    /// it: its requirement is checked on what `presence` tells of the
+    /// value; `Some` with the value when its other rules should run.
     #[inline]
-    pub fn required(&mut self, presence: Presence<'_>) {
-        if presence != Presence::Present {
-            self.required_slow(presence, None);
-        }
+    pub fn required_field<'v, T>(
+        &mut self,
+        index: usize,
+        got: Got<'v, T>,
+        presence: PresenceOf<T>,
+    ) -> Option<&'v T> {
+        self.required_field_with(index, got, presence, None)
     }
 
-    /// [`required`](Self::required) with a message of the attribute's.
+    /// [`required_field`](Self::required_field) with a message of the
+    /// attribute's.
     #[inline]
-    pub fn required_with(&mut self, presence: Presence<'_>, message: &'static str) {
+    pub fn required_field_with<'v, T>(
+        &mut self,
+        index: usize,
+        got: Got<'v, T>,
+        presence: PresenceOf<T>,
+        message: Option<&'static str>,
+    ) -> Option<&'v T> {
+        let value = self.field(index, got)?;
+        let presence = presence(value);
         if presence != Presence::Present {
-            self.required_slow(presence, Some(message));
+            self.required_slow(presence, message);
         }
+        Some(value)
     }
 
     #[cold]

@@ -8,7 +8,7 @@ mod probe;
 pub use cx::{Collector, Cx, Shape, Snapshot};
 pub use path::Path;
 pub use probe::{
-    Probe, ViaAny, ViaInner, ViaIsEmpty, ViaNeverEmpty, ViaNoEcho, ViaOption, ViaOptionEmpty,
+    Kind, ViaAny, ViaInner, ViaIsEmpty, ViaNeverEmpty, ViaNoEcho, ViaOption, ViaOptionEmpty,
     ViaOptionInner, ViaRequired, ViaResourceEcho, ViaSerialize,
 };
 

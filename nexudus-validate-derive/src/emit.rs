@@ -192,33 +192,25 @@ fn key_prefix(key: &str) -> u64 {
 
 /// The field's `FieldInfo::REQUIRED`, ... bits (the runtime's constants).
 fn flags(field: &Field) -> u8 {
-    const REQUIRED: u8 = 1;
-    const REQUIRED_ON_UPDATE: u8 = 2;
-    const ALLOW_EMPTY: u8 = 4;
-    const DEFAULTED: u8 = 8;
-    const SENSITIVE: u8 = 16;
-    const NESTED: u8 = 32;
-    let mut flags = 0;
-    if let Some(required) = &field.required {
-        flags |= if required.update_only {
-            REQUIRED_ON_UPDATE
-        } else {
-            REQUIRED
-        };
-        if required.allow_empty {
-            flags |= ALLOW_EMPTY;
-        }
-    }
-    for (set, flag) in [
-        (field.default.is_some(), DEFAULTED),
-        (field.sensitive.is_some(), SENSITIVE),
-        (field.nested.is_some(), NESTED),
-    ] {
-        if set {
-            flags |= flag;
-        }
-    }
-    flags
+    let (required, update_only, allow_empty) = match &field.required {
+        Some(required) => (
+            !required.update_only,
+            required.update_only,
+            required.allow_empty,
+        ),
+        None => (false, false, false),
+    };
+    [
+        required,
+        update_only,
+        allow_empty,
+        field.default.is_some(),
+        field.sensitive.is_some(),
+        field.nested.is_some(),
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |flags, (bit, &set)| flags | (u8::from(set) << bit))
 }
 
 /// The checks of field `index`, given as parameter `__f{index}`.
@@ -388,19 +380,20 @@ fn read_field(
     };
     let reader = questions.ask(reader, "reader");
     let adapter = matches!(field.read, Read::With(_)).then(|| adapter_name(field));
-    let default = match (&field.default, &adapter) {
-        (None, _) => quote!(#p::None),
-        (Some(default), adapter) => {
+    let default = match &field.default {
+        None => quote!(#p::None),
+        Some(default) => {
             let member = field.member;
             let value = match default {
                 Default::Trait => quote!(<#ty as #p::Default>::default()),
                 Default::Path(path) => quote!(#path()),
                 Default::Container => quote!(<Self as #p::Default>::default().#member),
             };
-            match adapter {
-                Some(adapter) => quote!(#p::Some(|| #adapter(#value))),
-                None => quote!(#p::Some(|| #value)),
-            }
+            let value = match &adapter {
+                Some(adapter) => quote!(#adapter(#value)),
+                None => value,
+            };
+            quote!(#p::Some(|| #value))
         }
     };
     let read = quote!(let #slot = #reader(__object, #index, #default););

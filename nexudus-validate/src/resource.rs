@@ -133,6 +133,8 @@ pub(crate) const fn key_prefix(key: &str) -> u64 {
 }
 
 impl FieldInfo {
+    // The flag bits, in the order the derive writes them (`emit.rs`,
+    // `flags`).
     /// Flag: `#[required]`.
     #[doc(hidden)]
     pub const REQUIRED: u8 = 1;

@@ -107,17 +107,19 @@ pub type Reading<T> = for<'a> fn(&RawObject<'a>, usize, Option<fn() -> T>) -> Re
 /// is done for a typed value.
 pub type Checker = fn(&mut Cx<'_>, usize);
 
-/// A type holding resources: a value that does not read is not echoed when
-/// it holds an object.
-fn read_opaque<'a, T: DeserializeOwned + Nested>(
+/// A field read as `T`. `ABSENT_IS_NULL`: an absent key reads as `null`
+/// (not so through an adapter, `#[serde(deserialize_with)]`, where serde
+/// has it missing). `OPAQUE`: a value that does not read is not echoed (a
+/// type holding resources: it may hold a whole object).
+fn read_as<'a, T: DeserializeOwned, const ABSENT_IS_NULL: bool, const OPAQUE: bool>(
     object: &RawObject<'a>,
     index: usize,
     default: Option<fn() -> T>,
 ) -> Read<'a, T> {
     let how = How {
         default,
-        absent_is_null: true,
-        opaque: true,
+        absent_is_null: ABSENT_IS_NULL,
+        opaque: OPAQUE,
         descend: None,
     };
     read(object, index, how)
@@ -130,43 +132,11 @@ fn read_nested<'a, T: DeserializeOwned + Nested>(
     index: usize,
     default: Option<fn() -> T>,
 ) -> Read<'a, T> {
-    let descend = Some(T::check_raw as Descend);
     let how = How {
         default,
         absent_is_null: true,
         opaque: true,
-        descend,
-    };
-    read(object, index, how)
-}
-
-/// Any other owned type.
-fn read_plain<'a, T: DeserializeOwned>(
-    object: &RawObject<'a>,
-    index: usize,
-    default: Option<fn() -> T>,
-) -> Read<'a, T> {
-    let how = How {
-        default,
-        absent_is_null: true,
-        opaque: false,
-        descend: None,
-    };
-    read(object, index, how)
-}
-
-/// A field with `#[serde(deserialize_with)]` (read through an adapter): an
-/// absent key is missing, as serde has it.
-fn read_custom<'a, T: DeserializeOwned>(
-    object: &RawObject<'a>,
-    index: usize,
-    default: Option<fn() -> T>,
-) -> Read<'a, T> {
-    let how = How {
-        default,
-        absent_is_null: false,
-        opaque: false,
-        descend: None,
+        descend: Some(T::check_raw as Descend),
     };
     read(object, index, how)
 }
@@ -266,12 +236,12 @@ impl<T: DeserializeOwned + Nested> ReadResources<T> for &&Reader<T> {
         if self.nested {
             read_nested::<T>
         } else {
-            read_opaque::<T>
+            read_as::<T, true, true>
         }
     }
     #[inline]
     fn checker(&self) -> Checker {
-        |cx, index| check_with(cx, index, read_opaque::<T>)
+        |cx, index| check_with(cx, index, read_as::<T, true, true>)
     }
 }
 
@@ -279,17 +249,17 @@ impl<T: DeserializeOwned> ReadOwned<T> for &Reader<T> {
     #[inline]
     fn reader(&self) -> Reading<T> {
         if self.absent_is_null {
-            read_plain::<T>
+            read_as::<T, true, false>
         } else {
-            read_custom::<T>
+            read_as::<T, false, false>
         }
     }
     #[inline]
     fn checker(&self) -> Checker {
         if self.absent_is_null {
-            |cx, index| check_with(cx, index, read_plain::<T>)
+            |cx, index| check_with(cx, index, read_as::<T, true, false>)
         } else {
-            |cx, index| check_with(cx, index, read_custom::<T>)
+            |cx, index| check_with(cx, index, read_as::<T, false, false>)
         }
     }
 }

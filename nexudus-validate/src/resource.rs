@@ -315,16 +315,37 @@ impl FieldInfo {
     /// Whether `key` names this field on the wire.
     #[inline]
     pub fn matches_key(&self, key: &str) -> bool {
-        self.matches_prefixed_key(key, key_prefix(key))
+        self.is_wire_name(key, key_prefix(key)) || self.aliases().contains(&key)
     }
 
-    /// [`matches_key`](Self::matches_key) for a key whose [`key_prefix`] is
-    /// known.
+    /// The [`key_prefix`] of the field's wire name.
     #[inline]
-    pub(crate) fn matches_prefixed_key(&self, key: &str, prefix: u64) -> bool {
-        (self.4 == prefix && self.1 == key)
-            || matches!(self.6, FieldExtra::Aliases(aliases) if aliases.contains(&key))
+    pub(crate) const fn key_prefix(&self) -> u64 {
+        self.4
     }
+
+    /// Whether `key` (whose [`key_prefix`] is `prefix`) is the field's wire
+    /// name; aliases aside.
+    #[inline]
+    pub(crate) fn is_wire_name(&self, key: &str, prefix: u64) -> bool {
+        self.key_prefix() == prefix && self.1 == key
+    }
+}
+
+/// The index of the field of `fields` whose wire name is `key` (`prefix`
+/// its [`key_prefix`]), else of the first with `key` among its aliases (the
+/// derive keeps every key of a resource to one field). Wire names are
+/// looked for first, comparing prefixes only: most keys are wire names.
+#[inline]
+pub(crate) fn key_position(fields: &[FieldInfo], key: &str, prefix: u64) -> Option<usize> {
+    fields
+        .iter()
+        .position(|field| field.is_wire_name(key, prefix))
+        .or_else(|| {
+            fields
+                .iter()
+                .position(|field| field.aliases().contains(&key))
+        })
 }
 
 impl fmt::Debug for FieldInfo {

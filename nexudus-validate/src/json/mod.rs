@@ -6,6 +6,7 @@
 //! and checked by the same generated checks as typed validation.
 
 pub(crate) mod echo;
+mod key_index;
 mod limits;
 pub(crate) mod object;
 pub(crate) mod read;

@@ -9,7 +9,8 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::echo::Echo;
-use crate::resource::key_prefix;
+use super::key_index::KeyIndex;
+use crate::resource::{key_position, key_prefix};
 use crate::FieldInfo;
 
 /// One JSON value of a request, borrowed: a slice of the body's text, or a
@@ -246,9 +247,20 @@ impl<'a> RawObject<'a> {
 
     fn of_map(map: &'a Map<String, Value>, sink: &Sink) -> Self {
         let mut object = Self::new(sink.fields);
+        // A map's keys are sorted, not in field order: worth an index
+        // unless there are only a few.
+        let index = if map.len() > 4 {
+            KeyIndex::new(sink.fields)
+        } else {
+            None
+        };
         for (key, value) in map {
-            let index = field_index(sink.fields, key, 0);
-            object.put(index, Cow::Borrowed(key), Raw::Value(value), sink);
+            let prefix = key_prefix(key);
+            let slot = index
+                .as_ref()
+                .and_then(|index| index.get(key, prefix))
+                .or_else(|| slot_of(sink.fields, key, prefix, 0));
+            object.put(slot, Cow::Borrowed(key), Raw::Value(value), sink);
         }
         object
     }
@@ -345,7 +357,7 @@ fn field_index(fields: &[FieldInfo], key: &str, hint: usize) -> Option<usize> {
     let prefix = key_prefix(key);
     if fields
         .get(hint)
-        .is_some_and(|f| f.matches_prefixed_key(key, prefix))
+        .is_some_and(|f| f.is_wire_name(key, prefix))
     {
         return Some(hint);
     }
@@ -354,10 +366,7 @@ fn field_index(fields: &[FieldInfo], key: &str, hint: usize) -> Option<usize> {
 
 /// The slot of `key` in the block of `fields` that starts at `base`.
 fn slot_of(fields: &[FieldInfo], key: &str, prefix: u64, base: usize) -> Option<usize> {
-    if let Some(index) = fields
-        .iter()
-        .position(|f| f.matches_prefixed_key(key, prefix))
-    {
+    if let Some(index) = key_position(fields, key, prefix) {
         return Some(base + index);
     }
     let mut start = base + fields.len();

@@ -105,10 +105,11 @@ mod tests {
                     .chain(aliases)
             });
             agrees(fields, keys);
+            let index = KeyIndex::new(fields).unwrap();
             for (i, field) in fields.iter().enumerate() {
                 let (key, prefix) = (field.wire_name(), field.key_prefix());
                 if field.flattened().is_none() {
-                    assert_eq!(KeyIndex::new(fields).unwrap().get(key, prefix), Some(i));
+                    assert_eq!(index.get(key, prefix), Some(i));
                     assert_eq!(key_position(fields, key, prefix), Some(i));
                 }
             }

@@ -332,22 +332,6 @@ impl FieldInfo {
     }
 }
 
-/// The index of the field of `fields` whose wire name is `key` (`prefix`
-/// its [`key_prefix`]), else of the first with `key` among its aliases (the
-/// derive keeps every key of a resource to one field). Wire names are
-/// looked for first, comparing prefixes only: most keys are wire names.
-#[inline]
-pub(crate) fn key_position(fields: &[FieldInfo], key: &str, prefix: u64) -> Option<usize> {
-    fields
-        .iter()
-        .position(|field| field.is_wire_name(key, prefix))
-        .or_else(|| {
-            fields
-                .iter()
-                .position(|field| field.aliases().contains(&key))
-        })
-}
-
 impl fmt::Debug for FieldInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FieldInfo")

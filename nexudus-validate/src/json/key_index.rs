@@ -71,7 +71,8 @@ impl<'f> KeyIndex<'f> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resource::{key_position, key_prefix};
+    use crate::json::object::key_position;
+    use crate::resource::key_prefix;
 
     fn fields(keys: &[&str]) -> Vec<FieldInfo> {
         keys.iter()
@@ -85,7 +86,8 @@ mod tests {
     /// What the index answers is what searching the fields one by one
     /// answers for a wire name.
     fn agrees(fields: &[FieldInfo], keys: impl IntoIterator<Item = String>) {
-        let index = KeyIndex::new(fields).expect("small enough");
+        let index =
+            KeyIndex::new(fields).expect("the tables tested have at most MAX_FIELDS fields");
         for key in keys {
             let prefix = key_prefix(&key);
             let by_name = fields.iter().position(|f| f.is_wire_name(&key, prefix));
@@ -105,7 +107,8 @@ mod tests {
                     .chain(aliases)
             });
             agrees(fields, keys);
-            let index = KeyIndex::new(fields).unwrap();
+            // No registered resource has more than MAX_FIELDS fields.
+            let index = KeyIndex::new(fields).expect("at most MAX_FIELDS fields");
             for (i, field) in fields.iter().enumerate() {
                 let (key, prefix) = (field.wire_name(), field.key_prefix());
                 if field.flattened().is_none() {
@@ -131,7 +134,9 @@ mod tests {
     fn a_wire_name_given_twice_finds_the_first() {
         let table = fields(&["A", "B", "A"]);
         assert_eq!(
-            KeyIndex::new(&table).unwrap().get("A", key_prefix("A")),
+            KeyIndex::new(&table)
+                .expect("3 fields")
+                .get("A", key_prefix("A")),
             Some(0)
         );
     }
@@ -148,6 +153,11 @@ mod tests {
         );
         let larger = fields(&[keys.iter().map(String::as_str).collect(), vec!["G"]].concat());
         assert!(KeyIndex::new(&larger).is_none());
-        assert_eq!(KeyIndex::new(&[]).unwrap().get("A", key_prefix("A")), None);
+        assert_eq!(
+            KeyIndex::new(&[])
+                .expect("no fields")
+                .get("A", key_prefix("A")),
+            None
+        );
     }
 }

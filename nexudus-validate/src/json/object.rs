@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::echo::Echo;
 use super::key_index::KeyIndex;
-use crate::resource::{key_position, key_prefix};
+use crate::resource::key_prefix;
 use crate::FieldInfo;
 
 /// One JSON value of a request, borrowed: a slice of the body's text, or a
@@ -362,6 +362,22 @@ fn field_index(fields: &[FieldInfo], key: &str, hint: usize) -> Option<usize> {
         return Some(hint);
     }
     slot_of(fields, key, prefix, 0)
+}
+
+/// The index of the field of `fields` whose wire name is `key` (`prefix`
+/// its `key_prefix`), else of the first with `key` among its aliases (the
+/// derive keeps every key of a resource to one field). Wire names are
+/// looked for first, comparing prefixes only: most keys are wire names.
+#[inline]
+pub(crate) fn key_position(fields: &[FieldInfo], key: &str, prefix: u64) -> Option<usize> {
+    fields
+        .iter()
+        .position(|field| field.is_wire_name(key, prefix))
+        .or_else(|| {
+            fields
+                .iter()
+                .position(|field| field.aliases().contains(&key))
+        })
 }
 
 /// The slot of `key` in the block of `fields` that starts at `base`.

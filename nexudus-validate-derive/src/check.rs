@@ -194,6 +194,7 @@ fn check_field<'a>(cx: &Ctxt, input: &Input<'a>, field: &syntax::Field<'a>) -> F
 fn check_required(cx: &Ctxt, attr: &RuleAttr) -> Option<Required> {
     let mut required = Required {
         update_only: false,
+        create_only: false,
         allow_empty: false,
         message: None,
     };
@@ -208,6 +209,7 @@ fn check_required(cx: &Ctxt, attr: &RuleAttr) -> Option<Required> {
                     .unwrap_or_default();
                 let flag = match key.as_str() {
                     UPDATE => &mut required.update_only,
+                    CREATE => &mut required.create_only,
                     ALLOW_EMPTY => &mut required.allow_empty,
                     _ => {
                         let message = crate::suggest::unknown_key_message(
@@ -248,11 +250,19 @@ fn check_required(cx: &Ctxt, attr: &RuleAttr) -> Option<Required> {
             syntax::Arg::Positional(other) => {
                 cx.error_spanned_by(
                     other,
-                    "expected #[required], #[required(update)] or #[required(allow_empty)]",
+                    "expected #[required], #[required(update)], #[required(create)] or \
+                     #[required(allow_empty)]",
                 );
                 ok = false;
             }
         }
+    }
+    if required.update_only && required.create_only {
+        cx.error_spanned_by(
+            &attr.tokens,
+            "#[required(update, create)] is #[required]: a field required on every operation",
+        );
+        ok = false;
     }
     ok.then_some(required)
 }

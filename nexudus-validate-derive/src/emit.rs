@@ -192,13 +192,14 @@ fn key_prefix(key: &str) -> u64 {
 
 /// The field's `FieldInfo::REQUIRED`, ... bits (the runtime's constants).
 fn flags(field: &Field) -> u8 {
-    let (required, update_only, allow_empty) = match &field.required {
+    let (required, update_only, create_only, allow_empty) = match &field.required {
         Some(required) => (
-            !required.update_only,
+            !required.update_only && !required.create_only,
             required.update_only,
+            required.create_only,
             required.allow_empty,
         ),
-        None => (false, false, false),
+        None => (false, false, false, false),
     };
     [
         required,
@@ -207,6 +208,7 @@ fn flags(field: &Field) -> u8 {
         field.default.is_some(),
         field.sensitive.is_some(),
         field.nested.is_some(),
+        create_only,
     ]
     .iter()
     .enumerate()

@@ -68,6 +68,7 @@ pub struct Wire {
 
 pub struct Required {
     pub update_only: bool,
+    pub create_only: bool,
     pub allow_empty: bool,
     pub message: Option<LitStr>,
 }

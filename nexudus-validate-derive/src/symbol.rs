@@ -38,8 +38,9 @@ pub const FIELD_KEYS: &[&str] = &[RENAME, MESSAGE, EACH];
 
 // Options of rules.
 pub const UPDATE: &str = "update";
+pub const CREATE: &str = "create";
 pub const ALLOW_EMPTY: &str = "allow_empty";
-pub const REQUIRED_KEYS: &[&str] = &[UPDATE, ALLOW_EMPTY, MESSAGE];
+pub const REQUIRED_KEYS: &[&str] = &[UPDATE, CREATE, ALLOW_EMPTY, MESSAGE];
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 

@@ -85,6 +85,7 @@
 mod datetime;
 mod error;
 mod json;
+mod open_enum;
 mod page;
 mod resource;
 pub mod rules;
@@ -116,6 +117,7 @@ pub use json::{
     from_value_for, validate_with, Limits,
 };
 pub use nexudus_validate_derive::NexudusResource;
+pub use open_enum::UnlistedValue;
 pub use page::Page;
 pub use resource::{FieldInfo, NexudusResource, Operation, Requirement, Validate};
 pub use rules::{Presence, Required};

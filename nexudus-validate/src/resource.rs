@@ -58,6 +58,8 @@ pub enum Requirement {
     Always,
     /// `#[required(update)]`: for updates only (the `Id`).
     UpdateOnly,
+    /// `#[required(create)]`: for creates only (a field the API sets once).
+    CreateOnly,
 }
 
 impl Requirement {
@@ -67,6 +69,7 @@ impl Requirement {
             Requirement::Optional => false,
             Requirement::Always => true,
             Requirement::UpdateOnly => operation.is_update(),
+            Requirement::CreateOnly => !operation.is_update(),
         }
     }
 }
@@ -153,6 +156,9 @@ impl FieldInfo {
     /// Flag: `#[nested]`.
     #[doc(hidden)]
     pub const NESTED: u8 = 32;
+    /// Flag: `#[required(create)]`.
+    #[doc(hidden)]
+    pub const REQUIRED_ON_CREATE: u8 = 64;
 
     /// Field `ident` of type `rust_type`, read from the JSON key
     /// `wire_name`: optional, not sensitive.
@@ -222,6 +228,11 @@ impl FieldInfo {
         self.flagged(Self::REQUIRED_ON_UPDATE)
     }
 
+    /// `#[required(create)]`.
+    pub const fn required_on_create(self) -> Self {
+        self.flagged(Self::REQUIRED_ON_CREATE)
+    }
+
     /// `#[required(allow_empty)]`.
     pub const fn allowing_empty(self) -> Self {
         self.flagged(Self::ALLOW_EMPTY)
@@ -272,6 +283,8 @@ impl FieldInfo {
             Requirement::Always
         } else if self.has(Self::REQUIRED_ON_UPDATE) {
             Requirement::UpdateOnly
+        } else if self.has(Self::REQUIRED_ON_CREATE) {
+            Requirement::CreateOnly
         } else {
             Requirement::Optional
         }

@@ -143,7 +143,7 @@ fn visitor_three_problems_in_one_call() {
     let mut body = full("visitor");
     body.as_object_mut().unwrap().remove("FullName");
     body["Email"] = json!("not-an-address");
-    body["VisitorSource"] = json!(7);
+    body["VisitorSource"] = json!(1.5);
     body["Arrived"] = json!("yes");
     assert_eq!(
         errors_for::<Visitor>(&body),
@@ -156,8 +156,8 @@ fn visitor_three_problems_in_one_call() {
             ),
             (
                 "VisitorSource".into(),
-                "The value '7' is not valid for VisitorSource.".into(),
-                json!(7)
+                "The value '1.5' is not valid for VisitorSource.".into(),
+                json!(1.5)
             ),
             (
                 "Arrived".into(),

@@ -1,5 +1,6 @@
 //! `#[required]` semantics: what counts as missing, blank or present, the
-//! failure order, update-only rules and the serialized bodies.
+//! failure order, update-only and create-only rules and the serialized
+//! bodies.
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -121,6 +122,37 @@ fn update_only_rule_is_skipped_on_create() {
     );
     // `validate()` is the update check.
     assert_eq!(value.validate(), Err(errors));
+}
+
+#[test]
+fn create_only_rule_is_skipped_on_update_in_typed_and_raw_checks() {
+    #[derive(Debug, Deserialize, NexudusResource)]
+    #[serde(rename_all = "PascalCase")]
+    #[nexudus(name = "Sensor")]
+    struct Sensor {
+        #[required(update)]
+        id: Option<i64>,
+        #[required(create)]
+        reference: Option<String>,
+    }
+    let value = Sensor {
+        id: Some(1),
+        reference: None,
+    };
+    assert_eq!(value.validate(), Ok(()));
+    let errors = value.validate_for(Operation::Create).unwrap_err();
+    assert_eq!(
+        summary(&errors),
+        vec![("Reference".into(), "is a required field".into(), Value::Null)]
+    );
+    assert_eq!(
+        Sensor::FIELDS[1].requirement(),
+        nexudus_validate::Requirement::CreateOnly
+    );
+    let raw = nexudus_validate::from_slice_for::<Sensor>(br#"{"Reference": " "}"#, Operation::Create);
+    assert_eq!(raw.unwrap_err().to_string(), "Reference: is a required field");
+    let raw = nexudus_validate::from_slice_for::<Sensor>(br#"{"Id": 1}"#, Operation::Update);
+    assert!(raw.is_ok());
 }
 
 #[test]

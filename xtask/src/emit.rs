@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::model::{ChildPlan, EnumPlan, FieldPlan, Model, Module, Requirement, Resource};
+use crate::model::{ChildPlan, EnumPlan, FieldPlan, Model, Module, Resource};
+use crate::requirement::Requirement;
 use crate::naming::wrap;
 
 /// The first line of every generated file.
@@ -42,9 +43,6 @@ pub fn resource(module: &Module, r: &Resource) -> String {
         r.name, module.name
     );
     out.push_str("use serde::{Deserialize, Serialize};\n");
-    if !r.enums.is_empty() {
-        out.push_str("use serde_repr::{Deserialize_repr, Serialize_repr};\n");
-    }
     out.push('\n');
     if !r.imports.is_empty() {
         let list: Vec<&str> = r.imports.iter().map(String::as_str).collect();
@@ -110,6 +108,7 @@ fn field(out: &mut String, f: &FieldPlan) {
         Requirement::Optional => {}
         Requirement::Always => out.push_str("    #[required]\n"),
         Requirement::UpdateOnly => out.push_str("    #[required(update)]\n"),
+        Requirement::CreateOnly => out.push_str("    #[required(create)]\n"),
     }
     if let Some(max) = f.max_length {
         let _ = writeln!(out, "    #[length(max = {max})]");
@@ -145,31 +144,18 @@ fn child_struct(out: &mut String, c: &ChildPlan) {
 }
 
 fn enumeration(out: &mut String, e: &EnumPlan) {
-    out.push('\n');
-    docs(out, "", "///", &e.docs);
-    out.push_str(
-        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]\n",
-    );
-    out.push_str("#[repr(i32)]\n");
-    let _ = writeln!(out, "pub enum {} {{", e.name);
+    out.push_str("\ncrate::open_enum! {\n");
+    docs(out, "    ", "///", &e.docs);
+    let _ = writeln!(out, "    pub enum {} {{", e.name);
     for v in &e.variants {
-        docs(out, "    ", "///", std::slice::from_ref(&v.doc));
-        let _ = writeln!(out, "    {} = {},", v.ident, v.value);
+        docs(out, "        ", "///", std::slice::from_ref(&v.doc));
+        if v.ident == v.label {
+            let _ = writeln!(out, "        {} = {},", v.ident, v.value);
+        } else {
+            let _ = writeln!(out, "        {} = {} as {:?},", v.ident, v.value, v.label);
+        }
     }
-    out.push_str("}\n\n");
-    let _ = writeln!(out, "impl {} {{", e.name);
-    out.push_str("    /// Every value with its name, in order.\n");
-    let pairs: Vec<String> = e
-        .variants
-        .iter()
-        .map(|v| format!("({}, {:?})", v.value, v.label))
-        .collect();
-    let _ = writeln!(
-        out,
-        "    pub const VALUES: &'static [(i64, &'static str)] = &[{}];",
-        pairs.join(", ")
-    );
-    out.push_str("}\n");
+    out.push_str("    }\n}\n");
 }
 
 /// A module's `mod.rs`; `shadowed` are generated names a seed's export

@@ -15,6 +15,8 @@
 mod emit;
 mod model;
 mod naming;
+mod official;
+mod requirement;
 mod spec;
 
 use std::collections::BTreeMap;

@@ -8,8 +8,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::naming::{field_ident, singular, snake_case, type_ident, variant_ident};
-use crate::spec::{Entity, Field, Spec};
+use crate::naming::{
+    field_ident, guess_explained_by, singular, snake_case, type_ident, variant_ident,
+};
+use crate::official::Evidence;
+use crate::requirement::{decide, labels, page_label, Decision, Facts, Reading, Requirement};
+use crate::spec::{BaseField, Entity, Field, PageKind, Spec};
 
 /// The Nexudus modules, in the order of the features and the docs, with
 /// the generated module's one-line description. `other` holds the
@@ -62,210 +66,18 @@ const RESERVED: &[&str] = &[
     "Hash",
     "Serialize",
     "Deserialize",
-    "Serialize_repr",
-    "Deserialize_repr",
+    "UnlistedValue",
     "NexudusResource",
     "NexudusDateTime",
     "ResourceInfo",
     "Secret",
 ];
 
-/// When `#[required]` applies, as the derive spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Requirement {
-    /// No attribute.
-    Optional,
-    /// `#[required]`.
-    Always,
-    /// `#[required(update)]`.
-    UpdateOnly,
-}
-
-/// A field's requirement and the sentence saying which sources decided it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    pub requirement: Requirement,
-    pub why: String,
-}
-
-/// What the official pages of one kind (POST or PUT) say about a field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Pages {
-    /// No such page was read.
-    None,
-    /// Every page gives this flag.
-    Agree(bool, Vec<String>),
-    /// The pages give both flags.
-    Disagree(Vec<String>),
-}
-
-fn pages(flags: Option<&BTreeMap<String, bool>>) -> Pages {
-    let Some(flags) = flags.filter(|f| !f.is_empty()) else {
-        return Pages::None;
-    };
-    let names: Vec<String> = flags.keys().map(|url| page_name(url)).collect();
-    let first = *flags.values().next().unwrap_or(&false);
-    if flags.values().all(|&flag| flag == first) {
-        Pages::Agree(first, names)
-    } else {
-        Pages::Disagree(
-            flags
-                .iter()
-                .map(|(url, flag)| format!("{} ({})", page_name(url), yes_no(*flag)))
-                .collect(),
-        )
-    }
-}
-
-fn yes_no(required: bool) -> &'static str {
-    if required {
-        "required"
-    } else {
-        "optional"
-    }
-}
-
-/// `https://developers.nexudus.com/rest-api/spaces/post-bookings` ->
-/// `developers.nexudus.com/rest-api/spaces/post-bookings`.
-fn page_name(url: &str) -> String {
-    let url = url.trim();
-    let url = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url);
-    format!("`{url}`")
-}
-
-fn page_list(kind: &str, names: &[String]) -> String {
-    let s = if names.len() == 1 { "" } else { "s" };
-    format!("the official {kind} page{s} {}", names.join(", "))
-}
-
-/// The requirement policy (see the `resources` module docs):
-///
-/// 1. a read-only (list filter) field is never required, nor one whose
-///    flag an entity note doubts (see `doubting_note`);
-/// 2. official pages win over the reference table; where official pages
-///    disagree with each other (two pages of one kind, or the POST page
-///    with the PUT page) the field is not required;
-/// 3. on create, the POST pages' flag, else the table's; on update, the
-///    PUT pages' flag, else the create flag (Nexudus's update needs the
-///    fields its create needs: every PUT page read for a create-only
-///    required field requires it too);
-/// 4. required on both: `#[required]`; on update only:
-///    `#[required(update)]`; on create only: not checked, because the
-///    derive has no create-only requirement and an update must not be
-///    blocked (the server still checks the create).
-pub fn requirement(field: &Field, notes: &[String]) -> Decision {
-    let optional = |why: String| Decision {
-        requirement: Requirement::Optional,
-        why,
-    };
-    if field.read_only {
-        return optional("Optional: read-only (a list filter).".into());
-    }
-    if let Some(note) = doubting_note(field, notes) {
-        return optional(format!(
-            "Optional: the flag is doubtful (catalogue note: \"{note}\"); reference table: {}.",
-            yes_no(field.required_on_create)
-        ));
-    }
-    let post = pages(field.devdocs_required_on_create.as_ref());
-    let put = pages(field.devdocs_required_on_update.as_ref());
-    let table = field.required_on_create;
-    for (kind, p) in [("POST", &post), ("PUT", &put)] {
-        if let Pages::Disagree(list) = p {
-            return optional(format!(
-                "Optional: the official {kind} pages disagree ({}); reference table: {}.",
-                list.join(", "),
-                yes_no(table)
-            ));
-        }
-    }
-    if let (Pages::Agree(create, post_names), Pages::Agree(update, put_names)) = (&post, &put) {
-        if create != update {
-            return optional(format!(
-                "Optional: {} says {}, {} says {}; reference table: {}.",
-                page_list("POST", post_names),
-                yes_no(*create),
-                page_list("PUT", put_names),
-                yes_no(*update),
-                yes_no(table)
-            ));
-        }
-    }
-    let (create, create_from) = match &post {
-        Pages::Agree(flag, names) => (*flag, page_list("POST", names)),
-        _ => (table, "the reference table".to_owned()),
-    };
-    let create = create && field.create;
-    let (update, update_from) = match &put {
-        Pages::Agree(flag, names) => (*flag, page_list("PUT", names)),
-        _ => (create, create_from.clone()),
-    };
-    let table_note = |flag: bool, from: &str| {
-        if from == "the reference table" || flag == table {
-            String::new()
-        } else {
-            format!(" (the reference table says {})", yes_no(table))
-        }
-    };
-    match (create, update) {
-        (true, true) => {
-            let from = if create_from == update_from {
-                create_from
-            } else {
-                format!("{create_from} and {update_from}")
-            };
-            Decision {
-                requirement: Requirement::Always,
-                why: format!("Required on create and update ({from})."),
-            }
-        }
-        (false, true) => Decision {
-            requirement: Requirement::UpdateOnly,
-            why: format!(
-                "Required on update only ({update_from}{}).",
-                table_note(true, &update_from)
-            ),
-        },
-        (true, false) => optional(format!(
-            "Optional here: {create_from} requires it on create, {update_from} says optional on \
-             update, and a create-only requirement cannot be declared (the server still checks \
-             the create)."
-        )),
-        (false, false) => {
-            let from = if matches!(put, Pages::Agree(..)) {
-                update_from
-            } else {
-                create_from
-            };
-            let mut why = format!("Optional ({from}{}).", table_note(false, &from));
-            if field.required_on_create && !field.create {
-                why = "Optional: not accepted on create.".into();
-            }
-            optional(why)
-        }
-    }
-}
-
-/// The entity note, if any, that doubts the field's required flag: it
-/// names the field's option and calls it both required and read-only
-/// (ResourceAccessRule `applied-resources-count`).
-fn doubting_note<'a>(field: &Field, notes: &'a [String]) -> Option<&'a str> {
-    let option = field.cli_option.as_deref()?.trim_start_matches('-');
-    notes.iter().map(String::as_str).find(|note| {
-        note.split(|c: char| c.is_whitespace() || c == ';' || c == ',')
-            .any(|word| word == option)
-            && note.contains("required")
-            && note.contains("read-only")
-    })
-}
-
 /// Whether a string field's name says it holds a secret.
-pub fn is_secret(field: &Field) -> bool {
-    let lower = field.name.to_ascii_lowercase();
-    field.ty == "string" && SECRET_WORDS.iter().any(|w| lower.contains(w))
+/// Whether a string field's name says it holds a secret.
+pub fn is_secret(name: &str, ty: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ty == "string" && SECRET_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// The whole generated tree.
@@ -317,7 +129,7 @@ pub struct FieldPlan {
     pub enum_type: Option<String>,
 }
 
-/// One serde_repr enum.
+/// One open enum (`open_enum!`).
 pub struct EnumPlan {
     pub name: String,
     pub docs: Vec<String>,
@@ -342,6 +154,8 @@ pub struct ChildPlan {
 }
 
 /// How a name, a flag or a table came to be, in words.
+
+/// How a name, a flag or a table came to be, in words.
 fn describe_source(source: &str) -> String {
     let source = source.trim();
     if let Some(page) = source.strip_prefix("devdocs:") {
@@ -349,17 +163,50 @@ fn describe_source(source: &str) -> String {
             Some((url, more)) => (url, format!(" ({more}")),
             None => (page, String::new()),
         };
-        format!("the official page {}{more}", page_name(url))
+        format!("the official page {}{more}", page_label(url))
     } else if let Some(path) = source.strip_prefix("legacy-gitbook:") {
         format!("the legacy API docs `{path}`")
     } else if let Some(what) = source.strip_prefix("skills ") {
         format!("the Nexudus skills reference ({what})")
+    } else if source.starts_with("http") {
+        format!("the official page {}", page_label(source))
     } else {
         format!("`{source}`")
     }
 }
 
-fn name_provenance(field: &Field) -> String {
+/// The pages' labels, at most three, then how many more.
+fn first_of(urls: &[&str]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for url in urls {
+        let label = page_label(url);
+        if !seen.contains(&label) {
+            seen.push(label);
+        }
+    }
+    if seen.len() > 3 {
+        let more = seen.len() - 3;
+        seen.truncate(3);
+        format!("{} (+{more} more)", seen.join(", "))
+    } else {
+        seen.join(", ")
+    }
+}
+
+/// Where a field's name came from.
+fn name_provenance(candidate: &Candidate, printed_on: &[&str]) -> String {
+    if let Some(guess) = &candidate.renamed_from {
+        return format!(
+            "Name printed on {}; it replaces the catalogue's guess `{guess}`.",
+            first_of(printed_on)
+        );
+    }
+    if !printed_on.is_empty() {
+        return format!("Name printed on {}.", first_of(printed_on));
+    }
+    let Some(field) = candidate.field else {
+        return String::new();
+    };
     if field.casing == "guessed" {
         let option = field
             .cli_option
@@ -381,21 +228,84 @@ fn name_provenance(field: &Field) -> String {
     )
 }
 
-/// The union of the values every source lists for an enum, by value; the
-/// doc of each value says which source lists it when not every one does.
-fn enum_union(entity: &Entity, enum_name: &str) -> Option<Vec<Variant>> {
-    let table = entity.enums.get(enum_name).cloned().flatten();
+/// The Rust type (inside `Option`) of a scalar catalogue type; `None` for
+/// `enum` and `children`.
+fn scalar_type(ty: &str) -> Option<&'static str> {
+    Some(match ty {
+        "long" => "i64",
+        "int" => "i32",
+        "bool" => "bool",
+        "string" => "String",
+        "DateTime" => "NexudusDateTime",
+        "decimal" => "f64",
+        "number" => "serde_json::Number",
+        "list" => "Vec<i64>",
+        "json" => "serde_json::Value",
+        _ => return None,
+    })
+}
+
+/// The catalogue type of a field only the official pages print, from the
+/// type words they give it (most specific first, see
+/// [`Evidence::type_words`]). A type no page gives is any JSON value; a
+/// number only shown as a sample (`123`) is any JSON number: a guess must
+/// never refuse what the server accepts.
+fn official_type(words: &[&str]) -> &'static str {
+    for word in words {
+        let word = word.trim().trim_end_matches('?').to_ascii_lowercase();
+        return match word.as_str() {
+            "int" => "int",
+            "id" | "long" | "integer" => "long",
+            "bool" | "boolean" | "true" | "false" => "bool",
+            "decimal" | "float" | "double" | "number" => "decimal",
+            "datetime" | "timestamp" => "DateTime",
+            "string" | "guid" | "\"<string>\"" => "string",
+            "integer[]" | "array_int" | "[123]" => "list",
+            "123" | "0" => "number",
+            _ => continue,
+        };
+    }
+    "json"
+}
+
+/// One field to plan: from the catalogue (perhaps renamed to what the
+/// official pages print), printed only by the official pages, or a base
+/// field every record carries.
+struct Candidate<'a> {
+    wire: String,
+    /// The catalogue type word (`long`, `enum`, `children`, `json`, ...).
+    ty: String,
+    /// The enum's name, for `enum` fields.
+    enum_name: Option<String>,
+    field: Option<&'a Field>,
+    /// The catalogue's guessed name this printed one replaces.
+    renamed_from: Option<String>,
+    base: Option<&'a BaseField>,
+}
+
+/// The union of the values every source lists for enum `enum_name`, by
+/// value: the catalogue's table, the values its sources disagree on, and
+/// the tables the official pages attach to any field holding it. The doc
+/// of each value says which source lists it when not every one does.
+fn enum_union(
+    entity: &Entity,
+    evidence: &Evidence,
+    enum_name: &str,
+    holders: &[&str],
+) -> Option<Vec<Variant>> {
     let mut values: BTreeMap<i64, (String, Vec<String>)> = BTreeMap::new();
-    let mut sources = 0;
-    if let Some(table) = &table {
-        sources += 1;
-        for (value, name) in table {
-            values
-                .entry(*value)
-                .or_insert_with(|| (name.clone(), Vec::new()))
-                .1
-                .push("table".into());
+    let mut sources = BTreeSet::new();
+    let mut add = |value: i64, name: &str, source: String| {
+        sources.insert(source.clone());
+        let entry = values
+            .entry(value)
+            .or_insert_with(|| (name.to_owned(), Vec::new()));
+        if !entry.1.contains(&source) {
+            entry.1.push(source);
         }
+    };
+    for (value, name) in entity.enums.get(enum_name).into_iter().flatten().flatten() {
+        add(*value, name, "table".into());
     }
     for field in entity
         .fields
@@ -403,20 +313,23 @@ fn enum_union(entity: &Entity, enum_name: &str) -> Option<Vec<Variant>> {
         .filter(|f| f.enum_name.as_deref() == Some(enum_name))
     {
         for (source, list) in field.enum_disagreement.iter().flatten() {
-            sources += 1;
             for (value, name) in list {
-                values
-                    .entry(*value)
-                    .or_insert_with(|| (name.clone(), Vec::new()))
-                    .1
-                    .push(source.clone());
+                add(*value, name, source.clone());
+            }
+        }
+    }
+    for holder in holders {
+        for (value, (name, urls)) in evidence.enum_values(holder) {
+            for url in urls {
+                add(value, &name, url.to_owned());
             }
         }
     }
     if values.is_empty() {
         return None;
     }
-    let mut used = BTreeSet::new();
+    // `Unlisted` is the open enum's own variant.
+    let mut used = BTreeSet::from(["Unlisted".to_owned()]);
     Some(
         values
             .into_iter()
@@ -426,7 +339,7 @@ fn enum_union(entity: &Entity, enum_name: &str) -> Option<Vec<Variant>> {
                     ident = format!("{ident}{}", value.unsigned_abs());
                     used.insert(ident.clone());
                 }
-                let doc = if listed_by.len() == sources {
+                let doc = if listed_by.len() == sources.len() {
                     format!("`{value}`: {name}.")
                 } else if listed_by.iter().any(|s| s == "table") {
                     format!("`{value}`: {name} (only in the reference table).")
@@ -445,23 +358,9 @@ fn enum_union(entity: &Entity, enum_name: &str) -> Option<Vec<Variant>> {
     )
 }
 
-/// The Rust type (inside `Option`) and the type's words for a scalar
-/// catalogue type; `None` for `enum` and `children`.
-fn scalar_type(ty: &str) -> Option<&'static str> {
-    Some(match ty {
-        "long" => "i64",
-        "int" => "i32",
-        "bool" => "bool",
-        "string" => "String",
-        "DateTime" => "NexudusDateTime",
-        "decimal" => "f64",
-        "list" => "Vec<i64>",
-        _ => return None,
-    })
-}
-
 struct Context<'a> {
     entities: BTreeMap<&'a str, &'a Entity>,
+    base_fields: &'a [BaseField],
 }
 
 impl Model {
@@ -469,6 +368,7 @@ impl Model {
     pub fn build(spec: &Spec) -> Result<Model, String> {
         let context = Context {
             entities: spec.entities.iter().map(|e| (e.name.as_str(), e)).collect(),
+            base_fields: &spec.base_fields,
         };
         if context.entities.len() != spec.entities.len() {
             return Err("two entities share a name".into());
@@ -582,8 +482,9 @@ impl Model {
     }
 }
 
-impl Context<'_> {
-    fn resource(&self, entity: &Entity, module: &str) -> Result<Resource, String> {
+
+impl<'s> Context<'s> {
+    fn resource(&self, entity: &'s Entity, module: &str) -> Result<Resource, String> {
         if !entity
             .name
             .chars()
@@ -593,22 +494,26 @@ impl Context<'_> {
         {
             return Err(format!("`{}` is not a type name", entity.name));
         }
+        let evidence = Evidence::of(entity);
+        let candidates = self.candidates(entity, &evidence);
         let mut fields = vec![id_field()];
-        let mut enums = Vec::new();
+        let mut enums: Vec<EnumPlan> = Vec::new();
         let mut children = Vec::new();
         let mut imports = BTreeSet::new();
-        let mut seen_enums = BTreeSet::new();
-        for field in &entity.fields {
-            let mut plan = self.field(entity, field)?;
-            if let Some(enum_name) = &plan.enum_type {
-                if seen_enums.insert(enum_name.clone()) {
-                    enums.push(self.enum_plan(entity, enum_name)?);
+        for candidate in &candidates {
+            let mut plan = self.field(entity, &evidence, &candidates, candidate)?;
+            if let Some(enum_type) = &plan.enum_type {
+                if !enums.iter().any(|e| &e.name == enum_type) {
+                    enums.push(self.enum_plan(entity, &evidence, &candidates, candidate)?);
                 }
             }
-            if field.ty == "children" {
+            if candidate.ty == "children" {
+                let Some(field) = candidate.field else {
+                    return Err(format!("{}.{}: children without a field", entity.name, candidate.wire));
+                };
                 let child = self.child(entity, field, module, &mut imports)?;
                 plan.ty = format!("Vec<{}>", child.name);
-                plan.docs[0] = format!("`{}` (inline records, [`{}`]).", field.name, child.name);
+                plan.docs[0] = format!("`{}` (inline records, [`{}`]).", candidate.wire, child.name);
                 children.push(child);
             }
             fields.push(plan);
@@ -625,7 +530,7 @@ impl Context<'_> {
             name: entity.name.clone(),
             file: snake_case(&entity.name),
             plural: entity.plural.clone(),
-            docs: resource_docs(entity, module, &path),
+            docs: resource_docs(entity, module, &path, &candidates),
             path,
             fields,
             enums,
@@ -634,24 +539,131 @@ impl Context<'_> {
         })
     }
 
-    fn field(&self, entity: &Entity, field: &Field) -> Result<FieldPlan, String> {
-        let (ident, rename) = field_ident(&field.name);
-        let decision = requirement(field, &entity.notes);
-        let mut enum_type = None;
-        let (ty, words) = match field.ty.as_str() {
-            "enum" => {
-                let Some(enum_name) = &field.enum_name else {
-                    return Err(format!(
-                        "{}.{}: an enum without a name",
-                        entity.name, field.name
-                    ));
+    /// The fields to generate, in order: the catalogue's (a guessed name
+    /// the official pages print differently renamed to what they print),
+    /// then the names only the official pages print, then the base fields
+    /// every record carries.
+    fn candidates(&self, entity: &'s Entity, evidence: &Evidence<'s>) -> Vec<Candidate<'s>> {
+        let base_names: BTreeSet<&str> = self
+            .base_fields
+            .iter()
+            .map(|b| b.name.as_str())
+            .chain(["Id"])
+            .collect();
+        let catalogue: BTreeSet<&str> = entity.fields.iter().map(|f| f.name.as_str()).collect();
+        let printed: Vec<&str> = evidence
+            .printed_names()
+            .into_iter()
+            .filter(|n| !catalogue.contains(n) && !base_names.contains(n))
+            .collect();
+        let renames = renames(entity, evidence, &printed);
+        let mut out: Vec<Candidate> = entity
+            .fields
+            .iter()
+            .map(|field| {
+                let (wire, renamed_from) = match renames.get(field.name.as_str()) {
+                    Some(printed) => ((*printed).to_owned(), Some(field.name.clone())),
+                    None => (field.name.clone(), None),
                 };
-                if enum_union(entity, enum_name).is_some() {
-                    enum_type = Some(type_ident(enum_name));
-                    (
-                        type_ident(enum_name),
-                        format!("`enum` [`{}`]", type_ident(enum_name)),
-                    )
+                let attached = !evidence.enum_values(&wire).is_empty();
+                let (ty, enum_name) = match (&field.enum_name, attached) {
+                    (Some(name), _) => ("enum".to_owned(), Some(name.clone())),
+                    (None, true) if matches!(field.ty.as_str(), "int" | "long" | "enum") => {
+                        ("enum".to_owned(), Some(format!("{}{wire}", entity.name)))
+                    }
+                    _ => (field.ty.clone(), None),
+                };
+                Candidate {
+                    wire,
+                    ty,
+                    enum_name,
+                    field: Some(field),
+                    renamed_from,
+                    base: None,
+                }
+            })
+            .collect();
+        let taken: BTreeSet<&str> = renames.values().copied().collect();
+        for name in printed.into_iter().filter(|n| !taken.contains(n)) {
+            let (ty, enum_name) = if evidence.enum_values(name).is_empty() {
+                (official_type(&evidence.type_words(name)).to_owned(), None)
+            } else {
+                ("enum".to_owned(), Some(format!("{}{name}", entity.name)))
+            };
+            out.push(Candidate {
+                wire: name.to_owned(),
+                ty,
+                enum_name,
+                field: None,
+                renamed_from: None,
+                base: None,
+            });
+        }
+        for base in self.base_fields {
+            if !out.iter().any(|c| c.wire == base.name) {
+                out.push(Candidate {
+                    wire: base.name.clone(),
+                    ty: base.ty.clone(),
+                    enum_name: None,
+                    field: None,
+                    renamed_from: None,
+                    base: Some(base),
+                });
+            }
+        }
+        out
+    }
+
+    fn field(
+        &self,
+        entity: &Entity,
+        evidence: &Evidence,
+        all: &[Candidate],
+        candidate: &Candidate,
+    ) -> Result<FieldPlan, String> {
+        let wire = candidate.wire.as_str();
+        let (ident, rename) = field_ident(wire);
+        let printed_on = evidence.printed_on(wire);
+        let articles = evidence.reference(wire);
+        let read_only = candidate.base.map_or_else(
+            || {
+                candidate.field.is_some_and(|f| f.read_only)
+                    || (!articles.is_empty() && articles.iter().all(|a| a.read_only))
+            },
+            |b| b.read_only,
+        );
+        let decision = if candidate.base.is_some() {
+            Decision {
+                requirement: Requirement::Optional,
+                why: "Optional: every record carries it.".into(),
+            }
+        } else {
+            let field = candidate.field;
+            let facts = Facts {
+                table: field.map(|f| f.required_on_create),
+                articles: articles.iter().map(|a| (a.url, a.required)).collect(),
+                defaulted_type: matches!(candidate.ty.as_str(), "enum" | "bool"),
+                on_create: field.is_none_or(|f| f.create),
+                on_update: field.is_none_or(|f| f.update),
+                read_only,
+                guessed: printed_on.is_empty() && field.is_some_and(|f| f.casing == "guessed"),
+                doubted: field.and_then(|f| doubting_note(f, &entity.notes)),
+                defaults: evidence.defaults(wire),
+                post: readings(entity, evidence, PageKind::Post, wire, field),
+                put: readings(entity, evidence, PageKind::Put, wire, field),
+            };
+            decide(&facts)
+        };
+        let mut enum_type = None;
+        let (ty, words) = match candidate.ty.as_str() {
+            "enum" => {
+                let Some(enum_name) = &candidate.enum_name else {
+                    return Err(format!("{}.{wire}: an enum without a name", entity.name));
+                };
+                if enum_union(entity, evidence, enum_name, &holders(all, enum_name)).is_some() {
+                    let ty = type_ident(enum_name);
+                    enum_type = Some(ty.clone());
+                    (ty.clone(), format!("`enum` [`{ty}`]"))
                 } else {
                     (
                         "i32".to_owned(),
@@ -664,18 +676,20 @@ impl Context<'_> {
                 Some(ty) => (ty.to_owned(), format!("`{other}`")),
                 None => {
                     return Err(format!(
-                        "{}.{}: unknown type `{other}`",
-                        entity.name, field.name
+                        "{}.{wire}: unknown type `{other}`",
+                        entity.name
                     ))
                 }
             },
         };
-        let sensitive = is_secret(field);
-        let mut docs = vec![format!("`{}` ({words}).", field.name), decision.why];
-        if let Some(max) = field.max_length {
+        let sensitive = is_secret(wire, &candidate.ty);
+        let mut docs = vec![format!("`{wire}` ({words})."), decision.why];
+        let max_length = candidate.field.and_then(|f| f.max_length);
+        if let Some(max) = max_length {
             docs.push(format!("At most {max} characters."));
         }
-        match (field.create, field.update, field.read_only) {
+        let (create, update) = candidate.field.map_or((true, true), |f| (f.create, f.update));
+        match (create, update, read_only) {
             (_, _, true) => docs.push("Read from the server, never sent back.".into()),
             (true, false, _) => docs.push("Accepted on create only.".into()),
             (false, true, _) => docs.push("Accepted on update only.".into()),
@@ -685,32 +699,46 @@ impl Context<'_> {
         if sensitive {
             docs.push("Sensitive: never shown in failures or `Debug`.".into());
         }
-        if let Some(category) = &field.pii_category {
+        if let Some(category) = candidate.field.and_then(|f| f.pii_category.as_ref()) {
             docs.push(format!(
                 "Personal data ({}).",
                 category.to_ascii_lowercase()
             ));
-        } else if field.pii {
+        } else if candidate.field.is_some_and(|f| f.pii) {
             docs.push("Personal data.".into());
         }
-        docs.push(name_provenance(field));
+        match candidate.base {
+            Some(base) => {
+                let urls: Vec<&str> = base.sources.iter().map(String::as_str).collect();
+                docs.push(format!("Printed on {}.", first_of(&urls)));
+            }
+            None => docs.push(name_provenance(candidate, &printed_on)),
+        }
         Ok(FieldPlan {
-            wire: field.name.clone(),
+            wire: wire.to_owned(),
             ident,
             rename,
             ty,
             requirement: decision.requirement,
-            max_length: field.max_length.filter(|_| field.ty == "string"),
-            nested: field.ty == "children",
+            max_length: max_length.filter(|_| candidate.ty == "string"),
+            nested: candidate.ty == "children",
             sensitive,
-            read_only: field.read_only,
+            read_only,
             docs,
             enum_type,
         })
     }
 
-    fn enum_plan(&self, entity: &Entity, enum_name: &str) -> Result<EnumPlan, String> {
-        let variants = enum_union(entity, enum_name)
+    fn enum_plan(
+        &self,
+        entity: &Entity,
+        evidence: &Evidence,
+        all: &[Candidate],
+        candidate: &Candidate,
+    ) -> Result<EnumPlan, String> {
+        let enum_name = candidate.enum_name.as_deref().unwrap_or_default();
+        let holders = holders(all, enum_name);
+        let variants = enum_union(entity, evidence, enum_name, &holders)
             .ok_or_else(|| format!("{}: enum {enum_name} has no values", entity.name))?;
         if let Some(v) = variants.iter().find(|v| i32::try_from(v.value).is_err()) {
             return Err(format!(
@@ -718,13 +746,14 @@ impl Context<'_> {
                 entity.name, v.value
             ));
         }
-        let users: Vec<String> = entity
-            .fields
+        let users: Vec<String> = holders
             .iter()
-            .filter(|f| f.enum_name.as_deref() == Some(enum_name))
-            .map(|f| format!("`{}.{}`", entity.name, f.name))
+            .map(|f| format!("`{}.{f}`", entity.name))
             .collect();
-        let mut from = vec!["the reference table".to_owned()];
+        let mut from = Vec::new();
+        if entity.enums.get(enum_name).is_some_and(Option::is_some) {
+            from.push("the reference table".to_owned());
+        }
         for field in entity
             .fields
             .iter()
@@ -737,18 +766,32 @@ impl Context<'_> {
                 from.push(describe_source(source));
             }
         }
+        let mut urls: Vec<&str> = holders
+            .iter()
+            .flat_map(|h| evidence.enum_values(h).into_values().flat_map(|(_, u)| u))
+            .collect();
+        urls.sort_unstable();
+        urls.dedup();
+        if !urls.is_empty() {
+            from.push(format!("the official pages ({})", labels(&urls)));
+        }
         let union = if from.len() > 1 {
             " (the union of their values)"
         } else {
             ""
         };
+        let title = holders
+            .iter()
+            .find_map(|h| evidence.enum_title(h))
+            .map_or_else(|| format!("`{enum_name}`"), |t| format!("`{t}`"));
         Ok(EnumPlan {
             name: type_ident(enum_name),
             docs: vec![
-                format!("The values of {} (`{enum_name}`).", users.join(", ")),
+                format!("The values of {} ({title}).", users.join(", ")),
                 String::new(),
                 format!(
-                    "Travels as an integer; other integers are rejected. Values from {}{union}.",
+                    "Travels as an integer; an integer it does not list reads as `Unlisted` and \
+                     writes back unchanged. Values from {}{union}.",
                     from.join(" and ")
                 ),
             ],
@@ -756,11 +799,6 @@ impl Context<'_> {
         })
     }
 
-    /// The record type of an inline child collection: the writable fields,
-    /// all optional, typed from the child entity when the catalogue has it
-    /// (`<Field singular>` or `<Parent><Field singular>`), else any JSON
-    /// value. Enum-typed child fields use the child entity's enum when it
-    /// is generated in the same module, else a plain integer.
     fn child(
         &self,
         parent: &Entity,
@@ -794,7 +832,8 @@ impl Context<'_> {
                     let same_module = e.module.as_deref().unwrap_or("other") == module;
                     if same_module
                         && !e.authoritative_elsewhere
-                        && enum_union(e, enum_name).is_some()
+                        && enum_union(e, &Evidence::of(e), enum_name, &[f.name.as_str()])
+                            .is_some()
                     {
                         let ty = type_ident(enum_name);
                         if e.name != parent.name {
@@ -862,6 +901,102 @@ impl Context<'_> {
     }
 }
 
+
+/// The fields of a resource that hold enum `enum_name`.
+fn holders<'c>(all: &'c [Candidate], enum_name: &str) -> Vec<&'c str> {
+    all.iter()
+        .filter(|c| c.enum_name.as_deref() == Some(enum_name))
+        .map(|c| c.wire.as_str())
+        .collect()
+}
+
+/// What every POST (or PUT) page read for the entity says of `wire`: the
+/// pages whose required list was seen (whole or in part), and the
+/// catalogue's earlier readings of official pages.
+fn readings<'a>(
+    entity: &'a Entity,
+    evidence: &Evidence<'a>,
+    kind: PageKind,
+    wire: &str,
+    field: Option<&'a Field>,
+) -> Vec<Reading<'a>> {
+    let mut out: Vec<Reading> = evidence
+        .pages(kind)
+        .filter(|p| p.required_complete || !p.required.is_empty())
+        .map(|p| (p.url.as_str(), Evidence::flag(p, wire)))
+        .collect();
+    let earlier = |f: &'a Field| match kind {
+        PageKind::Post => f.devdocs_required_on_create.as_ref(),
+        _ => f.devdocs_required_on_update.as_ref(),
+    };
+    let urls: BTreeSet<&str> = entity
+        .fields
+        .iter()
+        .filter_map(earlier)
+        .flat_map(|m| m.keys().map(String::as_str))
+        .collect();
+    for url in urls {
+        let flag = field.and_then(earlier).and_then(|m| m.get(url)).copied();
+        match out.iter_mut().find(|(u, _)| *u == url) {
+            // Two readings of one page: the field is required only if both say so.
+            Some((_, seen)) => *seen = seen.zip(flag).map(|(a, b)| a && b).or(*seen).or(flag),
+            None => out.push((url, flag)),
+        }
+    }
+    out
+}
+
+/// The guessed catalogue names the official pages print differently:
+/// guess -> printed name, when each is the other's best, unambiguous match
+/// (see [`guess_explained_by`]).
+fn renames<'a>(
+    entity: &'a Entity,
+    evidence: &Evidence,
+    printed: &[&'a str],
+) -> BTreeMap<&'a str, &'a str> {
+    let guesses: Vec<&str> = entity
+        .fields
+        .iter()
+        .filter(|f| f.casing == "guessed" && evidence.printed_on(&f.name).is_empty())
+        .map(|f| f.name.as_str())
+        .collect();
+    let best = |of: &str, among: &[&'a str], score: &dyn Fn(&str, &str) -> Option<usize>| {
+        let scored: Vec<(usize, &'a str)> = among
+            .iter()
+            .filter_map(|c| Some((score(of, c)?, *c)))
+            .collect();
+        let low = scored.iter().map(|(s, _)| *s).min()?;
+        let at_low: Vec<&str> = scored.iter().filter(|(s, _)| *s == low).map(|(_, c)| *c).collect();
+        match at_low.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let mut out = BTreeMap::new();
+    for guess in &guesses {
+        let Some(printed_name) = best(guess, printed, &|g, p| guess_explained_by(g, p)) else {
+            continue;
+        };
+        if best(printed_name, &guesses, &|p, g| guess_explained_by(g, p)) == Some(guess) {
+            out.insert(*guess, printed_name);
+        }
+    }
+    out
+}
+
+/// The entity note, if any, that doubts the field's required flag: it
+/// names the field's option and calls it both required and read-only
+/// (ResourceAccessRule `applied-resources-count`).
+fn doubting_note<'a>(field: &Field, notes: &'a [String]) -> Option<&'a str> {
+    let option = field.cli_option.as_deref()?.trim_start_matches('-');
+    notes.iter().map(String::as_str).find(|note| {
+        note.split(|c: char| c.is_whitespace() || c == ';' || c == ',')
+            .any(|word| word == option)
+            && note.contains("required")
+            && note.contains("read-only")
+    })
+}
+
 fn id_field() -> FieldPlan {
     FieldPlan {
         wire: "Id".into(),
@@ -880,7 +1015,12 @@ fn id_field() -> FieldPlan {
     }
 }
 
-fn resource_docs(entity: &Entity, module: &str, path: &str) -> Vec<String> {
+fn resource_docs(
+    entity: &Entity,
+    module: &str,
+    path: &str,
+    candidates: &[Candidate],
+) -> Vec<String> {
     let mut docs = Vec::new();
     let article = if entity.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
         "An"
@@ -932,24 +1072,43 @@ fn resource_docs(entity: &Entity, module: &str, path: &str) -> Vec<String> {
                 .into(),
         ),
     }
-    if !entity.devdocs_fields_not_in_skills.is_empty() {
+    let mut read: Vec<&str> = entity
+        .official
+        .iter()
+        .flat_map(|o| &o.pages)
+        .map(|p| p.url.as_str())
+        .collect();
+    read.dedup();
+    if !read.is_empty() {
+        docs.push(String::new());
+        docs.push("Official pages read (field docs name them by their label):".into());
+        docs.push(String::new());
+        let mut listed = Vec::new();
+        for url in read {
+            if !listed.contains(&url) {
+                listed.push(url);
+                docs.push(format!("- {}: `{url}`", page_label(url)));
+            }
+        }
+    }
+    let unmodelled: Vec<String> = entity
+        .devdocs_fields_not_in_skills
+        .iter()
+        .filter(|f| !candidates.iter().any(|c| &c.wire == *f))
+        .map(|f| format!("`{f}`"))
+        .collect();
+    if !unmodelled.is_empty() {
         docs.push(String::new());
         docs.push(format!(
             "The official pages also list {}, which the catalogue's field tables do not type: \
              they are not modelled (serde ignores them when reading).",
-            entity
-                .devdocs_fields_not_in_skills
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            unmodelled.join(", ")
         ));
     }
-    let secrets: Vec<String> = entity
-        .fields
+    let secrets: Vec<String> = candidates
         .iter()
-        .filter(|f| is_secret(f))
-        .map(|f| format!("`{}`", f.name))
+        .filter(|c| is_secret(&c.wire, &c.ty))
+        .map(|c| format!("`{}`", c.wire))
         .collect();
     if !secrets.is_empty() {
         docs.push(String::new());
@@ -965,94 +1124,47 @@ fn resource_docs(entity: &Entity, module: &str, path: &str) -> Vec<String> {
     docs
 }
 
+
+// Tests only: fixed inputs.
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A long, optional, create-and-update field with `json`'s keys on top.
-    fn field(json: &str) -> Field {
-        let mut value = serde_json::json!({"name": "X", "type": "long", "required_on_create": false,
-            "create": true, "update": true, "enum": null, "casing": "confirmed",
-            "casing_source": "skills key fields"});
-        let overrides: serde_json::Value = serde_json::from_str(&format!("{{{json}}}")).unwrap();
-        for (key, v) in overrides.as_object().unwrap() {
-            value[key] = v.clone();
-        }
-        serde_json::from_value(value).unwrap()
-    }
-
-    fn req(json: &str) -> Requirement {
-        requirement(&field(json), &[]).requirement
+    fn field(name: &str, option: &str) -> Field {
+        serde_json::from_value(serde_json::json!({"name": name, "type": "long",
+            "required_on_create": true, "create": true, "update": true, "enum": null,
+            "casing": "confirmed", "casing_source": "skills key fields", "cli_option": option}))
+        .unwrap()
     }
 
     #[test]
-    fn the_table_decides_when_no_page_was_read() {
-        assert_eq!(req(r#""required_on_create": true"#), Requirement::Always);
-        assert_eq!(req(r#""required_on_create": false"#), Requirement::Optional);
-    }
-
-    #[test]
-    fn an_official_page_wins_over_the_table() {
-        let post_no = r#""required_on_create": true, "devdocs_required_on_create": {"p": false}"#;
-        assert_eq!(req(post_no), Requirement::Optional);
-        let put_yes = r#""required_on_create": false, "devdocs_required_on_update": {"p": true}"#;
-        assert_eq!(req(put_yes), Requirement::UpdateOnly);
-        let put_yes_table_yes = r#""required_on_create": true, "update": false, "devdocs_required_on_update": {"p": true}"#;
-        assert_eq!(req(put_yes_table_yes), Requirement::Always);
-    }
-
-    #[test]
-    fn disagreeing_official_pages_make_a_field_optional() {
-        let two_puts =
-            r#""required_on_create": true, "devdocs_required_on_update": {"a": true, "b": false}"#;
-        assert_eq!(req(two_puts), Requirement::Optional);
-        let post_vs_put = r#""required_on_create": true, "devdocs_required_on_create": {"a": false},
-            "devdocs_required_on_update": {"b": true}"#;
-        assert_eq!(req(post_vs_put), Requirement::Optional);
-    }
-
-    #[test]
-    fn create_only_requirements_are_not_declared() {
-        let put_no = r#""required_on_create": true, "devdocs_required_on_update": {"p": false}"#;
-        assert_eq!(req(put_no), Requirement::Optional);
-    }
-
-    #[test]
-    fn a_note_that_calls_a_required_field_read_only_makes_it_optional() {
-        let f = field(r#""required_on_create": true, "cli_option": "--applied-resources-count""#);
+    fn a_note_that_calls_a_required_field_read_only_doubts_its_flag() {
+        let f = field("AppliedResourcesCount", "--applied-resources-count");
         let note =
             "applied-resources-count is marked required on create but described as read-only";
-        assert_eq!(
-            requirement(&f, &[note.to_owned()]).requirement,
-            Requirement::Optional
-        );
+        assert_eq!(doubting_note(&f, &[note.to_owned()]), Some(note));
         let other = "linked-resource-ids described as read-only".to_owned();
-        assert_eq!(requirement(&f, &[other]).requirement, Requirement::Always);
-    }
-
-    #[test]
-    fn read_only_fields_are_never_required() {
-        assert_eq!(
-            req(
-                r#""required_on_create": true, "read_only": true, "create": false, "update": false"#
-            ),
-            Requirement::Optional
-        );
+        assert_eq!(doubting_note(&f, &[other]), None);
     }
 
     #[test]
     fn secrets_are_string_fields_named_like_secrets() {
-        assert!(is_secret(&field(
-            r#""required_on_create": false, "name": "ApiKey", "type": "string""#
-        )));
-        assert!(is_secret(&field(
-            r#""required_on_create": false, "name": "ZoomRefreshToken", "type": "string""#
-        )));
-        assert!(!is_secret(&field(
-            r#""required_on_create": false, "name": "LastLanguageTokenUpdate", "type": "DateTime""#
-        )));
-        assert!(!is_secret(&field(
-            r#""required_on_create": false, "name": "Name", "type": "string""#
-        )));
+        assert!(is_secret("ApiKey", "string"));
+        assert!(is_secret("ZoomRefreshToken", "string"));
+        assert!(!is_secret("LastLanguageTokenUpdate", "DateTime"));
+        assert!(!is_secret("Name", "string"));
+    }
+
+    #[test]
+    fn a_field_only_the_pages_print_gets_a_type_that_never_refuses_a_guess() {
+        assert_eq!(official_type(&["DateTime?", "string"]), "DateTime");
+        assert_eq!(official_type(&["integer", "123"]), "long");
+        assert_eq!(official_type(&["int?"]), "int");
+        assert_eq!(official_type(&["number"]), "decimal");
+        assert_eq!(official_type(&["123"]), "number");
+        assert_eq!(official_type(&["[123]"]), "list");
+        assert_eq!(official_type(&["\"<string>\""]), "string");
+        assert_eq!(official_type(&["{}"]), "json");
+        assert_eq!(official_type(&[]), "json");
     }
 }

@@ -197,3 +197,69 @@ mod tests {
         assert!(wrap("  ", 4).is_empty());
     }
 }
+
+/// The words of a PascalCase name: `DoNotAutoProcessInvoices` ->
+/// `do`, `not`, `auto`, `process`, `invoices`.
+fn words(name: &str) -> Vec<String> {
+    snake_case(name)
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How well the printed name `printed` explains the guessed name `guess`:
+/// every word of the guess matches a distinct word of the printed name
+/// (equal, or one of two or more letters a prefix of the other: `Auto`
+/// and `Automatically`), in any order. `Some(n)`: `n` words of the printed name are left over;
+/// `None`: no match.
+///
+/// `City` -> `CityName` (1), `DoNotAutoProcessInvoices` ->
+/// `DoNotProcessInvoicesAutomatically` (0), `TariffAtBooking` ->
+/// `TariffAtTheTimeOfBooking` (3).
+pub fn guess_explained_by(guess: &str, printed: &str) -> Option<usize> {
+    let mut left = words(printed);
+    let guess = words(guess);
+    if guess.is_empty() {
+        return None;
+    }
+    for word in &guess {
+        let at = left.iter().position(|w| w == word).or_else(|| {
+            left.iter().position(|w| {
+                let (short, long) = if w.len() < word.len() { (w, word) } else { (word, w) };
+                short.len() >= 2 && long.starts_with(short.as_str())
+            })
+        })?;
+        left.remove(at);
+    }
+    Some(left.len())
+}
+
+#[cfg(test)]
+mod guess_tests {
+    use super::guess_explained_by;
+
+    #[test]
+    fn printed_names_explain_guesses_word_by_word() {
+        assert_eq!(guess_explained_by("City", "CityName"), Some(1));
+        assert_eq!(guess_explained_by("BillingCity", "BillingCityName"), Some(1));
+        assert_eq!(guess_explained_by("City", "BillingCityName"), Some(2));
+        assert_eq!(
+            guess_explained_by("DoNotAutoProcessInvoices", "DoNotProcessInvoicesAutomatically"),
+            Some(0)
+        );
+        assert_eq!(
+            guess_explained_by("TariffAtBooking", "TariffAtTheTimeOfBooking"),
+            Some(3)
+        );
+        assert_eq!(guess_explained_by("SyncSquare", "SyncToSquare"), Some(1));
+        assert_eq!(
+            guess_explained_by("EnableGocardless", "EnableGoCardlessPayments"),
+            Some(2)
+        );
+        assert_eq!(guess_explained_by("A", "AtHome"), None);
+        assert_eq!(guess_explained_by("Name", "FullName"), Some(1));
+        assert_eq!(guess_explained_by("CityName", "City"), None);
+        assert_eq!(guess_explained_by("Tags", "Teams"), None);
+    }
+}

@@ -8,7 +8,21 @@ use serde::Deserialize;
 /// The whole file.
 #[derive(Debug, Deserialize)]
 pub struct Spec {
+    /// The fields every record carries in a GET answer, added to every
+    /// generated model.
+    pub base_fields: Vec<BaseField>,
     pub entities: Vec<Entity>,
+}
+
+/// A field every record carries.
+#[derive(Debug, Deserialize)]
+pub struct BaseField {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub read_only: bool,
+    /// The official pages that print it.
+    pub sources: Vec<String>,
 }
 
 /// One entity of the API.
@@ -32,6 +46,92 @@ pub struct Entity {
     /// Enum name -> `[value, name]` pairs, or `null` when no source gives
     /// a value table.
     pub enums: BTreeMap<String, Option<Vec<(i64, String)>>>,
+    /// What the official pages print, page by page; `None` for an entity
+    /// whose pages were not found.
+    pub official: Option<Official>,
+}
+
+/// The official pages read for an entity, each with its URL.
+#[derive(Debug, Deserialize)]
+pub struct Official {
+    pub pages: Vec<Page>,
+    #[serde(default)]
+    pub enums: Vec<OfficialEnum>,
+}
+
+/// Which operation a page documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// `post-<plural>`: create.
+    Post,
+    /// `put-<plural>`: update.
+    Put,
+    /// `get-<plural>-by-id`: one record.
+    Get,
+    /// `get-<plural>`: the list, its filters.
+    List,
+    /// A reference article or table (support.nexudus.com, `/reference/`).
+    Reference,
+}
+
+/// One official page as read: only the lists it has are non-empty.
+#[derive(Debug, Deserialize)]
+pub struct Page {
+    pub kind: PageKind,
+    pub url: String,
+    /// Under "Required Fields" (POST, PUT).
+    #[serde(default)]
+    pub required: Vec<PageField>,
+    /// Whether the whole required list was read.
+    #[serde(default)]
+    pub required_complete: bool,
+    /// Under "Optional Fields" (POST, PUT).
+    #[serde(default)]
+    pub optional: Vec<PageField>,
+    /// The record's keys (GET by id), with the sample value shown.
+    #[serde(default)]
+    pub fields: Vec<SampleField>,
+    /// The reference article's attributes.
+    #[serde(default)]
+    pub attributes: Vec<Attribute>,
+}
+
+/// A field of a POST or PUT page.
+#[derive(Debug, Deserialize)]
+pub struct PageField {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: Option<String>,
+    /// The page's "Defaults to ..." text, verbatim.
+    pub default: Option<String>,
+}
+
+/// A key of a GET page's record.
+#[derive(Debug, Deserialize)]
+pub struct SampleField {
+    pub name: String,
+    pub sample: Option<String>,
+}
+
+/// An attribute of a reference article: `Name: type flags`.
+#[derive(Debug, Deserialize)]
+pub struct Attribute {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: Option<String>,
+    pub flags: Option<String>,
+}
+
+/// An enum table printed on an official page.
+#[derive(Debug, Deserialize)]
+pub struct OfficialEnum {
+    /// The .NET enum's name (`eGender`), where printed.
+    pub title: Option<String>,
+    /// The field it belongs to, where the page says.
+    pub field: Option<String>,
+    pub values: Vec<(i64, String)>,
+    pub url: String,
 }
 
 /// Where an entity's field table came from.

@@ -132,7 +132,9 @@ impl<'a> Field<'a> {
                 syn::Meta::List(list) => Some(list.parse_args::<Args>()?),
                 syn::Meta::NameValue(nv) => {
                     let expected = if name == REQUIRED {
-                        "#[required], #[required(update)] or #[required(allow_empty)]".to_owned()
+                        "#[required], #[required(update)], #[required(create)] or \
+                         #[required(allow_empty)]"
+                            .to_owned()
                     } else {
                         format!("#[{name}] or #[{name}(..)]")
                     };

@@ -212,6 +212,7 @@ fn list_resources() -> String {
                 Requirement::Optional => None,
                 Requirement::Always => Some(f.property_name().to_owned()),
                 Requirement::UpdateOnly => Some(format!("{} (update only)", f.property_name())),
+                Requirement::CreateOnly => Some(format!("{} (create only)", f.property_name())),
             })
             .collect();
         let _ = writeln!(
@@ -266,6 +267,7 @@ fn describe(r: &ResourceInfo) -> String {
             Requirement::Optional => "no",
             Requirement::Always => "yes",
             Requirement::UpdateOnly => "update only",
+            Requirement::CreateOnly => "create only",
         };
         let values = r
             .enum_values(f.wire_name())

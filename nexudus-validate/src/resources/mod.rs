@@ -94,7 +94,7 @@
 //! | `string` | `String` | string |
 //! | `DateTime` | [`NexudusDateTime`](crate::NexudusDateTime) | string, `2025-01-15T10:30:00Z` |
 //! | `decimal` | `f64` | number |
-//! | `enum` with a value table | a `serde_repr` enum, `#[repr(i32)]`, one per table, with a `VALUES` constant | number; an integer outside the table is rejected |
+//! | `enum` with a value table | an open enum ([`open_enum!`](crate::open_enum)), one per table, with a `VALUES` constant | number; any `i32`, an unlisted one as `Unlisted` |
 //! | `enum` without a value table | `i32` | number; any integer |
 //! | `list` | `Vec<i64>` | array of ids |
 //! | `children` | `Vec<{Parent}{Child}Item>`, `#[nested]` | array of objects |

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NexudusResource, Secret};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// An `Application` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::{NexudusResource, Secret};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/applications.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-applications:
+/// `https://developers.nexudus.com/rest-api/apps/put-applications`
+/// - developers get-applications-by-id:
+/// `https://developers.nexudus.com/rest-api/apps/get-applications-by-id`
+/// - developers get-applications:
+/// `https://developers.nexudus.com/rest-api/apps/get-applications`
+///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,47 +33,100 @@ pub struct Application {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `DeveloperId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+1
-    /// more) (the same name on another entity).
+    /// `DeveloperId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-applications. Name printed on developers
+    /// put-applications, developers get-applications-by-id.
     #[required]
     pub developer_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Apps/application.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// required by developers put-applications. Name printed on developers put-applications,
+    /// developers get-applications-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Published` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Apps/application.md`.
+    /// `Published` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-applications. Name printed on developers
+    /// put-applications, developers get-applications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published: Option<bool>,
-    /// `SecretKey` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+1 more) (the same
-    /// name on another entity).
+    /// `SecretKey` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-applications. Sensitive: never shown in failures
+    /// or `Debug`. Name printed on developers put-applications, developers
+    /// get-applications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub secret_key: Option<Secret<String>>,
-    /// `ShortDescription` (`string`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/Apps/application.md`.
+    /// `ShortDescription` (`string`). Required: create: no official page; reference table
+    /// required; update: required by developers put-applications. Name printed on developers
+    /// put-applications, developers get-applications-by-id.
     #[required]
     pub short_description: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Apps/application.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-applications. Name printed on developers
+    /// put-applications, developers get-applications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `InstallUrl` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Apps/application.md`.
+    /// `InstallUrl` (`string`). Required: create: no official page; reference table required;
+    /// update: required by developers put-applications. Name printed on developers
+    /// put-applications, developers get-applications-by-id.
     #[required]
     pub install_url: Option<String>,
-    /// `RequiredRoles` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RequiredRoles` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-applications. Name printed on developers
+    /// put-applications, developers get-applications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub required_roles: Option<Vec<i64>>,
-    /// `AddedRequiredRoles` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedRequiredRoles` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-applications. Name printed on
+    /// developers put-applications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_required_roles: Option<Vec<i64>>,
-    /// `RemovedRequiredRoles` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedRequiredRoles` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-applications. Name printed on
+    /// developers put-applications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_required_roles: Option<Vec<i64>>,
+    /// `ApplicationKey` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-applications. Name printed on developers
+    /// get-applications-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub application_key: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

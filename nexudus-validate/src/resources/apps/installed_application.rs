@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `InstalledApplication` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/installedapplications.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-installedapplications:
+/// `https://learn.nexudus.com/rest-api/apps/post-installedapplications`
+/// - developers put-installedapplications:
+/// `https://developers.nexudus.com/rest-api/apps/put-installedapplications`
+/// - developers get-installedapplications-by-id:
+/// `https://developers.nexudus.com/rest-api/apps/get-installedapplications-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,16 +37,62 @@ pub struct InstalledApplication {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ApplicationId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Apps/installedapplication.md`.
+    /// `ApplicationId` (`long`). Required: create: required by learn
+    /// post-installedapplications; update: required by developers put-installedapplications.
+    /// Name printed on learn post-installedapplications, developers put-installedapplications,
+    /// developers get-installedapplications-by-id.
     #[required]
     pub application_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Apps/installedapplication.md`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-installedapplications;
+    /// update: required by developers put-installedapplications. Name printed on learn
+    /// post-installedapplications, developers put-installedapplications, developers
+    /// get-installedapplications-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `RequiresApproval` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/Apps/installedapplication.md`.
+    /// `RequiresApproval` (`bool`). Optional: create: not required by learn
+    /// post-installedapplications; update: not required by developers
+    /// put-installedapplications. Name printed on learn post-installedapplications, developers
+    /// put-installedapplications, developers get-installedapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub requires_approval: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `InstalledMarketPlaceApplication` record of the Nexudus API.
 ///
@@ -18,6 +18,15 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/installedmarketplaceapplications.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn put-installedmarketplaceapplications:
+/// `https://learn.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`
+/// - learn get-installedmarketplaceapplications-by-id:
+/// `https://learn.nexudus.com/rest-api/apps/get-installedmarketplaceapplications-by-id`
+/// - developers get-installedmarketplaceapplications:
+/// `https://developers.nexudus.com/rest-api/apps/get-installedmarketplaceapplications`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -30,72 +39,110 @@ pub struct InstalledMarketPlaceApplication {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `MarketPlaceApplicationId` (`long`). Required on create and update (the reference table
-    /// and the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `MarketPlaceApplicationId` (`long`). Required: create: no official page; reference table
+    /// required; update: required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[required]
     pub market_place_application_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `ProvideProducts` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `ProvideProducts` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provide_products: Option<bool>,
-    /// `ProvideResources` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `ProvideResources` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provide_resources: Option<bool>,
-    /// `ProvideEvents` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `ProvideEvents` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provide_events: Option<bool>,
-    /// `ProvideTariffs` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `ProvideTariffs` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provide_tariffs: Option<bool>,
-    /// `ProvideResourceAvailability` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `ProvideResourceAvailability` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-installedmarketplaceapplications,
+    /// developers put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provide_resource_availability: Option<bool>,
-    /// `ProvideResourcePrices` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `ProvideResourcePrices` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provide_resource_prices: Option<bool>,
-    /// `AcceptBookings` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `AcceptBookings` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub accept_bookings: Option<bool>,
-    /// `AcceptEventSignups` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `AcceptEventSignups` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub accept_event_signups: Option<bool>,
-    /// `AcceptPaymentRequests` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`.
+    /// `AcceptPaymentRequests` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-installedmarketplaceapplications, developers
+    /// put-installedmarketplaceapplications. Name printed on learn
+    /// put-installedmarketplaceapplications, learn get-installedmarketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub accept_payment_requests: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

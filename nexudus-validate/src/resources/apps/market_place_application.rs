@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NexudusResource, Secret};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `MarketPlaceApplication` record of the Nexudus API.
 ///
@@ -16,6 +16,23 @@ use crate::{NexudusResource, Secret};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/marketplaceapplications.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-marketplaceapplications:
+/// `https://developers.nexudus.com/rest-api/apps/post-marketplaceapplications`
+/// - learn post-marketplaceapplications:
+/// `https://learn.nexudus.com/rest-api/apps/post-marketplaceapplications`
+/// - learn put-marketplaceapplications:
+/// `https://learn.nexudus.com/rest-api/apps/put-marketplaceapplications`
+/// - developers get-marketplaceapplications-by-id:
+/// `https://developers.nexudus.com/rest-api/apps/get-marketplaceapplications-by-id`
+/// - learn get-marketplaceapplications-by-id:
+/// `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications-by-id`
+/// - developers get-marketplaceapplications:
+/// `https://developers.nexudus.com/rest-api/apps/get-marketplaceapplications`
+/// - learn get-marketplaceapplications:
+/// `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications`
 ///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,84 +46,142 @@ pub struct MarketPlaceApplication {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `DeveloperId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `DeveloperId` (`long`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Name printed
+    /// on developers post-marketplaceapplications, learn post-marketplaceapplications, learn
+    /// put-marketplaceapplications (+2 more).
     #[required]
     pub developer_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Name printed
+    /// on developers post-marketplaceapplications, learn post-marketplaceapplications, learn
+    /// put-marketplaceapplications (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `TermsAndConditions` (`string`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `TermsAndConditions` (`string`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications, developers put-marketplaceapplications. Name
+    /// printed on developers post-marketplaceapplications, learn post-marketplaceapplications,
+    /// learn put-marketplaceapplications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub terms_and_conditions: Option<String>,
-    /// `SupportEmail` (`string`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Personal data (email).
-    /// Name from the official page
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `SupportEmail` (`string`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Personal data
+    /// (email). Name printed on developers post-marketplaceapplications, learn
+    /// post-marketplaceapplications, learn put-marketplaceapplications (+2 more).
     #[required]
     pub support_email: Option<String>,
-    /// `DeveloperName` (`string`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `DeveloperName` (`string`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Name printed
+    /// on developers post-marketplaceapplications, learn post-marketplaceapplications, learn
+    /// put-marketplaceapplications (+2 more).
     #[required]
     pub developer_name: Option<String>,
-    /// `Published` (`bool`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `Published` (`bool`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications, developers put-marketplaceapplications. Name
+    /// printed on developers post-marketplaceapplications, learn post-marketplaceapplications,
+    /// learn put-marketplaceapplications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published: Option<bool>,
-    /// `SecretKey` (`string`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Sensitive: never shown
-    /// in failures or `Debug`. Name from the official page
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `SecretKey` (`string`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications, developers put-marketplaceapplications. Sensitive:
+    /// never shown in failures or `Debug`. Name printed on developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications, learn
+    /// put-marketplaceapplications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub secret_key: Option<Secret<String>>,
-    /// `ShortDescription` (`string`). Required on create and update (the reference table and
-    /// the official PUT pages
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `ShortDescription` (`string`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Name printed
+    /// on developers post-marketplaceapplications, learn post-marketplaceapplications, learn
+    /// put-marketplaceapplications (+2 more).
     #[required]
     pub short_description: Option<String>,
-    /// `Description` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications, developers put-marketplaceapplications. Name
+    /// printed on developers post-marketplaceapplications, developers
+    /// get-marketplaceapplications-by-id, learn get-marketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NotificationEmail` (`string`). Required on create and update (the reference table and
-    /// the official PUT pages
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Personal data (email).
-    /// Name from the official page
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `NotificationEmail` (`string`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Personal data
+    /// (email). Name printed on developers post-marketplaceapplications, learn
+    /// post-marketplaceapplications, learn put-marketplaceapplications (+2 more).
     #[required]
     pub notification_email: Option<String>,
-    /// `NotificationUrl` (`string`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`,
-    /// `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the official
-    /// page `learn.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `NotificationUrl` (`string`). Required: create: required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: required by
+    /// learn put-marketplaceapplications, developers put-marketplaceapplications. Name printed
+    /// on developers post-marketplaceapplications, learn post-marketplaceapplications, learn
+    /// put-marketplaceapplications (+2 more).
     #[required]
     pub notification_url: Option<String>,
-    /// `NewLogoUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `NewLogoUrl` (`string`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications, developers put-marketplaceapplications. Name
+    /// printed on developers post-marketplaceapplications, developers
+    /// get-marketplaceapplications-by-id, learn get-marketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_logo_url: Option<String>,
-    /// `ClearLogoFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/apps/put-marketplaceapplications`.
+    /// `ClearLogoFile` (`bool`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications, developers put-marketplaceapplications. Name
+    /// printed on developers post-marketplaceapplications, developers
+    /// get-marketplaceapplications-by-id, learn get-marketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_logo_file: Option<bool>,
+    /// `LogoFileName` (`string`). Optional: create: not required by developers
+    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
+    /// by learn put-marketplaceapplications. Name printed on developers
+    /// get-marketplaceapplications-by-id, learn get-marketplaceapplications-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub logo_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

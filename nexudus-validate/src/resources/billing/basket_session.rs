@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BasketSession` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/basketsessions.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-basketsessions:
+/// `https://developers.nexudus.com/rest-api/billing/post-basketsessions`
+/// - developers put-basketsessions:
+/// `https://developers.nexudus.com/rest-api/billing/put-basketsessions`
+/// - developers get-basketsessions-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-basketsessions-by-id`
+/// - developers get-basketsessions:
+/// `https://developers.nexudus.com/rest-api/billing/get-basketsessions`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,18 +39,60 @@ pub struct BasketSession {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: required by developers post-basketsessions;
+    /// update: required by developers put-basketsessions. Name printed on developers
+    /// post-basketsessions, developers put-basketsessions, developers get-basketsessions-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `SessionId` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `SessionId` (`string`). Required: create: required by developers post-basketsessions;
+    /// update: required by developers put-basketsessions. Name printed on developers
+    /// post-basketsessions, developers put-basketsessions, developers get-basketsessions-by-id.
     #[required]
     pub session_id: Option<String>,
-    /// `JsonContents` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--json-contents` (low confidence): no source prints it.
+    /// `JsonContents` (`string`). Optional: create: not required by developers
+    /// post-basketsessions; update: not required by developers put-basketsessions. Name printed
+    /// on developers post-basketsessions, developers put-basketsessions, developers
+    /// get-basketsessions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub json_contents: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -15,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businesscharges.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-businesscharges:
+/// `https://developers.nexudus.com/rest-api/billing/post-businesscharges`
+/// - developers put-businesscharges:
+/// `https://developers.nexudus.com/rest-api/billing/put-businesscharges`
+/// - developers get-businesscharges-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-businesscharges-by-id`
+/// - developers get-businesscharges:
+/// `https://developers.nexudus.com/rest-api/billing/get-businesscharges`
+/// - support 360009769937-Businesscharge:
+/// `https://support.nexudus.com/hc/en-us/articles/360009769937-Businesscharge`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,37 +39,125 @@ pub struct BusinessCharge {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/businesscharge.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-businesscharges;
+    /// update: required by developers put-businesscharges. Name printed on developers
+    /// post-businesscharges, developers put-businesscharges, developers
+    /// get-businesscharges-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `ApplicationId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Apps/installedapplication.md` (the same name on another entity).
+    /// `ApplicationId` (`long`). Optional: create: not required by developers
+    /// post-businesscharges; update: not required by developers put-businesscharges. Name
+    /// printed on developers post-businesscharges, developers put-businesscharges, developers
+    /// get-businesscharges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub application_id: Option<i64>,
-    /// `Description` (`string`). Required on create and update (the reference table). Accepted
-    /// on create only. Name from the Nexudus skills reference (key fields).
+    /// `Description` (`string`). Required: create: required by developers post-businesscharges;
+    /// update: required by developers put-businesscharges. Accepted on create only. Name
+    /// printed on developers post-businesscharges, developers put-businesscharges, developers
+    /// get-businesscharges-by-id (+1 more).
     #[required]
     pub description: Option<String>,
-    /// `CallBackUrl` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/businesscharge.md`.
+    /// `CallBackUrl` (`string`). Required: create: required by developers post-businesscharges;
+    /// update: required by developers put-businesscharges. Name printed on developers
+    /// post-businesscharges, developers put-businesscharges, developers
+    /// get-businesscharges-by-id (+1 more).
     #[required]
     pub call_back_url: Option<String>,
-    /// `DueDate` (`DateTime`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/billing/businesscharge.md`.
+    /// `DueDate` (`DateTime`). Optional: create: not required by developers
+    /// post-businesscharges; update: not required by developers put-businesscharges. Accepted
+    /// on create only. Name printed on developers post-businesscharges, developers
+    /// put-businesscharges, developers get-businesscharges-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `PercentageDiscount` (`decimal`). Required on create and update (the reference table).
-    /// Accepted on create only. Name guessed from the option `--percentage-discount` (high
-    /// confidence): no source prints it.
+    /// `PercentageDiscount` (`decimal`). Required: create: required by developers
+    /// post-businesscharges; update: required by developers put-businesscharges. Accepted on
+    /// create only. Name printed on developers post-businesscharges, developers
+    /// put-businesscharges, developers get-businesscharges-by-id.
     #[required]
     pub percentage_discount: Option<f64>,
-    /// `TotalAmount` (`decimal`). Required on create and update (the reference table). Accepted
-    /// on create only. Name from the Nexudus skills reference (key fields).
+    /// `TotalAmount` (`decimal`). Required: create: required by developers
+    /// post-businesscharges; update: required by developers put-businesscharges. Accepted on
+    /// create only. Name printed on developers post-businesscharges, developers
+    /// put-businesscharges, developers get-businesscharges-by-id (+1 more).
     #[required]
     pub total_amount: Option<f64>,
-    /// `TaxAmount` (`decimal`). Required on create and update (the reference table). Accepted
-    /// on create only. Name from the legacy API docs `rest-api/billing/businesscharge.md`.
+    /// `TaxAmount` (`decimal`). Required: create: required by developers post-businesscharges;
+    /// update: required by developers put-businesscharges. Accepted on create only. Name
+    /// printed on developers post-businesscharges, developers put-businesscharges, developers
+    /// get-businesscharges-by-id (+1 more).
     #[required]
     pub tax_amount: Option<f64>,
+    /// `Invoiced` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businesscharges-by-id, support 360009769937-Businesscharge.
+    #[serde(skip_serializing, default)]
+    pub invoiced: Option<bool>,
+    /// `InvoicedOn` (`DateTime`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-businesscharges-by-id, support
+    /// 360009769937-Businesscharge.
+    #[serde(skip_serializing, default)]
+    pub invoiced_on: Option<NexudusDateTime>,
+    /// `ApprovedByBusiness` (`bool`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-businesscharges-by-id, support
+    /// 360009769937-Businesscharge.
+    #[serde(skip_serializing, default)]
+    pub approved_by_business: Option<bool>,
+    /// `ApprovedBySender` (`bool`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-businesscharges-by-id, support
+    /// 360009769937-Businesscharge.
+    #[serde(skip_serializing, default)]
+    pub approved_by_sender: Option<bool>,
+    /// `Recurrent` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businesscharges-by-id, support 360009769937-Businesscharge.
+    #[serde(skip_serializing, default)]
+    pub recurrent: Option<bool>,
+    /// `RepeatFrom` (`string`). Optional: create: not required by developers
+    /// post-businesscharges; update: not required by developers put-businesscharges. Name
+    /// printed on developers get-businesscharges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub repeat_from: Option<String>,
+    /// `RepeatUntil` (`string`). Optional: create: not required by developers
+    /// post-businesscharges; update: not required by developers put-businesscharges. Name
+    /// printed on developers get-businesscharges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub repeat_until: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

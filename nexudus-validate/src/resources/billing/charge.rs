@@ -15,6 +15,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/charges.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-charges:
+/// `https://developers.nexudus.com/rest-api/billing/post-charges`
+/// - learn post-charges: `https://learn.nexudus.com/rest-api/billing/post-charges`
+/// - developers put-charges: `https://developers.nexudus.com/rest-api/billing/put-charges`
+/// - learn get-charges-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-charges-by-id`
+/// - developers get-charges: `https://developers.nexudus.com/rest-api/billing/get-charges`
+/// - learn get-charges: `https://learn.nexudus.com/rest-api/billing/get-charges.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Charge", path = "/api/billing/charges")]
@@ -22,106 +33,234 @@ pub struct Charge {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/charge.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-charges, learn
+    /// post-charges; update: required by developers put-charges. Name printed on developers
+    /// post-charges, learn post-charges, developers put-charges (+1 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/charge.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-charges, learn
+    /// post-charges; update: required by developers put-charges. Name printed on developers
+    /// post-charges, learn post-charges, developers put-charges (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkercontract.md (+11 more)` (the same name on
-    /// another entity).
+    /// `Quantity` (`int`). Required: create: required by developers post-charges, learn
+    /// post-charges; update: required by developers put-charges. Name printed on developers
+    /// post-charges, learn post-charges, developers put-charges (+1 more).
     #[required]
     pub quantity: Option<i32>,
-    /// `Description` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Description` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// developers post-charges, learn post-charges, developers put-charges (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `InvoiceLineDisplayAs` (`string`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on
-    /// another entity).
+    /// `InvoiceLineDisplayAs` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on developers post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_line_display_as: Option<String>,
-    /// `RegularCharge` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/charge.md`.
+    /// `RegularCharge` (`bool`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// developers post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_charge: Option<bool>,
-    /// `DiscountAmount` (`decimal`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/charge.md`.
+    /// `DiscountAmount` (`decimal`). Required: create: required by developers post-charges,
+    /// learn post-charges; update: required by developers put-charges. Name printed on
+    /// developers post-charges, learn post-charges, developers put-charges (+1 more).
     #[required]
     pub discount_amount: Option<f64>,
-    /// `CreditAmount` (`decimal`). Required on create and update (the reference table). Name
-    /// guessed from the option `--credit-amount` (high confidence): no source prints it.
+    /// `CreditAmount` (`decimal`). Required: create: required by developers post-charges, learn
+    /// post-charges; update: required by developers put-charges. Name printed on developers
+    /// post-charges, learn post-charges, developers put-charges (+1 more).
     #[required]
     pub credit_amount: Option<f64>,
-    /// `DueDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/charge.md`.
+    /// `DueDate` (`DateTime`). Optional: create: not required by developers post-charges, learn
+    /// post-charges; update: not required by developers put-charges. Name printed on developers
+    /// post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `TotalAmount` (`decimal`). Required on create and update (the reference table). Name
-    /// from the Nexudus skills reference (key fields).
+    /// `TotalAmount` (`decimal`). Required: create: required by developers post-charges, learn
+    /// post-charges; update: required by developers put-charges. Name printed on developers
+    /// post-charges, learn post-charges, developers put-charges (+1 more).
     #[required]
     pub total_amount: Option<f64>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+5 more) (the same name
-    /// on another entity).
+    /// `PurchaseOrder` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// developers post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/charge.md`.
+    /// `TaxRateId` (`long`). Optional: create: not required by developers post-charges, learn
+    /// post-charges; update: not required by developers put-charges. Name printed on developers
+    /// post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/charge.md`.
+    /// `FinancialAccountId` (`long`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on developers post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `Invoiced` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Invoiced` (`bool`). Optional: create: not required by developers post-charges, learn
+    /// post-charges; update: not required by developers put-charges. Name printed on developers
+    /// post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced: Option<bool>,
-    /// `SaleDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerinvoiceline.md` (the same name on another entity).
+    /// `SaleDate` (`DateTime`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// developers post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sale_date: Option<NexudusDateTime>,
-    /// `FromTeamMember` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--from-team-member` (high confidence): no source prints it.
+    /// `FromTeamMember` (`bool`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// developers post-charges, developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub from_team_member: Option<bool>,
-    /// `CoworkerExtraServiceName` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkerinvoiceline.md` (the same name on another
-    /// entity).
+    /// `CoworkerExtraServiceName` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_extra_service_name: Option<String>,
-    /// `CoworkerTimePassName` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/coworkerinvoiceline.md` (the same name on another entity).
+    /// `CoworkerTimePassName` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on developers put-charges, learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_time_pass_name: Option<String>,
-    /// `CoworkerProductName` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/coworkerinvoiceline.md` (the same name on another entity).
+    /// `CoworkerProductName` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_product_name: Option<String>,
-    /// `TariffName` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerinvoiceline.md (+9 more)` (the same name on another entity).
+    /// `TariffName` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_name: Option<String>,
-    /// `CoworkerProductUniqueId` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkerextraservice.md (+2 more)` (the same name on
-    /// another entity).
+    /// `CoworkerProductUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_product_unique_id: Option<String>,
-    /// `BookingUniqueId` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerextraservice.md (+1 more)` (the same name on another
-    /// entity).
+    /// `BookingUniqueId` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_unique_id: Option<String>,
-    /// `RepeatFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md` (the same name on another entity).
+    /// `RepeatFrom` (`DateTime`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_from: Option<NexudusDateTime>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerproduct.md (+2 more)` (the same name on another entity).
+    /// `RepeatUntil` (`DateTime`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_currency_code: Option<String>,
+    /// `ChargeNumber` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub charge_number: Option<String>,
+    /// `DiscountCode` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code: Option<String>,
+    /// `InvoicedOn` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced_on: Option<String>,
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_unique_id: Option<String>,
+    /// `CoworkerExtraServiceUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_unique_id: Option<String>,
+    /// `ExtraServiceUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub extra_service_unique_id: Option<String>,
+    /// `CoworkerTimePassUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_time_pass_unique_id: Option<String>,
+    /// `CoworkerChargeUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_charge_unique_id: Option<String>,
+    /// `EventAttendeeUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_unique_id: Option<String>,
+    /// `InvoiceFromDate` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_from_date: Option<String>,
+    /// `InvoiceToDate` (`string`). Optional: create: not required by developers post-charges,
+    /// learn post-charges; update: not required by developers put-charges. Name printed on
+    /// learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_to_date: Option<String>,
+    /// `CoworkerDiscountCodeUniqueId` (`string`). Optional: create: not required by developers
+    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
+    /// printed on learn get-charges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_discount_code_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

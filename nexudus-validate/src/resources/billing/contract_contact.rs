@@ -3,7 +3,6 @@
 //! `ContractContact` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,23 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/contractcontacts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-contractcontacts:
+/// `https://developers.nexudus.com/rest-api/billing/post-contractcontacts`
+/// - learn post-contractcontacts:
+/// `https://learn.nexudus.com/rest-api/billing/post-contractcontacts`
+/// - developers put-contractcontacts:
+/// `https://developers.nexudus.com/rest-api/billing/put-contractcontacts`
+/// - learn put-contractcontacts:
+/// `https://learn.nexudus.com/rest-api/billing/put-contractcontacts`
+/// - learn get-contractcontacts-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
+/// - developers get-contractcontacts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
+/// - developers get-contractcontacts:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractcontacts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,162 +43,277 @@ pub struct ContractContact {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerContractId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/contractdeposit.md` (the same name on another
-    /// entity).
+    /// `CoworkerContractId` (`long`). Required: create: required by developers
+    /// post-contractcontacts, learn post-contractcontacts; update: required by developers
+    /// put-contractcontacts, learn put-contractcontacts. Name printed on developers
+    /// post-contractcontacts, learn post-contractcontacts, developers put-contractcontacts (+3
+    /// more).
     #[required]
     pub coworker_contract_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+56 more)
-    /// (the same name on another entity).
+    /// `CoworkerId` (`long`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on developers post-contractcontacts, developers
+    /// put-contractcontacts, learn put-contractcontacts (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Email` (`string`). Optional (the reference table). Personal data (email). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Email` (`string`). Optional: create: not required by developers post-contractcontacts;
+    /// update: not required by developers put-contractcontacts, learn put-contractcontacts.
+    /// Personal data (email). Name printed on developers post-contractcontacts, developers
+    /// put-contractcontacts, learn put-contractcontacts (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email: Option<String>,
-    /// `FullName` (`string`). Required on create and update (the reference table). Personal
-    /// data (name). Name from the Nexudus skills reference (key fields).
+    /// `FullName` (`string`). Required: create: required by developers post-contractcontacts,
+    /// learn post-contractcontacts; update: required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Personal data (name). Name printed on developers
+    /// post-contractcontacts, learn post-contractcontacts, developers put-contractcontacts (+3
+    /// more).
     #[required]
     pub full_name: Option<String>,
-    /// `DateOfBirth` (`DateTime`). Optional (the reference table). Personal data (dob). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1
-    /// more) (the same name on another entity).
+    /// `DateOfBirth` (`DateTime`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Personal data (dob). Name printed on developers
+    /// post-contractcontacts, developers put-contractcontacts, learn put-contractcontacts (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_of_birth: Option<NexudusDateTime>,
-    /// `Address` (`string`). Optional (the reference table). Personal data (address). Name from
-    /// the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+3 more)
-    /// (the same name on another entity).
+    /// `Address` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Personal data (address). Name printed on developers
+    /// post-contractcontacts, developers put-contractcontacts, learn put-contractcontacts (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address: Option<String>,
-    /// `PostCode` (`string`). Optional (the reference table). Personal data (address). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1
-    /// more) (the same name on another entity).
+    /// `PostCode` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Personal data (address). Name printed on developers
+    /// post-contractcontacts, developers put-contractcontacts, learn put-contractcontacts (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub post_code: Option<String>,
-    /// `CityName` (`string`). Optional (the reference table). Personal data (address). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1
-    /// more) (the same name on another entity).
+    /// `CityName` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Personal data (address). Name printed on developers
+    /// post-contractcontacts, developers put-contractcontacts, learn get-contractcontacts-by-id
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub city_name: Option<String>,
-    /// `State` (`string`). Optional (the reference table). Personal data (address). Name from
-    /// the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+2 more)
-    /// (the same name on another entity).
+    /// `State` (`string`). Optional: create: not required by developers post-contractcontacts;
+    /// update: not required by developers put-contractcontacts, learn put-contractcontacts.
+    /// Personal data (address). Name printed on developers post-contractcontacts, developers
+    /// put-contractcontacts, learn get-contractcontacts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub state: Option<String>,
-    /// `CountryId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+2 more) (the same name on
-    /// another entity).
+    /// `CountryId` (`long`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on developers post-contractcontacts, developers
+    /// put-contractcontacts, learn get-contractcontacts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub country_id: Option<i64>,
-    /// `PhoneNumber` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md` (the same name on another entity).
+    /// `PhoneNumber` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on developers post-contractcontacts, developers
+    /// put-contractcontacts, learn get-contractcontacts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub phone_number: Option<String>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers post-contractcontacts;
+    /// update: not required by developers put-contractcontacts, learn put-contractcontacts.
+    /// Personal data (bio). Name printed on developers post-contractcontacts, developers
+    /// put-contractcontacts, learn get-contractcontacts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
     /// `ContractContactType` (`enum` [`ContractContactContractContactType`]). Required on
-    /// create and update (the reference table). Name from the Nexudus skills reference (key
-    /// fields).
-    #[required]
+    /// update only: create: not required by developers post-contractcontacts; update: required
+    /// by developers put-contractcontacts, learn put-contractcontacts. Name printed on
+    /// developers put-contractcontacts, learn put-contractcontacts, learn
+    /// get-contractcontacts-by-id (+1 more).
+    #[required(update)]
     pub contract_contact_type: Option<ContractContactContractContactType>,
-    /// `AmlCheckStatus` (`enum` [`ContractContactAmlCheckStatus`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--aml-check-status` (low
-    /// confidence): no source prints it.
-    #[required]
+    /// `AmlCheckStatus` (`enum` [`ContractContactAmlCheckStatus`]). Optional: create: not
+    /// required by developers post-contractcontacts; update: required by learn
+    /// put-contractcontacts but not by developers put-contractcontacts. Name printed on learn
+    /// put-contractcontacts, learn get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_check_status: Option<ContractContactAmlCheckStatus>,
-    /// `AmlCheckDate` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--aml-check-date` (low confidence): no source prints it.
+    /// `AmlCheckDate` (`DateTime`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_check_date: Option<NexudusDateTime>,
-    /// `AmlOpenSanctionsScore` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--aml-open-sanctions-score` (low confidence): no source prints it.
+    /// `AmlOpenSanctionsScore` (`decimal`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_open_sanctions_score: Option<f64>,
-    /// `AmlOpenSanctionsResponse` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--aml-open-sanctions-response` (low confidence): no source prints it.
+    /// `AmlOpenSanctionsResponse` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_open_sanctions_response: Option<String>,
-    /// `AmlPappersResponse` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--aml-pappers-response` (low confidence): no source prints it.
+    /// `AmlPappersResponse` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_pappers_response: Option<String>,
-    /// `AmlPappersStatus` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--aml-pappers-status` (low confidence): no source prints it.
+    /// `AmlPappersStatus` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_pappers_status: Option<String>,
-    /// `AmlNotes` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--aml-notes` (low confidence): no source prints it.
+    /// `AmlNotes` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_notes: Option<String>,
-    /// `AmlClearedBy` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--aml-cleared-by` (low confidence): no source prints it.
+    /// `AmlClearedBy` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_cleared_by: Option<String>,
-    /// `AmlClearedOn` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--aml-cleared-on` (low confidence): no source prints it.
+    /// `AmlClearedOn` (`DateTime`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_cleared_on: Option<NexudusDateTime>,
+    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_quantity: Option<serde_json::Number>,
+    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
+    /// developers post-contractcontacts; update: not required by developers
+    /// put-contractcontacts, learn put-contractcontacts. Name printed on learn
+    /// get-contractcontacts-by-id, developers get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_ids: Option<String>,
+    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
+    /// developers post-contractcontacts; update: not required by developers
+    /// put-contractcontacts, learn put-contractcontacts. Name printed on learn
+    /// get-contractcontacts-by-id, developers get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_names: Option<String>,
+    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_tariff_name: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_email: Option<String>,
+    /// `CoworkerActive` (`bool`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_active: Option<bool>,
+    /// `CountryName` (`string`). Optional: create: not required by developers
+    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
+    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
+    /// get-contractcontacts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub country_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `ContractContact.ContractContactType`
-/// (`ContractContactContractContactType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ContractContactContractContactType {
-    /// `1`: Director.
-    Director = 1,
-    /// `2`: CompanyAlias.
-    CompanyAlias = 2,
-    /// `3`: NominatedRecipient.
-    NominatedRecipient = 3,
+crate::open_enum! {
+    /// The values of `ContractContact.ContractContactType` (`eContractContactType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-contractcontacts) (the union of their values).
+    pub enum ContractContactContractContactType {
+        /// `0`: None (only on the official page learn post-contractcontacts).
+        None = 0,
+        /// `1`: Director.
+        Director = 1,
+        /// `2`: CompanyAlias.
+        CompanyAlias = 2,
+        /// `3`: NominatedRecipient.
+        NominatedRecipient = 3,
+    }
 }
 
-impl ContractContactContractContactType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Director"),
-        (2, "CompanyAlias"),
-        (3, "NominatedRecipient"),
-    ];
-}
-
-/// The values of `ContractContact.AmlCheckStatus` (`ContractContactAmlCheckStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ContractContactAmlCheckStatus {
-    /// `0`: NotStarted.
-    NotStarted = 0,
-    /// `1`: Pending.
-    Pending = 1,
-    /// `2`: Clear.
-    Clear = 2,
-    /// `3`: PotentialMatch.
-    PotentialMatch = 3,
-    /// `4`: ConfirmedMatch.
-    ConfirmedMatch = 4,
-    /// `5`: Error.
-    Error = 5,
-    /// `6`: ManuallyCleared.
-    ManuallyCleared = 6,
-}
-
-impl ContractContactAmlCheckStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "NotStarted"),
-        (1, "Pending"),
-        (2, "Clear"),
-        (3, "PotentialMatch"),
-        (4, "ConfirmedMatch"),
-        (5, "Error"),
-        (6, "ManuallyCleared"),
-    ];
+crate::open_enum! {
+    /// The values of `ContractContact.AmlCheckStatus` (`eAmlCheckStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// put-contractcontacts) (the union of their values).
+    pub enum ContractContactAmlCheckStatus {
+        /// `0`: NotStarted.
+        NotStarted = 0,
+        /// `1`: Pending.
+        Pending = 1,
+        /// `2`: Clear.
+        Clear = 2,
+        /// `3`: PotentialMatch.
+        PotentialMatch = 3,
+        /// `4`: ConfirmedMatch.
+        ConfirmedMatch = 4,
+        /// `5`: Error.
+        Error = 5,
+        /// `6`: ManuallyCleared.
+        ManuallyCleared = 6,
+    }
 }

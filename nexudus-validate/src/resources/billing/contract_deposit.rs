@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ContractDeposit` record of the Nexudus API.
 ///
@@ -15,6 +15,23 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/contractdeposits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-contractdeposits:
+/// `https://developers.nexudus.com/rest-api/billing/post-contractdeposits`
+/// - learn post-contractdeposits:
+/// `https://learn.nexudus.com/rest-api/billing/post-contractdeposits.md`
+/// - developers put-contractdeposits:
+/// `https://developers.nexudus.com/rest-api/billing/put-contractdeposits`
+/// - developers get-contractdeposits-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractdeposits-by-id`
+/// - learn get-contractdeposits-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-contractdeposits-by-id`
+/// - developers get-contractdeposits:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractdeposits`
+/// - learn get-contractdeposits:
+/// `https://learn.nexudus.com/rest-api/billing/get-contractdeposits.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,29 +43,155 @@ pub struct ContractDeposit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerContractId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/contractdeposit.md`.
+    /// `CoworkerContractId` (`long`). Required: create: required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: required by developers
+    /// put-contractdeposits. Name printed on developers post-contractdeposits, learn
+    /// post-contractdeposits, developers put-contractdeposits (+2 more).
     #[required]
     pub coworker_contract_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/contractdeposit.md`.
+    /// `ProductId` (`long`). Required: create: required by developers post-contractdeposits,
+    /// learn post-contractdeposits; update: required by developers put-contractdeposits. Name
+    /// printed on developers post-contractdeposits, learn post-contractdeposits, developers
+    /// put-contractdeposits (+2 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/contractdeposit.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers post-contractdeposits,
+    /// learn post-contractdeposits; update: not required by developers put-contractdeposits.
+    /// Personal data (bio). Name printed on developers post-contractdeposits, learn
+    /// post-contractdeposits, developers put-contractdeposits (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers post-contractdeposits,
+    /// learn post-contractdeposits; update: not required by developers put-contractdeposits.
+    /// Name printed on developers post-contractdeposits, learn post-contractdeposits,
+    /// developers put-contractdeposits (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `Refundable` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Refundable` (`bool`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers post-contractdeposits, learn
+    /// post-contractdeposits, developers put-contractdeposits (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub refundable: Option<bool>,
-    /// `InvoiceDuringOnlineCheckout` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--invoice-during-online-checkout` (high confidence): no source prints
-    /// it.
+    /// `InvoiceDuringOnlineCheckout` (`bool`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on learn get-contractdeposits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_during_online_checkout: Option<bool>,
+    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_quantity: Option<serde_json::Number>,
+    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
+    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
+    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
+    /// learn get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_ids: Option<String>,
+    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
+    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
+    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
+    /// learn get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_names: Option<String>,
+    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_tariff_name: Option<String>,
+    /// `CoworkerContractCoworkerId` (`number`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_id: Option<serde_json::Number>,
+    /// `CoworkerContractCoworkerFullName` (`string`). Optional: create: not required by
+    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
+    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
+    /// learn get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_full_name: Option<String>,
+    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: create: not required by
+    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
+    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
+    /// learn get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_billing_name: Option<String>,
+    /// `ProductName` (`string`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_name: Option<String>,
+    /// `ProductPrice` (`number`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_price: Option<serde_json::Number>,
+    /// `ProductCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_currency_code: Option<String>,
+    /// `Invoiced` (`bool`). Optional: create: not required by developers post-contractdeposits,
+    /// learn post-contractdeposits; update: not required by developers put-contractdeposits.
+    /// Name printed on developers get-contractdeposits-by-id, learn get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced: Option<bool>,
+    /// `Credited` (`bool`). Optional: create: not required by developers post-contractdeposits,
+    /// learn post-contractdeposits; update: not required by developers put-contractdeposits.
+    /// Name printed on developers get-contractdeposits-by-id, learn get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub credited: Option<bool>,
+    /// `InvoicedOn` (`string`). Optional: create: not required by developers
+    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
+    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
+    /// get-contractdeposits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced_on: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

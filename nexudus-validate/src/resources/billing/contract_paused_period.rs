@@ -15,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/contractpausedperiods.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-contractpausedperiods:
+/// `https://developers.nexudus.com/rest-api/billing/post-contractpausedperiods`
+/// - learn post-contractpausedperiods:
+/// `https://learn.nexudus.com/rest-api/billing/post-contractpausedperiods.md`
+/// - developers put-contractpausedperiods:
+/// `https://developers.nexudus.com/rest-api/billing/put-contractpausedperiods`
+/// - developers get-contractpausedperiods-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods-by-id`
+/// - developers get-contractpausedperiods:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,30 +39,116 @@ pub struct ContractPausedPeriod {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerContractId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/contractdeposit.md` (the same name on another
-    /// entity).
+    /// `CoworkerContractId` (`long`). Required: create: required by developers
+    /// post-contractpausedperiods, learn post-contractpausedperiods; update: required by
+    /// developers put-contractpausedperiods. Name printed on developers
+    /// post-contractpausedperiods, learn post-contractpausedperiods, developers
+    /// put-contractpausedperiods (+1 more).
     #[required]
     pub coworker_contract_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Personal data (bio). Name printed on developers
+    /// put-contractpausedperiods, developers get-contractpausedperiods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `PauseFrom` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `PauseFrom` (`DateTime`). Required: create: required by developers
+    /// post-contractpausedperiods, learn post-contractpausedperiods; update: required by
+    /// developers put-contractpausedperiods. Name printed on developers
+    /// post-contractpausedperiods, learn post-contractpausedperiods, developers
+    /// put-contractpausedperiods (+1 more).
     #[required]
     pub pause_from: Option<NexudusDateTime>,
-    /// `PauseUntil` (`DateTime`). Required on create and update (the reference table). Name
-    /// from the Nexudus skills reference (key fields).
+    /// `PauseUntil` (`DateTime`). Required: create: required by developers
+    /// post-contractpausedperiods, learn post-contractpausedperiods; update: required by
+    /// developers put-contractpausedperiods. Name printed on developers
+    /// post-contractpausedperiods, learn post-contractpausedperiods, developers
+    /// put-contractpausedperiods (+1 more).
     #[required]
     pub pause_until: Option<NexudusDateTime>,
-    /// `PauseFromLocal` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--pause-from-local` (high confidence): no source prints it.
+    /// `PauseFromLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pause_from_local: Option<NexudusDateTime>,
-    /// `PauseUntilLocal` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--pause-until-local` (high confidence): no source prints it.
+    /// `PauseUntilLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pause_until_local: Option<NexudusDateTime>,
+    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
+    /// post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_quantity: Option<serde_json::Number>,
+    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
+    /// developers post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_ids: Option<String>,
+    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
+    /// developers post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_names: Option<String>,
+    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
+    /// post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_tariff_name: Option<String>,
+    /// `CoworkerContractCoworkerId` (`number`). Optional: create: not required by developers
+    /// post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_id: Option<serde_json::Number>,
+    /// `CoworkerContractCoworkerFullName` (`string`). Optional: create: not required by
+    /// developers post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_full_name: Option<String>,
+    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: create: not required by
+    /// developers post-contractpausedperiods; update: not required by developers
+    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_billing_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

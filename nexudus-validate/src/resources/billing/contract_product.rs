@@ -15,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/contractproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-contractproducts:
+/// `https://developers.nexudus.com/rest-api/billing/post-contractproducts`
+/// - developers put-contractproducts:
+/// `https://developers.nexudus.com/rest-api/billing/put-contractproducts`
+/// - developers get-contractproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractproducts-by-id`
+/// - developers get-contractproducts:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractproducts`
+/// - developers reference/contractproduct:
+/// `https://developers.nexudus.com/reference/contractproduct`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,39 +39,147 @@ pub struct ContractProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerContractId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/contractdeposit.md` (the same name on another
-    /// entity).
+    /// `CoworkerContractId` (`long`). Required: create: required by developers
+    /// post-contractproducts; update: required by developers put-contractproducts. Name printed
+    /// on developers post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[required]
     pub coworker_contract_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/contractdeposit.md (+11 more)` (the same name on
-    /// another entity).
+    /// `ProductId` (`long`). Required: create: required by developers post-contractproducts;
+    /// update: required by developers put-contractproducts. Name printed on developers
+    /// post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers post-contractproducts;
+    /// update: not required by developers put-contractproducts. Personal data (bio). Name
+    /// printed on developers post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Quantity` (`int`). Required: create: required by developers post-contractproducts;
+    /// update: required by developers put-contractproducts. Name printed on developers
+    /// post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[required]
     pub quantity: Option<i32>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers post-contractproducts;
+    /// update: not required by developers put-contractproducts. Name printed on developers
+    /// post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `RepeatFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md` (the same name on another entity).
+    /// `RepeatFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-contractproducts; update: not required by developers put-contractproducts. Name
+    /// printed on developers post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_from: Option<NexudusDateTime>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerproduct.md (+2 more)` (the same name on another entity).
+    /// `RepeatUntil` (`DateTime`). Optional: create: not required by developers
+    /// post-contractproducts; update: not required by developers put-contractproducts. Name
+    /// printed on developers post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `ApplyProRating` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md` (the same name on another entity).
+    /// `ApplyProRating` (`bool`). Optional: create: not required by developers
+    /// post-contractproducts; update: not required by developers put-contractproducts. Name
+    /// printed on developers post-contractproducts, developers put-contractproducts, developers
+    /// get-contractproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_pro_rating: Option<bool>,
+    /// `CoworkerContractQuantity` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-contractproducts-by-id, developers
+    /// reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_quantity: Option<String>,
+    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
+    /// developers reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_floor_plan_desk_ids: Option<String>,
+    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
+    /// developers reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_floor_plan_desk_names: Option<String>,
+    /// `CoworkerContractTariffName` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-contractproducts-by-id, developers
+    /// reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_tariff_name: Option<String>,
+    /// `CoworkerContractCoworkerId` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-contractproducts-by-id, developers
+    /// reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_coworker_id: Option<String>,
+    /// `CoworkerContractCoworkerFullName` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
+    /// developers reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_coworker_full_name: Option<String>,
+    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
+    /// developers reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_contract_coworker_billing_name: Option<String>,
+    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-contractproducts-by-id, developers
+    /// reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub product_name: Option<String>,
+    /// `ProductPrice` (`decimal`). Optional: create: not required by developers
+    /// post-contractproducts; update: not required by developers put-contractproducts. Name
+    /// printed on developers get-contractproducts-by-id, developers reference/contractproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_price: Option<f64>,
+    /// `ProductApplyProRating` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-contractproducts-by-id, developers
+    /// reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub product_apply_pro_rating: Option<String>,
+    /// `ProductCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-contractproducts-by-id, developers
+    /// reference/contractproduct.
+    #[serde(skip_serializing, default)]
+    pub product_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

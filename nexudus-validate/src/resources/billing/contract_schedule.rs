@@ -15,6 +15,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/contractschedules.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-contractschedules:
+/// `https://developers.nexudus.com/rest-api/billing/post-contractschedules`
+/// - developers put-contractschedules:
+/// `https://developers.nexudus.com/rest-api/billing/put-contractschedules`
+/// - developers get-contractschedules-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractschedules-by-id`
+/// - developers get-contractschedules:
+/// `https://developers.nexudus.com/rest-api/billing/get-contractschedules`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,26 +37,114 @@ pub struct ContractSchedule {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerContractId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/contractdeposit.md` (the same name on another
-    /// entity).
+    /// `CoworkerContractId` (`long`). Required: create: required by developers
+    /// post-contractschedules; update: required by developers put-contractschedules. Name
+    /// printed on developers post-contractschedules, developers put-contractschedules,
+    /// developers get-contractschedules-by-id.
     #[required]
     pub coworker_contract_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers post-contractschedules;
+    /// update: not required by developers put-contractschedules. Personal data (bio). Name
+    /// printed on developers post-contractschedules, developers put-contractschedules,
+    /// developers get-contractschedules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers
+    /// post-contractschedules; update: not required by developers put-contractschedules. Name
+    /// printed on developers post-contractschedules, developers put-contractschedules,
+    /// developers get-contractschedules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `ApplyOn` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `ApplyOn` (`DateTime`). Required: create: required by developers post-contractschedules;
+    /// update: required by developers put-contractschedules. Name printed on developers
+    /// post-contractschedules, developers put-contractschedules, developers
+    /// get-contractschedules-by-id.
     #[required]
     pub apply_on: Option<NexudusDateTime>,
-    /// `ApplyOnLocal` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--apply-on-local` (high confidence): no source prints it.
+    /// `ApplyOnLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-contractschedules; update: not required by developers put-contractschedules. Name
+    /// printed on developers post-contractschedules, developers put-contractschedules,
+    /// developers get-contractschedules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_on_local: Option<NexudusDateTime>,
+    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
+    /// post-contractschedules; update: not required by developers put-contractschedules. Name
+    /// printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_quantity: Option<serde_json::Number>,
+    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
+    /// developers post-contractschedules; update: not required by developers
+    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_ids: Option<String>,
+    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
+    /// developers post-contractschedules; update: not required by developers
+    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_floor_plan_desk_names: Option<String>,
+    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
+    /// post-contractschedules; update: not required by developers put-contractschedules. Name
+    /// printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_tariff_name: Option<String>,
+    /// `CoworkerContractCoworkerId` (`number`). Optional: create: not required by developers
+    /// post-contractschedules; update: not required by developers put-contractschedules. Name
+    /// printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_id: Option<serde_json::Number>,
+    /// `CoworkerContractCoworkerFullName` (`string`). Optional: create: not required by
+    /// developers post-contractschedules; update: not required by developers
+    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_full_name: Option<String>,
+    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: create: not required by
+    /// developers post-contractschedules; update: not required by developers
+    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_coworker_billing_name: Option<String>,
+    /// `Applied` (`bool`). Optional: create: not required by developers post-contractschedules;
+    /// update: not required by developers put-contractschedules. Name printed on developers
+    /// get-contractschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub applied: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -16,6 +16,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerbookingcredits.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerbookingcredits`
+/// - developers put-coworkerbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcredits`
+/// - learn put-coworkerbookingcredits:
+/// `https://learn.nexudus.com/rest-api/billing/put-coworkerbookingcredits.md`
+/// - developers get-coworkerbookingcredits-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcredits-by-id`
+/// - developers get-coworkerbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcredits`
+/// - developers reference/coworkerbookingcredit:
+/// `https://developers.nexudus.com/reference/coworkerbookingcredit`
+///
 /// Catalogue note: 'elegible'/'cane-be-used' misspellings are the API's own names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,110 +43,248 @@ pub struct CoworkerBookingCredit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerbookingcredit.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkerbookingcredits; update: required by developers put-coworkerbookingcredits,
+    /// learn put-coworkerbookingcredits. Name printed on developers
+    /// post-coworkerbookingcredits, developers put-coworkerbookingcredits, learn
+    /// put-coworkerbookingcredits (+2 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerbookingcredit.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerbookingcredits; update: required by developers put-coworkerbookingcredits,
+    /// learn put-coworkerbookingcredits. Name printed on developers
+    /// post-coworkerbookingcredits, developers put-coworkerbookingcredits, learn
+    /// put-coworkerbookingcredits (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerbookingcredit.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// post-coworkerbookingcredits, developers put-coworkerbookingcredits, learn
+    /// put-coworkerbookingcredits (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `ElegibleResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `ElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// post-coworkerbookingcredits, developers put-coworkerbookingcredits, learn
+    /// put-coworkerbookingcredits (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_resource_types: Option<Vec<i64>>,
-    /// `AddedElegibleResourceTypes` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `AddedElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_resource_types: Option<Vec<i64>>,
-    /// `RemovedElegibleResourceTypes` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_resource_types: Option<Vec<i64>>,
-    /// `ElegibleProducts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `ElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits, developers
+    /// get-coworkerbookingcredits-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_products: Option<Vec<i64>>,
-    /// `AddedElegibleProducts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_products: Option<Vec<i64>>,
-    /// `RemovedElegibleProducts` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_products: Option<Vec<i64>>,
-    /// `ElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, developers get-coworkerbookingcredits-by-id, developers
+    /// reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_tariffs: Option<Vec<i64>>,
-    /// `AddedElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_tariffs: Option<Vec<i64>>,
-    /// `RemovedElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_tariffs: Option<Vec<i64>>,
-    /// `TotalCredit` (`decimal`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/coworkerbookingcredit.md`.
+    /// `TotalCredit` (`decimal`). Required: create: required by developers
+    /// post-coworkerbookingcredits; update: required by developers put-coworkerbookingcredits,
+    /// learn put-coworkerbookingcredits. Name printed on developers
+    /// post-coworkerbookingcredits, developers put-coworkerbookingcredits, learn
+    /// put-coworkerbookingcredits (+2 more).
     #[required]
     pub total_credit: Option<f64>,
-    /// `ValidFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md (+2 more)` (the same name on another entity).
+    /// `ValidFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, developers get-coworkerbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_from: Option<NexudusDateTime>,
-    /// `ExpireDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerbookingcredit.md`.
+    /// `ExpireDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, developers get-coworkerbookingcredits-by-id, developers
+    /// reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expire_date: Option<NexudusDateTime>,
-    /// `CaneBeUsedForBookings` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--cane-be-used-for-bookings` (high confidence): no source prints it.
+    /// `CaneBeUsedForBookings` (`bool`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// put-coworkerbookingcredits, developers get-coworkerbookingcredits-by-id, developers
+    /// reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cane_be_used_for_bookings: Option<bool>,
-    /// `CaneBeUsedForEvents` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerbookingcredit.md`.
+    /// `CaneBeUsedForEvents` (`bool`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cane_be_used_for_events: Option<bool>,
-    /// `EventCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `EventCategories` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_categories: Option<Vec<i64>>,
-    /// `AddedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_event_categories: Option<Vec<i64>>,
-    /// `RemovedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_event_categories: Option<Vec<i64>>,
-    /// `IsUniversalCredit` (`bool`). Optional (the reference table). Name from
-    /// `skills-keyfields/listprops/children:ProductBookingCredit` (the same name on another
-    /// entity).
+    /// `IsUniversalCredit` (`bool`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_universal_credit: Option<bool>,
-    /// `CoworkerContractUniqueId` (`string`). Optional (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/get-formpagerequests` (+3 more)
-    /// (the same name on another entity).
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_contract_unique_id: Option<String>,
-    /// `ElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_passes: Option<Vec<i64>>,
-    /// `AddedElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_passes: Option<Vec<i64>>,
-    /// `RemovedElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_passes: Option<Vec<i64>>,
-    /// `AppliesToCharges` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--applies-to-charges` (high confidence): no source prints it.
+    /// `AppliesToCharges` (`bool`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub applies_to_charges: Option<bool>,
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerbookingcredits-by-id, developers
+    /// reference/coworkerbookingcredit.
+    #[serde(skip_serializing, default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerbookingcredits-by-id, developers
+    /// reference/coworkerbookingcredit.
+    #[serde(skip_serializing, default)]
+    pub business_currency_code: Option<String>,
+    /// `TariffBookingCreditId` (`int`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_booking_credit_id: Option<i32>,
+    /// `TariffBookingCreditName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerbookingcredits-by-id, developers
+    /// reference/coworkerbookingcredit.
+    #[serde(skip_serializing, default)]
+    pub tariff_booking_credit_name: Option<String>,
+    /// `RemainingCredit` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub remaining_credit: Option<f64>,
+    /// `CoworkerProductUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_product_unique_id: Option<String>,
+    /// `UseCreditPrice` (`bool`). Optional: create: not required by developers
+    /// post-coworkerbookingcredits; update: not required by developers
+    /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
+    /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub use_credit_price: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

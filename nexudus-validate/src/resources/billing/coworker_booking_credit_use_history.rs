@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerBookingCreditUseHistory` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerbookingcreditusehistories.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerbookingcreditusehistories:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerbookingcreditusehistories`
+/// - developers put-coworkerbookingcreditusehistories:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcreditusehistories`
+/// - developers get-coworkerbookingcreditusehistories-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcreditusehistories-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,29 +35,146 @@ pub struct CoworkerBookingCreditUseHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerbookingcreditusehistory.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// post-coworkerbookingcreditusehistories, developers
+    /// put-coworkerbookingcreditusehistories, developers
+    /// get-coworkerbookingcreditusehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `CoworkerBookingCreditId` (`long`). Required on create and update (the reference table).
-    /// Name from the legacy API docs `rest-api/billing/coworkerbookingcreditusehistory.md`.
+    /// `CoworkerBookingCreditId` (`long`). Required: create: required by developers
+    /// post-coworkerbookingcreditusehistories; update: required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// post-coworkerbookingcreditusehistories, developers
+    /// put-coworkerbookingcreditusehistories, developers
+    /// get-coworkerbookingcreditusehistories-by-id.
     #[required]
     pub coworker_booking_credit_id: Option<i64>,
-    /// `BookingId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerbookingcreditusehistory.md`.
+    /// `BookingId` (`long`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// post-coworkerbookingcreditusehistories, developers
+    /// put-coworkerbookingcreditusehistories, developers
+    /// get-coworkerbookingcreditusehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_id: Option<i64>,
-    /// `CoworkerInvoiceLineId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--coworker-invoice-line-id` (high confidence): no source prints it.
+    /// `CoworkerInvoiceLineId` (`long`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// post-coworkerbookingcreditusehistories, developers
+    /// put-coworkerbookingcreditusehistories, developers
+    /// get-coworkerbookingcreditusehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_line_id: Option<i64>,
-    /// `EventAttendeeId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerbookingcreditusehistory.md`.
+    /// `EventAttendeeId` (`long`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// post-coworkerbookingcreditusehistories, developers
+    /// put-coworkerbookingcreditusehistories, developers
+    /// get-coworkerbookingcreditusehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_attendee_id: Option<i64>,
-    /// `CreditUsed` (`decimal`). Required on create and update (the reference table). Accepted
-    /// on create only. Name from the legacy API docs
-    /// `rest-api/billing/coworkerbookingcreditusehistory.md`.
+    /// `CreditUsed` (`decimal`). Required: create: required by developers
+    /// post-coworkerbookingcreditusehistories; update: required by developers
+    /// put-coworkerbookingcreditusehistories. Accepted on create only. Name printed on
+    /// developers post-coworkerbookingcreditusehistories, developers
+    /// put-coworkerbookingcreditusehistories, developers
+    /// get-coworkerbookingcreditusehistories-by-id.
     #[required]
     pub credit_used: Option<f64>,
+    /// `BookingFromTime` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_from_time: Option<String>,
+    /// `BookingToTime` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_to_time: Option<String>,
+    /// `BookingResourceName` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_resource_name: Option<String>,
+    /// `CoworkerInvoiceLineCoworkerInvoiceId` (`number`). Optional: create: not required by
+    /// developers post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_line_coworker_invoice_id: Option<serde_json::Number>,
+    /// `CoworkerInvoiceLineCoworkerInvoiceInvoiceNumber` (`string`). Optional: create: not
+    /// required by developers post-coworkerbookingcreditusehistories; update: not required by
+    /// developers put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_line_coworker_invoice_invoice_number: Option<String>,
+    /// `EventAttendeeCalendarEventName` (`string`). Optional: create: not required by
+    /// developers post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_calendar_event_name: Option<String>,
+    /// `EventAttendeeEventProductName` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_event_product_name: Option<String>,
+    /// `EventAttendeeFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_full_name: Option<String>,
+    /// `EventAttendeeEmail` (`string`). Optional: create: not required by developers
+    /// post-coworkerbookingcreditusehistories; update: not required by developers
+    /// put-coworkerbookingcreditusehistories. Name printed on developers
+    /// get-coworkerbookingcreditusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_email: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkercontracts.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-coworkercontracts:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkercontracts`
+/// - developers get-coworkercontracts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkercontracts-by-id`
+/// - developers reference/coworkercontract:
+/// `https://developers.nexudus.com/reference/coworkercontract`
+///
 /// Catalogue note: read from offset 9500 (ops from SKILL.md index); cancellation-reason and
 /// delivery-preference-* enums have no numeric value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,166 +38,463 @@ pub struct CoworkerContract {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `IssuedById` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkercontract.md`.
+    /// `IssuedById` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/coworkercontract required; update: required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[required]
     pub issued_by_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkercontract.md`.
+    /// `CoworkerId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/coworkercontract required; update: required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkercontract.md`.
+    /// `TariffId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/coworkercontract required; update: required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[required]
     pub tariff_id: Option<i64>,
-    /// `NextTariffId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md`.
+    /// `NextTariffId` (`long`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub next_tariff_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/coworkercontract.md`.
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Personal data (bio). Name printed on developers
+    /// put-coworkercontracts, developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `StartDate` (`DateTime`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `StartDate` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub start_date: Option<NexudusDateTime>,
-    /// `BillingDay` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkercontract.md`.
-    #[required]
+    /// `BillingDay` (`int`). Required on update only: create: no official page; reference table
+    /// required, developers reference/coworkercontract optional; update: required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
+    #[required(update)]
     pub billing_day: Option<i32>,
-    /// `RenewalDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkercontract.md`.
+    /// `RenewalDate` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers put-coworkercontracts,
+    /// developers get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub renewal_date: Option<NexudusDateTime>,
-    /// `InvoicedPeriod` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkercontract.md`.
+    /// `InvoicedPeriod` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers put-coworkercontracts,
+    /// developers get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced_period: Option<NexudusDateTime>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `Value` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md`.
+    /// `Value` (`decimal`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<f64>,
-    /// `Desks` (`list`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (list properties).
+    /// `Desks` (`list`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub desks: Option<Vec<i64>>,
-    /// `AddedDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedDesks` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkercontracts. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_desks: Option<Vec<i64>>,
-    /// `RemovedDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedDesks` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkercontracts. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_desks: Option<Vec<i64>>,
-    /// `Variants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Variants` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub variants: Option<Vec<i64>>,
-    /// `AddedVariants` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedVariants` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkercontracts. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_variants: Option<Vec<i64>>,
-    /// `RemovedVariants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedVariants` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-coworkercontracts. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_variants: Option<Vec<i64>>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkercontract.md`.
+    /// `Quantity` (`int`). Required: create: no official page; reference table required,
+    /// developers reference/coworkercontract required; update: required by developers
+    /// put-coworkercontracts. Name printed on developers put-coworkercontracts, developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[required]
     pub quantity: Option<i32>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+5 more) (the same name
-    /// on another entity).
+    /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `IncludeSignupFee` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkercontract.md`.
+    /// `IncludeSignupFee` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub include_signup_fee: Option<bool>,
-    /// `InvoiceAdvancedCycles` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/coworkercontract.md`.
+    /// `InvoiceAdvancedCycles` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_advanced_cycles: Option<bool>,
-    /// `ApplyProRating` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md`.
+    /// `ApplyProRating` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_pro_rating: Option<bool>,
-    /// `PricePlanTermsAccepted` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/coworkercontract.md`.
+    /// `PricePlanTermsAccepted` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_plan_terms_accepted: Option<bool>,
-    /// `CancellationDate` (`DateTime`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/coworkercontract.md`.
+    /// `CancellationDate` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_date: Option<NexudusDateTime>,
-    /// `CancellationLimitDays` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/coworkercontract.md`.
+    /// `CancellationLimitDays` (`int`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_limit_days: Option<i32>,
-    /// `ProRateCancellation` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkercontract.md`.
+    /// `ProRateCancellation` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pro_rate_cancellation: Option<bool>,
-    /// `CancelTeamContracts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkercontract.md`.
+    /// `CancelTeamContracts` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancel_team_contracts: Option<bool>,
-    /// `CancellationReason` (`enum` `CoworkerContractCancellationReason`, an integer (no source
-    /// lists its values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md`.
+    /// `CancellationReason` (`enum` [`CoworkerContractCancellationReason`]). Optional: create:
+    /// no official page; reference table optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub cancellation_reason: Option<i32>,
-    /// `CancellationNotes` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkercontract.md`.
+    pub cancellation_reason: Option<CoworkerContractCancellationReason>,
+    /// `CancellationNotes` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkercontract optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id, developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_notes: Option<String>,
-    /// `DeliveryPreferenceChecks` (`enum` `CoworkerContractDeliveryPreferenceChecks`, an
-    /// integer (no source lists its values)). Optional (the reference table). Name guessed from
-    /// the option `--delivery-preference-checks` (high confidence): no source prints it.
+    /// `DeliveryHandlingPreferenceChecks` (`enum` `CoworkerContractDeliveryPreferenceChecks`,
+    /// an integer (no source lists its values)). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkercontracts. Name printed
+    /// on developers get-coworkercontracts-by-id; it replaces the catalogue's guess
+    /// `DeliveryPreferenceChecks`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub delivery_preference_checks: Option<i32>,
-    /// `DeliveryPreferenceMail` (`enum` `CoworkerContractDeliveryPreferenceMail`, an integer
-    /// (no source lists its values)). Optional (the reference table). Name guessed from the
-    /// option `--delivery-preference-mail` (high confidence): no source prints it.
+    pub delivery_handling_preference_checks: Option<i32>,
+    /// `DeliveryHandlingPreferenceMail` (`enum` `CoworkerContractDeliveryPreferenceMail`, an
+    /// integer (no source lists its values)). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkercontracts. Name printed
+    /// on developers get-coworkercontracts-by-id; it replaces the catalogue's guess
+    /// `DeliveryPreferenceMail`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub delivery_preference_mail: Option<i32>,
-    /// `DeliveryPreferenceParcels` (`enum` `CoworkerContractDeliveryPreferenceParcels`, an
-    /// integer (no source lists its values)). Optional (the reference table). Name guessed from
-    /// the option `--delivery-preference-parcels` (high confidence): no source prints it.
+    pub delivery_handling_preference_mail: Option<i32>,
+    /// `DeliveryHandlingPreferenceParcels` (`enum` `CoworkerContractDeliveryPreferenceParcels`,
+    /// an integer (no source lists its values)). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkercontracts. Name printed
+    /// on developers get-coworkercontracts-by-id; it replaces the catalogue's guess
+    /// `DeliveryPreferenceParcels`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub delivery_preference_parcels: Option<i32>,
-    /// `DeliveryPreferencePublicity` (`enum` `CoworkerContractDeliveryPreferencePublicity`, an
-    /// integer (no source lists its values)). Optional (the reference table). Name guessed from
-    /// the option `--delivery-preference-publicity` (high confidence): no source prints it.
+    pub delivery_handling_preference_parcels: Option<i32>,
+    /// `DeliveryHandlingPreferencePublicity` (`enum`
+    /// `CoworkerContractDeliveryPreferencePublicity`, an integer (no source lists its values)).
+    /// Optional: create: no official page; reference table optional; update: not required by
+    /// developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id; it replaces the catalogue's guess
+    /// `DeliveryPreferencePublicity`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub delivery_preference_publicity: Option<i32>,
-    /// `DeliveryInstructions` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--delivery-instructions` (high confidence): no source prints it.
+    pub delivery_handling_preference_publicity: Option<i32>,
+    /// `DeliveryInstructions` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-coworkercontracts. Name printed on
+    /// developers get-coworkercontracts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_instructions: Option<String>,
-    /// `IdentityChecksDueOn` (`DateTime`). Optional (the reference table). Name guessed from
-    /// the option `--identity-checks-due-on` (high confidence): no source prints it.
+    /// `IdentityChecksDueOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-coworkercontracts. Name printed on
+    /// developers get-coworkercontracts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_checks_due_on: Option<NexudusDateTime>,
-    /// `AddressChecksDueOn` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--address-checks-due-on` (high confidence): no source prints it.
+    /// `AddressChecksDueOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-coworkercontracts. Name printed on
+    /// developers get-coworkercontracts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address_checks_due_on: Option<NexudusDateTime>,
-    /// `PoBoxNumber` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--po-box-number` (low confidence): no source prints it.
+    /// `PoBoxNumber` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--po-box-number` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub po_box_number: Option<String>,
-    /// `ContractSchedules` (inline records, [`CoworkerContractContractScheduleItem`]). Optional
-    /// (the reference table). Name guessed from the option `--contract-schedules` (high
-    /// confidence): no source prints it.
+    /// `ContractSchedules` (inline records, [`CoworkerContractContractScheduleItem`]).
+    /// Optional: its name is a guess, which no check may demand. Name guessed from the option
+    /// `--contract-schedules` (high confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contract_schedules: Option<Vec<CoworkerContractContractScheduleItem>>,
+    /// `IssuedByName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub issued_by_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub coworker_email: Option<String>,
+    /// `CoworkerActive` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub coworker_active: Option<String>,
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub tariff_name: Option<String>,
+    /// `TariffInvoiceEvery` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub tariff_invoice_every: Option<String>,
+    /// `TariffInvoiceEveryWeeks` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub tariff_invoice_every_weeks: Option<String>,
+    /// `TariffPrice` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_price: Option<f64>,
+    /// `TariffCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub tariff_currency_code: Option<String>,
+    /// `NextTariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkercontracts-by-id, developers
+    /// reference/coworkercontract.
+    #[serde(skip_serializing, default)]
+    pub next_tariff_name: Option<String>,
+    /// `ContractTerm` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_term: Option<NexudusDateTime>,
+    /// `Active` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub active: Option<bool>,
+    /// `MainContract` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub main_contract: Option<bool>,
+    /// `Cancelled` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cancelled: Option<bool>,
+    /// `NextAutoInvoice` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_auto_invoice: Option<NexudusDateTime>,
+    /// `PricePlanTermsAcceptedOn` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub price_plan_terms_accepted_on: Option<NexudusDateTime>,
+    /// `StartDateLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub start_date_local: Option<String>,
+    /// `RenewalDateLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub renewal_date_local: Option<String>,
+    /// `NextAutoInvoiceLocal` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_auto_invoice_local: Option<String>,
+    /// `PricePlanTermsAcceptedOnLocal` (`string`). Optional: create: no official page; no
+    /// source flags it; update: not required by developers put-coworkercontracts. Name printed
+    /// on developers get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub price_plan_terms_accepted_on_local: Option<String>,
+    /// `CancellationDateLocal` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cancellation_date_local: Option<String>,
+    /// `ContractTermLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_term_local: Option<String>,
+    /// `ProposalUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_unique_id: Option<String>,
+    /// `ProposalContractUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-coworkercontracts. Name printed on
+    /// developers get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_contract_unique_id: Option<String>,
+    /// `CourseMemberUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
+    /// developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_member_unique_id: Option<String>,
+    /// `InvoicedPeriodLocal` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkercontracts. Name printed on developers
+    /// get-coworkercontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced_period_local: Option<String>,
+    /// `FloorPlanDeskIds` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_ids: Option<String>,
+    /// `FloorPlanDeskNames` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_names: Option<String>,
+    /// `FloorPlanDeskAreas` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_areas: Option<String>,
+    /// `IssuedByAddress` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issued_by_address: Option<String>,
+    /// `DepositProductNames` (`string`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub deposit_product_names: Option<String>,
+    /// `TotalDeposits` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_deposits: Option<f64>,
+    /// `TotalRefundableDeposits` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_refundable_deposits: Option<f64>,
+    /// `TotalNonRefundableDeposits` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkercontract optional; update: not required by developers
+    /// put-coworkercontracts. Name printed on developers reference/coworkercontract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_non_refundable_deposits: Option<f64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
 /// One record of [`CoworkerContract::contract_schedules`]: the fields a client may write,
@@ -205,4 +511,43 @@ pub struct CoworkerContractContractScheduleItem {
     /// `ApplyOn` (`DateTime`, as on `ContractSchedule`). Optional.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_on: Option<NexudusDateTime>,
+}
+
+crate::open_enum! {
+    /// The values of `CoworkerContract.CancellationReason` (`eCancellationReason`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (mintlify put-coworkercontracts).
+    pub enum CoworkerContractCancellationReason {
+        /// `1`: PriceTooHigh.
+        PriceTooHigh = 1,
+        /// `2`: NewJobRelocation.
+        NewJobRelocation = 2,
+        /// `3`: MovedToOtherSpace.
+        MovedToOtherSpace = 3,
+        /// `4`: ChangeWorkEnvironment.
+        ChangeWorkEnvironment = 4,
+        /// `5`: LackCommunityInterations.
+        LackCommunityInterations = 5,
+        /// `6`: PoorSpaceCondition.
+        PoorSpaceCondition = 6,
+        /// `7`: OtherMembers.
+        OtherMembers = 7,
+        /// `8`: Rellocated.
+        Rellocated = 8,
+        /// `9`: BusinessExpansion.
+        BusinessExpansion = 9,
+        /// `10`: Pause.
+        Pause = 10,
+        /// `11`: Renewed.
+        Renewed = 11,
+        /// `12`: Upgraded.
+        Upgraded = 12,
+        /// `13`: Downgraded.
+        Downgraded = 13,
+        /// `19`: Covid19.
+        Covid19 = 19,
+        /// `99`: Other.
+        Other = 99,
+    }
 }

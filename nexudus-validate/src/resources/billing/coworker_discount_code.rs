@@ -15,6 +15,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerdiscountcodes.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerdiscountcodes:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerdiscountcodes`
+/// - developers put-coworkerdiscountcodes:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerdiscountcodes`
+/// - developers get-coworkerdiscountcodes-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes-by-id`
+/// - developers get-coworkerdiscountcodes:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,37 +37,143 @@ pub struct CoworkerDiscountCode {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerdiscountcode.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkerdiscountcodes; update: required by developers put-coworkerdiscountcodes.
+    /// Name printed on developers post-coworkerdiscountcodes, developers
+    /// put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerdiscountcode.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerdiscountcodes; update: required by developers put-coworkerdiscountcodes.
+    /// Name printed on developers post-coworkerdiscountcodes, developers
+    /// put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `DiscountCodeId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/coworkerdiscountcode.md`.
+    /// `DiscountCodeId` (`long`). Required: create: required by developers
+    /// post-coworkerdiscountcodes; update: required by developers put-coworkerdiscountcodes.
+    /// Name printed on developers post-coworkerdiscountcodes, developers
+    /// put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[required]
     pub discount_code_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/coworkerdiscountcode.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Personal data (bio). Name printed on developers
+    /// post-coworkerdiscountcodes, developers put-coworkerdiscountcodes, developers
+    /// get-coworkerdiscountcodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `ValidFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md (+2 more)` (the same name on another entity).
+    /// `ValidFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers post-coworkerdiscountcodes,
+    /// developers put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_from: Option<NexudusDateTime>,
-    /// `ExpiresOn` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerdiscountcode.md`.
+    /// `ExpiresOn` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers post-coworkerdiscountcodes,
+    /// developers put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_on: Option<NexudusDateTime>,
-    /// `RefererGuid` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--referer-guid` (low confidence): no source prints it.
+    /// `RefererGuid` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers post-coworkerdiscountcodes,
+    /// developers put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub referer_guid: Option<String>,
-    /// `BookingUniqueId` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerextraservice.md (+1 more)` (the same name on another
-    /// entity).
+    /// `BookingUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers post-coworkerdiscountcodes,
+    /// developers put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_unique_id: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `DiscountCodeCode` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code_code: Option<String>,
+    /// `DiscountCodeActive` (`bool`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code_active: Option<bool>,
+    /// `DiscountCodeValidFrom` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code_valid_from: Option<String>,
+    /// `DiscountCodeValidTo` (`string`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code_valid_to: Option<String>,
+    /// `TimesUsed` (`number`). Optional: create: not required by developers
+    /// post-coworkerdiscountcodes; update: not required by developers
+    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub times_used: Option<serde_json::Number>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `CoworkerExtraService` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerextraservices.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerextraservices`
+/// - developers put-coworkerextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerextraservices`
+/// - developers get-coworkerextraservices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerextraservices-by-id`
+/// - developers reference/coworkerextraservice:
+/// `https://developers.nexudus.com/reference/coworkerextraservice`
+/// - support 360009845418-Coworkerextraservice:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845418-Coworkerextraservice`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,90 +39,291 @@ pub struct CoworkerExtraService {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerextraservice.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkerextraservices; update: required by developers put-coworkerextraservices.
+    /// Name printed on developers post-coworkerextraservices, developers
+    /// put-coworkerextraservices, developers get-coworkerextraservices-by-id (+2 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerextraservice.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerextraservices; update: required by developers put-coworkerextraservices.
+    /// Name printed on developers post-coworkerextraservices, developers
+    /// put-coworkerextraservices, developers get-coworkerextraservices-by-id (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `ExtraServiceId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/coworkerextraservice.md`.
+    /// `ExtraServiceId` (`long`). Required: create: required by developers
+    /// post-coworkerextraservices; update: required by developers put-coworkerextraservices.
+    /// Name printed on developers post-coworkerextraservices, developers
+    /// put-coworkerextraservices, developers get-coworkerextraservices-by-id (+2 more).
     #[required]
     pub extra_service_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/coworkerextraservice.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Personal data (bio). Name printed on developers
+    /// post-coworkerextraservices, developers put-coworkerextraservices, developers
+    /// get-coworkerextraservices-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `TotalUses` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkerextraservice.md`.
+    /// `TotalUses` (`int`). Required: create: required by developers
+    /// post-coworkerextraservices; update: required by developers put-coworkerextraservices.
+    /// Name printed on developers post-coworkerextraservices, developers
+    /// put-coworkerextraservices, developers get-coworkerextraservices-by-id (+2 more).
     #[required]
     pub total_uses: Option<i32>,
-    /// `Free` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerextraservice.md`.
+    /// `Free` (`bool`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers post-coworkerextraservices,
+    /// developers put-coworkerextraservices, developers get-coworkerextraservices-by-id (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub free: Option<bool>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers put-coworkerextraservices,
+    /// developers get-coworkerextraservices-by-id, developers reference/coworkerextraservice
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `ValidFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md (+2 more)` (the same name on another entity).
+    /// `ValidFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers put-coworkerextraservices,
+    /// developers get-coworkerextraservices-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_from: Option<NexudusDateTime>,
-    /// `ExpireDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerextraservice.md`.
+    /// `ExpireDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers put-coworkerextraservices,
+    /// developers get-coworkerextraservices-by-id, developers reference/coworkerextraservice
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expire_date: Option<NexudusDateTime>,
-    /// `DueDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerextraservice.md`.
+    /// `DueDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers put-coworkerextraservices,
+    /// developers get-coworkerextraservices-by-id, developers reference/coworkerextraservice
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerextraservice.md`.
+    /// `PurchaseOrder` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers put-coworkerextraservices,
+    /// developers get-coworkerextraservices-by-id, developers reference/coworkerextraservice
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `ChargePeriod` (`enum` [`CoworkerExtraServiceChargePeriod`]). Required on create and
-    /// update (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerextraservice.md`.
-    #[required]
+    /// `ChargePeriod` (`enum` [`CoworkerExtraServiceChargePeriod`]). Optional: create: not
+    /// required by developers post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers put-coworkerextraservices,
+    /// developers get-coworkerextraservices-by-id, developers reference/coworkerextraservice
+    /// (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_period: Option<CoworkerExtraServiceChargePeriod>,
-    /// `InvoiceThisCoworker` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/spaces/put-cancelledbookings` (+1 more) (the same
-    /// name on another entity).
+    /// `InvoiceThisCoworker` (`bool`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_this_coworker: Option<bool>,
+    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerextraservices-by-id, developers
+    /// reference/coworkerextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_name: Option<String>,
+    /// `ExtraServiceCurrencyCode` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerextraservices-by-id, developers
+    /// reference/coworkerextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_currency_code: Option<String>,
+    /// `ExtraServiceIsPrintingCredit` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerextraservices-by-id, developers
+    /// reference/coworkerextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_is_printing_credit: Option<String>,
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub description: Option<String>,
+    /// `RemainingUses` (`int`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub remaining_uses: Option<i32>,
+    /// `LastMinutePriceAdjustment` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_minute_price_adjustment: Option<f64>,
+    /// `DynamicPriceAdjustment` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dynamic_price_adjustment: Option<f64>,
+    /// `PriceFactorLastMinute` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub price_factor_last_minute: Option<f64>,
+    /// `PriceFactorDemand` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub price_factor_demand: Option<f64>,
+    /// `Invoiced` (`bool`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced: Option<bool>,
+    /// `InvoiceDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_date: Option<NexudusDateTime>,
+    /// `IsFromTariff` (`bool`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_from_tariff: Option<bool>,
+    /// `TariffTimePassUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_time_pass_unique_id: Option<String>,
+    /// `CoworkerProductUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_product_unique_id: Option<String>,
+    /// `BookingUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_unique_id: Option<String>,
+    /// `AutomaticallyAdded` (`bool`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub automatically_added: Option<bool>,
+    /// `DiscountCode` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code: Option<String>,
+    /// `CoworkerDiscountUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_discount_unique_id: Option<String>,
+    /// `DiscountAmount` (`decimal`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_amount: Option<f64>,
+    /// `BookingId` (`int`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_id: Option<i32>,
+    /// `BookingFromTime` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_from_time: Option<NexudusDateTime>,
+    /// `BookingToTime` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_to_time: Option<NexudusDateTime>,
+    /// `BookingResourceName` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice, support 360009845418-Coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_resource_name: Option<String>,
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraservices; update: not required by developers
+    /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,
+    /// developers reference/coworkerextraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CoworkerExtraService.ChargePeriod` (`CoworkerExtraServiceChargePeriod`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerExtraServiceChargePeriod {
-    /// `1`: Minutes.
-    Minutes = 1,
-    /// `2`: Days.
-    Days = 2,
-    /// `3`: Weeks.
-    Weeks = 3,
-    /// `4`: Months.
-    Months = 4,
-    /// `5`: Uses.
-    Uses = 5,
-    /// `6`: FourWeekMonths.
-    FourWeekMonths = 6,
-}
-
-impl CoworkerExtraServiceChargePeriod {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Minutes"),
-        (2, "Days"),
-        (3, "Weeks"),
-        (4, "Months"),
-        (5, "Uses"),
-        (6, "FourWeekMonths"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerExtraService.ChargePeriod` (`CoworkerExtraServiceChargePeriod`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerExtraServiceChargePeriod {
+        /// `1`: Minutes.
+        Minutes = 1,
+        /// `2`: Days.
+        Days = 2,
+        /// `3`: Weeks.
+        Weeks = 3,
+        /// `4`: Months.
+        Months = 4,
+        /// `5`: Uses.
+        Uses = 5,
+        /// `6`: FourWeekMonths.
+        FourWeekMonths = 6,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerExtraServiceUseHistory` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerextraserviceusehistories.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerextraserviceusehistories:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerextraserviceusehistories`
+/// - developers put-coworkerextraserviceusehistories:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerextraserviceusehistories`
+/// - developers get-coworkerextraserviceusehistories-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories-by-id`
+/// - developers get-coworkerextraserviceusehistories:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,12 +37,82 @@ pub struct CoworkerExtraServiceUseHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerExtraServiceId` (`long`). Required on create and update (the reference table).
-    /// Name from the legacy API docs `rest-api/billing/coworkerextraserviceusehistory.md`.
+    /// `CoworkerExtraServiceId` (`long`). Required: create: required by developers
+    /// post-coworkerextraserviceusehistories; update: required by developers
+    /// put-coworkerextraserviceusehistories. Name printed on developers
+    /// post-coworkerextraserviceusehistories, developers put-coworkerextraserviceusehistories,
+    /// developers get-coworkerextraserviceusehistories-by-id.
     #[required]
     pub coworker_extra_service_id: Option<i64>,
-    /// `BookingId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerextraserviceusehistory.md`.
+    /// `BookingId` (`long`). Optional: create: not required by developers
+    /// post-coworkerextraserviceusehistories; update: not required by developers
+    /// put-coworkerextraserviceusehistories. Name printed on developers
+    /// post-coworkerextraserviceusehistories, developers put-coworkerextraserviceusehistories,
+    /// developers get-coworkerextraserviceusehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_id: Option<i64>,
+    /// `BookingFromTime` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraserviceusehistories; update: not required by developers
+    /// put-coworkerextraserviceusehistories. Name printed on developers
+    /// get-coworkerextraserviceusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_from_time: Option<String>,
+    /// `BookingToTime` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraserviceusehistories; update: not required by developers
+    /// put-coworkerextraserviceusehistories. Name printed on developers
+    /// get-coworkerextraserviceusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_to_time: Option<String>,
+    /// `BookingResourceName` (`string`). Optional: create: not required by developers
+    /// post-coworkerextraserviceusehistories; update: not required by developers
+    /// put-coworkerextraserviceusehistories. Name printed on developers
+    /// get-coworkerextraserviceusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_resource_name: Option<String>,
+    /// `CreditUsed` (`number`). Optional: create: not required by developers
+    /// post-coworkerextraserviceusehistories; update: not required by developers
+    /// put-coworkerextraserviceusehistories. Name printed on developers
+    /// get-coworkerextraserviceusehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub credit_used: Option<serde_json::Number>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

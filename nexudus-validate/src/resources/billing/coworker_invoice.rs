@@ -3,7 +3,6 @@
 //! `CoworkerInvoice` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerinvoices.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-coworkerinvoices:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoices`
+/// - developers get-coworkerinvoices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoices-by-id`
+/// - developers get-coworkerinvoices:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoices`
+/// - developers reference/coworkerinvoice:
+/// `https://developers.nexudus.com/reference/coworkerinvoice`
+///
 /// Catalogue note: read from offset 6000 (update table + tail).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -29,142 +39,474 @@ pub struct CoworkerInvoice {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `CoworkerId` (`long`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[required(update)]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `BusinessId` (`long`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[required(update)]
     pub business_id: Option<i64>,
-    /// `InvoiceNumber` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the Nexudus skills reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `InvoiceNumber` (`string`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[required(update)]
     pub invoice_number: Option<String>,
-    /// `PaymentReference` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `PaymentReference` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoice optional; update: not required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_reference: Option<String>,
-    /// `BillToName` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (name). Name from the Nexudus skills reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `BillToName` (`string`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Personal data (name). Name
+    /// printed on developers put-coworkerinvoices, developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[required(update)]
     pub bill_to_name: Option<String>,
-    /// `BillToAddress` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (address). Name from the legacy API docs
-    /// `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `BillToAddress` (`string`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Personal data (address). Name
+    /// printed on developers put-coworkerinvoices, developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[required(update)]
     pub bill_to_address: Option<String>,
-    /// `BillToCity` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (address). Name from the legacy API docs
-    /// `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `BillToCity` (`string`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Personal data (address). Name
+    /// printed on developers put-coworkerinvoices, developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[required(update)]
     pub bill_to_city: Option<String>,
-    /// `BillToPostCode` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (address). Name from the legacy API docs
-    /// `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `BillToPostCode` (`string`). Required on update only: create: no official page;
+    /// reference table optional, developers reference/coworkerinvoice required; update:
+    /// required by developers put-coworkerinvoices. Accepted on update only. Personal data
+    /// (address). Name printed on developers put-coworkerinvoices, developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
+    #[required(update)]
     pub bill_to_post_code: Option<String>,
-    /// `BillToPhone` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `BillToPhone` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_phone: Option<String>,
-    /// `BillToFax` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `BillToFax` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_fax: Option<String>,
-    /// `BillToState` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--bill-to-state` (high confidence): no source prints it.
+    /// `BillToState` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_state: Option<String>,
-    /// `BillToCountryId` (`long`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `BillToCountryId` (`long`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[required(update)]
     pub bill_to_country_id: Option<i64>,
-    /// `BillToBankAccount` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `BillToBankAccount` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoice optional; update: not required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_bank_account: Option<String>,
-    /// `BillToTaxIDNumber` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `BillToTaxIDNumber` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoice optional; update: not required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(
         rename = "BillToTaxIDNumber",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub bill_to_tax_id_number: Option<String>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoice optional; update: not required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `DueDate` (`DateTime`). Optional (the reference table). Accepted on update only. Name
-    /// from the Nexudus skills reference (key fields).
+    /// `DueDate` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `TransactionTotalAmount` (`decimal`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--transaction-total-amount` (high confidence): no
-    /// source prints it.
+    /// `TransactionTotalAmount` (`decimal`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkerinvoices. Accepted on
+    /// update only. Name printed on developers get-coworkerinvoices-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transaction_total_amount: Option<f64>,
-    /// `TransactionCurrencyId` (`long`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--transaction-currency-id` (high confidence): no
-    /// source prints it.
+    /// `TransactionCurrencyId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-coworkerinvoices. Accepted on update
+    /// only. Name printed on developers get-coworkerinvoices-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transaction_currency_id: Option<i64>,
-    /// `TransactionExchangeRate` (`decimal`). Optional (the reference table). Accepted on
-    /// update only. Name guessed from the option `--transaction-exchange-rate` (high
-    /// confidence): no source prints it.
+    /// `TransactionExchangeRate` (`decimal`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkerinvoices. Accepted on
+    /// update only. Name printed on developers get-coworkerinvoices-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transaction_exchange_rate: Option<f64>,
-    /// `CurrencyId` (`long`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `CurrencyId` (`long`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoice required; update: required by
+    /// developers put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoices, developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[required(update)]
     pub currency_id: Option<i64>,
-    /// `Draft` (`bool`). Optional (the reference table). Accepted on update only. Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Draft` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub draft: Option<bool>,
-    /// `PaidOn` (`DateTime`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoice.md`.
+    /// `PaidOn` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id, developers reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paid_on: Option<NexudusDateTime>,
-    /// `StorecoveInvoiceStatus` (`enum` [`CoworkerInvoiceStorecoveInvoiceStatus`]). Optional
-    /// (the reference table). Accepted on update only. Name guessed from the option
-    /// `--storecove-invoice-status` (high confidence): no source prints it.
+    /// `StorecoveInvoiceStatus` (`enum` [`CoworkerInvoiceStorecoveInvoiceStatus`]). Optional:
+    /// create: no official page; reference table optional; update: not required by developers
+    /// put-coworkerinvoices. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoices-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub storecove_invoice_status: Option<CoworkerInvoiceStorecoveInvoiceStatus>,
-    /// `DoNotApplyCreditAutomatically` (`bool`). Optional (the reference table). Accepted on
-    /// update only. Name guessed from the option `--do-not-apply-credit-automatically` (high
-    /// confidence): no source prints it.
+    /// `DoNotApplyCreditAutomatically` (`bool`). Optional: its name is a guess, which no check
+    /// may demand. Accepted on update only. Name guessed from the option
+    /// `--do-not-apply-credit-automatically` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_apply_credit_automatically: Option<bool>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerRegularPaymentContractNumber` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_regular_payment_contract_number: Option<String>,
+    /// `CoworkerRegularPaymentProvider` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_regular_payment_provider: Option<String>,
+    /// `CoworkerCardNumber` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_card_number: Option<String>,
+    /// `CoworkerGoCardlessContractNumber` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_go_cardless_contract_number: Option<String>,
+    /// `CoworkerEnableGoCardlessPayments` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_enable_go_cardless_payments: Option<String>,
+    /// `CoworkerBillingEmail` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_billing_email: Option<String>,
+    /// `CoworkerNotifyOnNewInvoice` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_notify_on_new_invoice: Option<String>,
+    /// `CoworkerNotifyOnNewPayment` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_notify_on_new_payment: Option<String>,
+    /// `CoworkerNotifyOnFailedPayment` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_notify_on_failed_payment: Option<String>,
+    /// `CoworkerDoNotProcessInvoicesAutomatically` (`string`). Optional: read-only. Read from
+    /// the server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
+    /// developers reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_do_not_process_invoices_automatically: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub coworker_team_names: Option<String>,
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub business_name: Option<String>,
+    /// `BillToCountryName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub bill_to_country_name: Option<String>,
+    /// `BillToCountryTwoDigitsCode` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub bill_to_country_two_digits_code: Option<String>,
+    /// `Description` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub description: Option<String>,
+    /// `DiscountAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_amount: Option<f64>,
+    /// `InvoiceFromDate` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_from_date: Option<NexudusDateTime>,
+    /// `InvoiceToDate` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_to_date: Option<NexudusDateTime>,
+    /// `TotalAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_amount: Option<f64>,
+    /// `PaidAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub paid_amount: Option<f64>,
+    /// `TransactionCurrencyCode` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-coworkerinvoices. Name printed on
+    /// developers get-coworkerinvoices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub transaction_currency_code: Option<String>,
+    /// `CurrencyCode` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing, default)]
+    pub currency_code: Option<String>,
+    /// `TaxAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tax_amount: Option<f64>,
+    /// `Void` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub void: Option<bool>,
+    /// `WaitingForInvoiceNumber` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub waiting_for_invoice_number: Option<bool>,
+    /// `Paid` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub paid: Option<bool>,
+    /// `Sent` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sent: Option<bool>,
+    /// `SentOn` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sent_on: Option<NexudusDateTime>,
+    /// `Refunded` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded: Option<bool>,
+    /// `XeroInvoiceTransfered` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub xero_invoice_transfered: Option<bool>,
+    /// `XeroPaymentTransfered` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub xero_payment_transfered: Option<bool>,
+    /// `QuickbooksInvoiceTransfered` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub quickbooks_invoice_transfered: Option<bool>,
+    /// `QuickbooksPaymentTransfered` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub quickbooks_payment_transfered: Option<bool>,
+    /// `MoloniInvoiceTransferred` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub moloni_invoice_transferred: Option<bool>,
+    /// `MoloniPaymentTransferred` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
+    /// reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub moloni_payment_transferred: Option<bool>,
+    /// `RefundedOn` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded_on: Option<NexudusDateTime>,
+    /// `CreditNote` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub credit_note: Option<bool>,
+    /// `OriginalInvoiceGuid` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub original_invoice_guid: Option<String>,
+    /// `ContractGuid` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_guid: Option<String>,
+    /// `CustomData` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub custom_data: Option<String>,
+    /// `GoCardlessReference` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub go_cardless_reference: Option<String>,
+    /// `ReceivedAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub received_amount: Option<f64>,
+    /// `CreditedAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub credited_amount: Option<f64>,
+    /// `RefundedAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded_amount: Option<f64>,
+    /// `NexKioskTransactionId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoice optional; update: not required by developers
+    /// put-coworkerinvoices. Name printed on developers reference/coworkerinvoice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub nex_kiosk_transaction_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CoworkerInvoice.StorecoveInvoiceStatus`
-/// (`CoworkerInvoiceStorecoveInvoiceStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerInvoiceStorecoveInvoiceStatus {
-    /// `1`: None.
-    None = 1,
-    /// `2`: TransferFailed.
-    TransferFailed = 2,
-    /// `3`: Processing.
-    Processing = 3,
-    /// `4`: ProcessingFailed.
-    ProcessingFailed = 4,
-    /// `5`: Processed.
-    Processed = 5,
-}
-
-impl CoworkerInvoiceStorecoveInvoiceStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "None"),
-        (2, "TransferFailed"),
-        (3, "Processing"),
-        (4, "ProcessingFailed"),
-        (5, "Processed"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerInvoice.StorecoveInvoiceStatus` (`eStorecoveInvoiceStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-coworkerinvoices) (the union of their values).
+    pub enum CoworkerInvoiceStorecoveInvoiceStatus {
+        /// `1`: None.
+        None = 1,
+        /// `2`: TransferFailed.
+        TransferFailed = 2,
+        /// `3`: Processing.
+        Processing = 3,
+        /// `4`: ProcessingFailed.
+        ProcessingFailed = 4,
+        /// `5`: Processed.
+        Processed = 5,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerInvoiceHistory` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerinvoicehistories.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerinvoicehistories:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerinvoicehistories`
+/// - developers put-coworkerinvoicehistories:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicehistories`
+/// - developers get-coworkerinvoicehistories-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories-by-id`
+/// - developers get-coworkerinvoicehistories:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,24 +37,152 @@ pub struct CoworkerInvoiceHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerInvoiceId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoicehistory.md`.
+    /// `CoworkerInvoiceId` (`long`). Required: create: required by developers
+    /// post-coworkerinvoicehistories; update: required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers post-coworkerinvoicehistories,
+    /// developers put-coworkerinvoicehistories, developers get-coworkerinvoicehistories-by-id.
     #[required]
     pub coworker_invoice_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-coworkerinvoicehistories; update: required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers post-coworkerinvoicehistories,
+    /// developers put-coworkerinvoicehistories, developers get-coworkerinvoicehistories-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `Description` (`string`). Required: create: required by developers
+    /// post-coworkerinvoicehistories; update: required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers post-coworkerinvoicehistories,
+    /// developers put-coworkerinvoicehistories, developers get-coworkerinvoicehistories-by-id.
     #[required]
     pub description: Option<String>,
-    /// `IsProblem` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `IsProblem` (`bool`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers post-coworkerinvoicehistories,
+    /// developers put-coworkerinvoicehistories, developers get-coworkerinvoicehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_problem: Option<bool>,
-    /// `Notify` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--notify` (high confidence): no source prints it.
+    /// `Notify` (`bool`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers post-coworkerinvoicehistories,
+    /// developers put-coworkerinvoicehistories, developers get-coworkerinvoicehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify: Option<bool>,
+    /// `CoworkerInvoiceCoworkerId` (`number`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_coworker_id: Option<serde_json::Number>,
+    /// `CoworkerInvoiceBusinessId` (`number`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_business_id: Option<serde_json::Number>,
+    /// `CoworkerInvoiceBusinessCurrencyCode` (`string`). Optional: create: not required by
+    /// developers post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_business_currency_code: Option<String>,
+    /// `CoworkerInvoiceCoworkerFullName` (`string`). Optional: create: not required by
+    /// developers post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_coworker_full_name: Option<String>,
+    /// `CoworkerInvoiceTotalAmount` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_total_amount: Option<String>,
+    /// `CoworkerInvoiceInvoiceNumber` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_invoice_number: Option<String>,
+    /// `CoworkerInvoiceBillToName` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_bill_to_name: Option<String>,
+    /// `CoworkerInvoicePaid` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_paid: Option<String>,
+    /// `CoworkerInvoicePaidOn` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_paid_on: Option<String>,
+    /// `CoworkerInvoiceRefunded` (`bool`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_refunded: Option<bool>,
+    /// `CoworkerInvoiceRefundedOn` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_refunded_on: Option<String>,
+    /// `CoworkerInvoiceDueDate` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_due_date: Option<String>,
+    /// `CoworkerInvoiceDraft` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicehistories; update: not required by developers
+    /// put-coworkerinvoicehistories. Name printed on developers
+    /// get-coworkerinvoicehistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_draft: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

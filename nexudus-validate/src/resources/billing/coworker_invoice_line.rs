@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerInvoiceLine` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerinvoicelines.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-coworkerinvoicelines:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicelines`
+/// - developers get-coworkerinvoicelines-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicelines-by-id`
+/// - developers reference/coworkerinvoiceline:
+/// `https://developers.nexudus.com/reference/coworkerinvoiceline`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,60 +35,324 @@ pub struct CoworkerInvoiceLine {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerInvoiceId` (`long`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoiceline.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `CoworkerInvoiceId` (`long`). Required on update only: create: no official page;
+    /// reference table optional, developers reference/coworkerinvoiceline required; update:
+    /// required by developers put-coworkerinvoicelines. Accepted on update only. Name printed
+    /// on developers put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[required(update)]
     pub coworker_invoice_id: Option<i64>,
-    /// `Description` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the Nexudus skills reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `Description` (`string`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoiceline required; update: required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[required(update)]
     pub description: Option<String>,
-    /// `DisplayAs` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--display-as` (high confidence): no source prints it.
+    /// `DisplayAs` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_as: Option<String>,
-    /// `TaxCategoryName` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerinvoiceline.md`.
+    /// `TaxCategoryName` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoiceline optional; update: not required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_category_name: Option<String>,
-    /// `Quantity` (`int`). Optional (the reference table). Accepted on update only. Name from
-    /// the Nexudus skills reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `Quantity` (`int`). Required on update only: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoiceline optional; update: required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[required(update)]
     pub quantity: Option<i32>,
-    /// `SubTotal` (`decimal`). Optional (the reference table). Accepted on update only. Name
-    /// from the Nexudus skills reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `SubTotal` (`decimal`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoiceline optional; update: required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[required(update)]
     pub sub_total: Option<f64>,
-    /// `TaxAmount` (`decimal`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoiceline.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `TaxAmount` (`decimal`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoiceline optional; update: required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[required(update)]
     pub tax_amount: Option<f64>,
-    /// `TaxRate` (`decimal`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerinvoiceline.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `TaxRate` (`decimal`). Required on update only: create: no official page; reference
+    /// table optional, developers reference/coworkerinvoiceline optional; update: required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[required(update)]
     pub tax_rate: Option<f64>,
-    /// `FinancialAccountCode` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name from the legacy API docs `rest-api/billing/coworkerinvoiceline.md`.
+    /// `FinancialAccountCode` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoiceline optional; update: not required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_code: Option<String>,
-    /// `FinancialAccountName` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name from the legacy API docs `rest-api/billing/coworkerinvoiceline.md`.
+    /// `FinancialAccountName` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoiceline optional; update: not required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// put-coworkerinvoicelines, developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_name: Option<String>,
-    /// `IssuedByUniqueId` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--issued-by-unique-id` (high confidence): no source prints
-    /// it.
+    /// `IssuedByUniqueId` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoiceline optional; update: not required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// get-coworkerinvoicelines-by-id, developers reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub issued_by_unique_id: Option<String>,
-    /// `CancelledCoworkerInvoiceLineUniqueId` (`string`). Optional (the reference table).
-    /// Accepted on update only. Name guessed from the option
-    /// `--cancelled-coworker-invoice-line-unique-id` (high confidence): no source prints it.
+    /// `CancelledCoworkerInvoiceLineUniqueId` (`string`). Optional: create: no official page;
+    /// reference table optional, developers reference/coworkerinvoiceline optional; update: not
+    /// required by developers put-coworkerinvoicelines. Accepted on update only. Name printed
+    /// on developers get-coworkerinvoicelines-by-id, developers reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancelled_coworker_invoice_line_unique_id: Option<String>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+5 more) (the same name
-    /// on another entity).
+    /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerinvoiceline optional; update: not required by
+    /// developers put-coworkerinvoicelines. Accepted on update only. Name printed on developers
+    /// reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
+    /// `CreditAmount` (`decimal`). Required on update only: create: no official page;
+    /// developers reference/coworkerinvoiceline optional; update: required by developers
+    /// put-coworkerinvoicelines. Name printed on developers put-coworkerinvoicelines,
+    /// developers reference/coworkerinvoiceline.
+    #[required(update)]
+    pub credit_amount: Option<f64>,
+    /// `CoworkerInvoiceInvoiceNumber` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_invoice_number: Option<String>,
+    /// `CoworkerInvoicePaid` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_paid: Option<String>,
+    /// `CoworkerInvoicePaidOn` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_paid_on: Option<String>,
+    /// `CoworkerInvoiceCreditNote` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_credit_note: Option<String>,
+    /// `CoworkerInvoiceCurrencyCode` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_currency_code: Option<String>,
+    /// `CoworkerInvoiceDueDate` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
+    /// reference/coworkerinvoiceline.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_due_date: Option<String>,
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_unique_id: Option<String>,
+    /// `ContractDepositUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_deposit_unique_id: Option<String>,
+    /// `BookingUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_unique_id: Option<String>,
+    /// `CoworkerExtraServiceUniqueId` (`string`). Optional: create: no official page;
+    /// developers reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_unique_id: Option<String>,
+    /// `ExtraServiceUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub extra_service_unique_id: Option<String>,
+    /// `CoworkerTimePassUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_time_pass_unique_id: Option<String>,
+    /// `CoworkerChargeUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_charge_unique_id: Option<String>,
+    /// `CoworkerProductUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_product_unique_id: Option<String>,
+    /// `EventAttendeeUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_unique_id: Option<String>,
+    /// `GroupedLineUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub grouped_line_unique_id: Option<String>,
+    /// `RefundedAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded_amount: Option<f64>,
+    /// `Refunded` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded: Option<bool>,
+    /// `RefundedOn` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded_on: Option<NexudusDateTime>,
+    /// `SaleDate` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sale_date: Option<NexudusDateTime>,
+    /// `DiscountCode` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_code: Option<String>,
+    /// `DiscountAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discount_amount: Option<f64>,
+    /// `CoworkerExtraServiceName` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_name: Option<String>,
+    /// `CoworkerTimePassName` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_time_pass_name: Option<String>,
+    /// `CoworkerProductName` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_product_name: Option<String>,
+    /// `EventAttendeeProductName` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_product_name: Option<String>,
+    /// `TariffName` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
+    /// developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_name: Option<String>,
+    /// `CreatedOnLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkerinvoicelines. Name printed on developers
+    /// get-coworkerinvoicelines-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub created_on_local: Option<String>,
+    /// `RefundedOnLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkerinvoicelines. Name printed on developers
+    /// get-coworkerinvoicelines-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub refunded_on_local: Option<String>,
+    /// `Position` (`int`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub position: Option<i32>,
+    /// `IsHidden` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_hidden: Option<bool>,
+    /// `IsUniversalCredit` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_universal_credit: Option<bool>,
+    /// `IsProratedContract` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerinvoiceline optional; update: not required by developers
+    /// put-coworkerinvoicelines. Name printed on developers reference/coworkerinvoiceline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_prorated_contract: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NexudusResource, Secret};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `CoworkerInvoicePaymentToken` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::{NexudusResource, Secret};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerinvoicepaymenttokens.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerinvoicepaymenttokens:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerinvoicepaymenttokens`
+/// - developers put-coworkerinvoicepaymenttokens:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicepaymenttokens`
+/// - developers get-coworkerinvoicepaymenttokens-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicepaymenttokens-by-id`
 ///
 /// Its `Debug` never prints the sensitive fields (`Token`), only whether they are set.
 ///
@@ -31,23 +40,121 @@ pub struct CoworkerInvoicePaymentToken {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerInvoiceId` (`long`). Required on create and update (the reference table). Name
-    /// from the official page `developers.nexudus.com/rest-api/content/post-eventattendees` (+5
-    /// more) (the same name on another entity).
+    /// `CoworkerInvoiceId` (`long`). Required: create: required by developers
+    /// post-coworkerinvoicepaymenttokens; update: required by developers
+    /// put-coworkerinvoicepaymenttokens. Name printed on developers
+    /// post-coworkerinvoicepaymenttokens, developers put-coworkerinvoicepaymenttokens,
+    /// developers get-coworkerinvoicepaymenttokens-by-id.
     #[required]
     pub coworker_invoice_id: Option<i64>,
-    /// `RegularPaymentProvider` (`enum` `CoworkerInvoicePaymentTokenRegularPaymentProvider`, an
-    /// integer (no source lists its values)). Optional (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `RegularPaymentProvider` (`enum` [`CoworkerInvoicePaymentTokenRegularPaymentProvider`]).
+    /// Optional: create: not required by developers post-coworkerinvoicepaymenttokens; update:
+    /// not required by developers put-coworkerinvoicepaymenttokens. Name printed on developers
+    /// post-coworkerinvoicepaymenttokens, developers put-coworkerinvoicepaymenttokens,
+    /// developers get-coworkerinvoicepaymenttokens-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub regular_payment_provider: Option<i32>,
-    /// `Token` (`string`). Optional (the reference table). Sensitive: never shown in failures
-    /// or `Debug`. Name from the Nexudus skills reference (key fields).
+    pub regular_payment_provider: Option<CoworkerInvoicePaymentTokenRegularPaymentProvider>,
+    /// `Token` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicepaymenttokens; update: not required by developers
+    /// put-coworkerinvoicepaymenttokens. Sensitive: never shown in failures or `Debug`. Name
+    /// printed on developers post-coworkerinvoicepaymenttokens, developers
+    /// put-coworkerinvoicepaymenttokens, developers get-coworkerinvoicepaymenttokens-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub token: Option<Secret<String>>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkerinvoicepaymenttokens; update: not required by developers
+    /// put-coworkerinvoicepaymenttokens. Personal data (bio). Name printed on developers
+    /// post-coworkerinvoicepaymenttokens, developers put-coworkerinvoicepaymenttokens,
+    /// developers get-coworkerinvoicepaymenttokens-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `CoworkerInvoicePaymentToken.RegularPaymentProvider`
+    /// (`eRegularPaymentProvider?`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers
+    /// post-coworkerinvoicepaymenttokens).
+    pub enum CoworkerInvoicePaymentTokenRegularPaymentProvider {
+        /// `1`: MultiGateway.
+        MultiGateway = 1,
+        /// `2`: Stripe.
+        Stripe = 2,
+        /// `3`: Forte.
+        Forte = 3,
+        /// `4`: AuthorizeNetSubscription.
+        AuthorizeNetSubscription = 4,
+        /// `5`: PaypalStandardSubscription.
+        PaypalStandardSubscription = 5,
+        /// `6`: PayPalAdaptive.
+        PayPalAdaptive = 6,
+        /// `7`: EPay.
+        EPay = 7,
+        /// `8`: Braintree.
+        Braintree = 8,
+        /// `9`: EziDebit.
+        EziDebit = 9,
+        /// `10`: LiqPay.
+        LiqPay = 10,
+        /// `11`: StripeACH.
+        StripeACH = 11,
+        /// `12`: GoCardless.
+        GoCardless = 12,
+        /// `13`: StripeBACS.
+        StripeBACS = 13,
+        /// `94`: CreditNote.
+        CreditNote = 94,
+        /// `95`: GiftCard.
+        GiftCard = 95,
+        /// `96`: BankTransfer.
+        BankTransfer = 96,
+        /// `97`: Cash.
+        Cash = 97,
+        /// `98`: Check.
+        Check = 98,
+        /// `99`: Other.
+        Other = 99,
+    }
 }

@@ -17,8 +17,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerledgerentries.md` at `22f31ed8`.
 ///
-/// The official pages also list `Balance`, which the catalogue's field tables do not type:
-/// they are not modelled (serde ignores them when reading).
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerledgerentries:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`
+/// - developers get-coworkerledgerentries-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerledgerentries-by-id`
+/// - developers get-coworkerledgerentries:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerledgerentries`
+/// - developers reference/coworkerledgerentry:
+/// `https://developers.nexudus.com/reference/coworkerledgerentry`
 ///
 /// Catalogue note: payment-gateway-name enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -32,51 +40,187 @@ pub struct CoworkerLedgerEntry {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// post-coworkerledgerentries, developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// post-coworkerledgerentries, developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `CoworkerInvoiceId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerledgerentry.md`.
+    /// `CoworkerInvoiceId` (`long`). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// get-coworkerledgerentries-by-id, developers reference/coworkerledgerentry.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_id: Option<i64>,
-    /// `Description` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`.
+    /// `Description` (`string`). Required: create: required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// post-coworkerledgerentries, developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
     #[required]
     pub description: Option<String>,
-    /// `Code` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`.
+    /// `Code` (`string`). Required: create: required by developers post-coworkerledgerentries;
+    /// update: as on create. Name printed on developers post-coworkerledgerentries, developers
+    /// get-coworkerledgerentries-by-id, developers reference/coworkerledgerentry.
     #[required]
     pub code: Option<String>,
-    /// `Debit` (`decimal`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`.
+    /// `Debit` (`decimal`). Required: create: required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// post-coworkerledgerentries, developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
     #[required]
     pub debit: Option<f64>,
-    /// `Credit` (`decimal`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`.
+    /// `Credit` (`decimal`). Required: create: required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// post-coworkerledgerentries, developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
     #[required]
     pub credit: Option<f64>,
     /// `PaymentGatewayName` (`enum` `CoworkerLedgerEntryPaymentGatewayName`, an integer (no
-    /// source lists its values)). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerledgerentry.md`.
+    /// source lists its values)). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: not accepted on update. Accepted on create only.
+    /// Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_gateway_name: Option<i32>,
-    /// `TransactionDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerledgerentry.md`.
+    /// `TransactionDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// get-coworkerledgerentries-by-id, developers reference/coworkerledgerentry.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transaction_date: Option<NexudusDateTime>,
-    /// `ConnectedTransactionGuid` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkerledgerentry.md`.
+    /// `ConnectedTransactionGuid` (`string`). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// get-coworkerledgerentries-by-id, developers reference/coworkerledgerentry.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub connected_transaction_guid: Option<String>,
+    /// `Balance` (`decimal`). Required: create: required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// post-coworkerledgerentries, developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[required]
+    pub balance: Option<f64>,
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub business_currency_code: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerInvoiceInvoiceNumber` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_invoice_number: Option<String>,
+    /// `CoworkerInvoiceTotalAmount` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_total_amount: Option<String>,
+    /// `CoworkerInvoiceBillToName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_bill_to_name: Option<String>,
+    /// `CoworkerInvoicePaid` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_paid: Option<String>,
+    /// `CoworkerInvoicePaidOn` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_paid_on: Option<String>,
+    /// `CoworkerInvoiceRefunded` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_refunded: Option<String>,
+    /// `CoworkerInvoiceRefundedOn` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_refunded_on: Option<String>,
+    /// `CoworkerInvoiceDueDate` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_due_date: Option<String>,
+    /// `CoworkerInvoiceDraft` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
+    /// reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_draft: Option<String>,
+    /// `CoworkerInvoiceWaitingForInvoiceNumber` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-coworkerledgerentries-by-id,
+    /// developers reference/coworkerledgerentry.
+    #[serde(skip_serializing, default)]
+    pub coworker_invoice_waiting_for_invoice_number: Option<String>,
+    /// `PaymentMethodNumber` (`string`). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// get-coworkerledgerentries-by-id, developers reference/coworkerledgerentry.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_method_number: Option<String>,
+    /// `Billed` (`bool`). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// get-coworkerledgerentries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub billed: Option<bool>,
+    /// `TransactionDateLocal` (`string`). Optional: create: not required by developers
+    /// post-coworkerledgerentries; update: as on create. Name printed on developers
+    /// get-coworkerledgerentries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub transaction_date_local: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

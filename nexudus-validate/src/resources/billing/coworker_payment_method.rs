@@ -3,9 +3,8 @@
 //! `CoworkerPaymentMethod` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerPaymentMethod` record of the Nexudus API.
 ///
@@ -17,6 +16,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerpaymentmethods.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerpaymentmethods:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkerpaymentmethods`
+/// - developers put-coworkerpaymentmethods:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerpaymentmethods`
+/// - developers get-coworkerpaymentmethods-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
+/// - developers get-coworkerpaymentmethods:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods`
 ///
 /// Catalogue note: regular-payment-provider enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -30,111 +40,153 @@ pub struct CoworkerPaymentMethod {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerpaymentmethods`). Name from the
-    /// official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkerpaymentmethods; update: required by developers put-coworkerpaymentmethods.
+    /// Name printed on developers post-coworkerpaymentmethods, developers
+    /// put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerpaymentmethods`). Name from the
-    /// official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerpaymentmethods; update: required by developers put-coworkerpaymentmethods.
+    /// Name printed on developers post-coworkerpaymentmethods, developers
+    /// put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
     #[required]
     pub business_id: Option<i64>,
     /// `RegularPaymentProvider` (`enum` [`CoworkerPaymentMethodRegularPaymentProvider`]).
-    /// Optional (the reference table). Accepted on create only. Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// Optional: create: not required by developers post-coworkerpaymentmethods; update: not
+    /// required by developers put-coworkerpaymentmethods. Accepted on create only. Name printed
+    /// on developers post-coworkerpaymentmethods, developers put-coworkerpaymentmethods,
+    /// developers get-coworkerpaymentmethods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_payment_provider: Option<CoworkerPaymentMethodRegularPaymentProvider>,
-    /// `MethodId` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// `MethodId` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Name printed on developers post-coworkerpaymentmethods,
+    /// developers put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub method_id: Option<String>,
-    /// `CustomerId` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// `CustomerId` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Name printed on developers post-coworkerpaymentmethods,
+    /// developers put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub customer_id: Option<String>,
-    /// `MandateId` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// `MandateId` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Name printed on developers post-coworkerpaymentmethods,
+    /// developers put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mandate_id: Option<String>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`.
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Personal data (bio). Name printed on developers
+    /// post-coworkerpaymentmethods, developers put-coworkerpaymentmethods, developers
+    /// get-coworkerpaymentmethods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
+    /// `CardNumber` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Name printed on developers post-coworkerpaymentmethods,
+    /// developers put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub card_number: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Name printed on developers get-coworkerpaymentmethods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-coworkerpaymentmethods; update: not required by developers
+    /// put-coworkerpaymentmethods. Name printed on developers get-coworkerpaymentmethods-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CoworkerPaymentMethod.RegularPaymentProvider`
-/// (`CoworkerPaymentMethodRegularPaymentProvider`).
-///
-/// Travels as an integer; other integers are rejected. Values from the official page
-/// `developers.nexudus.com/rest-api/billing/post-coworkerpaymentmethods`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerPaymentMethodRegularPaymentProvider {
-    /// `1`: MultiGateway.
-    MultiGateway = 1,
-    /// `2`: Stripe.
-    Stripe = 2,
-    /// `3`: Forte.
-    Forte = 3,
-    /// `4`: AuthorizeNetSubscription.
-    AuthorizeNetSubscription = 4,
-    /// `5`: PaypalStandardSubscription.
-    PaypalStandardSubscription = 5,
-    /// `6`: PayPalAdaptive.
-    PayPalAdaptive = 6,
-    /// `7`: EPay.
-    EPay = 7,
-    /// `8`: Braintree.
-    Braintree = 8,
-    /// `9`: EziDebit.
-    EziDebit = 9,
-    /// `10`: LiqPay.
-    LiqPay = 10,
-    /// `11`: StripeACH.
-    StripeACH = 11,
-    /// `12`: GoCardless.
-    GoCardless = 12,
-    /// `13`: StripeBACS.
-    StripeBACS = 13,
-    /// `94`: CreditNote.
-    CreditNote = 94,
-    /// `95`: GiftCard.
-    GiftCard = 95,
-    /// `96`: BankTransfer.
-    BankTransfer = 96,
-    /// `97`: Cash.
-    Cash = 97,
-    /// `98`: Check.
-    Check = 98,
-    /// `99`: Other.
-    Other = 99,
-}
-
-impl CoworkerPaymentMethodRegularPaymentProvider {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "MultiGateway"),
-        (2, "Stripe"),
-        (3, "Forte"),
-        (4, "AuthorizeNetSubscription"),
-        (5, "PaypalStandardSubscription"),
-        (6, "PayPalAdaptive"),
-        (7, "EPay"),
-        (8, "Braintree"),
-        (9, "EziDebit"),
-        (10, "LiqPay"),
-        (11, "StripeACH"),
-        (12, "GoCardless"),
-        (13, "StripeBACS"),
-        (94, "CreditNote"),
-        (95, "GiftCard"),
-        (96, "BankTransfer"),
-        (97, "Cash"),
-        (98, "Check"),
-        (99, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerPaymentMethod.RegularPaymentProvider`
+    /// (`eRegularPaymentProvider`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official page developers post-coworkerpaymentmethods and the
+    /// official pages (learn post-coworkerpaymentmethods) (the union of their values).
+    pub enum CoworkerPaymentMethodRegularPaymentProvider {
+        /// `1`: MultiGateway.
+        MultiGateway = 1,
+        /// `2`: Stripe.
+        Stripe = 2,
+        /// `3`: Forte.
+        Forte = 3,
+        /// `4`: AuthorizeNetSubscription.
+        AuthorizeNetSubscription = 4,
+        /// `5`: PaypalStandardSubscription.
+        PaypalStandardSubscription = 5,
+        /// `6`: PayPalAdaptive.
+        PayPalAdaptive = 6,
+        /// `7`: EPay.
+        EPay = 7,
+        /// `8`: Braintree.
+        Braintree = 8,
+        /// `9`: EziDebit.
+        EziDebit = 9,
+        /// `10`: LiqPay.
+        LiqPay = 10,
+        /// `11`: StripeACH.
+        StripeACH = 11,
+        /// `12`: GoCardless.
+        GoCardless = 12,
+        /// `13`: StripeBACS.
+        StripeBACS = 13,
+        /// `94`: CreditNote.
+        CreditNote = 94,
+        /// `95`: GiftCard.
+        GiftCard = 95,
+        /// `96`: BankTransfer.
+        BankTransfer = 96,
+        /// `97`: Cash.
+        Cash = 97,
+        /// `98`: Check.
+        Check = 98,
+        /// `99`: Other.
+        Other = 99,
+    }
 }

@@ -3,7 +3,6 @@
 //! `CoworkerProduct` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-coworkerproducts:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkerproducts`
+/// - learn put-coworkerproducts:
+/// `https://learn.nexudus.com/rest-api/billing/put-coworkerproducts.md`
+/// - developers get-coworkerproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts-by-id`
+/// - developers get-coworkerproducts:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts`
+/// - developers reference/coworkerproduct:
+/// `https://developers.nexudus.com/reference/coworkerproduct`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,123 +39,356 @@ pub struct CoworkerProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerproduct.md`.
+    /// `CoworkerId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/coworkerproduct required; update: required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, learn put-coworkerproducts, developers get-coworkerproducts-by-id
+    /// (+1 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkerproduct.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/coworkerproduct required; update: required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, learn put-coworkerproducts, developers get-coworkerproducts-by-id
+    /// (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkerproduct.md`.
+    /// `ProductId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/coworkerproduct required; update: required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, learn put-coworkerproducts, developers get-coworkerproducts-by-id
+    /// (+1 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/coworkerproduct.md`.
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Personal data (bio). Name printed on
+    /// developers put-coworkerproducts, learn put-coworkerproducts, developers
+    /// get-coworkerproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+5 more) (the same name
-    /// on another entity).
+    /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerproduct optional; update: not required by
+    /// developers put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, learn put-coworkerproducts, developers get-coworkerproducts-by-id
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `ActivateNow` (`bool`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/billing/coworkerproduct.md`.
+    /// `ActivateNow` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Accepted on create only. Name printed
+    /// on developers put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub activate_now: Option<bool>,
-    /// `InvoiceThisCoworker` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerproduct.md`.
+    /// `InvoiceThisCoworker` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerproduct optional; update: not required by
+    /// developers put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_this_coworker: Option<bool>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkerproduct.md`.
+    /// `Quantity` (`int`). Required: create: no official page; reference table required,
+    /// developers reference/coworkerproduct required; update: required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, learn put-coworkerproducts, developers get-coworkerproducts-by-id
+    /// (+1 more).
     #[required]
     pub quantity: Option<i32>,
-    /// `RegularCharge` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md`.
+    /// `RegularCharge` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_charge: Option<bool>,
-    /// `RepeatCycle` (`enum` [`CoworkerProductRepeatCycle`]). Required on create and update
-    /// (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md`.
-    #[required]
+    /// `RepeatCycle` (`enum` [`CoworkerProductRepeatCycle`]). Optional: create: no official
+    /// page; reference table required, developers reference/coworkerproduct optional; update:
+    /// required by learn put-coworkerproducts but not by developers put-coworkerproducts. Name
+    /// printed on developers put-coworkerproducts, learn put-coworkerproducts, developers
+    /// get-coworkerproducts-by-id (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_cycle: Option<CoworkerProductRepeatCycle>,
-    /// `RepeatUnit` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md`.
+    /// `RepeatUnit` (`int`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_unit: Option<i32>,
-    /// `InvoiceOn` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md`.
+    /// `InvoiceOn` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_on: Option<NexudusDateTime>,
-    /// `RepeatFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md`.
+    /// `RepeatFrom` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_from: Option<NexudusDateTime>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerproduct.md`.
+    /// `RepeatUntil` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, developers reference/coworkerproduct optional; update: not required by
+    /// developers put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `SaleDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerinvoiceline.md` (the same name on another entity).
+    /// `SaleDate` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sale_date: Option<NexudusDateTime>,
-    /// `DueDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md`.
+    /// `DueDate` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `MrmReminded` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--mrm-reminded` (low confidence): no source prints it.
+    /// `MrmReminded` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkerproducts, learn put-coworkerproducts.
+    /// Name printed on developers put-coworkerproducts, developers get-coworkerproducts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mrm_reminded: Option<bool>,
-    /// `ApplyProRating` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md` (the same name on another entity).
+    /// `ApplyProRating` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_pro_rating: Option<bool>,
-    /// `DiscountAmount` (`decimal`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/charge.md (+5 more)` (the same name on
-    /// another entity).
+    /// `DiscountAmount` (`decimal`). Required: create: no official page; reference table
+    /// required; update: required by developers put-coworkerproducts, learn
+    /// put-coworkerproducts. Name printed on developers put-coworkerproducts, learn
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id.
     #[required]
     pub discount_amount: Option<f64>,
-    /// `Refundable` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/contractdeposit.md (+2 more)` (the same name on another entity).
+    /// `Refundable` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkerproducts, learn put-coworkerproducts.
+    /// Name from the legacy API docs `rest-api/billing/contractdeposit.md (+2 more)` (the same
+    /// name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub refundable: Option<bool>,
+    /// `CreditAmount` (`decimal`). Required on update only: create: no official page; no source
+    /// flags it; update: required by developers put-coworkerproducts, learn
+    /// put-coworkerproducts. Name printed on developers put-coworkerproducts, learn
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id.
+    #[required(update)]
+    pub credit_amount: Option<f64>,
+    /// `Invoiced` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// put-coworkerproducts, developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced: Option<bool>,
+    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub coworker_email: Option<String>,
+    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub product_name: Option<String>,
+    /// `ProductPrice` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_price: Option<f64>,
+    /// `ProductApplyProRating` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub product_apply_pro_rating: Option<String>,
+    /// `ProductCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerproducts-by-id, developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing, default)]
+    pub product_currency_code: Option<String>,
+    /// `OrderNumber` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub order_number: Option<String>,
+    /// `Activated` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub activated: Option<bool>,
+    /// `InvoicedOn` (`DateTime`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced_on: Option<NexudusDateTime>,
+    /// `FromTariff` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_tariff: Option<bool>,
+    /// `BookingUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_unique_id: Option<String>,
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_unique_id: Option<String>,
+    /// `ContractDepositUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_deposit_unique_id: Option<String>,
+    /// `ContractProductUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_product_unique_id: Option<String>,
+    /// `CoworkerDeliveryUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-coworkerproducts, learn
+    /// put-coworkerproducts. Name printed on developers get-coworkerproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_delivery_unique_id: Option<String>,
+    /// `ProposalUniqueId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkerproducts, learn put-coworkerproducts.
+    /// Name printed on developers get-coworkerproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_unique_id: Option<String>,
+    /// `CoworkerInvoiceId` (`int`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_id: Option<i32>,
+    /// `CoworkerInvoiceNumber` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_number: Option<String>,
+    /// `CoworkerInvoicePaid` (`bool`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_paid: Option<bool>,
+    /// `TeamsAtTheTimeOfPurchase` (`string`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub teams_at_the_time_of_purchase: Option<String>,
+    /// `RecurringTotal` (`decimal`). Optional: create: no official page; developers
+    /// reference/coworkerproduct optional; update: not required by developers
+    /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
+    /// reference/coworkerproduct.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub recurring_total: Option<f64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CoworkerProduct.RepeatCycle` (`CoworkerProductRepeatCycle`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerProductRepeatCycle {
-    /// `1`: PricePlan.
-    PricePlan = 1,
-    /// `2`: Day.
-    Day = 2,
-    /// `3`: Week.
-    Week = 3,
-    /// `4`: Month.
-    Month = 4,
-    /// `5`: Year.
-    Year = 5,
-    /// `6`: LastDayOfMonth.
-    LastDayOfMonth = 6,
-}
-
-impl CoworkerProductRepeatCycle {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "PricePlan"),
-        (2, "Day"),
-        (3, "Week"),
-        (4, "Month"),
-        (5, "Year"),
-        (6, "LastDayOfMonth"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerProduct.RepeatCycle` (`eRecurrentChargePattern`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// put-coworkerproducts) (the union of their values).
+    pub enum CoworkerProductRepeatCycle {
+        /// `1`: PricePlan.
+        PricePlan = 1,
+        /// `2`: Day.
+        Day = 2,
+        /// `3`: Week.
+        Week = 3,
+        /// `4`: Month.
+        Month = 4,
+        /// `5`: Year.
+        Year = 5,
+        /// `6`: LastDayOfMonth.
+        LastDayOfMonth = 6,
+    }
 }

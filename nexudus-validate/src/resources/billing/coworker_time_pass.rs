@@ -15,6 +15,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkertimepasses.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkertimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/post-coworkertimepasses`
+/// - developers put-coworkertimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/put-coworkertimepasses`
+/// - developers get-coworkertimepasses-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses-by-id`
+/// - developers get-coworkertimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,54 +37,172 @@ pub struct CoworkerTimePass {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkertimepass.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-coworkertimepasses;
+    /// update: required by developers put-coworkertimepasses. Name printed on developers
+    /// post-coworkertimepasses, developers put-coworkertimepasses, developers
+    /// get-coworkertimepasses-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkertimepass.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-coworkertimepasses;
+    /// update: required by developers put-coworkertimepasses. Name printed on developers
+    /// post-coworkertimepasses, developers put-coworkertimepasses, developers
+    /// get-coworkertimepasses-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `TimePassId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/coworkertimepass.md`.
+    /// `TimePassId` (`long`). Required: create: required by developers post-coworkertimepasses;
+    /// update: required by developers put-coworkertimepasses. Name printed on developers
+    /// post-coworkertimepasses, developers put-coworkertimepasses, developers
+    /// get-coworkertimepasses-by-id.
     #[required]
     pub time_pass_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/coworkertimepass.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses.
+    /// Personal data (bio). Name printed on developers post-coworkertimepasses, developers
+    /// put-coworkertimepasses, developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+5 more) (the same name
-    /// on another entity).
+    /// `PurchaseOrder` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers post-coworkertimepasses, developers put-coworkertimepasses,
+    /// developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `Used` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkertimepass.md`.
+    /// `Used` (`bool`). Optional: create: not required by developers post-coworkertimepasses;
+    /// update: not required by developers put-coworkertimepasses. Name printed on developers
+    /// post-coworkertimepasses, developers put-coworkertimepasses, developers
+    /// get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub used: Option<bool>,
-    /// `Free` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkertimepass.md`.
+    /// `Free` (`bool`). Optional: create: not required by developers post-coworkertimepasses;
+    /// update: not required by developers put-coworkertimepasses. Name printed on developers
+    /// post-coworkertimepasses, developers put-coworkertimepasses, developers
+    /// get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub free: Option<bool>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkertimepass.md`.
+    /// `Price` (`decimal`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers post-coworkertimepasses, developers put-coworkertimepasses,
+    /// developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `CreateMultiple` (`int`). Required on create and update (the reference table). Accepted
-    /// on create only. Name from the legacy API docs `rest-api/billing/coworkertimepass.md`.
+    /// `CreateMultiple` (`int`). Required: create: required by developers
+    /// post-coworkertimepasses; update: required by developers put-coworkertimepasses. Accepted
+    /// on create only. Name printed on developers post-coworkertimepasses, developers
+    /// put-coworkertimepasses, developers get-coworkertimepasses-by-id.
     #[required]
     pub create_multiple: Option<i32>,
-    /// `ExpireDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkertimepass.md`.
+    /// `ExpireDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers post-coworkertimepasses, developers put-coworkertimepasses,
+    /// developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expire_date: Option<NexudusDateTime>,
-    /// `CoworkerProductUniqueId` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/coworkertimepass.md`.
+    /// `CoworkerProductUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers post-coworkertimepasses, developers put-coworkertimepasses,
+    /// developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_product_unique_id: Option<String>,
-    /// `CoworkerContractUniqueId` (`string`). Optional (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/get-formpagerequests` (+3 more)
-    /// (the same name on another entity).
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers post-coworkertimepasses, developers put-coworkertimepasses,
+    /// developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_contract_unique_id: Option<String>,
+    /// `TariffTimePassUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers post-coworkertimepasses, developers put-coworkertimepasses,
+    /// developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_time_pass_unique_id: Option<String>,
+    /// `TimePassName` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time_pass_name: Option<String>,
+    /// `TimePassCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time_pass_currency_code: Option<String>,
+    /// `CheckedIn` (`bool`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub checked_in: Option<bool>,
+    /// `UsedDate` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub used_date: Option<String>,
+    /// `RemainingUses` (`number`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub remaining_uses: Option<serde_json::Number>,
+    /// `TotalUses` (`number`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_uses: Option<serde_json::Number>,
+    /// `Invoiced` (`bool`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced: Option<bool>,
+    /// `InvoiceDate` (`string`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_date: Option<String>,
+    /// `IsFromTariff` (`bool`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_from_tariff: Option<bool>,
+    /// `IsPayAsYouGo` (`bool`). Optional: create: not required by developers
+    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
+    /// printed on developers get-coworkertimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_pay_as_you_go: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

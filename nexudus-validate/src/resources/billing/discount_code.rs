@@ -16,6 +16,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/discountcodes.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-discountcodes:
+/// `https://developers.nexudus.com/rest-api/billing/post-discountcodes`
+/// - learn post-discountcodes:
+/// `https://learn.nexudus.com/rest-api/billing/post-discountcodes.md`
+/// - developers put-discountcodes:
+/// `https://developers.nexudus.com/rest-api/billing/put-discountcodes`
+/// - developers get-discountcodes-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-discountcodes-by-id`
+/// - developers get-discountcodes:
+/// `https://developers.nexudus.com/rest-api/billing/get-discountcodes`
+/// - developers reference/discountcode:
+/// `https://developers.nexudus.com/reference/discountcode`
+///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,137 +43,247 @@ pub struct DiscountCode {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/discountcode.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-discountcodes,
+    /// learn post-discountcodes; update: required by developers put-discountcodes. Name printed
+    /// on developers post-discountcodes, learn post-discountcodes, developers put-discountcodes
+    /// (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Code` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Code` (`string`). Required: create: required by developers post-discountcodes; update:
+    /// required by developers put-discountcodes. Name printed on developers post-discountcodes,
+    /// developers put-discountcodes, developers get-discountcodes-by-id (+1 more).
     #[required]
     pub code: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `Description` (`string`). Required: create: required by developers post-discountcodes;
+    /// update: required by developers put-discountcodes. Name printed on developers
+    /// post-discountcodes, developers put-discountcodes, developers get-discountcodes-by-id (+1
+    /// more).
     #[required]
     pub description: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Active` (`bool`). Optional: create: not required by developers post-discountcodes;
+    /// update: not required by developers put-discountcodes. Name printed on developers
+    /// post-discountcodes, developers put-discountcodes, developers get-discountcodes-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `PublishFrom` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `PublishFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub publish_from: Option<NexudusDateTime>,
-    /// `PublishTo` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `PublishTo` (`DateTime`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub publish_to: Option<NexudusDateTime>,
-    /// `DiscountPercentage` (`decimal`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (key fields).
+    /// `DiscountPercentage` (`decimal`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_percentage: Option<f64>,
-    /// `DiscountAmount` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `DiscountAmount` (`decimal`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_amount: Option<f64>,
-    /// `ReferralDiscount` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `ReferralDiscount` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub referral_discount: Option<bool>,
-    /// `DiscountPricePlans` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `DiscountPricePlans` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_price_plans: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-discountcodes;
+    /// update: not required by developers put-discountcodes. Name printed on developers
+    /// put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `DiscountBookings` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `DiscountBookings` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_bookings: Option<bool>,
-    /// `ResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers put-discountcodes, developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_types: Option<Vec<i64>>,
-    /// `AddedResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resource_types: Option<Vec<i64>>,
-    /// `RemovedResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resource_types: Option<Vec<i64>>,
-    /// `DiscountProducts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `DiscountProducts` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_products: Option<bool>,
-    /// `Products` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Products` (`list`). Optional: create: not required by developers post-discountcodes;
+    /// update: not required by developers put-discountcodes. Name printed on developers
+    /// get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products: Option<Vec<i64>>,
-    /// `AddedProducts` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedProducts` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products: Option<Vec<i64>>,
-    /// `RemovedProducts` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedProducts` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products: Option<Vec<i64>>,
-    /// `DiscountEvents` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `DiscountEvents` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_events: Option<bool>,
-    /// `EventCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `EventCategories` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_categories: Option<Vec<i64>>,
-    /// `AddedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_event_categories: Option<Vec<i64>>,
-    /// `RemovedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_event_categories: Option<Vec<i64>>,
-    /// `MaxUsesPerUser` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `MaxUsesPerUser` (`int`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_uses_per_user: Option<i32>,
-    /// `MaxUses` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `MaxUses` (`int`). Optional: create: not required by developers post-discountcodes;
+    /// update: not required by developers put-discountcodes. Name printed on developers
+    /// get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_uses: Option<i32>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/discountcode.md`.
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `ValidFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `ValidFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-discountcodes; update: not required by developers put-discountcodes. Name printed
+    /// on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_from: Option<NexudusDateTime>,
-    /// `ValidTo` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `ValidTo` (`DateTime`). Optional: create: not required by developers post-discountcodes;
+    /// update: not required by developers put-discountcodes. Name printed on developers
+    /// get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub valid_to: Option<NexudusDateTime>,
-    /// `ExpirationType` (`enum` `DiscountCodeExpirationType`, an integer (no source lists its
-    /// values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    /// `ExpirationType` (`enum` [`DiscountCodeExpirationType`]). Optional: create: not required
+    /// by developers post-discountcodes; update: not required by developers put-discountcodes.
+    /// Name printed on developers get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub expiration_type: Option<i32>,
-    /// `ExpiresIn` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/discountcode.md`.
+    pub expiration_type: Option<DiscountCodeExpirationType>,
+    /// `ExpiresIn` (`int`). Optional: create: not required by developers post-discountcodes;
+    /// update: not required by developers put-discountcodes. Name printed on developers
+    /// get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_in: Option<i32>,
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-discountcodes-by-id, developers reference/discountcode.
+    #[serde(skip_serializing, default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-discountcodes-by-id, developers
+    /// reference/discountcode.
+    #[serde(skip_serializing, default)]
+    pub business_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `DiscountCode.ExpirationType` (`eDiscountExpirePeriod`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (learn post-discountcodes).
+    pub enum DiscountCodeExpirationType {
+        /// `1`: Day.
+        Day = 1,
+        /// `2`: Week.
+        Week = 2,
+        /// `3`: Month.
+        Month = 3,
+        /// `4`: Year.
+        Year = 4,
+    }
 }

@@ -3,7 +3,6 @@
 //! `ExtraService` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::ExtraServiceTimeSlotDayOfWeek;
 use crate::{NexudusDateTime, NexudusResource};
@@ -17,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/extraservices.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-extraservices:
+/// `https://developers.nexudus.com/rest-api/billing/put-extraservices`
+/// - mintlify put-extraservices:
+/// `https://nexudus.mintlify.app/rest-api/billing/put-extraservices`
+/// - developers get-extraservices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-extraservices-by-id`
+/// - developers reference/extraservice:
+/// `https://developers.nexudus.com/reference/extraservice`
 ///
 /// Catalogue note: read from offset 6500; key field IsDefaultPrice vs option
 /// --default-price (JSON name may be IsDefaultPrice; likewise
@@ -32,187 +42,399 @@ pub struct ExtraService {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/extraservice.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/extraservice required; update: required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required,
+    /// developers reference/extraservice required; update: required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/extraservice.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `InvoiceDisplay` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--invoice-display` (high confidence): no source prints it.
+    /// `InvoiceLineDisplayAs` (`string`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more); it replaces the catalogue's guess `InvoiceDisplay`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_display: Option<String>,
-    /// `Visible` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    pub invoice_line_display_as: Option<String>,
+    /// `Visible` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/extraservice.md`.
-    #[required]
+    /// `DisplayOrder` (`int`). Required on update only: create: no official page; reference
+    /// table required, developers reference/extraservice optional; update: required by
+    /// developers put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
+    #[required(update)]
     pub display_order: Option<i32>,
-    /// `ResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ResourceTypes` (`list`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, developers get-extraservices-by-id, developers
+    /// reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_types: Option<Vec<i64>>,
-    /// `AddedResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedResourceTypes` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-extraservices, mintlify
+    /// put-extraservices. Name printed on developers put-extraservices.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resource_types: Option<Vec<i64>>,
-    /// `RemovedResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResourceTypes` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-extraservices, mintlify
+    /// put-extraservices. Name printed on developers put-extraservices.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resource_types: Option<Vec<i64>>,
-    /// `Price` (`decimal`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
-    #[required]
+    /// `Price` (`decimal`). Required on update only: create: no official page; reference table
+    /// required, developers reference/extraservice optional; update: required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
+    #[required(update)]
     pub price: Option<f64>,
-    /// `CreditPrice` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/extraservice.md`.
+    /// `CreditPrice` (`decimal`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, developers get-extraservices-by-id, developers
+    /// reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub credit_price: Option<f64>,
-    /// `ChargePeriod` (`enum` [`ExtraServiceChargePeriod`]). Required on create and update (the
-    /// reference table). Name from the Nexudus skills reference (key fields).
-    #[required]
+    /// `ChargePeriod` (`enum` [`ExtraServiceChargePeriod`]). Optional: create: no official
+    /// page; reference table required, developers reference/extraservice optional; update:
+    /// required by mintlify put-extraservices but not by developers put-extraservices. Name
+    /// printed on developers put-extraservices, mintlify put-extraservices, developers
+    /// get-extraservices-by-id (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_period: Option<ExtraServiceChargePeriod>,
-    /// `MaximumPrice` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/extraservice.md`.
+    /// `MaximumPrice` (`decimal`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, developers get-extraservices-by-id, developers
+    /// reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub maximum_price: Option<f64>,
-    /// `IsDefaultPrice` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields (spelling differs from the CLI option)).
+    /// `IsDefaultPrice` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, developers get-extraservices-by-id, developers
+    /// reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_default_price: Option<bool>,
-    /// `PerNightPricing` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--per-night-pricing` (high confidence): no source prints it.
+    /// `UsePerNightPricing` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice; it replaces the catalogue's
+    /// guess `PerNightPricing`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub per_night_pricing: Option<bool>,
-    /// `CurrencyId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/extraservice.md`.
+    pub use_per_night_pricing: Option<bool>,
+    /// `CurrencyId` (`long`). Required: create: no official page; reference table required,
+    /// developers reference/extraservice required; update: required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// put-extraservices, mintlify put-extraservices, developers get-extraservices-by-id (+1
+    /// more).
     #[required]
     pub currency_id: Option<i64>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/extraservice.md`.
+    /// `TaxRateId` (`long`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `ReducedTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ReducedTaxRateId` (`long`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reduced_tax_rate_id: Option<i64>,
-    /// `ExemptTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ExemptTaxRateId` (`long`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub exempt_tax_rate_id: Option<i64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/extraservice.md`.
+    /// `FinancialAccountId` (`long`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `MinLength` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/extraservice.md`.
+    /// `MinLength` (`int`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub min_length: Option<i32>,
-    /// `MaxLength` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/extraservice.md`.
+    /// `MaxLength` (`int`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_length: Option<i32>,
-    /// `FixedCostLength` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/extraservice.md`.
+    /// `FixedCostLength` (`int`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fixed_cost_length: Option<i32>,
-    /// `FixedCostPrice` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/extraservice.md`.
+    /// `FixedCostPrice` (`decimal`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fixed_cost_price: Option<f64>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-extraservices, mintlify put-extraservices. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-extraservices, mintlify put-extraservices. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForContacts` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForMembers` (`bool`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `IsBookingCredit` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/extraservice.md (spelling differs from the CLI option)`.
+    /// `IsBookingCredit` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_booking_credit: Option<bool>,
-    /// `IsPrintingCredit` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/extraservice.md (spelling differs from the CLI option)`.
+    /// `IsPrintingCredit` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_printing_credit: Option<bool>,
-    /// `ApplyToVisitors` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--apply-to-visitors` (high confidence): no source prints it.
+    /// `ApplyChargeToVisitors` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice; it replaces the catalogue's
+    /// guess `ApplyToVisitors`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub apply_to_visitors: Option<bool>,
-    /// `PriceFactorLowDemand` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--price-factor-low-demand` (high confidence): no source prints it.
+    pub apply_charge_to_visitors: Option<bool>,
+    /// `PriceFactorLowDemand` (`decimal`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_factor_low_demand: Option<f64>,
-    /// `PriceFactorAverageDemand` (`decimal`). Optional (the reference table). Name guessed
-    /// from the option `--price-factor-average-demand` (high confidence): no source prints it.
+    /// `PriceFactorAverageDemand` (`decimal`). Optional: create: no official page; reference
+    /// table optional, developers reference/extraservice optional; update: not required by
+    /// developers put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_factor_average_demand: Option<f64>,
-    /// `PriceFactorHighDemand` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--price-factor-high-demand` (high confidence): no source prints it.
+    /// `PriceFactorHighDemand` (`decimal`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_factor_high_demand: Option<f64>,
-    /// `PriceFactorLastMinute` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--price-factor-last-minute` (high confidence): no source prints it.
+    /// `PriceFactorLastMinute` (`decimal`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_factor_last_minute: Option<f64>,
-    /// `LastMinutePeriod` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--last-minute-period` (high confidence): no source prints it.
+    /// `LastMinutePeriodMinutes` (`int`). Optional: create: no official page; reference table
+    /// optional, developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice; it replaces the catalogue's
+    /// guess `LastMinutePeriod`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_minute_period: Option<i32>,
-    /// `LastMinuteAdjustmentType` (`enum` [`ExtraServiceLastMinuteAdjustmentType`]). Required
-    /// on create and update (the reference table). Name guessed from the option
-    /// `--last-minute-adjustment-type` (high confidence): no source prints it.
-    #[required]
+    pub last_minute_period_minutes: Option<i32>,
+    /// `LastMinuteAdjustmentType` (`enum` [`ExtraServiceLastMinuteAdjustmentType`]). Optional:
+    /// create: no official page; reference table required, developers reference/extraservice
+    /// optional; update: required by mintlify put-extraservices but not by developers
+    /// put-extraservices. Name printed on mintlify put-extraservices, developers
+    /// get-extraservices-by-id, developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_minute_adjustment_type: Option<ExtraServiceLastMinuteAdjustmentType>,
-    /// `ApplyFrom` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--apply-from` (high confidence): no source prints it.
+    /// `ApplyFrom` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_from: Option<NexudusDateTime>,
-    /// `ApplyTo` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--apply-to` (high confidence): no source prints it.
+    /// `ApplyTo` (`DateTime`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_to: Option<NexudusDateTime>,
-    /// `Teams` (`list`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (list properties).
+    /// `Teams` (`list`). Optional: create: no official page; reference table optional,
+    /// developers reference/extraservice optional; update: not required by developers
+    /// put-extraservices, mintlify put-extraservices. Name printed on developers
+    /// get-extraservices-by-id, developers reference/extraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
-    /// `AddedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-extraservices, mintlify put-extraservices. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_teams: Option<Vec<i64>>,
-    /// `RemovedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-extraservices, mintlify put-extraservices. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
-    /// `TimeSlots` (inline records, [`ExtraServiceTimeSlotItem`]). Optional (the reference
-    /// table). Name guessed from the option `--time-slots` (high confidence): no source prints
-    /// it.
+    /// `TimeSlots` (inline records, [`ExtraServiceTimeSlotItem`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--time-slots` (high
+    /// confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub time_slots: Option<Vec<ExtraServiceTimeSlotItem>>,
+    /// `CurrencyCode` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-extraservices-by-id, developers reference/extraservice.
+    #[serde(skip_serializing, default)]
+    pub currency_code: Option<String>,
+    /// `FromTime` (`int`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers get-extraservices-by-id,
+    /// developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_time: Option<i32>,
+    /// `ToTime` (`int`). Optional: create: no official page; developers reference/extraservice
+    /// optional; update: not required by developers put-extraservices, mintlify
+    /// put-extraservices. Name printed on developers get-extraservices-by-id, developers
+    /// reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to_time: Option<i32>,
+    /// `OnlyWithinAvailableTimes` (`bool`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers get-extraservices-by-id,
+    /// developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub only_within_available_times: Option<bool>,
+    /// `ResourceTypeNames` (`string`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers get-extraservices-by-id,
+    /// developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_type_names: Option<String>,
+    /// `CoworkerDiscountUniqueId` (`string`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_discount_unique_id: Option<String>,
+    /// `AppliedDiscountCode` (`string`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub applied_discount_code: Option<String>,
+    /// `AppliedDiscountAmount` (`decimal`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub applied_discount_amount: Option<f64>,
+    /// `AvailableCredit` (`decimal`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub available_credit: Option<f64>,
+    /// `UsedCredit` (`decimal`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub used_credit: Option<f64>,
+    /// `UsedTimeCredit` (`int`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub used_time_credit: Option<i32>,
+    /// `Demand` (`json`). Optional: create: no official page; developers reference/extraservice
+    /// optional; update: not required by developers put-extraservices, mintlify
+    /// put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub demand: Option<serde_json::Value>,
+    /// `DynamicPriceAdjustment` (`decimal`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dynamic_price_adjustment: Option<f64>,
+    /// `LastMinutePriceAdjustment` (`decimal`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_minute_price_adjustment: Option<f64>,
+    /// `PriceFactorDemand` (`decimal`). Optional: create: no official page; developers
+    /// reference/extraservice optional; update: not required by developers put-extraservices,
+    /// mintlify put-extraservices. Name printed on developers reference/extraservice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub price_factor_demand: Option<f64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
 /// One record of [`ExtraService::time_slots`]: the fields a client may write, all optional.
@@ -237,55 +459,40 @@ pub struct ExtraServiceTimeSlotItem {
     pub available: Option<bool>,
 }
 
-/// The values of `ExtraService.ChargePeriod` (`ExtraServiceChargePeriod`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ExtraServiceChargePeriod {
-    /// `1`: Minutes.
-    Minutes = 1,
-    /// `2`: Days.
-    Days = 2,
-    /// `3`: Weeks.
-    Weeks = 3,
-    /// `4`: Months.
-    Months = 4,
-    /// `5`: Uses.
-    Uses = 5,
-    /// `6`: FourWeekMonths.
-    FourWeekMonths = 6,
+crate::open_enum! {
+    /// The values of `ExtraService.ChargePeriod` (`eChargePeriod`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-extraservices-by-id) (the union of their values).
+    pub enum ExtraServiceChargePeriod {
+        /// `1`: Minutes.
+        Minutes = 1,
+        /// `2`: Days.
+        Days = 2,
+        /// `3`: Weeks.
+        Weeks = 3,
+        /// `4`: Months.
+        Months = 4,
+        /// `5`: Uses.
+        Uses = 5,
+        /// `6`: FourWeekMonths.
+        FourWeekMonths = 6,
+    }
 }
 
-impl ExtraServiceChargePeriod {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Minutes"),
-        (2, "Days"),
-        (3, "Weeks"),
-        (4, "Months"),
-        (5, "Uses"),
-        (6, "FourWeekMonths"),
-    ];
-}
-
-/// The values of `ExtraService.LastMinuteAdjustmentType`
-/// (`ExtraServiceLastMinuteAdjustmentType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ExtraServiceLastMinuteAdjustmentType {
-    /// `1`: Disabled.
-    Disabled = 1,
-    /// `2`: Fixed.
-    Fixed = 2,
-    /// `3`: Gradual.
-    Gradual = 3,
-}
-
-impl ExtraServiceLastMinuteAdjustmentType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Disabled"), (2, "Fixed"), (3, "Gradual")];
+crate::open_enum! {
+    /// The values of `ExtraService.LastMinuteAdjustmentType`
+    /// (`ExtraServiceLastMinuteAdjustmentType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ExtraServiceLastMinuteAdjustmentType {
+        /// `1`: Disabled.
+        Disabled = 1,
+        /// `2`: Fixed.
+        Fixed = 2,
+        /// `3`: Gradual.
+        Gradual = 3,
+    }
 }

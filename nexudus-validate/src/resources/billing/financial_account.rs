@@ -3,9 +3,8 @@
 //! `FinancialAccount` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FinancialAccount` record of the Nexudus API.
 ///
@@ -16,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/financialaccounts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-financialaccounts:
+/// `https://developers.nexudus.com/rest-api/billing/post-financialaccounts`
+/// - learn post-financialaccounts:
+/// `https://learn.nexudus.com/rest-api/billing/post-financialaccounts.md`
+/// - developers put-financialaccounts:
+/// `https://developers.nexudus.com/rest-api/billing/put-financialaccounts`
+/// - developers get-financialaccounts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-financialaccounts-by-id`
+/// - developers get-financialaccounts:
+/// `https://developers.nexudus.com/rest-api/billing/get-financialaccounts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,47 +39,95 @@ pub struct FinancialAccount {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/financialaccount.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-financialaccounts,
+    /// learn post-financialaccounts; update: required by developers put-financialaccounts. Name
+    /// printed on developers post-financialaccounts, learn post-financialaccounts, developers
+    /// put-financialaccounts (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). At most 150
-    /// characters. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-financialaccounts,
+    /// learn post-financialaccounts; update: required by developers put-financialaccounts. At
+    /// most 150 characters. Name printed on developers post-financialaccounts, learn
+    /// post-financialaccounts, developers put-financialaccounts (+1 more).
     #[required]
     #[length(max = 150)]
     pub name: Option<String>,
-    /// `Code` (`string`). Required on create and update (the reference table). At most 50
-    /// characters. Name from the Nexudus skills reference (key fields).
+    /// `Code` (`string`). Required: create: required by developers post-financialaccounts;
+    /// update: required by developers put-financialaccounts. At most 50 characters. Name
+    /// printed on developers post-financialaccounts, developers put-financialaccounts,
+    /// developers get-financialaccounts-by-id.
     #[required]
     #[length(max = 50)]
     pub code: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). At most 254 characters. Name
-    /// from the legacy API docs `rest-api/billing/financialaccount.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-financialaccounts; update: not required by developers put-financialaccounts. At
+    /// most 254 characters. Name printed on developers post-financialaccounts, developers
+    /// put-financialaccounts, developers get-financialaccounts-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `AccountType` (`enum` [`FinancialAccountAccountType`]). Required on create and update
-    /// (the reference table). Name from the Nexudus skills reference (key fields).
-    #[required]
+    /// `AccountType` (`enum` [`FinancialAccountAccountType`]). Optional: developers
+    /// post-financialaccounts says "Defaults to eFinancialAccountType.Sales." Name printed on
+    /// developers post-financialaccounts, developers put-financialaccounts, developers
+    /// get-financialaccounts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub account_type: Option<FinancialAccountAccountType>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `FinancialAccount.AccountType` (`FinancialAccountAccountType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum FinancialAccountAccountType {
-    /// `1`: Sales.
-    Sales = 1,
-    /// `2`: Payments.
-    Payments = 2,
-    /// `3`: Deposits.
-    Deposits = 3,
-}
-
-impl FinancialAccountAccountType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Sales"), (2, "Payments"), (3, "Deposits")];
+crate::open_enum! {
+    /// The values of `FinancialAccount.AccountType` (`eFinancialAccountType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-financialaccounts) (the union of their values).
+    pub enum FinancialAccountAccountType {
+        /// `0`: None (only on the official page learn post-financialaccounts).
+        None = 0,
+        /// `1`: Sales.
+        Sales = 1,
+        /// `2`: Payments.
+        Payments = 2,
+        /// `3`: Deposits.
+        Deposits = 3,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `Invoice` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/invoices.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-invoices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-invoices-by-id`
+/// - developers get-invoices:
+/// `https://developers.nexudus.com/rest-api/billing/get-invoices`
+/// - support 360009770177-Invoice:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770177-Invoice`
+///
 /// Catalogue note: file prose says list/get/create, ops line says Search/Get/Update (no
 /// create): inconsistent; ops line used.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -25,44 +34,167 @@ pub struct Invoice {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BusinessId` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009770177-Invoice required; update: as on create. Accepted on update only.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub business_id: Option<i64>,
-    /// `BillToName` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (name). Name from the Nexudus skills reference (key fields).
+    /// `BillToName` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770177-Invoice required; update: as on create. Accepted on update only.
+    /// Personal data (name). Name printed on developers get-invoices-by-id, support
+    /// 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_name: Option<String>,
-    /// `BillToAddress` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (address). Name from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToAddress` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770177-Invoice required; update: as on create. Accepted on
+    /// update only. Personal data (address). Name printed on developers get-invoices-by-id,
+    /// support 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_address: Option<String>,
-    /// `BillToCity` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (address). Name from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToCity` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770177-Invoice required; update: as on create. Accepted on update only.
+    /// Personal data (address). Name printed on developers get-invoices-by-id, support
+    /// 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_city: Option<String>,
-    /// `BillToTaxIDNumber` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToTaxIDNumber` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770177-Invoice optional; update: as on create. Accepted on
+    /// update only. Name printed on developers get-invoices-by-id, support
+    /// 360009770177-Invoice.
     #[serde(
         rename = "BillToTaxIDNumber",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub bill_to_tax_id_number: Option<String>,
-    /// `BillToPostCode` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (address). Name from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToPostCode` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770177-Invoice required; update: as on create. Accepted on
+    /// update only. Personal data (address). Name printed on developers get-invoices-by-id,
+    /// support 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_post_code: Option<String>,
-    /// `BillToPhone` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToPhone` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770177-Invoice optional; update: as on create. Accepted on update only.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_phone: Option<String>,
-    /// `BillToFax` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToFax` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770177-Invoice optional; update: as on create. Accepted on update only.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_fax: Option<String>,
-    /// `BillToCountryId` (`long`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/invoice.md`.
+    /// `BillToCountryId` (`long`). Optional: create: no official page; reference table
+    /// optional, support 360009770177-Invoice required; update: as on create. Accepted on
+    /// update only. Name printed on developers get-invoices-by-id, support
+    /// 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_country_id: Option<i64>,
+    /// `InvoiceNumber` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub invoice_number: Option<String>,
+    /// `BillToCountryName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: as on create. Name printed on developers get-invoices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub bill_to_country_name: Option<String>,
+    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub description: Option<String>,
+    /// `DiscountAmount` (`decimal`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub discount_amount: Option<f64>,
+    /// `DueDate` (`DateTime`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub due_date: Option<NexudusDateTime>,
+    /// `InvoiceFromDate` (`DateTime`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub invoice_from_date: Option<NexudusDateTime>,
+    /// `InvoiceToDate` (`DateTime`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub invoice_to_date: Option<NexudusDateTime>,
+    /// `SubscriptionAmount` (`number`). Optional: create: no official page; no source flags it;
+    /// update: as on create. Name printed on developers get-invoices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subscription_amount: Option<serde_json::Number>,
+    /// `ResellerAmount` (`number`). Optional: create: no official page; no source flags it;
+    /// update: as on create. Name printed on developers get-invoices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_amount: Option<serde_json::Number>,
+    /// `TotalAmount` (`decimal`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub total_amount: Option<f64>,
+    /// `CurrencyId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub currency_id: Option<i64>,
+    /// `CurrencyCode` (`string`). Optional: create: no official page; no source flags it;
+    /// update: as on create. Name printed on developers get-invoices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_code: Option<String>,
+    /// `TaxAmount` (`decimal`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub tax_amount: Option<f64>,
+    /// `Paid` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub paid: Option<bool>,
+    /// `PaidOn` (`DateTime`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub paid_on: Option<NexudusDateTime>,
+    /// `CustomData` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub custom_data: Option<String>,
+    /// `PaymentAttemptsCount` (`int`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
+    #[serde(skip_serializing, default)]
+    pub payment_attempts_count: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `LedgerEntry` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/ledgerentries.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-ledgerentries-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-ledgerentries-by-id`
+/// - developers get-ledgerentries:
+/// `https://developers.nexudus.com/rest-api/billing/get-ledgerentries`
+/// - support 360009770197-Ledgerentry:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770197-Ledgerentry`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,30 +37,68 @@ pub struct LedgerEntry {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/billing/ledgerentry.md`.
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-ledgerentries-by-id, support 360009770197-Ledgerentry.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `Code` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the Nexudus skills reference (key fields).
+    /// `Code` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-ledgerentries-by-id, support 360009770197-Ledgerentry.
     #[serde(skip_serializing, default)]
     pub code: Option<String>,
-    /// `Description` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-ledgerentries-by-id, support 360009770197-Ledgerentry.
     #[serde(skip_serializing, default)]
     pub description: Option<String>,
-    /// `Debit` (`decimal`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the Nexudus skills reference (key fields).
+    /// `Debit` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-ledgerentries-by-id, support 360009770197-Ledgerentry.
     #[serde(skip_serializing, default)]
     pub debit: Option<f64>,
-    /// `Credit` (`decimal`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the Nexudus skills reference (key fields).
+    /// `Credit` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-ledgerentries-by-id, support 360009770197-Ledgerentry.
     #[serde(skip_serializing, default)]
     pub credit: Option<f64>,
-    /// `Balance` (`decimal`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/post-coworkerledgerentries` (+1 more) (the same
-    /// name on another entity).
+    /// `Balance` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-ledgerentries-by-id.
     #[serde(skip_serializing, default)]
     pub balance: Option<f64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -123,21 +123,25 @@ pub use contract_product::ContractProduct;
 pub use contract_schedule::ContractSchedule;
 pub use coworker_booking_credit::CoworkerBookingCredit;
 pub use coworker_booking_credit_use_history::CoworkerBookingCreditUseHistory;
-pub use coworker_contract::{CoworkerContract, CoworkerContractContractScheduleItem};
+pub use coworker_contract::{
+    CoworkerContract, CoworkerContractCancellationReason, CoworkerContractContractScheduleItem,
+};
 pub use coworker_discount_code::CoworkerDiscountCode;
 pub use coworker_extra_service::{CoworkerExtraService, CoworkerExtraServiceChargePeriod};
 pub use coworker_extra_service_use_history::CoworkerExtraServiceUseHistory;
 pub use coworker_invoice::{CoworkerInvoice, CoworkerInvoiceStorecoveInvoiceStatus};
 pub use coworker_invoice_history::CoworkerInvoiceHistory;
 pub use coworker_invoice_line::CoworkerInvoiceLine;
-pub use coworker_invoice_payment_token::CoworkerInvoicePaymentToken;
+pub use coworker_invoice_payment_token::{
+    CoworkerInvoicePaymentToken, CoworkerInvoicePaymentTokenRegularPaymentProvider,
+};
 pub use coworker_ledger_entry::CoworkerLedgerEntry;
 pub use coworker_payment_method::{
     CoworkerPaymentMethod, CoworkerPaymentMethodRegularPaymentProvider,
 };
 pub use coworker_product::{CoworkerProduct, CoworkerProductRepeatCycle};
 pub use coworker_time_pass::CoworkerTimePass;
-pub use discount_code::DiscountCode;
+pub use discount_code::{DiscountCode, DiscountCodeExpirationType};
 pub use extra_service::{
     ExtraService, ExtraServiceChargePeriod, ExtraServiceLastMinuteAdjustmentType,
     ExtraServiceTimeSlotItem,
@@ -150,8 +154,8 @@ pub use ledger_entry::LedgerEntry;
 pub use payment_gateway::{PaymentGateway, PaymentGatewayPaymentGatewayType};
 pub use product::{Product, ProductAvailableAs, ProductSystemProductType};
 pub use product_booking_credit::ProductBookingCredit;
-pub use product_extra_service::ProductExtraService;
-pub use product_time_pass::ProductTimePass;
+pub use product_extra_service::{ProductExtraService, ProductExtraServiceExtraServiceChargePeriod};
+pub use product_time_pass::{ProductTimePass, ProductTimePassExpirationType};
 pub use proposal::{Proposal, ProposalProposalStatus};
 pub use proposal_contract::ProposalContract;
 pub use proposal_contract_schedule::ProposalContractSchedule;

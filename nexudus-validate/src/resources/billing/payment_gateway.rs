@@ -3,9 +3,8 @@
 //! `PaymentGateway` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `PaymentGateway` record of the Nexudus API.
 ///
@@ -16,6 +15,16 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/paymentgateways.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-paymentgateways-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-paymentgateways-by-id`
+/// - support 360009770217-Paymentgateway:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770217-Paymentgateway`
+///
+/// Its `Debug` never prints the sensitive fields (`AccessToken`), only whether they are
+/// set.
 ///
 /// Catalogue note: access-token/xml-response are list-filter only; attempt3d-secure is a
 /// kebab artefact (Attempt3DSecure?).
@@ -30,438 +39,365 @@ pub struct PaymentGateway {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/paymentgateway.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009770217-Paymentgateway required; update: as on create. Name printed on
+    /// developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required, support
+    /// 360009770217-Paymentgateway required; update: as on create. Name printed on developers
+    /// get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[required]
     pub name: Option<String>,
-    /// `PaymentGatewayType` (`enum` [`PaymentGatewayPaymentGatewayType`]). Required on create
-    /// and update (the reference table). Accepted on create only. Name from the Nexudus skills
-    /// reference (key fields).
-    #[required]
+    /// `PaymentGatewayType` (`enum` [`PaymentGatewayPaymentGatewayType`]). Optional: create: no
+    /// official page; reference table required, support 360009770217-Paymentgateway optional;
+    /// update: not accepted on update. Accepted on create only. Name printed on developers
+    /// get-paymentgateways-by-id, support 360009770217-Paymentgateway.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_gateway_type: Option<PaymentGatewayPaymentGatewayType>,
-    /// `Attempt3dSecure` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/paymentgateway.md`.
+    /// `Attempt3dSecure` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770217-Paymentgateway optional; update: as on create. Name
+    /// printed on developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub attempt3d_secure: Option<bool>,
-    /// `ConfigurationXml` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/paymentgateway.md`.
+    /// `ConfigurationXml` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770217-Paymentgateway optional; update: as on create. Name
+    /// printed on developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub configuration_xml: Option<String>,
-    /// `TransactionFee` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/paymentgateway.md`.
+    /// `TransactionFee` (`decimal`). Optional: create: no official page; reference table
+    /// optional, support 360009770217-Paymentgateway optional; update: as on create. Name
+    /// printed on developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transaction_fee: Option<f64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/paymentgateway.md`.
+    /// `FinancialAccountId` (`long`). Optional: create: no official page; reference table
+    /// optional, support 360009770217-Paymentgateway optional; update: as on create. Name
+    /// printed on developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/paymentgateway.md`.
+    /// `TaxRateId` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009770217-Paymentgateway optional; update: as on create. Name printed on
+    /// developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
+    /// `AccessToken` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Sensitive: never shown in failures or `Debug`. Name printed on developers
+    /// get-paymentgateways-by-id, support 360009770217-Paymentgateway.
+    #[serde(skip_serializing, default)]
+    pub access_token: Option<Secret<String>>,
+    /// `XmlResponse` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-paymentgateways-by-id, support
+    /// 360009770217-Paymentgateway.
+    #[serde(skip_serializing, default)]
+    pub xml_response: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `PaymentGateway.PaymentGatewayType` (`PaymentGatewayPaymentGatewayType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum PaymentGatewayPaymentGatewayType {
-    /// `1`: test.
-    Test = 1,
-    /// `2`: authorize_net.
-    AuthorizeNet = 2,
-    /// `3`: beanstream.
-    Beanstream = 3,
-    /// `4`: braintree.
-    Braintree = 4,
-    /// `6`: first_data_e4.
-    FirstDataE4 = 6,
-    /// `7`: jetpay_v2.
-    JetpayV2 = 7,
-    /// `8`: merchant_e_solutions.
-    MerchantESolutions = 8,
-    /// `9`: netbilling.
-    Netbilling = 9,
-    /// `10`: payment_express.
-    PaymentExpress = 10,
-    /// `12`: sage.
-    Sage = 12,
-    /// `13`: stripe.
-    Stripe = 13,
-    /// `14`: trans_first.
-    TransFirst = 14,
-    /// `15`: usa_epay.
-    UsaEpay = 15,
-    /// `17`: blue_pay.
-    BluePay = 17,
-    /// `18`: cyber_source.
-    CyberSource = 18,
-    /// `19`: elavon.
-    Elavon = 19,
-    /// `20`: first_data_e4_v27.
-    FirstDataE4V27 = 20,
-    /// `21`: litle.
-    Litle = 21,
-    /// `22`: mercury.
-    Mercury = 22,
-    /// `23`: nmi.
-    Nmi = 23,
-    /// `24`: payflow_pro.
-    PayflowPro = 24,
-    /// `25`: quantum.
-    Quantum = 25,
-    /// `26`: secure_net.
-    SecureNet = 26,
-    /// `27`: trust_commerce.
-    TrustCommerce = 27,
-    /// `28`: worldpay.
-    Worldpay = 28,
-    /// `29`: wirecard.
-    Wirecard = 29,
-    /// `30`: paymill.
-    Paymill = 30,
-    /// `31`: merchant_warrior.
-    MerchantWarrior = 31,
-    /// `32`: nab_transact.
-    NabTransact = 32,
-    /// `33`: secure_pay_au.
-    SecurePayAu = 33,
-    /// `34`: eway.
-    Eway = 34,
-    /// `35`: migs.
-    Migs = 35,
-    /// `36`: pin.
-    Pin = 36,
-    /// `37`: ogone.
-    Ogone = 37,
-    /// `38`: realex.
-    Realex = 38,
-    /// `39`: moneris.
-    Moneris = 39,
-    /// `40`: psi_gate.
-    PsiGate = 40,
-    /// `41`: epay.
-    Epay = 41,
-    /// `42`: hdfc.
-    Hdfc = 42,
-    /// `43`: net_pay.
-    NetPay = 43,
-    /// `44`: redsys.
-    Redsys = 44,
-    /// `45`: iridium.
-    Iridium = 45,
-    /// `46`: barclays_epdq_extra_plus.
-    BarclaysEpdqExtraPlus = 46,
-    /// `49`: paypal.
-    Paypal = 49,
-    /// `50`: payex.
-    Payex = 50,
-    /// `51`: openpay.
-    Openpay = 51,
-    /// `52`: hps.
-    Hps = 52,
-    /// `53`: checkout.
-    Checkout = 53,
-    /// `54`: checkout_v2.
-    CheckoutV2 = 54,
-    /// `55`: worldpay_us.
-    WorldpayUs = 55,
-    /// `56`: conekta.
-    Conekta = 56,
-    /// `57`: orbital.
-    Orbital = 57,
-    /// `59`: barclaycard_smartpay.
-    BarclaycardSmartpay = 59,
-    /// `60`: trans_first_transaction_express.
-    TransFirstTransactionExpress = 60,
-    /// `63`: forte.
-    Forte = 63,
-    /// `65`: citrus_pay.
-    CitrusPay = 65,
-    /// `66`: payu_latam.
-    PayuLatam = 66,
-    /// `67`: global_collect.
-    GlobalCollect = 67,
-    /// `68`: cayan.
-    Cayan = 68,
-    /// `69`: clearhaus.
-    Clearhaus = 69,
-    /// `70`: sage_pay.
-    SagePay = 70,
-    /// `71`: safe_charge.
-    SafeCharge = 71,
-    /// `72`: mercado_pago.
-    MercadoPago = 72,
-    /// `73`: payeezy.
-    Payeezy = 73,
-    /// `200`: acapture.
-    Acapture = 200,
-    /// `201`: adyen.
-    Adyen = 201,
-    /// `203`: banco_sabadell.
-    BancoSabadell = 203,
-    /// `208`: blue_snap.
-    BlueSnap = 208,
-    /// `209`: borgun.
-    Borgun = 209,
-    /// `210`: bpoint.
-    Bpoint = 210,
-    /// `212`: bridge_pay.
-    BridgePay = 212,
-    /// `213`: card_connect.
-    CardConnect = 213,
-    /// `214`: card_stream.
-    CardStream = 214,
-    /// `215`: cardprocess.
-    Cardprocess = 215,
-    /// `217`: cecabank.
-    Cecabank = 217,
-    /// `218`: cenpos.
-    Cenpos = 218,
-    /// `224`: creditcall.
-    Creditcall = 224,
-    /// `225`: credorax.
-    Credorax = 225,
-    /// `226`: ct_payment.
-    CtPayment = 226,
-    /// `227`: culqi.
-    Culqi = 227,
-    /// `229`: data_cash.
-    DataCash = 229,
-    /// `230`: diamond_mind.
-    DiamondMind = 230,
-    /// `231`: dibs.
-    Dibs = 231,
-    /// `232`: digitzs.
-    Digitzs = 232,
-    /// `234`: element.
-    Element = 234,
-    /// `237`: eway_rapid.
-    EwayRapid = 237,
-    /// `238`: ezic.
-    Ezic = 238,
-    /// `239`: fat_zebra.
-    FatZebra = 239,
-    /// `242`: first_giving.
-    FirstGiving = 242,
-    /// `243`: first_pay.
-    FirstPay = 243,
-    /// `244`: flo2cash.
-    Flo2cash = 244,
-    /// `245`: flo2cash_simple.
-    Flo2cashSimple = 245,
-    /// `247`: global.
-    Global = 247,
-    /// `249`: global_iris.
-    GlobalIris = 249,
-    /// `250`: global_transport.
-    GlobalTransport = 250,
-    /// `253`: iats_payments.
-    IatsPayments = 253,
-    /// `255`: iveri.
-    Iveri = 255,
-    /// `256`: ixopay.
-    Ixopay = 256,
-    /// `257`: jabstry.
-    Jabstry = 257,
-    /// `258`: jetpay.
-    Jetpay = 258,
-    /// `260`: kushki.
-    Kushki = 260,
-    /// `261`: latitude19.
-    Latitude19 = 261,
-    /// `263`: maxipago.
-    Maxipago = 263,
-    /// `266`: merchant_partners.
-    MerchantPartners = 266,
-    /// `272`: mundipagg.
-    Mundipagg = 272,
-    /// `274`: ncr_secure_pay.
-    NcrSecurePay = 274,
-    /// `280`: optimal_payments.
-    OptimalPayments = 280,
-    /// `282`: pay_conex.
-    PayConex = 282,
-    /// `283`: pay_junction_v2.
-    PayJunctionV2 = 283,
-    /// `288`: paymentez.
-    Paymentez = 288,
-    /// `291`: paystation.
-    Paystation = 291,
-    /// `294`: pro_pay.
-    ProPay = 294,
-    /// `296`: qbms.
-    Qbms = 296,
-    /// `298`: quickpay.
-    Quickpay = 298,
-    /// `299`: quickpay_v10.
-    QuickpayV10 = 299,
-    /// `300`: qvalent.
-    Qvalent = 300,
-    /// `303`: s5.
-    S5 = 303,
-    /// `309`: securion_pay.
-    SecurionPay = 309,
-    /// `312`: tns.
-    Tns = 312,
-    /// `317`: vanco.
-    Vanco = 317,
-    /// `318`: visanet_peru.
-    VisanetPeru = 318,
-    /// `319`: wepay.
-    Wepay = 319,
-    /// `320`: stripe_payment_intents.
-    StripePaymentIntents = 320,
-    /// `321`: stripeACH.
-    StripeACH = 321,
-    /// `323`: quickbooks.
-    Quickbooks = 323,
-    /// `324`: monei.
-    Monei = 324,
-    /// `401`: HostedPaymentPage1.
-    HostedPaymentPage1 = 401,
-    /// `402`: HostedPaymentPage2.
-    HostedPaymentPage2 = 402,
-    /// `403`: HostedPaymentPage3.
-    HostedPaymentPage3 = 403,
-}
-
-impl PaymentGatewayPaymentGatewayType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "test"),
-        (2, "authorize_net"),
-        (3, "beanstream"),
-        (4, "braintree"),
-        (6, "first_data_e4"),
-        (7, "jetpay_v2"),
-        (8, "merchant_e_solutions"),
-        (9, "netbilling"),
-        (10, "payment_express"),
-        (12, "sage"),
-        (13, "stripe"),
-        (14, "trans_first"),
-        (15, "usa_epay"),
-        (17, "blue_pay"),
-        (18, "cyber_source"),
-        (19, "elavon"),
-        (20, "first_data_e4_v27"),
-        (21, "litle"),
-        (22, "mercury"),
-        (23, "nmi"),
-        (24, "payflow_pro"),
-        (25, "quantum"),
-        (26, "secure_net"),
-        (27, "trust_commerce"),
-        (28, "worldpay"),
-        (29, "wirecard"),
-        (30, "paymill"),
-        (31, "merchant_warrior"),
-        (32, "nab_transact"),
-        (33, "secure_pay_au"),
-        (34, "eway"),
-        (35, "migs"),
-        (36, "pin"),
-        (37, "ogone"),
-        (38, "realex"),
-        (39, "moneris"),
-        (40, "psi_gate"),
-        (41, "epay"),
-        (42, "hdfc"),
-        (43, "net_pay"),
-        (44, "redsys"),
-        (45, "iridium"),
-        (46, "barclays_epdq_extra_plus"),
-        (49, "paypal"),
-        (50, "payex"),
-        (51, "openpay"),
-        (52, "hps"),
-        (53, "checkout"),
-        (54, "checkout_v2"),
-        (55, "worldpay_us"),
-        (56, "conekta"),
-        (57, "orbital"),
-        (59, "barclaycard_smartpay"),
-        (60, "trans_first_transaction_express"),
-        (63, "forte"),
-        (65, "citrus_pay"),
-        (66, "payu_latam"),
-        (67, "global_collect"),
-        (68, "cayan"),
-        (69, "clearhaus"),
-        (70, "sage_pay"),
-        (71, "safe_charge"),
-        (72, "mercado_pago"),
-        (73, "payeezy"),
-        (200, "acapture"),
-        (201, "adyen"),
-        (203, "banco_sabadell"),
-        (208, "blue_snap"),
-        (209, "borgun"),
-        (210, "bpoint"),
-        (212, "bridge_pay"),
-        (213, "card_connect"),
-        (214, "card_stream"),
-        (215, "cardprocess"),
-        (217, "cecabank"),
-        (218, "cenpos"),
-        (224, "creditcall"),
-        (225, "credorax"),
-        (226, "ct_payment"),
-        (227, "culqi"),
-        (229, "data_cash"),
-        (230, "diamond_mind"),
-        (231, "dibs"),
-        (232, "digitzs"),
-        (234, "element"),
-        (237, "eway_rapid"),
-        (238, "ezic"),
-        (239, "fat_zebra"),
-        (242, "first_giving"),
-        (243, "first_pay"),
-        (244, "flo2cash"),
-        (245, "flo2cash_simple"),
-        (247, "global"),
-        (249, "global_iris"),
-        (250, "global_transport"),
-        (253, "iats_payments"),
-        (255, "iveri"),
-        (256, "ixopay"),
-        (257, "jabstry"),
-        (258, "jetpay"),
-        (260, "kushki"),
-        (261, "latitude19"),
-        (263, "maxipago"),
-        (266, "merchant_partners"),
-        (272, "mundipagg"),
-        (274, "ncr_secure_pay"),
-        (280, "optimal_payments"),
-        (282, "pay_conex"),
-        (283, "pay_junction_v2"),
-        (288, "paymentez"),
-        (291, "paystation"),
-        (294, "pro_pay"),
-        (296, "qbms"),
-        (298, "quickpay"),
-        (299, "quickpay_v10"),
-        (300, "qvalent"),
-        (303, "s5"),
-        (309, "securion_pay"),
-        (312, "tns"),
-        (317, "vanco"),
-        (318, "visanet_peru"),
-        (319, "wepay"),
-        (320, "stripe_payment_intents"),
-        (321, "stripeACH"),
-        (323, "quickbooks"),
-        (324, "monei"),
-        (401, "HostedPaymentPage1"),
-        (402, "HostedPaymentPage2"),
-        (403, "HostedPaymentPage3"),
-    ];
+crate::open_enum! {
+    /// The values of `PaymentGateway.PaymentGatewayType` (`ePaymentGatewayType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-paymentgateways) (the union of their values).
+    pub enum PaymentGatewayPaymentGatewayType {
+        /// `0`: None (only on the official page developers get-paymentgateways).
+        None = 0,
+        /// `1`: test.
+        Test = 1 as "test",
+        /// `2`: authorize_net.
+        AuthorizeNet = 2 as "authorize_net",
+        /// `3`: beanstream.
+        Beanstream = 3 as "beanstream",
+        /// `4`: braintree.
+        Braintree = 4 as "braintree",
+        /// `6`: first_data_e4.
+        FirstDataE4 = 6 as "first_data_e4",
+        /// `7`: jetpay_v2.
+        JetpayV2 = 7 as "jetpay_v2",
+        /// `8`: merchant_e_solutions.
+        MerchantESolutions = 8 as "merchant_e_solutions",
+        /// `9`: netbilling.
+        Netbilling = 9 as "netbilling",
+        /// `10`: payment_express.
+        PaymentExpress = 10 as "payment_express",
+        /// `12`: sage.
+        Sage = 12 as "sage",
+        /// `13`: stripe.
+        Stripe = 13 as "stripe",
+        /// `14`: trans_first.
+        TransFirst = 14 as "trans_first",
+        /// `15`: usa_epay.
+        UsaEpay = 15 as "usa_epay",
+        /// `17`: blue_pay.
+        BluePay = 17 as "blue_pay",
+        /// `18`: cyber_source.
+        CyberSource = 18 as "cyber_source",
+        /// `19`: elavon.
+        Elavon = 19 as "elavon",
+        /// `20`: first_data_e4_v27.
+        FirstDataE4V27 = 20 as "first_data_e4_v27",
+        /// `21`: litle.
+        Litle = 21 as "litle",
+        /// `22`: mercury.
+        Mercury = 22 as "mercury",
+        /// `23`: nmi.
+        Nmi = 23 as "nmi",
+        /// `24`: payflow_pro.
+        PayflowPro = 24 as "payflow_pro",
+        /// `25`: quantum.
+        Quantum = 25 as "quantum",
+        /// `26`: secure_net.
+        SecureNet = 26 as "secure_net",
+        /// `27`: trust_commerce.
+        TrustCommerce = 27 as "trust_commerce",
+        /// `28`: worldpay.
+        Worldpay = 28 as "worldpay",
+        /// `29`: wirecard.
+        Wirecard = 29 as "wirecard",
+        /// `30`: paymill.
+        Paymill = 30 as "paymill",
+        /// `31`: merchant_warrior.
+        MerchantWarrior = 31 as "merchant_warrior",
+        /// `32`: nab_transact.
+        NabTransact = 32 as "nab_transact",
+        /// `33`: secure_pay_au.
+        SecurePayAu = 33 as "secure_pay_au",
+        /// `34`: eway.
+        Eway = 34 as "eway",
+        /// `35`: migs.
+        Migs = 35 as "migs",
+        /// `36`: pin.
+        Pin = 36 as "pin",
+        /// `37`: ogone.
+        Ogone = 37 as "ogone",
+        /// `38`: realex.
+        Realex = 38 as "realex",
+        /// `39`: moneris.
+        Moneris = 39 as "moneris",
+        /// `40`: psi_gate.
+        PsiGate = 40 as "psi_gate",
+        /// `41`: epay.
+        Epay = 41 as "epay",
+        /// `42`: hdfc.
+        Hdfc = 42 as "hdfc",
+        /// `43`: net_pay.
+        NetPay = 43 as "net_pay",
+        /// `44`: redsys.
+        Redsys = 44 as "redsys",
+        /// `45`: iridium.
+        Iridium = 45 as "iridium",
+        /// `46`: barclays_epdq_extra_plus.
+        BarclaysEpdqExtraPlus = 46 as "barclays_epdq_extra_plus",
+        /// `49`: paypal.
+        Paypal = 49 as "paypal",
+        /// `50`: payex.
+        Payex = 50 as "payex",
+        /// `51`: openpay.
+        Openpay = 51 as "openpay",
+        /// `52`: hps.
+        Hps = 52 as "hps",
+        /// `53`: checkout.
+        Checkout = 53 as "checkout",
+        /// `54`: checkout_v2.
+        CheckoutV2 = 54 as "checkout_v2",
+        /// `55`: worldpay_us.
+        WorldpayUs = 55 as "worldpay_us",
+        /// `56`: conekta.
+        Conekta = 56 as "conekta",
+        /// `57`: orbital.
+        Orbital = 57 as "orbital",
+        /// `59`: barclaycard_smartpay.
+        BarclaycardSmartpay = 59 as "barclaycard_smartpay",
+        /// `60`: trans_first_transaction_express.
+        TransFirstTransactionExpress = 60 as "trans_first_transaction_express",
+        /// `63`: forte.
+        Forte = 63 as "forte",
+        /// `65`: citrus_pay.
+        CitrusPay = 65 as "citrus_pay",
+        /// `66`: payu_latam.
+        PayuLatam = 66 as "payu_latam",
+        /// `67`: global_collect.
+        GlobalCollect = 67 as "global_collect",
+        /// `68`: cayan.
+        Cayan = 68 as "cayan",
+        /// `69`: clearhaus.
+        Clearhaus = 69 as "clearhaus",
+        /// `70`: sage_pay.
+        SagePay = 70 as "sage_pay",
+        /// `71`: safe_charge.
+        SafeCharge = 71 as "safe_charge",
+        /// `72`: mercado_pago.
+        MercadoPago = 72 as "mercado_pago",
+        /// `73`: payeezy.
+        Payeezy = 73 as "payeezy",
+        /// `200`: acapture.
+        Acapture = 200 as "acapture",
+        /// `201`: adyen.
+        Adyen = 201 as "adyen",
+        /// `203`: banco_sabadell.
+        BancoSabadell = 203 as "banco_sabadell",
+        /// `208`: blue_snap.
+        BlueSnap = 208 as "blue_snap",
+        /// `209`: borgun.
+        Borgun = 209 as "borgun",
+        /// `210`: bpoint.
+        Bpoint = 210 as "bpoint",
+        /// `212`: bridge_pay.
+        BridgePay = 212 as "bridge_pay",
+        /// `213`: card_connect.
+        CardConnect = 213 as "card_connect",
+        /// `214`: card_stream.
+        CardStream = 214 as "card_stream",
+        /// `215`: cardprocess.
+        Cardprocess = 215 as "cardprocess",
+        /// `217`: cecabank.
+        Cecabank = 217 as "cecabank",
+        /// `218`: cenpos.
+        Cenpos = 218 as "cenpos",
+        /// `224`: creditcall.
+        Creditcall = 224 as "creditcall",
+        /// `225`: credorax.
+        Credorax = 225 as "credorax",
+        /// `226`: ct_payment.
+        CtPayment = 226 as "ct_payment",
+        /// `227`: culqi.
+        Culqi = 227 as "culqi",
+        /// `229`: data_cash.
+        DataCash = 229 as "data_cash",
+        /// `230`: diamond_mind.
+        DiamondMind = 230 as "diamond_mind",
+        /// `231`: dibs.
+        Dibs = 231 as "dibs",
+        /// `232`: digitzs.
+        Digitzs = 232 as "digitzs",
+        /// `234`: element.
+        Element = 234 as "element",
+        /// `237`: eway_rapid.
+        EwayRapid = 237 as "eway_rapid",
+        /// `238`: ezic.
+        Ezic = 238 as "ezic",
+        /// `239`: fat_zebra (only in the reference table).
+        FatZebra = 239 as "fat_zebra",
+        /// `242`: first_giving (only in the reference table).
+        FirstGiving = 242 as "first_giving",
+        /// `243`: first_pay (only in the reference table).
+        FirstPay = 243 as "first_pay",
+        /// `244`: flo2cash (only in the reference table).
+        Flo2cash = 244 as "flo2cash",
+        /// `245`: flo2cash_simple (only in the reference table).
+        Flo2cashSimple = 245 as "flo2cash_simple",
+        /// `247`: global (only in the reference table).
+        Global = 247 as "global",
+        /// `249`: global_iris (only in the reference table).
+        GlobalIris = 249 as "global_iris",
+        /// `250`: global_transport (only in the reference table).
+        GlobalTransport = 250 as "global_transport",
+        /// `253`: iats_payments (only in the reference table).
+        IatsPayments = 253 as "iats_payments",
+        /// `255`: iveri (only in the reference table).
+        Iveri = 255 as "iveri",
+        /// `256`: ixopay (only in the reference table).
+        Ixopay = 256 as "ixopay",
+        /// `257`: jabstry (only in the reference table).
+        Jabstry = 257 as "jabstry",
+        /// `258`: jetpay (only in the reference table).
+        Jetpay = 258 as "jetpay",
+        /// `260`: kushki (only in the reference table).
+        Kushki = 260 as "kushki",
+        /// `261`: latitude19 (only in the reference table).
+        Latitude19 = 261 as "latitude19",
+        /// `263`: maxipago (only in the reference table).
+        Maxipago = 263 as "maxipago",
+        /// `266`: merchant_partners (only in the reference table).
+        MerchantPartners = 266 as "merchant_partners",
+        /// `272`: mundipagg (only in the reference table).
+        Mundipagg = 272 as "mundipagg",
+        /// `274`: ncr_secure_pay (only in the reference table).
+        NcrSecurePay = 274 as "ncr_secure_pay",
+        /// `280`: optimal_payments (only in the reference table).
+        OptimalPayments = 280 as "optimal_payments",
+        /// `282`: pay_conex (only in the reference table).
+        PayConex = 282 as "pay_conex",
+        /// `283`: pay_junction_v2 (only in the reference table).
+        PayJunctionV2 = 283 as "pay_junction_v2",
+        /// `288`: paymentez (only in the reference table).
+        Paymentez = 288 as "paymentez",
+        /// `291`: paystation (only in the reference table).
+        Paystation = 291 as "paystation",
+        /// `294`: pro_pay (only in the reference table).
+        ProPay = 294 as "pro_pay",
+        /// `296`: qbms (only in the reference table).
+        Qbms = 296 as "qbms",
+        /// `298`: quickpay (only in the reference table).
+        Quickpay = 298 as "quickpay",
+        /// `299`: quickpay_v10 (only in the reference table).
+        QuickpayV10 = 299 as "quickpay_v10",
+        /// `300`: qvalent (only in the reference table).
+        Qvalent = 300 as "qvalent",
+        /// `303`: s5 (only in the reference table).
+        S5 = 303 as "s5",
+        /// `309`: securion_pay (only in the reference table).
+        SecurionPay = 309 as "securion_pay",
+        /// `312`: tns (only in the reference table).
+        Tns = 312 as "tns",
+        /// `317`: vanco (only in the reference table).
+        Vanco = 317 as "vanco",
+        /// `318`: visanet_peru (only in the reference table).
+        VisanetPeru = 318 as "visanet_peru",
+        /// `319`: wepay (only in the reference table).
+        Wepay = 319 as "wepay",
+        /// `320`: stripe_payment_intents (only in the reference table).
+        StripePaymentIntents = 320 as "stripe_payment_intents",
+        /// `321`: stripeACH (only in the reference table).
+        StripeACH = 321 as "stripeACH",
+        /// `323`: quickbooks (only in the reference table).
+        Quickbooks = 323 as "quickbooks",
+        /// `324`: monei (only in the reference table).
+        Monei = 324 as "monei",
+        /// `401`: HostedPaymentPage1 (only in the reference table).
+        HostedPaymentPage1 = 401,
+        /// `402`: HostedPaymentPage2 (only in the reference table).
+        HostedPaymentPage2 = 402,
+        /// `403`: HostedPaymentPage3 (only in the reference table).
+        HostedPaymentPage3 = 403,
+    }
 }

@@ -3,9 +3,8 @@
 //! `Product` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Product` record of the Nexudus API.
 ///
@@ -17,6 +16,19 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/products.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-products:
+/// `https://developers.nexudus.com/rest-api/billing/post-products`
+/// - developers put-products:
+/// `https://developers.nexudus.com/rest-api/billing/put-products`
+/// - learn put-products: `https://learn.nexudus.com/rest-api/billing/put-products.md`
+/// - mintlify put-products: `https://nexudus.mintlify.app/rest-api/billing/put-products`
+/// - developers get-products-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-products-by-id`
+/// - developers get-products:
+/// `https://developers.nexudus.com/rest-api/billing/get-products`
+///
 /// Catalogue note: read from offset 4500 (ops from SKILL.md index:
 /// list,get,create,update,delete,commands).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -26,235 +38,315 @@ pub struct Product {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/product.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-products; update:
+    /// required by developers put-products, learn put-products, mintlify put-products. Name
+    /// printed on developers post-products, developers put-products, learn put-products (+2
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-products; update:
+    /// required by developers put-products, learn put-products, mintlify put-products. Name
+    /// printed on developers post-products, developers put-products, learn put-products (+2
+    /// more).
     #[required]
     pub name: Option<String>,
-    /// `SystemProductType` (`enum` [`ProductSystemProductType`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--system-product-type` (high
-    /// confidence): no source prints it.
-    #[required]
+    /// `SystemProductType` (`enum` [`ProductSystemProductType`]). Optional: create: not
+    /// required by developers post-products; update: required by learn put-products, mintlify
+    /// put-products but not by developers put-products. Name printed on developers
+    /// post-products, developers put-products, learn put-products (+2 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub system_product_type: Option<ProductSystemProductType>,
-    /// `Description` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `Description` (`string`). Required: create: required by developers post-products;
+    /// update: required by developers put-products, learn put-products, mintlify put-products.
+    /// Name printed on developers post-products, developers put-products, learn put-products
+    /// (+2 more).
     #[required]
     pub description: Option<String>,
-    /// `InvoiceDisplay` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--invoice-display` (high confidence): no source prints it.
+    /// `InvoiceLineDisplayAs` (`string`). Optional: create: not required by developers
+    /// post-products; update: not required by developers put-products, mintlify put-products.
+    /// Name printed on developers put-products, developers get-products-by-id; it replaces the
+    /// catalogue's guess `InvoiceDisplay`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_display: Option<String>,
-    /// `Sku` (`string`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (key fields).
+    pub invoice_line_display_as: Option<String>,
+    /// `Sku` (`string`). Optional: create: not required by developers post-products; update:
+    /// not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sku: Option<String>,
-    /// `Tags` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Tags` (`string`). Optional: create: not required by developers post-products; update:
+    /// not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tags: Option<String>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
-    #[required]
+    /// `DisplayOrder` (`int`). Optional: developers post-products says "Defaults to 0." Name
+    /// printed on developers post-products, developers put-products, learn put-products (+2
+    /// more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_order: Option<i32>,
-    /// `Price` (`decimal`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Price` (`decimal`). Required: create: required by developers post-products; update:
+    /// required by developers put-products, learn put-products, mintlify put-products. Name
+    /// printed on developers post-products, developers put-products, learn put-products (+2
+    /// more).
     #[required]
     pub price: Option<f64>,
-    /// `Visible` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Visible` (`bool`). Optional: create: not required by developers post-products; update:
+    /// not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible: Option<bool>,
-    /// `VisibleInKiosk` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--visible-in-kiosk` (high confidence): no source prints it.
+    /// `VisibleInKiosk` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--visible-in-kiosk` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible_in_kiosk: Option<bool>,
-    /// `AvailableToAi` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `AvailableToAi` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name from the
+    /// official page learn get-tariffs-by-id (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_ai: Option<bool>,
-    /// `NotesForAi` (`string`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `NotesForAi` (`string`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name from the
+    /// official page learn get-tariffs-by-id (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes_for_ai: Option<String>,
-    /// `ShowPriceForAi` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ShowPriceForAi` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name from the
+    /// official page learn get-tariffs-by-id (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_price_for_ai: Option<bool>,
-    /// `PriceForAi` (`decimal`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `PriceForAi` (`decimal`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name from the
+    /// official page learn get-tariffs-by-id (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_for_ai: Option<f64>,
-    /// `SyncSquare` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--sync-square` (high confidence): no source prints it.
+    /// `SyncToSquare` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id; it replaces the catalogue's
+    /// guess `SyncSquare`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sync_square: Option<bool>,
-    /// `CurrencyId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/product.md`.
+    pub sync_to_square: Option<bool>,
+    /// `CurrencyId` (`long`). Required: create: required by developers post-products; update:
+    /// required by developers put-products, mintlify put-products. Name printed on developers
+    /// post-products, developers put-products, mintlify put-products (+1 more).
     #[required]
     pub currency_id: Option<i64>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/product.md`.
+    /// `TaxRateId` (`long`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `ReducedTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ReducedTaxRateId` (`long`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reduced_tax_rate_id: Option<i64>,
-    /// `ExemptTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ExemptTaxRateId` (`long`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub exempt_tax_rate_id: Option<i64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/product.md`.
+    /// `FinancialAccountId` (`long`). Optional: create: not required by developers
+    /// post-products; update: not required by developers put-products, mintlify put-products.
+    /// Name printed on developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `AvailableAs` (`enum` [`ProductAvailableAs`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/billing/product.md`.
-    #[required]
+    /// `AvailableAs` (`enum` [`ProductAvailableAs`]). Optional: create: not required by
+    /// developers post-products; update: required by mintlify put-products but not by
+    /// developers put-products. Name printed on developers put-products, mintlify put-products,
+    /// developers get-products-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_as: Option<ProductAvailableAs>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers put-products, developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-products; update:
+    /// not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `Archived` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Archived` (`bool`). Optional: create: not required by developers post-products; update:
+    /// not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
-    /// `Starred` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/product.md`.
+    /// `Starred` (`bool`). Optional: create: not required by developers post-products; update:
+    /// not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub starred: Option<bool>,
-    /// `TrackStock` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `TrackStock` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub track_stock: Option<bool>,
-    /// `AllowNegativeStock` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/product.md`.
+    /// `AllowNegativeStock` (`bool`). Optional: create: not required by developers
+    /// post-products; update: not required by developers put-products, mintlify put-products.
+    /// Name printed on developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_negative_stock: Option<bool>,
-    /// `StockAlertLevel` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/product.md`.
+    /// `StockAlertLevel` (`int`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub stock_alert_level: Option<i32>,
-    /// `ApplyProRating` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md` (the same name on another entity).
+    /// `ApplyProRating` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_pro_rating: Option<bool>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `InvoiceCoworker` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--invoice-coworker` (high confidence): no source prints it.
+    /// `InvoiceCoworker` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_coworker: Option<bool>,
-    /// `SyncNexKiosk` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--sync-nex-kiosk` (low confidence): no source prints it.
+    /// `SyncToNexKiosk` (`bool`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id; it replaces the catalogue's guess `SyncNexKiosk`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sync_nex_kiosk: Option<bool>,
-    /// `CreateDelivery` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--create-delivery` (high confidence): no source prints it.
+    pub sync_to_nex_kiosk: Option<bool>,
+    /// `CreateDeliveryWhenPurchased` (`bool`). Optional: create: not required by developers
+    /// post-products; update: not required by developers put-products, mintlify put-products.
+    /// Name printed on developers put-products, developers get-products-by-id; it replaces the
+    /// catalogue's guess `CreateDelivery`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub create_delivery: Option<bool>,
+    pub create_delivery_when_purchased: Option<bool>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `CurrencyCode` (`string`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_code: Option<String>,
+    /// `CurrentStock` (`number`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub current_stock: Option<serde_json::Number>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers post-products;
+    /// update: not required by developers put-products, mintlify put-products. Name printed on
+    /// developers get-products-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Product.SystemProductType` (`ProductSystemProductType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProductSystemProductType {
-    /// `1`: DayPass.
-    DayPass = 1,
-    /// `2`: CreditBundle.
-    CreditBundle = 2,
-    /// `3`: Stationery.
-    Stationery = 3,
-    /// `4`: BookingFeature.
-    BookingFeature = 4,
-    /// `5`: BookingProducts.
-    BookingProducts = 5,
-    /// `6`: Lockers.
-    Lockers = 6,
-    /// `7`: Equipment.
-    Equipment = 7,
-    /// `8`: EventServices.
-    EventServices = 8,
-    /// `9`: AdminServices.
-    AdminServices = 9,
-    /// `10`: FoodAndBeverage.
-    FoodAndBeverage = 10,
-    /// `99`: Other.
-    Other = 99,
+crate::open_enum! {
+    /// The values of `Product.SystemProductType` (`eProductType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-products)
+    /// (the union of their values).
+    pub enum ProductSystemProductType {
+        /// `0`: None (only on the official page learn put-products).
+        None = 0,
+        /// `1`: DayPass.
+        DayPass = 1,
+        /// `2`: CreditBundle.
+        CreditBundle = 2,
+        /// `3`: Stationery.
+        Stationery = 3,
+        /// `4`: BookingFeature.
+        BookingFeature = 4,
+        /// `5`: BookingProducts.
+        BookingProducts = 5,
+        /// `6`: Lockers (only in the reference table).
+        Lockers = 6,
+        /// `7`: Equipment (only in the reference table).
+        Equipment = 7,
+        /// `8`: EventServices (only in the reference table).
+        EventServices = 8,
+        /// `9`: AdminServices (only in the reference table).
+        AdminServices = 9,
+        /// `10`: FoodAndBeverage (only in the reference table).
+        FoodAndBeverage = 10,
+        /// `99`: Other.
+        Other = 99,
+    }
 }
 
-impl ProductSystemProductType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "DayPass"),
-        (2, "CreditBundle"),
-        (3, "Stationery"),
-        (4, "BookingFeature"),
-        (5, "BookingProducts"),
-        (6, "Lockers"),
-        (7, "Equipment"),
-        (8, "EventServices"),
-        (9, "AdminServices"),
-        (10, "FoodAndBeverage"),
-        (99, "Other"),
-    ];
-}
-
-/// The values of `Product.AvailableAs` (`ProductAvailableAs`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProductAvailableAs {
-    /// `1`: RecurrentOrOneOff.
-    RecurrentOrOneOff = 1,
-    /// `2`: OnlyRecurrent.
-    OnlyRecurrent = 2,
-    /// `3`: OnlyOneOff.
-    OnlyOneOff = 3,
-}
-
-impl ProductAvailableAs {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "RecurrentOrOneOff"),
-        (2, "OnlyRecurrent"),
-        (3, "OnlyOneOff"),
-    ];
+crate::open_enum! {
+    /// The values of `Product.AvailableAs` (`eRecurrentProductOptions`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-products)
+    /// (the union of their values).
+    pub enum ProductAvailableAs {
+        /// `0`: None (only on the official page learn put-products).
+        None = 0,
+        /// `1`: RecurrentOrOneOff.
+        RecurrentOrOneOff = 1,
+        /// `2`: OnlyRecurrent.
+        OnlyRecurrent = 2,
+        /// `3`: OnlyOneOff.
+        OnlyOneOff = 3,
+    }
 }

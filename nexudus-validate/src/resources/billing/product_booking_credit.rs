@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ProductBookingCredit` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/productbookingcredits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-productbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/post-productbookingcredits`
+/// - learn post-productbookingcredits:
+/// `https://learn.nexudus.com/rest-api/billing/post-productbookingcredits.md`
+/// - mintlify put-productbookingcredits:
+/// `https://nexudus.mintlify.app/rest-api/billing/put-productbookingcredits`
+/// - developers get-productbookingcredits-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits-by-id`
+/// - developers get-productbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits`
 ///
 /// Catalogue note: options can-be-used-for-* here vs cane-be-used-for-* on
 /// CoworkerBookingCredit; this file's own descriptions name CaneBeUsedForEvents (JSON
@@ -30,101 +43,214 @@ pub struct ProductBookingCredit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-productbookingcredits,
+    /// learn post-productbookingcredits; update: required by mintlify
+    /// put-productbookingcredits. Name printed on developers post-productbookingcredits, learn
+    /// post-productbookingcredits, mintlify put-productbookingcredits (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/productbookingcredit.md`.
+    /// `ProductId` (`long`). Required: create: required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, learn post-productbookingcredits, mintlify
+    /// put-productbookingcredits (+1 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `ElegibleResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `ElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, learn post-productbookingcredits, mintlify
+    /// put-productbookingcredits (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_resource_types: Option<Vec<i64>>,
-    /// `AddedElegibleResourceTypes` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `AddedElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on mintlify put-productbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_resource_types: Option<Vec<i64>>,
-    /// `RemovedElegibleResourceTypes` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on mintlify put-productbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_resource_types: Option<Vec<i64>>,
-    /// `ElegibleProducts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `ElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, mintlify put-productbookingcredits, developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_products: Option<Vec<i64>>,
-    /// `AddedElegibleProducts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on mintlify put-productbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_products: Option<Vec<i64>>,
-    /// `RemovedElegibleProducts` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on mintlify put-productbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_products: Option<Vec<i64>>,
-    /// `ElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, developers get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_tariffs: Option<Vec<i64>>,
-    /// `AddedElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_tariffs: Option<Vec<i64>>,
-    /// `RemovedElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_tariffs: Option<Vec<i64>>,
-    /// `Credit` (`decimal`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Credit` (`decimal`). Required: create: required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, learn post-productbookingcredits, mintlify
+    /// put-productbookingcredits (+1 more).
     #[required]
     pub credit: Option<f64>,
-    /// `CanBeUsedForBookings` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--can-be-used-for-bookings` (high confidence): no source prints it.
+    /// `CaneBeUsedForBookings` (`bool`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id; it replaces the catalogue's guess
+    /// `CanBeUsedForBookings`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub can_be_used_for_bookings: Option<bool>,
-    /// `CaneBeUsedForEvents` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/productbookingcredit.md (spelling differs from the CLI option)`.
+    pub cane_be_used_for_bookings: Option<bool>,
+    /// `CaneBeUsedForEvents` (`bool`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cane_be_used_for_events: Option<bool>,
-    /// `EventCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `EventCategories` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_categories: Option<Vec<i64>>,
-    /// `AddedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_event_categories: Option<Vec<i64>>,
-    /// `RemovedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_event_categories: Option<Vec<i64>>,
     /// `ExpirationType` (`enum` `ProductBookingCreditExpirationType`, an integer (no source
-    /// lists its values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/productbookingcredit.md`.
+    /// lists its values)). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expiration_type: Option<i32>,
-    /// `ExpiresIn` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/productbookingcredit.md`.
+    /// `ExpiresIn` (`int`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_in: Option<i32>,
-    /// `IsUniversalCredit` (`bool`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (key fields).
+    /// `IsUniversalCredit` (`bool`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_universal_credit: Option<bool>,
-    /// `ElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_passes: Option<Vec<i64>>,
-    /// `AddedElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_passes: Option<Vec<i64>>,
-    /// `RemovedElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_passes: Option<Vec<i64>>,
-    /// `AppliesToCharges` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--applies-to-charges` (high confidence): no source prints it.
+    /// `AppliesToCharges` (`bool`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub applies_to_charges: Option<bool>,
+    /// `ExpireTimeInMonths` (`long`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, developers get-productbookingcredits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expire_time_in_months: Option<i64>,
+    /// `ExpireTimeInWeeks` (`long`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// post-productbookingcredits, developers get-productbookingcredits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expire_time_in_weeks: Option<i64>,
+    /// `ProductName` (`string`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_name: Option<String>,
+    /// `ProductBusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
+    /// mintlify put-productbookingcredits. Name printed on developers
+    /// get-productbookingcredits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_business_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

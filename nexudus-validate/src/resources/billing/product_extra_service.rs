@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ProductExtraService` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/productextraservices.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-productextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/post-productextraservices`
+/// - developers put-productextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/put-productextraservices`
+/// - developers get-productextraservices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-productextraservices-by-id`
+/// - developers reference/productextraservice:
+/// `https://developers.nexudus.com/reference/productextraservice`
 ///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,25 +39,131 @@ pub struct ProductExtraService {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/productextraservice.md`.
+    /// `ProductId` (`long`). Required: create: required by developers
+    /// post-productextraservices; update: required by developers put-productextraservices. Name
+    /// printed on developers post-productextraservices, developers put-productextraservices,
+    /// developers get-productextraservices-by-id (+1 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `ExtraServiceId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/productextraservice.md`.
+    /// `ExtraServiceId` (`long`). Required: create: required by developers
+    /// post-productextraservices; update: required by developers put-productextraservices. Name
+    /// printed on developers post-productextraservices, developers put-productextraservices,
+    /// developers get-productextraservices-by-id (+1 more).
     #[required]
     pub extra_service_id: Option<i64>,
-    /// `UsesIncluded` (`int`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `UsesIncluded` (`int`). Required: create: required by developers
+    /// post-productextraservices; update: required by developers put-productextraservices. Name
+    /// printed on developers post-productextraservices, developers put-productextraservices,
+    /// developers get-productextraservices-by-id (+1 more).
     #[required]
     pub uses_included: Option<i32>,
     /// `ExpirationType` (`enum` `ProductExtraServiceExpirationType`, an integer (no source
-    /// lists its values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/productextraservice.md`.
+    /// lists its values)). Optional: create: not required by developers
+    /// post-productextraservices; update: not required by developers put-productextraservices.
+    /// Name printed on developers put-productextraservices, developers
+    /// get-productextraservices-by-id, developers reference/productextraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expiration_type: Option<i32>,
-    /// `ExpiresIn` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/productextraservice.md`.
+    /// `ExpiresIn` (`int`). Optional: create: not required by developers
+    /// post-productextraservices; update: not required by developers put-productextraservices.
+    /// Name printed on developers put-productextraservices, developers
+    /// get-productextraservices-by-id, developers reference/productextraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_in: Option<i32>,
+    /// `ExpireTimeInMonths` (`long`). Optional: create: not required by developers
+    /// post-productextraservices; update: not required by developers put-productextraservices.
+    /// Name printed on developers post-productextraservices, developers
+    /// put-productextraservices, developers get-productextraservices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expire_time_in_months: Option<i64>,
+    /// `ExpireTimeInWeeks` (`long`). Optional: create: not required by developers
+    /// post-productextraservices; update: not required by developers put-productextraservices.
+    /// Name printed on developers put-productextraservices, developers
+    /// get-productextraservices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expire_time_in_weeks: Option<i64>,
+    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-productextraservices-by-id, developers
+    /// reference/productextraservice.
+    #[serde(skip_serializing, default)]
+    pub product_name: Option<String>,
+    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-productextraservices-by-id, developers
+    /// reference/productextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_name: Option<String>,
+    /// `ExtraServiceChargePeriod` (`enum` [`ProductExtraServiceExtraServiceChargePeriod`]).
+    /// Optional: read-only. Read from the server, never sent back. Name printed on developers
+    /// get-productextraservices-by-id, developers reference/productextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_charge_period: Option<ProductExtraServiceExtraServiceChargePeriod>,
+    /// `ExtraServiceIsBookingCredit` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-productextraservices-by-id, developers
+    /// reference/productextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_is_booking_credit: Option<String>,
+    /// `ExtraServiceIsPrintingCredit` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-productextraservices-by-id, developers
+    /// reference/productextraservice.
+    #[serde(skip_serializing, default)]
+    pub extra_service_is_printing_credit: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `ProductExtraService.ExtraServiceChargePeriod` (`eChargePeriod`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (mintlify post-productextraservices).
+    pub enum ProductExtraServiceExtraServiceChargePeriod {
+        /// `1`: Minutes.
+        Minutes = 1,
+        /// `2`: Days.
+        Days = 2,
+        /// `3`: Weeks.
+        Weeks = 3,
+        /// `4`: Months.
+        Months = 4,
+        /// `5`: Uses.
+        Uses = 5,
+    }
 }

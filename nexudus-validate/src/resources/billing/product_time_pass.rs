@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ProductTimePass` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/producttimepasses.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-producttimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/post-producttimepasses`
+/// - developers put-producttimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/put-producttimepasses`
+/// - developers get-producttimepasses-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-producttimepasses-by-id`
+/// - developers get-producttimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/get-producttimepasses`
 ///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,25 +39,117 @@ pub struct ProductTimePass {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/producttimepass.md`.
+    /// `ProductId` (`long`). Required: create: required by developers post-producttimepasses;
+    /// update: required by developers put-producttimepasses. Name printed on developers
+    /// post-producttimepasses, developers put-producttimepasses, developers
+    /// get-producttimepasses-by-id.
     #[required]
     pub product_id: Option<i64>,
-    /// `TimePassId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/producttimepass.md`.
+    /// `TimePassId` (`long`). Required: create: required by developers post-producttimepasses;
+    /// update: required by developers put-producttimepasses. Name printed on developers
+    /// post-producttimepasses, developers put-producttimepasses, developers
+    /// get-producttimepasses-by-id.
     #[required]
     pub time_pass_id: Option<i64>,
-    /// `PassesIncluded` (`int`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `PassesIncluded` (`int`). Required: create: required by developers
+    /// post-producttimepasses; update: required by developers put-producttimepasses. Name
+    /// printed on developers post-producttimepasses, developers put-producttimepasses,
+    /// developers get-producttimepasses-by-id.
     #[required]
     pub passes_included: Option<i32>,
-    /// `ExpirationType` (`enum` `ProductTimePassExpirationType`, an integer (no source lists
-    /// its values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/producttimepass.md`.
+    /// `ExpirationType` (`enum` [`ProductTimePassExpirationType`]). Optional: create: not
+    /// required by developers post-producttimepasses; update: not required by developers
+    /// put-producttimepasses. Name printed on developers post-producttimepasses, developers
+    /// put-producttimepasses, developers get-producttimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub expiration_type: Option<i32>,
-    /// `ExpiresIn` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/producttimepass.md`.
+    pub expiration_type: Option<ProductTimePassExpirationType>,
+    /// `ExpiresIn` (`int`). Optional: create: not required by developers
+    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
+    /// printed on developers post-producttimepasses, developers put-producttimepasses,
+    /// developers get-producttimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_in: Option<i32>,
+    /// `ExpireTimeInMonths` (`long`). Optional: create: not required by developers
+    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
+    /// printed on developers post-producttimepasses, developers put-producttimepasses,
+    /// developers get-producttimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expire_time_in_months: Option<i64>,
+    /// `ExpireTimeInWeeks` (`long`). Optional: create: not required by developers
+    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
+    /// printed on developers post-producttimepasses, developers put-producttimepasses,
+    /// developers get-producttimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expire_time_in_weeks: Option<i64>,
+    /// `ProductName` (`string`). Optional: create: not required by developers
+    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
+    /// printed on developers get-producttimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_name: Option<String>,
+    /// `TimePassName` (`string`). Optional: create: not required by developers
+    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
+    /// printed on developers get-producttimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time_pass_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `ProductTimePass.ExpirationType` (`eRecurrentChargePattern`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers post-producttimepasses).
+    pub enum ProductTimePassExpirationType {
+        /// `1`: PricePlan.
+        PricePlan = 1,
+        /// `2`: Day.
+        Day = 2,
+        /// `3`: Week.
+        Week = 3,
+        /// `4`: Month.
+        Month = 4,
+        /// `5`: Year.
+        Year = 5,
+        /// `6`: LastDayOfMonth.
+        LastDayOfMonth = 6,
+    }
 }

@@ -3,7 +3,6 @@
 //! `Proposal` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/proposals.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-proposals:
+/// `https://developers.nexudus.com/rest-api/billing/post-proposals`
+/// - developers put-proposals:
+/// `https://developers.nexudus.com/rest-api/billing/put-proposals`
+/// - learn put-proposals: `https://learn.nexudus.com/rest-api/billing/put-proposals`
+/// - developers get-proposals-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposals-by-id`
+/// - developers reference/proposal: `https://developers.nexudus.com/reference/proposal`
+///
 /// Catalogue note: read from offset 5500; update table omits desks/variants (only
 /// added-/removed- variants) and several create-only contract fields.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -26,171 +36,387 @@ pub struct Proposal {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `IssuedById` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/proposal.md`.
+    /// `IssuedById` (`long`). Required: create: required by developers post-proposals; update:
+    /// required by developers put-proposals, learn put-proposals. Name printed on developers
+    /// post-proposals, developers put-proposals, learn put-proposals (+2 more).
     #[required]
     pub issued_by_id: Option<i64>,
-    /// `ResponsibleId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/proposal.md`.
+    /// `ResponsibleId` (`long`). Required: create: required by developers post-proposals;
+    /// update: required by developers put-proposals, learn put-proposals. Name printed on
+    /// developers post-proposals, developers put-proposals, learn put-proposals (+2 more).
     #[required]
     pub responsible_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/proposal.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-proposals; update:
+    /// required by developers put-proposals, learn put-proposals. Name printed on developers
+    /// post-proposals, developers put-proposals, learn put-proposals (+2 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Reference` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `Reference` (`string`). Required: create: required by developers post-proposals; update:
+    /// required by developers put-proposals, learn put-proposals. Name printed on developers
+    /// post-proposals, developers put-proposals, learn put-proposals (+2 more).
     #[required]
     pub reference: Option<String>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/proposal.md`.
+    /// `Notes` (`string`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Personal data (bio). Name printed on developers put-proposals, learn put-proposals,
+    /// developers get-proposals-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `ProposalStatus` (`enum` [`ProposalProposalStatus`]). Required on create and update (the
-    /// reference table). Name from the Nexudus skills reference (key fields).
-    #[required]
+    /// `ProposalStatus` (`enum` [`ProposalProposalStatus`]). Optional: create: not listed in
+    /// the part read of developers post-proposals; update: required by learn put-proposals but
+    /// not by developers put-proposals. Name printed on developers put-proposals, learn
+    /// put-proposals, developers get-proposals-by-id (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposal_status: Option<ProposalProposalStatus>,
-    /// `DocumentToSendId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/proposal.md`.
+    /// `DocumentToSendId` (`long`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers put-proposals, learn put-proposals, developers
+    /// get-proposals-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document_to_send_id: Option<i64>,
-    /// `DocumentToSignId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/proposal.md`.
+    /// `DocumentToSignId` (`long`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers put-proposals, learn put-proposals, developers
+    /// get-proposals-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document_to_sign_id: Option<i64>,
-    /// `DocumentToSignHtml` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/proposal.md`.
+    /// `DocumentToSignHtml` (`string`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers put-proposals, developers get-proposals-by-id,
+    /// developers reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document_to_sign_html: Option<String>,
-    /// `NewDocumentToSignBinaryDocumentUrl` (`string`). Optional (the reference table). Name
-    /// guessed from the option `--new-document-to-sign-binary-document-url` (low confidence):
-    /// no source prints it.
+    /// `NewDocumentToSignBinaryDocumentUrl` (`string`). Optional: create: not listed in the
+    /// part read of developers post-proposals; update: not required by developers
+    /// put-proposals, learn put-proposals. Name printed on developers put-proposals, developers
+    /// get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_document_to_sign_binary_document_url: Option<String>,
-    /// `ClearDocumentToSignBinaryDocumentFile` (`bool`). Optional (the reference table). Name
-    /// guessed from the option `--clear-document-to-sign-binary-document-file` (high
-    /// confidence): no source prints it.
+    /// `ClearDocumentToSignBinaryDocumentFile` (`bool`). Optional: create: not listed in the
+    /// part read of developers post-proposals; update: not required by developers
+    /// put-proposals, learn put-proposals. Name printed on developers put-proposals, developers
+    /// get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_document_to_sign_binary_document_file: Option<bool>,
-    /// `DocumentToSendHtml` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/proposal.md`.
+    /// `DocumentToSendHtml` (`string`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers put-proposals, developers get-proposals-by-id,
+    /// developers reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document_to_send_html: Option<String>,
-    /// `NewDocumentToSendBinaryDocumentUrl` (`string`). Optional (the reference table). Name
-    /// guessed from the option `--new-document-to-send-binary-document-url` (low confidence):
-    /// no source prints it.
+    /// `NewDocumentToSendBinaryDocumentUrl` (`string`). Optional: create: not listed in the
+    /// part read of developers post-proposals; update: not required by developers
+    /// put-proposals, learn put-proposals. Name printed on developers put-proposals, developers
+    /// get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_document_to_send_binary_document_url: Option<String>,
-    /// `ClearDocumentToSendBinaryDocumentFile` (`bool`). Optional (the reference table). Name
-    /// guessed from the option `--clear-document-to-send-binary-document-file` (high
-    /// confidence): no source prints it.
+    /// `ClearDocumentToSendBinaryDocumentFile` (`bool`). Optional: create: not listed in the
+    /// part read of developers post-proposals; update: not required by developers
+    /// put-proposals, learn put-proposals. Name printed on developers put-proposals, developers
+    /// get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_document_to_send_binary_document_file: Option<bool>,
-    /// `NewProposalFileUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-proposal-file-url` (low confidence): no source prints it.
+    /// `NewProposalFileUrl` (`string`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers put-proposals, developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_proposal_file_url: Option<String>,
-    /// `ClearProposalFileFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-proposal-file-file` (high confidence): no source prints it.
+    /// `ClearProposalFileFile` (`bool`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers put-proposals, developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_proposal_file_file: Option<bool>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Accepted on
-    /// create only. Name from the legacy API docs `rest-api/billing/proposal.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-proposals; update:
+    /// required by developers put-proposals, learn put-proposals. Accepted on create only. Name
+    /// printed on developers post-proposals, developers put-proposals, learn put-proposals (+2
+    /// more).
     #[required]
     pub tariff_id: Option<i64>,
-    /// `Desks` (`list`). Optional (the reference table). Accepted on create only. Name from the
-    /// Nexudus skills reference (list properties).
+    /// `Desks` (`list`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Accepted on create only. Name printed on developers put-proposals, developers
+    /// get-proposals-by-id, developers reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub desks: Option<Vec<i64>>,
-    /// `AddedDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedDesks` (`list`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_desks: Option<Vec<i64>>,
-    /// `RemovedDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedDesks` (`list`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_desks: Option<Vec<i64>>,
-    /// `Variants` (`list`). Optional (the reference table). Accepted on create only. Name from
-    /// the Nexudus skills reference (list properties).
+    /// `Variants` (`list`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Accepted on create only. Name printed on developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub variants: Option<Vec<i64>>,
-    /// `AddedVariants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedVariants` (`list`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_variants: Option<Vec<i64>>,
-    /// `RemovedVariants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedVariants` (`list`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_variants: Option<Vec<i64>>,
-    /// `Price` (`decimal`). Optional (the reference table). Accepted on create only. Name from
-    /// the legacy API docs `rest-api/billing/proposal.md`.
+    /// `Price` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Accepted on create only. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `StartDate` (`DateTime`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/billing/proposal.md`.
+    /// `StartDate` (`DateTime`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Accepted on create only. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub start_date: Option<NexudusDateTime>,
-    /// `CancellationLimitDays` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/proposal.md`.
+    /// `CancellationLimitDays` (`int`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_limit_days: Option<i32>,
-    /// `ContractTerm` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/proposal.md`.
+    /// `ContractTerm` (`DateTime`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contract_term: Option<NexudusDateTime>,
-    /// `CancellationDate` (`DateTime`). Optional (the reference table). Accepted on create
-    /// only. Name from the legacy API docs `rest-api/billing/proposal.md`.
+    /// `CancellationDate` (`DateTime`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Accepted on create only. Name printed on developers get-proposals-by-id,
+    /// developers reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_date: Option<NexudusDateTime>,
-    /// `ExpirationDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/Sys/reselleraccount.md` (the same name on another entity).
+    /// `ExpirationDate` (`DateTime`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expiration_date: Option<NexudusDateTime>,
-    /// `BillingDay` (`int`). Required on create and update (the reference table). Accepted on
-    /// create only. Name from the legacy API docs `rest-api/billing/proposal.md`.
-    #[required]
+    /// `BillingDay` (`int`). Required on update only: create: not listed in the part read of
+    /// developers post-proposals; update: required by developers put-proposals, learn
+    /// put-proposals. Accepted on create only. Name printed on developers put-proposals, learn
+    /// put-proposals, developers get-proposals-by-id (+1 more).
+    #[required(update)]
     pub billing_day: Option<i32>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Accepted on
-    /// create only. Name from the legacy API docs `rest-api/billing/proposal.md`.
-    #[required]
+    /// `Quantity` (`int`). Required on update only: create: not listed in the part read of
+    /// developers post-proposals; update: required by developers put-proposals, learn
+    /// put-proposals. Accepted on create only. Name printed on developers put-proposals, learn
+    /// put-proposals, developers get-proposals-by-id (+1 more).
+    #[required(update)]
     pub quantity: Option<i32>,
-    /// `DiscountCodeId` (`long`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/billing/proposal.md`.
+    /// `DiscountCodeId` (`long`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Accepted on create only. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_code_id: Option<i64>,
-    /// `StartDateLocal` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--start-date-local` (high confidence): no source prints it.
+    /// `StartDateLocal` (`DateTime`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub start_date_local: Option<NexudusDateTime>,
-    /// `SentOnLocal` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--sent-on-local` (high confidence): no source prints it.
+    /// `SentOnLocal` (`DateTime`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sent_on_local: Option<NexudusDateTime>,
-    /// `DoNotIssueInvoice` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name guessed from the option `--do-not-issue-invoice` (high confidence): no source
-    /// prints it.
+    /// `DoNotIssueInvoice` (`bool`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Accepted on create only. Name printed on developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_issue_invoice: Option<bool>,
+    /// `IssuedByName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub issued_by_name: Option<String>,
+    /// `IssuedByCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub issued_by_currency_code: Option<String>,
+    /// `ResponsibleFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub responsible_full_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub coworker_billing_name: Option<String>,
+    /// `DocumentToSignBinaryDocumentFileName` (`string`). Optional: create: not listed in the
+    /// part read of developers post-proposals; update: not required by developers
+    /// put-proposals, learn put-proposals. Name printed on developers get-proposals-by-id,
+    /// developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub document_to_sign_binary_document_file_name: Option<String>,
+    /// `DocumentToSendBinaryDocumentFileName` (`string`). Optional: create: not listed in the
+    /// part read of developers post-proposals; update: not required by developers
+    /// put-proposals, learn put-proposals. Name printed on developers get-proposals-by-id,
+    /// developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub document_to_send_binary_document_file_name: Option<String>,
+    /// `ProposalFileFileName` (`string`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_file_file_name: Option<String>,
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub tariff_name: Option<String>,
+    /// `TariffInvoiceEvery` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub tariff_invoice_every: Option<String>,
+    /// `TariffInvoiceEveryWeeks` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub tariff_invoice_every_weeks: Option<String>,
+    /// `TariffPrice` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_price: Option<f64>,
+    /// `TariffBusinessCurrencyCode` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
+    #[serde(skip_serializing, default)]
+    pub tariff_business_currency_code: Option<String>,
+    /// `SentOn` (`DateTime`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sent_on: Option<NexudusDateTime>,
+    /// `CustomerLastOpenedDate` (`DateTime`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers get-proposals-by-id, developers
+    /// reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer_last_opened_date: Option<NexudusDateTime>,
+    /// `DeskCapacity` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub desk_capacity: Option<f64>,
+    /// `DeskSize` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub desk_size: Option<f64>,
+    /// `DiscountedTotalPrice` (`decimal`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discounted_total_price: Option<f64>,
+    /// `TotalPrice` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_price: Option<f64>,
+    /// `TotalProducts` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_products: Option<f64>,
+    /// `TotalSigupProducts` (`decimal`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total_sigup_products: Option<f64>,
+    /// `Total` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total: Option<f64>,
+    /// `SignupTotal` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
+    /// Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signup_total: Option<f64>,
+    /// `RecurringTotal` (`decimal`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub recurring_total: Option<f64>,
+    /// `IssuedByAddress` (`string`). Optional: create: not listed in the part read of
+    /// developers post-proposals; update: not required by developers put-proposals, learn
+    /// put-proposals. Name printed on developers reference/proposal.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issued_by_address: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Proposal.ProposalStatus` (`ProposalProposalStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProposalProposalStatus {
-    /// `1`: Draft.
-    Draft = 1,
-    /// `2`: Sent.
-    Sent = 2,
-    /// `3`: Accepted.
-    Accepted = 3,
-    /// `4`: Rejected.
-    Rejected = 4,
-}
-
-impl ProposalProposalStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Draft"), (2, "Sent"), (3, "Accepted"), (4, "Rejected")];
+crate::open_enum! {
+    /// The values of `Proposal.ProposalStatus` (`eProposalStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn post-proposals)
+    /// (the union of their values).
+    pub enum ProposalProposalStatus {
+        /// `1`: Draft.
+        Draft = 1,
+        /// `2`: Sent.
+        Sent = 2,
+        /// `3`: Accepted.
+        Accepted = 3,
+        /// `4`: Rejected.
+        Rejected = 4,
+    }
 }

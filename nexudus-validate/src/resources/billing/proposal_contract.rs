@@ -15,6 +15,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/proposalcontracts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-proposalcontracts:
+/// `https://developers.nexudus.com/rest-api/billing/post-proposalcontracts`
+/// - learn post-proposalcontracts:
+/// `https://learn.nexudus.com/rest-api/billing/post-proposalcontracts`
+/// - developers put-proposalcontracts:
+/// `https://developers.nexudus.com/rest-api/billing/put-proposalcontracts`
+/// - learn put-proposalcontracts:
+/// `https://learn.nexudus.com/rest-api/billing/put-proposalcontracts`
+/// - developers get-proposalcontracts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts-by-id`
+/// - developers get-proposalcontracts:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,68 +41,219 @@ pub struct ProposalContract {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ProposalId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/proposalcontract.md`.
+    /// `ProposalId` (`long`). Required: create: required by developers post-proposalcontracts,
+    /// learn post-proposalcontracts; update: required by developers put-proposalcontracts,
+    /// learn put-proposalcontracts. Name printed on developers post-proposalcontracts, learn
+    /// post-proposalcontracts, developers put-proposalcontracts (+2 more).
     #[required]
     pub proposal_id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/proposalcontract.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-proposalcontracts,
+    /// learn post-proposalcontracts; update: required by developers put-proposalcontracts,
+    /// learn put-proposalcontracts. Name printed on developers post-proposalcontracts, learn
+    /// post-proposalcontracts, developers put-proposalcontracts (+2 more).
     #[required]
     pub tariff_id: Option<i64>,
-    /// `Desks` (`list`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (list properties).
+    /// `Desks` (`list`). Optional: create: not required by developers post-proposalcontracts,
+    /// learn post-proposalcontracts; update: not required by developers put-proposalcontracts,
+    /// learn put-proposalcontracts. Name printed on developers post-proposalcontracts, learn
+    /// post-proposalcontracts, developers put-proposalcontracts (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub desks: Option<Vec<i64>>,
-    /// `AddedDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedDesks` (`list`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// put-proposalcontracts, learn put-proposalcontracts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_desks: Option<Vec<i64>>,
-    /// `RemovedDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedDesks` (`list`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// put-proposalcontracts, learn put-proposalcontracts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_desks: Option<Vec<i64>>,
-    /// `Variants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Variants` (`list`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub variants: Option<Vec<i64>>,
-    /// `AddedVariants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedVariants` (`list`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// put-proposalcontracts, learn put-proposalcontracts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_variants: Option<Vec<i64>>,
-    /// `RemovedVariants` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedVariants` (`list`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// put-proposalcontracts, learn put-proposalcontracts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_variants: Option<Vec<i64>>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `StartDate` (`DateTime`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `StartDate` (`DateTime`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub start_date: Option<NexudusDateTime>,
-    /// `CancellationLimitDays` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/proposalcontract.md`.
+    /// `CancellationLimitDays` (`int`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_limit_days: Option<i32>,
-    /// `ContractTerm` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/proposalcontract.md`.
+    /// `ContractTerm` (`DateTime`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contract_term: Option<NexudusDateTime>,
-    /// `CancellationDate` (`DateTime`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/billing/proposalcontract.md`.
+    /// `CancellationDate` (`DateTime`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_date: Option<NexudusDateTime>,
-    /// `BillingDay` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/proposalcontract.md`.
+    /// `BillingDay` (`int`). Required: create: required by developers post-proposalcontracts,
+    /// learn post-proposalcontracts; update: required by developers put-proposalcontracts,
+    /// learn put-proposalcontracts. Name printed on developers post-proposalcontracts, learn
+    /// post-proposalcontracts, developers put-proposalcontracts (+2 more).
     #[required]
     pub billing_day: Option<i32>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/proposalcontract.md`.
+    /// `Quantity` (`int`). Required: create: required by developers post-proposalcontracts,
+    /// learn post-proposalcontracts; update: required by developers put-proposalcontracts,
+    /// learn put-proposalcontracts. Name printed on developers post-proposalcontracts, learn
+    /// post-proposalcontracts, developers put-proposalcontracts (+2 more).
     #[required]
     pub quantity: Option<i32>,
-    /// `DiscountCodeId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/proposalcontract.md`.
+    /// `DiscountCodeId` (`long`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// post-proposalcontracts, learn post-proposalcontracts, developers put-proposalcontracts
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_code_id: Option<i64>,
+    /// `ProposalCoworkerId` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_id: Option<String>,
+    /// `ProposalCoworkerEmail` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_email: Option<String>,
+    /// `ProposalCoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_full_name: Option<String>,
+    /// `TariffName` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_name: Option<String>,
+    /// `TariffInvoiceEvery` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_invoice_every: Option<String>,
+    /// `TariffInvoiceEveryWeeks` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_invoice_every_weeks: Option<String>,
+    /// `TariffPrice` (`number`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_price: Option<serde_json::Number>,
+    /// `TariffBusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_business_currency_code: Option<String>,
+    /// `FloorPlanDeskIds` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_ids: Option<String>,
+    /// `FloorPlanDeskNames` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_names: Option<String>,
+    /// `FloorPlanDeskVariantIds` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_variant_ids: Option<String>,
+    /// `FloorPlanDeskVariantNames` (`string`). Optional: create: not required by developers
+    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
+    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
+    /// get-proposalcontracts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_variant_names: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

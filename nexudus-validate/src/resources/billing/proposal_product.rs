@@ -3,7 +3,6 @@
 //! `ProposalProduct` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/proposalproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-proposalproducts:
+/// `https://developers.nexudus.com/rest-api/billing/post-proposalproducts`
+/// - learn post-proposalproducts:
+/// `https://learn.nexudus.com/rest-api/billing/post-proposalproducts`
+/// - developers put-proposalproducts:
+/// `https://developers.nexudus.com/rest-api/billing/put-proposalproducts`
+/// - developers get-proposalproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposalproducts-by-id`
+/// - developers get-proposalproducts:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposalproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,93 +39,185 @@ pub struct ProposalProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ProposalId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/proposalproduct.md`.
+    /// `ProposalId` (`long`). Required: create: required by developers post-proposalproducts,
+    /// learn post-proposalproducts; update: required by developers put-proposalproducts. Name
+    /// printed on developers post-proposalproducts, learn post-proposalproducts, developers
+    /// put-proposalproducts (+1 more).
     #[required]
     pub proposal_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/proposalproduct.md`.
+    /// `ProductId` (`long`). Required: create: required by developers post-proposalproducts,
+    /// learn post-proposalproducts; update: required by developers put-proposalproducts. Name
+    /// printed on developers post-proposalproducts, learn post-proposalproducts, developers
+    /// put-proposalproducts (+1 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Quantity` (`int`). Required: create: required by developers post-proposalproducts,
+    /// learn post-proposalproducts; update: required by developers put-proposalproducts. Name
+    /// printed on developers post-proposalproducts, learn post-proposalproducts, developers
+    /// put-proposalproducts (+1 more).
     #[required]
     pub quantity: Option<i32>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers post-proposalproducts,
+    /// learn post-proposalproducts; update: not required by developers put-proposalproducts.
+    /// Name printed on developers post-proposalproducts, learn post-proposalproducts,
+    /// developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `IsDeposit` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/proposalproduct.md`.
+    /// `IsDeposit` (`bool`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_deposit: Option<bool>,
-    /// `IsContractProduct` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--is-contract-product` (high confidence): no source prints it.
+    /// `IsContractProduct` (`bool`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_contract_product: Option<bool>,
-    /// `RegularCharge` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/proposalproduct.md`.
+    /// `RegularCharge` (`bool`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_charge: Option<bool>,
-    /// `RepeatCycle` (`enum` [`ProposalProductRepeatCycle`]). Required on create and update
-    /// (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/proposalproduct.md`.
-    #[required]
+    /// `RepeatCycle` (`enum` [`ProposalProductRepeatCycle`]). Optional: developers
+    /// post-proposalproducts says "Defaults to eRecurrentChargePattern.PricePlan." Name printed
+    /// on developers post-proposalproducts, learn post-proposalproducts, developers
+    /// put-proposalproducts (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_cycle: Option<ProposalProductRepeatCycle>,
-    /// `InvoiceOn` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md` (the same name on another entity).
+    /// `InvoiceOn` (`DateTime`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_on: Option<NexudusDateTime>,
-    /// `RepeatFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md` (the same name on another entity).
+    /// `RepeatFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_from: Option<NexudusDateTime>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/coworkerproduct.md (+2 more)` (the same name on another entity).
+    /// `RepeatUntil` (`DateTime`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `RepeatUnit` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkerproduct.md` (the same name on another entity).
+    /// `RepeatUnit` (`int`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_unit: Option<i32>,
-    /// `ApplyProRating` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md` (the same name on another entity).
+    /// `ApplyProRating` (`bool`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_pro_rating: Option<bool>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/billing/proposalproduct.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers post-proposalproducts,
+    /// learn post-proposalproducts; update: not required by developers put-proposalproducts.
+    /// Personal data (bio). Name printed on developers post-proposalproducts, learn
+    /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
+    /// `ProposalCoworkerId` (`string`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_id: Option<String>,
+    /// `ProposalCoworkerEmail` (`string`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_email: Option<String>,
+    /// `ProposalCoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_full_name: Option<String>,
+    /// `ProductName` (`string`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_name: Option<String>,
+    /// `ProductPrice` (`number`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_price: Option<serde_json::Number>,
+    /// `ProductApplyProRating` (`string`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_apply_pro_rating: Option<String>,
+    /// `ProductBusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
+    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_business_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `ProposalProduct.RepeatCycle` (`ProposalProductRepeatCycle`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProposalProductRepeatCycle {
-    /// `1`: PricePlan.
-    PricePlan = 1,
-    /// `2`: Day.
-    Day = 2,
-    /// `3`: Week.
-    Week = 3,
-    /// `4`: Month.
-    Month = 4,
-    /// `5`: Year.
-    Year = 5,
-    /// `6`: LastDayOfMonth.
-    LastDayOfMonth = 6,
-}
-
-impl ProposalProductRepeatCycle {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "PricePlan"),
-        (2, "Day"),
-        (3, "Week"),
-        (4, "Month"),
-        (5, "Year"),
-        (6, "LastDayOfMonth"),
-    ];
+crate::open_enum! {
+    /// The values of `ProposalProduct.RepeatCycle` (`eRecurrentChargePattern`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-proposalproducts) (the union of their values).
+    pub enum ProposalProductRepeatCycle {
+        /// `1`: PricePlan.
+        PricePlan = 1,
+        /// `2`: Day.
+        Day = 2,
+        /// `3`: Week.
+        Week = 3,
+        /// `4`: Month.
+        Month = 4,
+        /// `5`: Year.
+        Year = 5,
+        /// `6`: LastDayOfMonth.
+        LastDayOfMonth = 6,
+    }
 }

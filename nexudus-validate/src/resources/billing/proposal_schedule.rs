@@ -15,6 +15,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/proposalschedules.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-proposalschedules:
+/// `https://developers.nexudus.com/rest-api/billing/post-proposalschedules`
+/// - developers get-proposalschedules-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposalschedules-by-id`
+/// - learn get-proposalschedules-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-proposalschedules-by-id.md`
+/// - developers get-proposalschedules:
+/// `https://developers.nexudus.com/rest-api/billing/get-proposalschedules`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,22 +37,93 @@ pub struct ProposalSchedule {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ProposalId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/proposalcontract.md (+1 more)` (the same name on
-    /// another entity).
+    /// `ProposalId` (`long`). Required: create: required by developers post-proposalschedules;
+    /// update: as on create. Name printed on developers post-proposalschedules, developers
+    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
     #[required]
     pub proposal_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers post-proposalschedules;
+    /// update: as on create. Personal data (bio). Name printed on developers
+    /// post-proposalschedules, developers get-proposalschedules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers
+    /// post-proposalschedules; update: as on create. Name printed on developers
+    /// post-proposalschedules, developers get-proposalschedules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `ApplyOn` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `ApplyOn` (`DateTime`). Required: create: required by developers post-proposalschedules;
+    /// update: as on create. Name printed on developers post-proposalschedules, developers
+    /// get-proposalschedules-by-id.
     #[required]
     pub apply_on: Option<NexudusDateTime>,
+    /// `ProposalQuantity` (`string`). Optional: create: not required by developers
+    /// post-proposalschedules; update: as on create. Name printed on developers
+    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_quantity: Option<String>,
+    /// `ProposalTariffName` (`string`). Optional: create: not required by developers
+    /// post-proposalschedules; update: as on create. Name printed on developers
+    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_tariff_name: Option<String>,
+    /// `ProposalCoworkerId` (`string`). Optional: create: not required by developers
+    /// post-proposalschedules; update: as on create. Name printed on developers
+    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_id: Option<String>,
+    /// `ProposalCoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-proposalschedules; update: as on create. Name printed on developers
+    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_full_name: Option<String>,
+    /// `ProposalCoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-proposalschedules; update: as on create. Name printed on developers
+    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_coworker_billing_name: Option<String>,
+    /// `Applied` (`bool`). Optional: create: not required by developers post-proposalschedules;
+    /// update: as on create. Name printed on developers get-proposalschedules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub applied: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ResourceProduct` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/resourceproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-resourceproducts:
+/// `https://developers.nexudus.com/rest-api/billing/post-resourceproducts`
+/// - developers put-resourceproducts:
+/// `https://developers.nexudus.com/rest-api/billing/put-resourceproducts`
+/// - developers get-resourceproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-resourceproducts-by-id`
+/// - developers get-resourceproducts:
+/// `https://developers.nexudus.com/rest-api/billing/get-resourceproducts`
+/// - support 360010121897-Resourceproduct:
+/// `https://support.nexudus.com/hc/en-us/articles/360010121897-Resourceproduct`
 ///
 /// Catalogue note: F line lists only read-only filter-only options (entity is writable).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,47 +41,96 @@ pub struct ResourceProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/resourceproduct.md`.
+    /// `ResourceId` (`long`). Required: create: required by developers post-resourceproducts;
+    /// update: required by developers put-resourceproducts. Name printed on developers
+    /// post-resourceproducts, developers put-resourceproducts, developers
+    /// get-resourceproducts-by-id (+1 more).
     #[required]
     pub resource_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/resourceproduct.md`.
+    /// `ProductId` (`long`). Required: create: required by developers post-resourceproducts;
+    /// update: required by developers put-resourceproducts. Name printed on developers
+    /// post-resourceproducts, developers put-resourceproducts, developers
+    /// get-resourceproducts-by-id (+1 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `InvoiceInMinutes` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/resourceproduct.md`.
+    /// `InvoiceInMinutes` (`bool`). Optional: create: not required by developers
+    /// post-resourceproducts; update: not required by developers put-resourceproducts. Name
+    /// printed on developers post-resourceproducts, developers put-resourceproducts, developers
+    /// get-resourceproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_in_minutes: Option<bool>,
-    /// `RequestQuantity` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/resourceproduct.md`.
+    /// `RequestQuantity` (`bool`). Optional: create: not required by developers
+    /// post-resourceproducts; update: not required by developers put-resourceproducts. Name
+    /// printed on developers post-resourceproducts, developers put-resourceproducts, developers
+    /// get-resourceproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub request_quantity: Option<bool>,
-    /// `Visible` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Visible` (`bool`). Optional: create: not required by developers post-resourceproducts;
+    /// update: not required by developers put-resourceproducts. Name printed on developers
+    /// post-resourceproducts, developers put-resourceproducts, developers
+    /// get-resourceproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible: Option<bool>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandesks` (+36 more) (the same name on
-    /// another entity).
+    /// `Price` (`decimal`). Optional: create: not required by developers post-resourceproducts;
+    /// update: not required by developers put-resourceproducts. Name printed on developers
+    /// post-resourceproducts, developers put-resourceproducts, developers
+    /// get-resourceproducts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `ResourceName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `ResourceName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-resourceproducts-by-id.
     #[serde(skip_serializing, default)]
     pub resource_name: Option<String>,
-    /// `ProductName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-resourceproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_name: Option<String>,
-    /// `ProductPrice` (`decimal`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from `skills-keyfields/listprops/children:BookingProduct` (the
-    /// same name on another entity).
+    /// `ProductPrice` (`decimal`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-resourceproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_price: Option<f64>,
-    /// `ProductCurrencyCode` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--product-currency-code` (high
-    /// confidence): no source prints it.
+    /// `ProductCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-resourceproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `Tariff` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Tariff` record of the Nexudus API.
 ///
@@ -17,6 +16,18 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/tariffs.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tariffs:
+/// `https://developers.nexudus.com/rest-api/billing/post-tariffs`
+/// - learn post-tariffs: `https://learn.nexudus.com/rest-api/billing/post-tariffs.md`
+/// - developers put-tariffs: `https://developers.nexudus.com/rest-api/billing/put-tariffs`
+/// - developers get-tariffs-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffs-by-id`
+/// - learn get-tariffs-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-tariffs-by-id.md`
+/// - developers get-tariffs: `https://developers.nexudus.com/rest-api/billing/get-tariffs`
+///
 /// Catalogue note: delivery-preferences-* enums are required on create but have no value
 /// table; PII tag EMAIL on a bool (send-onboarding-form-by-email); list filter table
 /// (offset 0-17000) not read.
@@ -27,676 +38,785 @@ pub struct Tariff {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-tariffs, learn
+    /// post-tariffs; update: required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, learn post-tariffs, developers put-tariffs (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `Name` (`string`). Required: create: required by developers post-tariffs; update:
+    /// required by developers put-tariffs. Name printed on developers post-tariffs, developers
+    /// put-tariffs, developers get-tariffs-by-id (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `SystemTariffType` (`enum` [`TariffSystemTariffType`]). Required on create and update
-    /// (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
-    #[required]
+    /// `SystemTariffType` (`enum` [`TariffSystemTariffType`]). Optional: developers
+    /// post-tariffs says "Defaults to eTariffType.FullTimePrivateOffice." Name printed on
+    /// developers post-tariffs, developers put-tariffs, developers get-tariffs-by-id (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub system_tariff_type: Option<TariffSystemTariffType>,
-    /// `Price` (`decimal`). Required on create and update (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `Price` (`decimal`). Required: create: required by developers post-tariffs; update:
+    /// required by developers put-tariffs. Name printed on developers post-tariffs, developers
+    /// put-tariffs, developers get-tariffs-by-id.
     #[required]
     pub price: Option<f64>,
-    /// `DefaultInvoicingDay` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DefaultInvoicingDay` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_invoicing_day: Option<i32>,
-    /// `Visible` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `Visible` (`bool`). Optional: create: not required by developers post-tariffs; update:
+    /// not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible: Option<bool>,
-    /// `AvailableToAi` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `AvailableToAi` (`bool`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the official page learn
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_ai: Option<bool>,
-    /// `NotesForAi` (`string`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `NotesForAi` (`string`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the official page learn
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes_for_ai: Option<String>,
-    /// `ShowPriceForAi` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ShowPriceForAi` (`bool`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the official page learn
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_price_for_ai: Option<bool>,
-    /// `PriceForAi` (`decimal`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `PriceForAi` (`decimal`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the official page learn
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_for_ai: Option<f64>,
-    /// `UseTimePasses` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `UseTimePasses` (`bool`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_time_passes: Option<bool>,
-    /// `Description` (`string`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `Description` (`string`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `InvoiceLineDisplayAs` (`string`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `InvoiceLineDisplayAs` (`string`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_line_display_as: Option<String>,
-    /// `CurrencyId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `CurrencyId` (`long`). Required: create: required by developers post-tariffs; update:
+    /// required by developers put-tariffs. Name printed on developers post-tariffs, developers
+    /// put-tariffs, developers get-tariffs-by-id.
     #[required]
     pub currency_id: Option<i64>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `TaxRateId` (`long`). Optional: create: not required by developers post-tariffs; update:
+    /// not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `ReducedTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ReducedTaxRateId` (`long`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reduced_tax_rate_id: Option<i64>,
-    /// `ExemptTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ExemptTaxRateId` (`long`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub exempt_tax_rate_id: Option<i64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `FinancialAccountId` (`long`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `TermsAndConditions` (`string`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `TermsAndConditions` (`string`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub terms_and_conditions: Option<String>,
-    /// `NewContractDocumentUrl` (`string`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `NewContractDocumentUrl` (`string`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_contract_document_url: Option<String>,
-    /// `ClearContractDocumentFile` (`bool`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ClearContractDocumentFile` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers put-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_contract_document_file: Option<bool>,
-    /// `CancellationPeriod` (`int`). Required on create and update (the reference table). Name
-    /// from the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `CancellationPeriod` (`int`). Required: create: required by developers post-tariffs;
+    /// update: required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers put-tariffs, developers get-tariffs-by-id.
     #[required]
     pub cancellation_period: Option<i32>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-tariffs; update:
+    /// required by developers put-tariffs. Name printed on developers post-tariffs, developers
+    /// put-tariffs, developers get-tariffs-by-id.
     #[required]
     pub display_order: Option<i32>,
-    /// `GroupName` (`string`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `GroupName` (`string`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `DisablePortalCancellations` (`bool`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DisablePortalCancellations` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers put-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub disable_portal_cancellations: Option<bool>,
-    /// `SubscribersLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `SubscribersLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub subscribers_limit: Option<i32>,
-    /// `CancellationLimitDays` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `CancellationLimitDays` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_limit_days: Option<i32>,
-    /// `DefaultContractTerm` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DefaultContractTerm` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_contract_term: Option<i32>,
-    /// `CancelMemeberAccountAfter` (`int`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (spelling differs
-    /// from the CLI option).
+    /// `CancelMemeberAccountAfter` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers put-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancel_memeber_account_after: Option<i32>,
-    /// `CheckinPricePlanLimit` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `CheckinPricePlanLimit` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checkin_price_plan_limit: Option<i32>,
-    /// `CheckinMonthLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `CheckinMonthLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checkin_month_limit: Option<i32>,
-    /// `CheckinWeekLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `CheckinWeekLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checkin_week_limit: Option<i32>,
-    /// `VisitorMonthLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `VisitorMonthLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visitor_month_limit: Option<i32>,
-    /// `VisitorWeekLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `VisitorWeekLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visitor_week_limit: Option<i32>,
-    /// `VisitorDayLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `VisitorDayLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visitor_day_limit: Option<i32>,
-    /// `HoursPricePlanLimit` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `HoursPricePlanLimit` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub hours_price_plan_limit: Option<i32>,
-    /// `HoursMonthLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `HoursMonthLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub hours_month_limit: Option<i32>,
-    /// `HoursWeekLimit` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `HoursWeekLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub hours_week_limit: Option<i32>,
-    /// `BookingMinuteWeekLimit` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `BookingMinuteWeekLimit` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_minute_week_limit: Option<i32>,
-    /// `BookingMinuteMonthLimit` (`int`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `BookingMinuteMonthLimit` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_minute_month_limit: Option<i32>,
-    /// `DiscountExtraServices` (`decimal`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DiscountExtraServices` (`decimal`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_extra_services: Option<f64>,
-    /// `DiscountTimePasses` (`decimal`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DiscountTimePasses` (`decimal`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_time_passes: Option<f64>,
-    /// `DiscountCharges` (`decimal`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `DiscountCharges` (`decimal`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_charges: Option<f64>,
-    /// `InvoiceEvery` (`int`). Required on create and update (the reference table). Name from
-    /// the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `InvoiceEvery` (`int`). Required: create: required by developers post-tariffs; update:
+    /// required by developers put-tariffs. Name printed on developers post-tariffs, developers
+    /// put-tariffs, developers get-tariffs-by-id.
     #[required]
     pub invoice_every: Option<i32>,
-    /// `InvoiceEveryWeeks` (`int`). Required on create and update (the reference table). Name
-    /// from the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `InvoiceEveryWeeks` (`int`). Required: create: required by developers post-tariffs;
+    /// update: required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers put-tariffs, developers get-tariffs-by-id.
     #[required]
     pub invoice_every_weeks: Option<i32>,
-    /// `AutoCancelAfter` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `AutoCancelAfter` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_cancel_after: Option<i32>,
-    /// `AdvanceInvoiceCycles` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `AdvanceInvoiceCycles` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub advance_invoice_cycles: Option<i32>,
-    /// `ProrateDayOfMonth` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ProrateDayOfMonth` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub prorate_day_of_month: Option<i32>,
-    /// `ProrateDaysBefore` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ProrateDaysBefore` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub prorate_days_before: Option<i32>,
-    /// `ProrateCancellations` (`bool`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ProrateCancellations` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub prorate_cancellations: Option<bool>,
-    /// `ChargeAndExtend` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ChargeAndExtend` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_and_extend: Option<i32>,
-    /// `ExcludeFromInvoice` (`bool`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `ExcludeFromInvoice` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub exclude_from_invoice: Option<bool>,
-    /// `AutoRaiseInvoices` (`bool`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `AutoRaiseInvoices` (`bool`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_raise_invoices: Option<bool>,
-    /// `RaiseInvoiceEvery` (`int`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `RaiseInvoiceEvery` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub raise_invoice_every: Option<i32>,
-    /// `RaiseInvoiceEveryWeeks` (`int`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `RaiseInvoiceEveryWeeks` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub raise_invoice_every_weeks: Option<i32>,
-    /// `MinimumPrice` (`decimal`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `MinimumPrice` (`decimal`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub minimum_price: Option<f64>,
-    /// `MinimumPriceIncludeTimePasses` (`bool`). Optional (the reference table). Name from the
-    /// official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `MinimumPriceIncludeTimePasses` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers put-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub minimum_price_include_time_passes: Option<bool>,
-    /// `MinimumPriceIncludeExtraServices` (`bool`). Optional (the reference table). Name from
-    /// the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id`.
+    /// `MinimumPriceIncludeExtraServices` (`bool`). Optional: create: not required by
+    /// developers post-tariffs; update: not required by developers put-tariffs. Name printed on
+    /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub minimum_price_include_extra_services: Option<bool>,
-    /// `MinimumPriceIncludeEvents` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--minimum-price-include-events` (high confidence): no source prints it.
+    /// `MinimumPriceIncludeEvents` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// post-tariffs, developers put-tariffs, developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub minimum_price_include_events: Option<bool>,
-    /// `Archived` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Archived` (`bool`). Optional: create: not required by developers post-tariffs; update:
+    /// not required by developers put-tariffs. Name printed on developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
-    /// `Starred` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/tariff.md`.
+    /// `Starred` (`bool`). Optional: create: not required by developers post-tariffs; update:
+    /// not required by developers put-tariffs. Name printed on developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub starred: Option<bool>,
-    /// `KeepNewAccountsOnHold` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--keep-new-accounts-on-hold` (high confidence): no source prints it.
+    /// `KeepNewAccountsOnHold` (`bool`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub keep_new_accounts_on_hold: Option<bool>,
-    /// `CanBePaused` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--can-be-paused` (high confidence): no source prints it.
+    /// `CanBePaused` (`bool`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub can_be_paused: Option<bool>,
-    /// `PauseYearlyLimit` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--pause-yearly-limit` (high confidence): no source prints it.
+    /// `PauseYearlyLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pause_yearly_limit: Option<i32>,
-    /// `PauseCyclesLimit` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--pause-cycles-limit` (high confidence): no source prints it.
+    /// `PauseCyclesLimit` (`int`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pause_cycles_limit: Option<i32>,
-    /// `BookingDueDateStrategy` (`enum` [`TariffBookingDueDateStrategy`]). Required on create
-    /// and update (the reference table). Name guessed from the option
-    /// `--booking-due-date-strategy` (high confidence): no source prints it.
-    #[required]
+    /// `BookingDueDateStrategy` (`enum` [`TariffBookingDueDateStrategy`]). Optional: create:
+    /// not required by developers post-tariffs; update: not required by developers put-tariffs.
+    /// Name printed on developers get-tariffs-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_due_date_strategy: Option<TariffBookingDueDateStrategy>,
-    /// `BookingDueDateDayOfMonth` (`int`). Optional (the reference table). Name guessed from
-    /// the option `--booking-due-date-day-of-month` (high confidence): no source prints it.
+    /// `BookingDueDateDayOfMonth` (`int`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_due_date_day_of_month: Option<i32>,
-    /// `IsVirtualOffice` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--is-virtual-office` (high confidence): no source prints it.
+    /// `IsVirtualOffice` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--is-virtual-office` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_virtual_office: Option<bool>,
-    /// `WaitForIdentityChecksToActivate` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--wait-for-identity-checks-to-activate` (high confidence): no source
-    /// prints it.
+    /// `WaitForIdentityChecksToActivate` (`bool`). Optional: its name is a guess, which no
+    /// check may demand. Name guessed from the option `--wait-for-identity-checks-to-activate`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub wait_for_identity_checks_to_activate: Option<bool>,
-    /// `RequestAddressIdentityCheck` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--request-address-identity-check` (high confidence): no source prints
-    /// it.
+    /// `RequestAddressIdentityCheck` (`bool`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--request-address-identity-check` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub request_address_identity_check: Option<bool>,
-    /// `AddressIdentityCheckDescription` (`string`). Optional (the reference table). Name
-    /// guessed from the option `--address-identity-check-description` (high confidence): no
-    /// source prints it.
+    /// `AddressIdentityCheckDescription` (`string`). Optional: its name is a guess, which no
+    /// check may demand. Name guessed from the option `--address-identity-check-description`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address_identity_check_description: Option<String>,
-    /// `AddressIdentityCheckProvider` (`enum` [`TariffAddressIdentityCheckProvider`]). Required
-    /// on create and update (the reference table). Name guessed from the option
+    /// `AddressIdentityCheckProvider` (`enum` [`TariffAddressIdentityCheckProvider`]).
+    /// Optional: its name is a guess, which no check may demand. Name guessed from the option
     /// `--address-identity-check-provider` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address_identity_check_provider: Option<TariffAddressIdentityCheckProvider>,
-    /// `KeepPausedIfAddressMismatch` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--keep-paused-if-address-mismatch` (high confidence): no source prints
-    /// it.
+    /// `KeepPausedIfAddressMismatch` (`bool`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--keep-paused-if-address-mismatch` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub keep_paused_if_address_mismatch: Option<bool>,
     /// `AddressIdentityCheckRepeatPattern` (`enum`
-    /// [`TariffAddressIdentityCheckRepeatPattern`]). Required on create and update (the
-    /// reference table). Name guessed from the option `--address-identity-check-repeat-pattern`
+    /// [`TariffAddressIdentityCheckRepeatPattern`]). Optional: its name is a guess, which no
+    /// check may demand. Name guessed from the option `--address-identity-check-repeat-pattern`
     /// (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address_identity_check_repeat_pattern: Option<TariffAddressIdentityCheckRepeatPattern>,
-    /// `RequestIdentityCheck` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--request-identity-check` (high confidence): no source prints it.
+    /// `RequestIdentityCheck` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--request-identity-check` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub request_identity_check: Option<bool>,
-    /// `IdentityCheckProvider` (`enum` [`TariffIdentityCheckProvider`]). Required on create and
-    /// update (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks` (+1 more) (the same
+    /// `IdentityCheckProvider` (`enum` [`TariffIdentityCheckProvider`]). Optional: create: not
+    /// required by developers post-tariffs; update: not required by developers put-tariffs.
+    /// Name from the official page developers put-coworkeridentitychecks (+1 more) (the same
     /// name on another entity).
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_check_provider: Option<TariffIdentityCheckProvider>,
-    /// `IdentityCheckRepeatPattern` (`enum` [`TariffIdentityCheckRepeatPattern`]). Required on
-    /// create and update (the reference table). Name guessed from the option
+    /// `IdentityCheckRepeatPattern` (`enum` [`TariffIdentityCheckRepeatPattern`]). Optional:
+    /// its name is a guess, which no check may demand. Name guessed from the option
     /// `--identity-check-repeat-pattern` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_check_repeat_pattern: Option<TariffIdentityCheckRepeatPattern>,
-    /// `IdentityCheckDescription` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--identity-check-description` (high confidence): no source prints it.
+    /// `IdentityCheckDescription` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--identity-check-description` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_check_description: Option<String>,
-    /// `RequestAmlCheck` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--request-aml-check` (low confidence): no source prints it.
+    /// `RequestAmlCheck` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--request-aml-check` (low confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub request_aml_check: Option<bool>,
-    /// `AmlCheckOpenSanctionsEnabled` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--aml-check-open-sanctions-enabled` (low confidence): no source prints
-    /// it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub aml_check_open_sanctions_enabled: Option<bool>,
-    /// `AmlCheckPappersEnabled` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--aml-check-pappers-enabled` (low confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub aml_check_pappers_enabled: Option<bool>,
-    /// `AmlCheckOpenSanctionsDataset` (`string`). Optional (the reference table). Name guessed
-    /// from the option `--aml-check-open-sanctions-dataset` (low confidence): no source prints
-    /// it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub aml_check_open_sanctions_dataset: Option<String>,
-    /// `AmlCheckScoreThreshold` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--aml-check-score-threshold` (low confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub aml_check_score_threshold: Option<f64>,
-    /// `SendOnboardingFormByEmail` (`bool`). Optional (the reference table). Personal data
-    /// (email). Name guessed from the option `--send-onboarding-form-by-email` (high
+    /// `AmlCheckOpenSanctionsEnabled` (`bool`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--aml-check-open-sanctions-enabled` (low
     /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub aml_check_open_sanctions_enabled: Option<bool>,
+    /// `AmlCheckPappersEnabled` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--aml-check-pappers-enabled` (low confidence): no
+    /// source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub aml_check_pappers_enabled: Option<bool>,
+    /// `AmlCheckOpenSanctionsDataset` (`string`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--aml-check-open-sanctions-dataset` (low
+    /// confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub aml_check_open_sanctions_dataset: Option<String>,
+    /// `AmlCheckScoreThreshold` (`decimal`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--aml-check-score-threshold` (low confidence): no
+    /// source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub aml_check_score_threshold: Option<f64>,
+    /// `SendOnboardingFormByEmail` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Personal data (email). Name guessed from the option
+    /// `--send-onboarding-form-by-email` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_onboarding_form_by_email: Option<bool>,
-    /// `FormPageId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-formpagequestions` (+4 more) (the same
-    /// name on another entity).
+    /// `FormPageId` (`long`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the official page developers
+    /// post-formpagequestions (+4 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub form_page_id: Option<i64>,
-    /// `ProductsStore` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsStore` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_store: Option<Vec<i64>>,
-    /// `AddedProductsStore` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsStore` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_store: Option<Vec<i64>>,
-    /// `RemovedProductsStore` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsStore` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_store: Option<Vec<i64>>,
-    /// `ProductsForward` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsForward` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_forward: Option<Vec<i64>>,
-    /// `AddedProductsForward` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsForward` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_forward: Option<Vec<i64>>,
-    /// `RemovedProductsForward` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsForward` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_forward: Option<Vec<i64>>,
-    /// `ProductsRecycle` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsRecycle` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_recycle: Option<Vec<i64>>,
-    /// `AddedProductsRecycle` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsRecycle` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_recycle: Option<Vec<i64>>,
-    /// `RemovedProductsRecycle` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsRecycle` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_recycle: Option<Vec<i64>>,
-    /// `ProductsShred` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsShred` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_shred: Option<Vec<i64>>,
-    /// `AddedProductsShred` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsShred` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_shred: Option<Vec<i64>>,
-    /// `RemovedProductsShred` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsShred` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_shred: Option<Vec<i64>>,
-    /// `ProductsScan` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsScan` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_scan: Option<Vec<i64>>,
-    /// `AddedProductsScan` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedProductsScan` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_scan: Option<Vec<i64>>,
-    /// `RemovedProductsScan` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsScan` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_scan: Option<Vec<i64>>,
-    /// `ProductsReturn` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsReturn` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_return: Option<Vec<i64>>,
-    /// `AddedProductsReturn` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsReturn` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_return: Option<Vec<i64>>,
-    /// `RemovedProductsReturn` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsReturn` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_return: Option<Vec<i64>>,
-    /// `ProductsDeposit` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsDeposit` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_deposit: Option<Vec<i64>>,
-    /// `AddedProductsDeposit` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsDeposit` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_deposit: Option<Vec<i64>>,
-    /// `RemovedProductsDeposit` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsDeposit` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_deposit: Option<Vec<i64>>,
-    /// `ProductsCollect` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ProductsCollect` (`list`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products_collect: Option<Vec<i64>>,
-    /// `AddedProductsCollect` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedProductsCollect` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products_collect: Option<Vec<i64>>,
-    /// `RemovedProductsCollect` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedProductsCollect` (`list`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products_collect: Option<Vec<i64>>,
     /// `DeliveryPreferencesMail` (`enum` `TariffDeliveryPreferencesMail`, an integer (no source
-    /// lists its values)). Required on create and update (the reference table). Name guessed
-    /// from the option `--delivery-preferences-mail` (high confidence): no source prints it.
-    #[required]
+    /// lists its values)). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--delivery-preferences-mail` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_preferences_mail: Option<i32>,
     /// `DeliveryPreferencesParcels` (`enum` `TariffDeliveryPreferencesParcels`, an integer (no
-    /// source lists its values)). Required on create and update (the reference table). Name
-    /// guessed from the option `--delivery-preferences-parcels` (high confidence): no source
-    /// prints it.
-    #[required]
+    /// source lists its values)). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--delivery-preferences-parcels` (high confidence): no
+    /// source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_preferences_parcels: Option<i32>,
     /// `DeliveryPreferencesChecks` (`enum` `TariffDeliveryPreferencesChecks`, an integer (no
-    /// source lists its values)). Required on create and update (the reference table). Name
-    /// guessed from the option `--delivery-preferences-checks` (high confidence): no source
-    /// prints it.
-    #[required]
+    /// source lists its values)). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--delivery-preferences-checks` (high confidence): no
+    /// source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_preferences_checks: Option<i32>,
     /// `DeliveryPreferencesPublicity` (`enum` `TariffDeliveryPreferencesPublicity`, an integer
-    /// (no source lists its values)). Required on create and update (the reference table). Name
-    /// guessed from the option `--delivery-preferences-publicity` (high confidence): no source
-    /// prints it.
-    #[required]
+    /// (no source lists its values)). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--delivery-preferences-publicity` (high confidence): no
+    /// source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_preferences_publicity: Option<i32>,
     /// `DeliveryPreferencesOther` (`enum` `TariffDeliveryPreferencesOther`, an integer (no
-    /// source lists its values)). Required on create and update (the reference table). Name
-    /// guessed from the option `--delivery-preferences-other` (high confidence): no source
+    /// source lists its values)). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--delivery-preferences-other` (high confidence): no source
     /// prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_preferences_other: Option<i32>,
-    /// `MaximumDeliveryStorageDays` (`int`). Optional (the reference table). Name guessed from
-    /// the option `--maximum-delivery-storage-days` (high confidence): no source prints it.
+    /// `MaximumDeliveryStorageDays` (`int`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--maximum-delivery-storage-days` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub maximum_delivery_storage_days: Option<i32>,
-    /// `MaximumCompanyAliases` (`int`). Optional (the reference table). Name guessed from the
-    /// option `--maximum-company-aliases` (high confidence): no source prints it.
+    /// `MaximumCompanyAliases` (`int`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--maximum-company-aliases` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub maximum_company_aliases: Option<i32>,
-    /// `MaximumRecipients` (`int`). Optional (the reference table). Name guessed from the
-    /// option `--maximum-recipients` (high confidence): no source prints it.
+    /// `MaximumRecipients` (`int`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--maximum-recipients` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub maximum_recipients: Option<i32>,
-    /// `MaximumAddresses` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--maximum-addresses` (high confidence): no source prints it.
+    /// `MaximumAddresses` (`int`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--maximum-addresses` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub maximum_addresses: Option<i32>,
-    /// `TransferProductsToContract` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--transfer-products-to-contract` (high confidence): no source prints it.
+    /// `TransferProductsToContract` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--transfer-products-to-contract` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transfer_products_to_contract: Option<bool>,
+    /// `SignUpFee` (`decimal`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers post-tariffs,
+    /// developers get-tariffs-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sign_up_fee: Option<f64>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id, learn get-tariffs-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `CurrencyCode` (`string`). Optional: create: not required by developers post-tariffs;
+    /// update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_code: Option<String>,
+    /// `ContractDocumentFileName` (`string`). Optional: create: not required by developers
+    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
+    /// get-tariffs-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_document_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Tariff.SystemTariffType` (`TariffSystemTariffType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffSystemTariffType {
-    /// `1`: FullTimePrivateOffice.
-    FullTimePrivateOffice = 1,
-    /// `2`: PartTimePrivateOffice.
-    PartTimePrivateOffice = 2,
-    /// `3`: FullTimeDedicatedDesk.
-    FullTimeDedicatedDesk = 3,
-    /// `4`: PartTimeDedicatedDesk.
-    PartTimeDedicatedDesk = 4,
-    /// `5`: FullTimeHotDesk.
-    FullTimeHotDesk = 5,
-    /// `6`: PartTimeHotDesk.
-    PartTimeHotDesk = 6,
-    /// `7`: FullTimeOther.
-    FullTimeOther = 7,
-    /// `8`: PartTimeOther.
-    PartTimeOther = 8,
-    /// `9`: Storage.
-    Storage = 9,
-    /// `10`: VirtualOffice.
-    VirtualOffice = 10,
-    /// `11`: Virtual.
-    Virtual = 11,
-    /// `99`: Other.
-    Other = 99,
+crate::open_enum! {
+    /// The values of `Tariff.SystemTariffType` (`eTariffType — SystemTariffType values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn post-tariffs)
+    /// (the union of their values).
+    pub enum TariffSystemTariffType {
+        /// `1`: FullTimePrivateOffice.
+        FullTimePrivateOffice = 1,
+        /// `2`: PartTimePrivateOffice.
+        PartTimePrivateOffice = 2,
+        /// `3`: FullTimeDedicatedDesk.
+        FullTimeDedicatedDesk = 3,
+        /// `4`: PartTimeDedicatedDesk.
+        PartTimeDedicatedDesk = 4,
+        /// `5`: FullTimeHotDesk.
+        FullTimeHotDesk = 5,
+        /// `6`: PartTimeHotDesk.
+        PartTimeHotDesk = 6,
+        /// `7`: FullTimeOther.
+        FullTimeOther = 7,
+        /// `8`: PartTimeOther.
+        PartTimeOther = 8,
+        /// `9`: Storage.
+        Storage = 9,
+        /// `10`: VirtualOffice.
+        VirtualOffice = 10,
+        /// `11`: Virtual.
+        Virtual = 11,
+        /// `99`: Other.
+        Other = 99,
+    }
 }
 
-impl TariffSystemTariffType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "FullTimePrivateOffice"),
-        (2, "PartTimePrivateOffice"),
-        (3, "FullTimeDedicatedDesk"),
-        (4, "PartTimeDedicatedDesk"),
-        (5, "FullTimeHotDesk"),
-        (6, "PartTimeHotDesk"),
-        (7, "FullTimeOther"),
-        (8, "PartTimeOther"),
-        (9, "Storage"),
-        (10, "VirtualOffice"),
-        (11, "Virtual"),
-        (99, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `Tariff.BookingDueDateStrategy` (`eTariffBookingDueDateStrategy —
+    /// BookingDueDateStrategy values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn post-tariffs)
+    /// (the union of their values).
+    pub enum TariffBookingDueDateStrategy {
+        /// `1`: RenewalDate.
+        RenewalDate = 1,
+        /// `2`: BookingEndDate.
+        BookingEndDate = 2,
+        /// `3`: BookingCreationDate.
+        BookingCreationDate = 3,
+        /// `4`: NextNthOfMonth.
+        NextNthOfMonth = 4,
+    }
 }
 
-/// The values of `Tariff.BookingDueDateStrategy` (`TariffBookingDueDateStrategy`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffBookingDueDateStrategy {
-    /// `1`: RenewalDate.
-    RenewalDate = 1,
-    /// `2`: BookingEndDate.
-    BookingEndDate = 2,
-    /// `3`: BookingCreationDate.
-    BookingCreationDate = 3,
-    /// `4`: NextNthOfMonth.
-    NextNthOfMonth = 4,
+crate::open_enum! {
+    /// The values of `Tariff.AddressIdentityCheckProvider` (`eIdentityCheckProvider —
+    /// AddressIdentityCheckProvider values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn post-tariffs)
+    /// (the union of their values).
+    pub enum TariffAddressIdentityCheckProvider {
+        /// `1`: Manual.
+        Manual = 1,
+        /// `2`: StripeIdentity.
+        StripeIdentity = 2,
+    }
 }
 
-impl TariffBookingDueDateStrategy {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "RenewalDate"),
-        (2, "BookingEndDate"),
-        (3, "BookingCreationDate"),
-        (4, "NextNthOfMonth"),
-    ];
+crate::open_enum! {
+    /// The values of `Tariff.AddressIdentityCheckRepeatPattern` (`eIdentityCheckRepeatPattern
+    /// — AddressIdentityCheckRepeatPattern values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn post-tariffs)
+    /// (the union of their values).
+    pub enum TariffAddressIdentityCheckRepeatPattern {
+        /// `1`: Never.
+        Never = 1,
+        /// `2`: Every3Months.
+        Every3Months = 2,
+        /// `3`: Every6Months.
+        Every6Months = 3,
+        /// `4`: Every12Months.
+        Every12Months = 4,
+        /// `5`: Every24Months.
+        Every24Months = 5,
+    }
 }
 
-/// The values of `Tariff.AddressIdentityCheckProvider`
-/// (`TariffAddressIdentityCheckProvider`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffAddressIdentityCheckProvider {
-    /// `1`: Manual.
-    Manual = 1,
-    /// `2`: StripeIdentity.
-    StripeIdentity = 2,
+crate::open_enum! {
+    /// The values of `Tariff.IdentityCheckProvider` (`TariffIdentityCheckProvider`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum TariffIdentityCheckProvider {
+        /// `1`: Manual.
+        Manual = 1,
+        /// `2`: StripeIdentity.
+        StripeIdentity = 2,
+    }
 }
 
-impl TariffAddressIdentityCheckProvider {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Manual"), (2, "StripeIdentity")];
-}
-
-/// The values of `Tariff.AddressIdentityCheckRepeatPattern`
-/// (`TariffAddressIdentityCheckRepeatPattern`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffAddressIdentityCheckRepeatPattern {
-    /// `1`: Never.
-    Never = 1,
-    /// `2`: Every3Months.
-    Every3Months = 2,
-    /// `3`: Every6Months.
-    Every6Months = 3,
-    /// `4`: Every12Months.
-    Every12Months = 4,
-    /// `5`: Every24Months.
-    Every24Months = 5,
-}
-
-impl TariffAddressIdentityCheckRepeatPattern {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Never"),
-        (2, "Every3Months"),
-        (3, "Every6Months"),
-        (4, "Every12Months"),
-        (5, "Every24Months"),
-    ];
-}
-
-/// The values of `Tariff.IdentityCheckProvider` (`TariffIdentityCheckProvider`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffIdentityCheckProvider {
-    /// `1`: Manual.
-    Manual = 1,
-    /// `2`: StripeIdentity.
-    StripeIdentity = 2,
-}
-
-impl TariffIdentityCheckProvider {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Manual"), (2, "StripeIdentity")];
-}
-
-/// The values of `Tariff.IdentityCheckRepeatPattern` (`TariffIdentityCheckRepeatPattern`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffIdentityCheckRepeatPattern {
-    /// `1`: Never.
-    Never = 1,
-    /// `2`: Every3Months.
-    Every3Months = 2,
-    /// `3`: Every6Months.
-    Every6Months = 3,
-    /// `4`: Every12Months.
-    Every12Months = 4,
-    /// `5`: Every24Months.
-    Every24Months = 5,
-}
-
-impl TariffIdentityCheckRepeatPattern {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Never"),
-        (2, "Every3Months"),
-        (3, "Every6Months"),
-        (4, "Every12Months"),
-        (5, "Every24Months"),
-    ];
+crate::open_enum! {
+    /// The values of `Tariff.IdentityCheckRepeatPattern` (`TariffIdentityCheckRepeatPattern`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum TariffIdentityCheckRepeatPattern {
+        /// `1`: Never.
+        Never = 1,
+        /// `2`: Every3Months.
+        Every3Months = 2,
+        /// `3`: Every6Months.
+        Every6Months = 3,
+        /// `4`: Every12Months.
+        Every12Months = 4,
+        /// `5`: Every24Months.
+        Every24Months = 5,
+    }
 }

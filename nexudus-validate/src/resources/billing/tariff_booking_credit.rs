@@ -3,9 +3,8 @@
 //! `TariffBookingCredit` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TariffBookingCredit` record of the Nexudus API.
 ///
@@ -16,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/tariffbookingcredits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tariffbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/post-tariffbookingcredits`
+/// - developers put-tariffbookingcredits:
+/// `https://developers.nexudus.com/rest-api/billing/put-tariffbookingcredits`
+/// - developers get-tariffbookingcredits-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffbookingcredits-by-id`
 ///
 /// Catalogue note: elegible (sic) spelling in option and JSON names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,137 +37,197 @@ pub struct TariffBookingCredit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-tariffbookingcredits;
+    /// update: required by developers put-tariffbookingcredits. Name printed on developers
+    /// post-tariffbookingcredits, developers put-tariffbookingcredits, developers
+    /// get-tariffbookingcredits-by-id.
     #[required]
     pub name: Option<String>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tariffbookingcredit.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-tariffbookingcredits;
+    /// update: required by developers put-tariffbookingcredits. Name printed on developers
+    /// post-tariffbookingcredits, developers put-tariffbookingcredits, developers
+    /// get-tariffbookingcredits-by-id.
     #[required]
     pub tariff_id: Option<i64>,
-    /// `ElegibleResourceTypes` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `ElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers post-tariffbookingcredits, developers
+    /// put-tariffbookingcredits, developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_resource_types: Option<Vec<i64>>,
-    /// `AddedElegibleResourceTypes` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `AddedElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers put-tariffbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_resource_types: Option<Vec<i64>>,
-    /// `RemovedElegibleResourceTypes` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedElegibleResourceTypes` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers put-tariffbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_resource_types: Option<Vec<i64>>,
-    /// `ElegibleProducts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `ElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers post-tariffbookingcredits, developers
+    /// put-tariffbookingcredits, developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_products: Option<Vec<i64>>,
-    /// `AddedElegibleProducts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers put-tariffbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_products: Option<Vec<i64>>,
-    /// `RemovedElegibleProducts` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedElegibleProducts` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers put-tariffbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_products: Option<Vec<i64>>,
-    /// `ElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers post-tariffbookingcredits, developers
+    /// put-tariffbookingcredits, developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_tariffs: Option<Vec<i64>>,
-    /// `AddedElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers put-tariffbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_tariffs: Option<Vec<i64>>,
-    /// `RemovedElegibleTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedElegibleTariffs` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers put-tariffbookingcredits.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_tariffs: Option<Vec<i64>>,
-    /// `Credit` (`decimal`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Credit` (`decimal`). Required: create: required by developers
+    /// post-tariffbookingcredits; update: required by developers put-tariffbookingcredits. Name
+    /// printed on developers post-tariffbookingcredits, developers put-tariffbookingcredits,
+    /// developers get-tariffbookingcredits-by-id.
     #[required]
     pub credit: Option<f64>,
-    /// `CanBeUsedForBookings` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--can-be-used-for-bookings` (high confidence): no source prints it.
+    /// `CaneBeUsedForBookings` (`bool`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers post-tariffbookingcredits, developers
+    /// put-tariffbookingcredits, developers get-tariffbookingcredits-by-id; it replaces the
+    /// catalogue's guess `CanBeUsedForBookings`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub can_be_used_for_bookings: Option<bool>,
-    /// `CaneBeUsedForEvents` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/tariffbookingcredit.md (spelling differs from the CLI option)`.
+    pub cane_be_used_for_bookings: Option<bool>,
+    /// `CaneBeUsedForEvents` (`bool`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cane_be_used_for_events: Option<bool>,
-    /// `EventCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `EventCategories` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_categories: Option<Vec<i64>>,
-    /// `AddedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_event_categories: Option<Vec<i64>>,
-    /// `RemovedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedEventCategories` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_event_categories: Option<Vec<i64>>,
-    /// `ServiceRenewalTime` (`enum` [`TariffBookingCreditServiceRenewalTime`]). Required on
-    /// create and update (the reference table). Name from the Nexudus skills reference (key
-    /// fields).
-    #[required]
+    /// `ServiceRenewalTime` (`enum` [`TariffBookingCreditServiceRenewalTime`]). Optional:
+    /// create: not required by developers post-tariffbookingcredits; update: not required by
+    /// developers put-tariffbookingcredits. Name printed on developers
+    /// get-tariffbookingcredits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub service_renewal_time: Option<TariffBookingCreditServiceRenewalTime>,
-    /// `IsUniversalCredit` (`bool`). Optional (the reference table). Name from
-    /// `skills-keyfields/listprops/children:ProductBookingCredit` (the same name on another
-    /// entity).
+    /// `IsUniversalCredit` (`bool`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_universal_credit: Option<bool>,
-    /// `ElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub elegible_passes: Option<Vec<i64>>,
-    /// `AddedElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_elegible_passes: Option<Vec<i64>>,
-    /// `RemovedElegiblePasses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedElegiblePasses` (`list`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_elegible_passes: Option<Vec<i64>>,
-    /// `AppliesToCharges` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--applies-to-charges` (high confidence): no source prints it.
+    /// `AppliesToCharges` (`bool`). Optional: create: not required by developers
+    /// post-tariffbookingcredits; update: not required by developers put-tariffbookingcredits.
+    /// Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub applies_to_charges: Option<bool>,
-    /// `TariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_name: Option<String>,
-    /// `TariffBusinessCurrencyCode` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--tariff-business-currency-code` (high confidence): no source prints it.
+    /// `TariffBusinessCurrencyCode` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-tariffbookingcredits-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_business_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `TariffBookingCredit.ServiceRenewalTime`
-/// (`TariffBookingCreditServiceRenewalTime`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffBookingCreditServiceRenewalTime {
-    /// `1`: Week.
-    Week = 1,
-    /// `2`: CalendarMonth.
-    CalendarMonth = 2,
-    /// `3`: TariffMonth.
-    TariffMonth = 3,
-    /// `4`: Year.
-    Year = 4,
-    /// `5`: Day.
-    Day = 5,
-}
-
-impl TariffBookingCreditServiceRenewalTime {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Week"),
-        (2, "CalendarMonth"),
-        (3, "TariffMonth"),
-        (4, "Year"),
-        (5, "Day"),
-    ];
+crate::open_enum! {
+    /// The values of `TariffBookingCredit.ServiceRenewalTime` (`eTimeSpanWeekMonth —
+    /// ServiceRenewalTime values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-tariffbookingcredits) (the union of their values).
+    pub enum TariffBookingCreditServiceRenewalTime {
+        /// `1`: Week.
+        Week = 1,
+        /// `2`: CalendarMonth.
+        CalendarMonth = 2,
+        /// `3`: TariffMonth.
+        TariffMonth = 3,
+        /// `4`: Year.
+        Year = 4,
+        /// `5`: Day.
+        Day = 5,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TariffDefaultDueDate` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/tariffdefaultduedates.md` at `7ec945d4`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tariffdefaultduedates:
+/// `https://developers.nexudus.com/rest-api/billing/post-tariffdefaultduedates`
+/// - learn put-tariffdefaultduedates:
+/// `https://learn.nexudus.com/rest-api/billing/put-tariffdefaultduedates`
+/// - learn get-tariffdefaultduedates-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-tariffdefaultduedates-by-id`
+/// - developers get-tariffdefaultduedates:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffdefaultduedates`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,30 +37,78 @@ pub struct TariffDefaultDueDate {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-tariffdefaultduedates; update: required by learn put-tariffdefaultduedates. Name
+    /// printed on developers post-tariffdefaultduedates, learn put-tariffdefaultduedates, learn
+    /// get-tariffdefaultduedates-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers
+    /// post-tariffdefaultduedates; update: not required by learn put-tariffdefaultduedates.
+    /// Name printed on developers post-tariffdefaultduedates, learn put-tariffdefaultduedates,
+    /// learn get-tariffdefaultduedates-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers
+    /// post-tariffdefaultduedates; update: not required by learn put-tariffdefaultduedates.
+    /// Name printed on learn put-tariffdefaultduedates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers
+    /// post-tariffdefaultduedates; update: not required by learn put-tariffdefaultduedates.
+    /// Name printed on learn put-tariffdefaultduedates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `AutoCollectOn` (`int`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `AutoCollectOn` (`int`). Optional: create: not required by developers
+    /// post-tariffdefaultduedates; update: not required by learn put-tariffdefaultduedates.
+    /// Name printed on developers post-tariffdefaultduedates, learn put-tariffdefaultduedates,
+    /// learn get-tariffdefaultduedates-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_collect_on: Option<i32>,
-    /// `AutoCollectAfter` (`int`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `AutoCollectAfter` (`int`). Optional: create: not required by developers
+    /// post-tariffdefaultduedates; update: not required by learn put-tariffdefaultduedates.
+    /// Name printed on developers post-tariffdefaultduedates, learn put-tariffdefaultduedates,
+    /// learn get-tariffdefaultduedates-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_collect_after: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `TariffExtraService` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TariffExtraService` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/tariffextraservices.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tariffextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/post-tariffextraservices`
+/// - developers put-tariffextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/put-tariffextraservices`
+/// - developers get-tariffextraservices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffextraservices-by-id`
+/// - developers get-tariffextraservices:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffextraservices`
 ///
 /// Catalogue note: uses-included option text lists charge-period values
 /// Minutes=1,Days=2,Weeks=3,Months=4,Uses=5,FourWeekMonths=6 (ExtraServiceChargePeriod)
@@ -31,75 +41,109 @@ pub struct TariffExtraService {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tariffextraservice.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-tariffextraservices;
+    /// update: required by developers put-tariffextraservices. Name printed on developers
+    /// post-tariffextraservices, developers put-tariffextraservices, developers
+    /// get-tariffextraservices-by-id.
     #[required]
     pub tariff_id: Option<i64>,
-    /// `ExtraServiceId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/billing/tariffextraservice.md`.
+    /// `ExtraServiceId` (`long`). Required: create: required by developers
+    /// post-tariffextraservices; update: required by developers put-tariffextraservices. Name
+    /// printed on developers post-tariffextraservices, developers put-tariffextraservices,
+    /// developers get-tariffextraservices-by-id.
     #[required]
     pub extra_service_id: Option<i64>,
-    /// `UsesIncluded` (`int`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `UsesIncluded` (`int`). Required: create: required by developers
+    /// post-tariffextraservices; update: required by developers put-tariffextraservices. Name
+    /// printed on developers post-tariffextraservices, developers put-tariffextraservices,
+    /// developers get-tariffextraservices-by-id.
     #[required]
     pub uses_included: Option<i32>,
-    /// `ServiceRenewalTime` (`enum` [`TariffExtraServiceServiceRenewalTime`]). Required on
-    /// create and update (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/tariffextraservice.md`.
-    #[required]
+    /// `ServiceRenewalTime` (`enum` [`TariffExtraServiceServiceRenewalTime`]). Optional:
+    /// create: not required by developers post-tariffextraservices; update: not required by
+    /// developers put-tariffextraservices. Name printed on developers post-tariffextraservices,
+    /// developers put-tariffextraservices, developers get-tariffextraservices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub service_renewal_time: Option<TariffExtraServiceServiceRenewalTime>,
-    /// `TariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tariffextraservices-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_name: Option<String>,
-    /// `ExtraServiceName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the Nexudus skills reference (key fields).
+    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-tariffextraservices-by-id.
     #[serde(skip_serializing, default)]
     pub extra_service_name: Option<String>,
-    /// `ExtraServiceChargePeriod` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name from
-    /// `skills-keyfields/listprops/children:ProductExtraService` (the same name on another
-    /// entity).
+    /// `ExtraServiceChargePeriod` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-tariffextraservices-by-id.
     #[serde(skip_serializing, default)]
     pub extra_service_charge_period: Option<String>,
-    /// `ExtraServiceIsBookingCredit` (`bool`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--extra-service-is-booking-credit` (high confidence): no source prints it.
+    /// `ExtraServiceIsBookingCredit` (`bool`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-tariffextraservices-by-id.
     #[serde(skip_serializing, default)]
     pub extra_service_is_booking_credit: Option<bool>,
-    /// `ExtraServiceIsPrintingCredit` (`bool`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--extra-service-is-printing-credit` (high confidence): no source prints it.
+    /// `ExtraServiceIsPrintingCredit` (`bool`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-tariffextraservices-by-id.
     #[serde(skip_serializing, default)]
     pub extra_service_is_printing_credit: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `TariffExtraService.ServiceRenewalTime`
-/// (`TariffExtraServiceServiceRenewalTime`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffExtraServiceServiceRenewalTime {
-    /// `1`: Week.
-    Week = 1,
-    /// `2`: CalendarMonth.
-    CalendarMonth = 2,
-    /// `3`: TariffMonth.
-    TariffMonth = 3,
-    /// `4`: Year.
-    Year = 4,
-    /// `5`: Day.
-    Day = 5,
-}
-
-impl TariffExtraServiceServiceRenewalTime {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Week"),
-        (2, "CalendarMonth"),
-        (3, "TariffMonth"),
-        (4, "Year"),
-        (5, "Day"),
-    ];
+crate::open_enum! {
+    /// The values of `TariffExtraService.ServiceRenewalTime` (`eTimeSpanWeekMonth —
+    /// ServiceRenewalTime values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-tariffextraservices) (the union of their values).
+    pub enum TariffExtraServiceServiceRenewalTime {
+        /// `1`: Week.
+        Week = 1,
+        /// `2`: CalendarMonth.
+        CalendarMonth = 2,
+        /// `3`: TariffMonth.
+        TariffMonth = 3,
+        /// `4`: Year.
+        Year = 4,
+        /// `5`: Day.
+        Day = 5,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TariffProduct` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/tariffproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tariffproducts:
+/// `https://developers.nexudus.com/rest-api/billing/post-tariffproducts`
+/// - developers put-tariffproducts:
+/// `https://developers.nexudus.com/rest-api/billing/put-tariffproducts`
+/// - developers get-tariffproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffproducts-by-id`
+/// - support 360010121937-Tariffproduct:
+/// `https://support.nexudus.com/hc/en-us/articles/360010121937-Tariffproduct`
+/// - developers get-tariffproducts:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,30 +39,74 @@ pub struct TariffProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tariffproduct.md`.
-    #[required]
+    /// `TariffId` (`long`). Required on create only: create: required by developers
+    /// post-tariffproducts, support 360010121937-Tariffproduct; update: required by developers
+    /// put-tariffproducts but not by support 360010121937-Tariffproduct. Name printed on
+    /// developers post-tariffproducts, developers put-tariffproducts, developers
+    /// get-tariffproducts-by-id (+1 more).
+    #[required(create)]
     pub tariff_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tariffproduct.md`.
-    #[required]
+    /// `ProductId` (`long`). Required on create only: create: required by developers
+    /// post-tariffproducts, support 360010121937-Tariffproduct; update: required by developers
+    /// put-tariffproducts but not by support 360010121937-Tariffproduct. Name printed on
+    /// developers post-tariffproducts, developers put-tariffproducts, developers
+    /// get-tariffproducts-by-id (+1 more).
+    #[required(create)]
     pub product_id: Option<i64>,
-    /// `TariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tariffproducts-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_name: Option<String>,
-    /// `ProductName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tariffproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_name: Option<String>,
-    /// `ProductPrice` (`decimal`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from `skills-keyfields/listprops/children:BookingProduct` (the
-    /// same name on another entity).
+    /// `ProductPrice` (`decimal`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tariffproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_price: Option<f64>,
-    /// `ProductBusinessCurrencyCode` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--product-business-currency-code` (high confidence): no source prints it.
+    /// `ProductBusinessCurrencyCode` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-tariffproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_business_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

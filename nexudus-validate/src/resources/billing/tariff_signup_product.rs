@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TariffSignupProduct` record of the Nexudus API.
 ///
@@ -15,6 +15,21 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/tariffsignupproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tariffsignupproducts:
+/// `https://developers.nexudus.com/rest-api/billing/post-tariffsignupproducts`
+/// - developers put-tariffsignupproducts:
+/// `https://developers.nexudus.com/rest-api/billing/put-tariffsignupproducts`
+/// - learn get-tariffsignupproducts-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-tariffsignupproducts-by-id`
+/// - developers get-tariffsignupproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffsignupproducts-by-id`
+/// - developers get-tariffsignupproducts:
+/// `https://developers.nexudus.com/rest-api/billing/get-tariffsignupproducts`
+/// - support 360010121957-Tariffsignupproduct:
+/// `https://support.nexudus.com/hc/en-us/articles/360010121957-Tariffsignupproduct`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,43 +41,93 @@ pub struct TariffSignupProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tariffsignupproduct.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-tariffsignupproducts;
+    /// update: required by developers put-tariffsignupproducts. Name printed on developers
+    /// post-tariffsignupproducts, developers put-tariffsignupproducts, learn
+    /// get-tariffsignupproducts-by-id (+2 more).
     #[required]
     pub tariff_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tariffsignupproduct.md`.
+    /// `ProductId` (`long`). Required: create: required by developers
+    /// post-tariffsignupproducts; update: required by developers put-tariffsignupproducts. Name
+    /// printed on developers post-tariffsignupproducts, developers put-tariffsignupproducts,
+    /// learn get-tariffsignupproducts-by-id (+2 more).
     #[required]
     pub product_id: Option<i64>,
-    /// `Price` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Price` (`decimal`). Optional: create: not required by developers
+    /// post-tariffsignupproducts; update: not required by developers put-tariffsignupproducts.
+    /// Name printed on developers post-tariffsignupproducts, developers
+    /// put-tariffsignupproducts, learn get-tariffsignupproducts-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `Refundable` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/tariffsignupproduct.md`.
+    /// `Refundable` (`bool`). Optional: create: not required by developers
+    /// post-tariffsignupproducts; update: not required by developers put-tariffsignupproducts.
+    /// Name printed on developers post-tariffsignupproducts, developers
+    /// put-tariffsignupproducts, learn get-tariffsignupproducts-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub refundable: Option<bool>,
-    /// `InvoiceDuringOnlineCheckout` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--invoice-during-online-checkout` (high confidence): no source prints
-    /// it.
+    /// `InvoiceDuringOnlineCheckout` (`bool`). Optional: create: not required by developers
+    /// post-tariffsignupproducts; update: not required by developers put-tariffsignupproducts.
+    /// Name printed on learn get-tariffsignupproducts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_during_online_checkout: Option<bool>,
-    /// `TariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on learn get-tariffsignupproducts-by-id, developers
+    /// get-tariffsignupproducts-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_name: Option<String>,
-    /// `ProductName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on learn get-tariffsignupproducts-by-id, developers
+    /// get-tariffsignupproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_name: Option<String>,
-    /// `ProductPrice` (`decimal`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from `skills-keyfields/listprops/children:BookingProduct` (the
-    /// same name on another entity).
+    /// `ProductPrice` (`decimal`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on learn get-tariffsignupproducts-by-id, developers
+    /// get-tariffsignupproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_price: Option<f64>,
-    /// `ProductCurrencyCode` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--product-currency-code` (high
-    /// confidence): no source prints it.
+    /// `ProductCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on learn get-tariffsignupproducts-by-id, developers
+    /// get-tariffsignupproducts-by-id.
     #[serde(skip_serializing, default)]
     pub product_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `TariffTimePass` (module `billing`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TariffTimePass` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/tarifftimepasses.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tarifftimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/post-tarifftimepasses`
+/// - learn post-tarifftimepasses:
+/// `https://learn.nexudus.com/rest-api/billing/post-tarifftimepasses`
+/// - developers get-tarifftimepasses-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-tarifftimepasses-by-id`
+/// - developers get-tarifftimepasses:
+/// `https://developers.nexudus.com/rest-api/billing/get-tarifftimepasses`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,58 +37,97 @@ pub struct TariffTimePass {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/tarifftimepass.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-tarifftimepasses,
+    /// learn post-tarifftimepasses; update: as on create. Name printed on developers
+    /// post-tarifftimepasses, learn post-tarifftimepasses, developers
+    /// get-tarifftimepasses-by-id.
     #[required]
     pub tariff_id: Option<i64>,
-    /// `TimePassId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/tarifftimepass.md`.
+    /// `TimePassId` (`long`). Required: create: required by developers post-tarifftimepasses,
+    /// learn post-tarifftimepasses; update: as on create. Name printed on developers
+    /// post-tarifftimepasses, learn post-tarifftimepasses, developers
+    /// get-tarifftimepasses-by-id.
     #[required]
     pub time_pass_id: Option<i64>,
-    /// `PassesIncluded` (`int`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `PassesIncluded` (`int`). Required: create: required by developers
+    /// post-tarifftimepasses, learn post-tarifftimepasses; update: as on create. Name printed
+    /// on developers post-tarifftimepasses, learn post-tarifftimepasses, developers
+    /// get-tarifftimepasses-by-id.
     #[required]
     pub passes_included: Option<i32>,
-    /// `PassRenewalTime` (`enum` [`TariffTimePassPassRenewalTime`]). Required on create and
-    /// update (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/tarifftimepass.md`.
-    #[required]
+    /// `PassRenewalTime` (`enum` [`TariffTimePassPassRenewalTime`]). Optional: create: required
+    /// by learn post-tarifftimepasses but not by developers post-tarifftimepasses; update: as
+    /// on create. Name printed on developers post-tarifftimepasses, learn
+    /// post-tarifftimepasses, developers get-tarifftimepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pass_renewal_time: Option<TariffTimePassPassRenewalTime>,
-    /// `TariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tarifftimepasses-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_name: Option<String>,
-    /// `TimePassName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TimePassName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-tarifftimepasses-by-id.
     #[serde(skip_serializing, default)]
     pub time_pass_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `TariffTimePass.PassRenewalTime` (`TariffTimePassPassRenewalTime`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TariffTimePassPassRenewalTime {
-    /// `1`: Week.
-    Week = 1,
-    /// `2`: CalendarMonth.
-    CalendarMonth = 2,
-    /// `3`: TariffMonth.
-    TariffMonth = 3,
-    /// `4`: Year.
-    Year = 4,
-    /// `5`: Day.
-    Day = 5,
-}
-
-impl TariffTimePassPassRenewalTime {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Week"),
-        (2, "CalendarMonth"),
-        (3, "TariffMonth"),
-        (4, "Year"),
-        (5, "Day"),
-    ];
+crate::open_enum! {
+    /// The values of `TariffTimePass.PassRenewalTime` (`eTimeSpanWeekMonth — PassRenewalTime
+    /// values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-tarifftimepasses) (the union of their values).
+    pub enum TariffTimePassPassRenewalTime {
+        /// `1`: Week.
+        Week = 1,
+        /// `2`: CalendarMonth.
+        CalendarMonth = 2,
+        /// `3`: TariffMonth.
+        TariffMonth = 3,
+        /// `4`: Year.
+        Year = 4,
+        /// `5`: Day.
+        Day = 5,
+    }
 }

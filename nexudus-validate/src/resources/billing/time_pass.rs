@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TimePass` record of the Nexudus API.
 ///
@@ -15,6 +15,21 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/timepasses.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-timepasses:
+/// `https://developers.nexudus.com/rest-api/billing/post-timepasses`
+/// - learn post-timepasses: `https://learn.nexudus.com/rest-api/billing/post-timepasses`
+/// - learn put-timepasses: `https://learn.nexudus.com/rest-api/billing/put-timepasses`
+/// - developers get-timepasses-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-timepasses-by-id`
+/// - learn get-timepasses-by-id:
+/// `https://learn.nexudus.com/rest-api/billing/get-timepasses-by-id`
+/// - developers get-timepasses:
+/// `https://developers.nexudus.com/rest-api/billing/get-timepasses`
+/// - support 360010221158-Timepass:
+/// `https://support.nexudus.com/hc/en-us/articles/360010221158-Timepass`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "TimePass", path = "/api/billing/timepasses")]
@@ -22,119 +37,213 @@ pub struct TimePass {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/timepass.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-timepasses, learn
+    /// post-timepasses; update: required by learn put-timepasses. Name printed on developers
+    /// post-timepasses, learn post-timepasses, learn put-timepasses (+3 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). At most 254
-    /// characters. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-timepasses, learn
+    /// post-timepasses; update: required by learn put-timepasses. At most 254 characters. Name
+    /// printed on developers post-timepasses, learn post-timepasses, learn put-timepasses (+3
+    /// more).
     #[required]
     #[length(max = 254)]
     pub name: Option<String>,
-    /// `InvoiceDisplay` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--invoice-display` (high confidence): no source prints it.
+    /// `InvoiceLineDisplayAs` (`string`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn post-timepasses, learn put-timepasses
+    /// (+2 more); it replaces the catalogue's guess `InvoiceDisplay`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_display: Option<String>,
-    /// `Price` (`decimal`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    pub invoice_line_display_as: Option<String>,
+    /// `Price` (`decimal`). Required: create: required by developers post-timepasses, learn
+    /// post-timepasses; update: required by learn put-timepasses. Name printed on developers
+    /// post-timepasses, learn post-timepasses, learn put-timepasses (+3 more).
     #[required]
     pub price: Option<f64>,
-    /// `MinutesIncluded` (`int`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `MinutesIncluded` (`int`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, learn post-timepasses, learn put-timepasses (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub minutes_included: Option<i32>,
-    /// `CountsTowardsPlan` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--counts-towards-plan` (high confidence): no source prints it.
+    /// `CountsTowardsPlanLimits` (`bool`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn post-timepasses, learn put-timepasses
+    /// (+3 more); it replaces the catalogue's guess `CountsTowardsPlan`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub counts_towards_plan: Option<bool>,
-    /// `PaygMembers` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--payg-members` (high confidence): no source prints it.
+    pub counts_towards_plan_limits: Option<bool>,
+    /// `UseAsPayAsYouGoForMembers` (`bool`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn post-timepasses, learn put-timepasses
+    /// (+2 more); it replaces the catalogue's guess `PaygMembers`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payg_members: Option<bool>,
-    /// `PaygContacts` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--payg-contacts` (high confidence): no source prints it.
+    pub use_as_pay_as_you_go_for_members: Option<bool>,
+    /// `UseAsPayAsYouGoForContacts` (`bool`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn post-timepasses, learn put-timepasses
+    /// (+2 more); it replaces the catalogue's guess `PaygContacts`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payg_contacts: Option<bool>,
-    /// `UsePriority` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--use-priority` (high confidence): no source prints it.
+    pub use_as_pay_as_you_go_for_contacts: Option<bool>,
+    /// `UsePriority` (`int`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, learn post-timepasses, learn put-timepasses (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_priority: Option<i32>,
-    /// `CurrencyId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/timepass.md`.
+    /// `CurrencyId` (`long`). Required: create: required by developers post-timepasses, learn
+    /// post-timepasses; update: required by learn put-timepasses. Name printed on developers
+    /// post-timepasses, learn post-timepasses, learn put-timepasses (+3 more).
     #[required]
     pub currency_id: Option<i64>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/timepass.md`.
+    /// `TaxRateId` (`long`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, learn post-timepasses, learn put-timepasses (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `ReducedTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ReducedTaxRateId` (`long`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn post-timepasses, learn put-timepasses
+    /// (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reduced_tax_rate_id: Option<i64>,
-    /// `ExemptTaxRateId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ExemptTaxRateId` (`long`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn post-timepasses, learn put-timepasses
+    /// (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub exempt_tax_rate_id: Option<i64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/billing/timepass.md`.
+    /// `FinancialAccountId` (`long`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, learn put-timepasses, developers
+    /// get-timepasses-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `Businesses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Businesses` (`list`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, learn put-timepasses, developers get-timepasses-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub businesses: Option<Vec<i64>>,
-    /// `AddedBusinesses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedBusinesses` (`list`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on learn put-timepasses.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_businesses: Option<Vec<i64>>,
-    /// `RemovedBusinesses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedBusinesses` (`list`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_businesses: Option<Vec<i64>>,
-    /// `KisiGroupId` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--kisi-group-id` (low confidence): no source prints it.
+    /// `KisiGroupId` (`string`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, developers get-timepasses-by-id, learn get-timepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub kisi_group_id: Option<String>,
-    /// `DoorGuardGroupId` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--door-guard-group-id` (high confidence): no source prints it.
+    /// `DoorGuardGroupId` (`string`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, developers get-timepasses-by-id, learn
+    /// get-timepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub door_guard_group_id: Option<String>,
-    /// `AllowNetworkCheckin` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md` (the same name on another entity).
+    /// `AllowNetworkCheckin` (`bool`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name from the legacy API docs `rest-api/spaces/coworker.md` (the same name on another
+    /// entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_network_checkin: Option<bool>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, developers get-timepasses-by-id, learn
+    /// get-timepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, developers get-timepasses-by-id, learn get-timepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-timepasses, learn
+    /// post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, developers get-timepasses-by-id, learn get-timepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers post-timepasses,
+    /// learn post-timepasses; update: not required by learn put-timepasses. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `Archived` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Archived` (`bool`). Optional: create: not required by developers post-timepasses, learn
+    /// post-timepasses; update: not required by learn put-timepasses. Name printed on
+    /// developers post-timepasses, developers get-timepasses-by-id, learn get-timepasses-by-id
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-timepasses-by-id, learn get-timepasses-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `CurrencyCode` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `CurrencyCode` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-timepasses-by-id, learn get-timepasses-by-id.
     #[serde(skip_serializing, default)]
     pub currency_code: Option<String>,
+    /// `AccessControlGroupId` (`string`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, developers get-timepasses-by-id, learn
+    /// get-timepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_group_id: Option<String>,
+    /// `AllowNetworkCheckIn` (`bool`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers post-timepasses, developers get-timepasses-by-id, learn
+    /// get-timepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub allow_network_check_in: Option<bool>,
+    /// `AccessControlGroupIds` (`string`). Optional: create: not required by developers
+    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
+    /// Name printed on developers get-timepasses-by-id, learn get-timepasses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_group_ids: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TimePassPrice` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/timepassprices.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-timepassprices:
+/// `https://developers.nexudus.com/rest-api/billing/post-timepassprices`
+/// - developers put-timepassprices:
+/// `https://developers.nexudus.com/rest-api/billing/put-timepassprices`
+/// - developers get-timepassprices-by-id:
+/// `https://developers.nexudus.com/rest-api/billing/get-timepassprices-by-id`
+/// - developers get-timepassprices:
+/// `https://developers.nexudus.com/rest-api/billing/get-timepassprices`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,24 +37,67 @@ pub struct TimePassPrice {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TimePassId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/billing/timepassprice.md`.
+    /// `TimePassId` (`long`). Required: create: required by developers post-timepassprices;
+    /// update: required by developers put-timepassprices. Name printed on developers
+    /// post-timepassprices, developers put-timepassprices, developers get-timepassprices-by-id.
     #[required]
     pub time_pass_id: Option<i64>,
-    /// `TariffId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/billing/timepassprice.md`.
+    /// `TariffId` (`long`). Required: create: required by developers post-timepassprices;
+    /// update: required by developers put-timepassprices. Name printed on developers
+    /// post-timepassprices, developers put-timepassprices, developers get-timepassprices-by-id.
     #[required]
     pub tariff_id: Option<i64>,
-    /// `Price` (`decimal`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Price` (`decimal`). Required: create: required by developers post-timepassprices;
+    /// update: required by developers put-timepassprices. Name printed on developers
+    /// post-timepassprices, developers put-timepassprices, developers get-timepassprices-by-id.
     #[required]
     pub price: Option<f64>,
-    /// `TimePassName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TimePassName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-timepassprices-by-id.
     #[serde(skip_serializing, default)]
     pub time_pass_name: Option<String>,
-    /// `TariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-timepassprices-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

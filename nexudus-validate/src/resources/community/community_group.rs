@@ -3,9 +3,8 @@
 //! `CommunityGroup` (module `community`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CommunityGroup` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/communitygroups.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-communitygroups:
+/// `https://developers.nexudus.com/rest-api/community/post-communitygroups`
+/// - developers put-communitygroups:
+/// `https://developers.nexudus.com/rest-api/community/put-communitygroups`
+/// - developers get-communitygroups-by-id:
+/// `https://developers.nexudus.com/rest-api/community/get-communitygroups-by-id`
+/// - developers get-communitygroups:
+/// `https://developers.nexudus.com/rest-api/community/get-communitygroups`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,56 +37,121 @@ pub struct CommunityGroup {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/community/communitygroup.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-communitygroups;
+    /// update: required by developers put-communitygroups. Name printed on developers
+    /// post-communitygroups, developers put-communitygroups, developers
+    /// get-communitygroups-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `UserId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/community/communitygroup.md`.
+    /// `UserId` (`long`). Required: create: required by developers post-communitygroups;
+    /// update: required by developers put-communitygroups. Name printed on developers
+    /// post-communitygroups, developers put-communitygroups, developers
+    /// get-communitygroups-by-id.
     #[required]
     pub user_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-communitygroups;
+    /// update: required by developers put-communitygroups. Name printed on developers
+    /// post-communitygroups, developers put-communitygroups, developers
+    /// get-communitygroups-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/community/communitygroup.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-communitygroups; update: not required by developers put-communitygroups. Name
+    /// printed on developers post-communitygroups, developers put-communitygroups, developers
+    /// get-communitygroups-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `GroupAccess` (`enum` [`CommunityGroupGroupAccess`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/community/communitygroup.md`.
-    #[required]
+    /// `GroupAccess` (`enum` [`CommunityGroupGroupAccess`]). Optional: create: not required by
+    /// developers post-communitygroups; update: not required by developers put-communitygroups.
+    /// Name printed on developers post-communitygroups, developers put-communitygroups,
+    /// developers get-communitygroups-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_access: Option<CommunityGroupGroupAccess>,
-    /// `Members` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Members` (`list`). Optional: create: not required by developers post-communitygroups;
+    /// update: not required by developers put-communitygroups. Name printed on developers
+    /// post-communitygroups, developers put-communitygroups, developers
+    /// get-communitygroups-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub members: Option<Vec<i64>>,
-    /// `AddedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedMembers` (`list`). Optional: create: not required by developers
+    /// post-communitygroups; update: not required by developers put-communitygroups. Name
+    /// printed on developers put-communitygroups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_members: Option<Vec<i64>>,
-    /// `RemovedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedMembers` (`list`). Optional: create: not required by developers
+    /// post-communitygroups; update: not required by developers put-communitygroups. Name
+    /// printed on developers put-communitygroups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_members: Option<Vec<i64>>,
+    /// `TeamGuid` (`string`). Optional: create: not required by developers
+    /// post-communitygroups; update: not required by developers put-communitygroups. Name
+    /// printed on developers put-communitygroups, developers get-communitygroups-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub team_guid: Option<String>,
+    /// `CourseGuid` (`string`). Optional: create: not required by developers
+    /// post-communitygroups; update: not required by developers put-communitygroups. Name
+    /// printed on developers put-communitygroups, developers get-communitygroups-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_guid: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-communitygroups; update: not required by developers put-communitygroups. Name
+    /// printed on developers get-communitygroups-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CommunityGroup.GroupAccess` (`CommunityGroupGroupAccess`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CommunityGroupGroupAccess {
-    /// `1`: Restricted.
-    Restricted = 1,
-    /// `2`: Public.
-    Public = 2,
-    /// `3`: Private.
-    Private = 3,
-}
-
-impl CommunityGroupGroupAccess {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Restricted"), (2, "Public"), (3, "Private")];
+crate::open_enum! {
+    /// The values of `CommunityGroup.GroupAccess` (`eCommunityThreadVisibility`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-communitygroups) (the union of their values).
+    pub enum CommunityGroupGroupAccess {
+        /// `1`: Restricted.
+        Restricted = 1,
+        /// `2`: Public.
+        Public = 2,
+        /// `3`: Private.
+        Private = 3,
+    }
 }

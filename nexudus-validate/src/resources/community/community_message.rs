@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CommunityMessage` record of the Nexudus API.
 ///
@@ -16,6 +16,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/communitymessages.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-communitymessages:
+/// `https://developers.nexudus.com/rest-api/community/post-communitymessages`
+/// - developers put-communitymessages:
+/// `https://developers.nexudus.com/rest-api/community/put-communitymessages`
+/// - developers get-communitymessages-by-id:
+/// `https://developers.nexudus.com/rest-api/community/get-communitymessages-by-id`
+/// - developers get-communitymessages:
+/// `https://developers.nexudus.com/rest-api/community/get-communitymessages`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,24 +40,68 @@ pub struct CommunityMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CommunityThreadId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/community/post-communitymessages`). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/post-communitymessages`.
+    /// `CommunityThreadId` (`long`). Required: create: required by developers
+    /// post-communitymessages; update: required by developers put-communitymessages. Name
+    /// printed on developers post-communitymessages, developers put-communitymessages,
+    /// developers get-communitymessages-by-id.
     #[required]
     pub community_thread_id: Option<i64>,
-    /// `UserId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/community/post-communitymessages`). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/post-communitymessages`.
+    /// `UserId` (`long`). Required: create: required by developers post-communitymessages;
+    /// update: required by developers put-communitymessages. Name printed on developers
+    /// post-communitymessages, developers put-communitymessages, developers
+    /// get-communitymessages-by-id.
     #[required]
     pub user_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/community/post-communitymessages`). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/post-communitymessages`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers
+    /// post-communitymessages; update: not required by developers put-communitymessages. Name
+    /// printed on developers post-communitymessages, developers put-communitymessages,
+    /// developers get-communitymessages-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Message` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/community/post-communitymessages`). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/post-communitymessages`.
+    /// `Message` (`string`). Optional: create: not required by developers
+    /// post-communitymessages; update: not required by developers put-communitymessages. Name
+    /// printed on developers post-communitymessages, developers put-communitymessages,
+    /// developers get-communitymessages-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub message: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

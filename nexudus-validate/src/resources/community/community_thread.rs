@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CommunityThread` record of the Nexudus API.
 ///
@@ -16,6 +16,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/communitythreads.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-communitythreads:
+/// `https://developers.nexudus.com/rest-api/community/post-communitythreads`
+/// - developers put-communitythreads:
+/// `https://developers.nexudus.com/rest-api/community/put-communitythreads`
+/// - developers get-communitythreads-by-id:
+/// `https://developers.nexudus.com/rest-api/community/get-communitythreads-by-id`
+/// - developers get-communitythreads:
+/// `https://developers.nexudus.com/rest-api/community/get-communitythreads`
+/// - developers reference/communitythread:
+/// `https://developers.nexudus.com/reference/communitythread`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,57 +40,130 @@ pub struct CommunityThread {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-communitythreads;
+    /// update: required by developers put-communitythreads. Name printed on developers
+    /// post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `CommunityGroupId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `CommunityGroupId` (`long`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub community_group_id: Option<i64>,
-    /// `UserId` (`long`). Required on create and update (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `UserId` (`long`). Required: create: required by developers post-communitythreads;
+    /// update: required by developers put-communitythreads. Name printed on developers
+    /// post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[required]
     pub user_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Subject` (`string`). Required on create and update (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `Subject` (`string`). Required: create: required by developers post-communitythreads;
+    /// update: required by developers put-communitythreads. Name printed on developers
+    /// post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[required]
     pub subject: Option<String>,
-    /// `Message` (`string`). Required on create and update (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `Message` (`string`). Required: create: required by developers post-communitythreads;
+    /// update: required by developers put-communitythreads. Name printed on developers
+    /// post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[required]
     pub message: Option<String>,
-    /// `InstantDelivery` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `InstantDelivery` (`bool`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers post-communitythreads, developers put-communitythreads, developers
+    /// get-communitythreads-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub instant_delivery: Option<bool>,
-    /// `Tags` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `Tags` (`string`). Optional: create: not required by developers post-communitythreads;
+    /// update: not required by developers put-communitythreads. Name printed on developers
+    /// put-communitythreads, developers get-communitythreads-by-id, developers
+    /// reference/communitythread.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tags: Option<String>,
-    /// `Private` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `Private` (`bool`). Optional: create: not required by developers post-communitythreads;
+    /// update: not required by developers put-communitythreads. Name printed on developers
+    /// put-communitythreads, developers get-communitythreads-by-id, developers
+    /// reference/communitythread.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub private: Option<bool>,
-    /// `Guests` (`list`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `Guests` (`list`). Optional: create: not required by developers post-communitythreads;
+    /// update: not required by developers put-communitythreads. Name printed on developers
+    /// put-communitythreads, developers get-communitythreads-by-id, developers
+    /// reference/communitythread.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub guests: Option<Vec<i64>>,
-    /// `AddedGuests` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedGuests` (`list`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers put-communitythreads.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_guests: Option<Vec<i64>>,
-    /// `RemovedGuests` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedGuests` (`list`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers put-communitythreads.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_guests: Option<Vec<i64>>,
-    /// `IncludeZoomInvite` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`.
+    /// `IncludeZoomInvite` (`bool`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers put-communitythreads, developers get-communitythreads-by-id,
+    /// developers reference/communitythread.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub include_zoom_invite: Option<bool>,
+    /// `ZoomEventData` (`string`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers put-communitythreads, developers get-communitythreads-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub zoom_event_data: Option<String>,
+    /// `LastMessageDate` (`DateTime`). Optional: create: not required by developers
+    /// post-communitythreads; update: not required by developers put-communitythreads. Name
+    /// printed on developers get-communitythreads-by-id, developers reference/communitythread.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_message_date: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CommunityThreadFile` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/communitythreadfiles.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-communitythreadfiles:
+/// `https://developers.nexudus.com/rest-api/community/post-communitythreadfiles`
+/// - developers get-communitythreadfiles-by-id:
+/// `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles-by-id`
+/// - developers get-communitythreadfiles:
+/// `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles`
+/// - developers reference/communitythreadfile:
+/// `https://developers.nexudus.com/reference/communitythreadfile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,24 +37,77 @@ pub struct CommunityThreadFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CommunityThreadId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/community/communitythreadfile.md`.
+    /// `CommunityThreadId` (`long`). Required: create: required by developers
+    /// post-communitythreadfiles; update: as on create. Name printed on developers
+    /// post-communitythreadfiles, developers get-communitythreadfiles-by-id, developers
+    /// reference/communitythreadfile.
     #[required]
     pub community_thread_id: Option<i64>,
-    /// `Name` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Name` (`string`). Optional: create: not required by developers
+    /// post-communitythreadfiles; update: as on create. Name printed on developers
+    /// post-communitythreadfiles, developers get-communitythreadfiles-by-id, developers
+    /// reference/communitythreadfile.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/community/communitythreadfile.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-communitythreadfiles; update: as on create. Name printed on developers
+    /// post-communitythreadfiles, developers get-communitythreadfiles-by-id, developers
+    /// reference/communitythreadfile.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewFileDataUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-file-data-url` (low confidence): no source prints it.
+    /// `NewFileDataUrl` (`string`). Optional: create: not required by developers
+    /// post-communitythreadfiles; update: as on create. Name printed on developers
+    /// post-communitythreadfiles, developers get-communitythreadfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_data_url: Option<String>,
-    /// `ClearFileDataFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-file-data-file` (high confidence): no source prints it.
+    /// `ClearFileDataFile` (`bool`). Optional: create: not required by developers
+    /// post-communitythreadfiles; update: as on create. Name printed on developers
+    /// post-communitythreadfiles, developers get-communitythreadfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_data_file: Option<bool>,
+    /// `FileDataFileName` (`string`). Optional: create: not required by developers
+    /// post-communitythreadfiles; update: as on create. Name printed on developers
+    /// get-communitythreadfiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file_data_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

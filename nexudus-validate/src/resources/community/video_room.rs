@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `VideoRoom` record of the Nexudus API.
 ///
@@ -15,6 +15,18 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/videorooms.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-videorooms: `https://learn.nexudus.com/rest-api/community/post-videorooms`
+/// - developers post-videorooms:
+/// `https://developers.nexudus.com/rest-api/community/post-videorooms`
+/// - developers put-videorooms:
+/// `https://developers.nexudus.com/rest-api/community/put-videorooms`
+/// - developers get-videorooms-by-id:
+/// `https://developers.nexudus.com/rest-api/community/get-videorooms-by-id`
+/// - support 360009770477-Videoroom:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770477-Videoroom`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,58 +40,99 @@ pub struct VideoRoom {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/community/post-videorooms` and the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-videorooms, developers
+    /// post-videorooms; update: required by developers put-videorooms. Name printed on learn
+    /// post-videorooms, developers post-videorooms, developers put-videorooms (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/community/post-videorooms` and the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `Name` (`string`). Required: create: required by learn post-videorooms, developers
+    /// post-videorooms; update: required by developers put-videorooms. Name printed on learn
+    /// post-videorooms, developers post-videorooms, developers put-videorooms (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `Description` (`string`). Optional: create: not required by learn post-videorooms,
+    /// developers post-videorooms; update: not required by developers put-videorooms. Name
+    /// printed on learn post-videorooms, developers post-videorooms, developers put-videorooms
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `NewImageUrl` (`string`). Optional: create: not required by learn post-videorooms,
+    /// developers post-videorooms; update: not required by developers put-videorooms. Name
+    /// printed on learn post-videorooms, developers post-videorooms, developers put-videorooms
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `ClearImageFile` (`bool`). Optional: create: not required by learn post-videorooms,
+    /// developers post-videorooms; update: not required by developers put-videorooms. Name
+    /// printed on learn post-videorooms, developers post-videorooms, developers put-videorooms
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `NumberOfParticipants` (`int`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/community/post-videorooms` and the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `NumberOfParticipants` (`int`). Required: create: required by learn post-videorooms,
+    /// developers post-videorooms; update: required by developers put-videorooms. Name printed
+    /// on learn post-videorooms, developers post-videorooms, developers put-videorooms (+2
+    /// more).
     #[required]
     pub number_of_participants: Option<i32>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `Active` (`bool`). Optional: create: not required by learn post-videorooms, developers
+    /// post-videorooms; update: not required by developers put-videorooms. Name printed on
+    /// learn post-videorooms, developers post-videorooms, developers put-videorooms (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `OnlyForContacts` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by learn post-videorooms,
+    /// developers post-videorooms; update: not required by developers put-videorooms. Name
+    /// printed on learn post-videorooms, developers post-videorooms, developers put-videorooms
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms`.
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by learn post-videorooms,
+    /// developers post-videorooms; update: not required by developers put-videorooms. Name
+    /// printed on learn post-videorooms, developers post-videorooms, developers put-videorooms
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `ImageFileName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `learn.nexudus.com/rest-api/content/get-faqarticles-by-id` (the same name on another
-    /// entity).
+    /// `ImageFileName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-videorooms-by-id.
     #[serde(skip_serializing, default)]
     pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BlogCategory` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/blogcategories.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-blogcategories-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-blogcategories-by-id`
+/// - learn get-blogcategories-by-id:
+/// `https://learn.nexudus.com/rest-api/content/get-blogcategories-by-id`
+/// - developers get-blogcategories:
+/// `https://developers.nexudus.com/rest-api/content/get-blogcategories`
+/// - support 360009770517-Blogcategory:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770517-Blogcategory`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,28 +37,76 @@ pub struct BlogCategory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/blogcategory.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009770517-Blogcategory required; update: as on create. Name printed on
+    /// developers get-blogcategories-by-id, learn get-blogcategories-by-id, support
+    /// 360009770517-Blogcategory.
     #[required]
     pub business_id: Option<i64>,
-    /// `LanguageId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/blogcategory.md`.
+    /// `LanguageId` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009770517-Blogcategory optional; update: as on create. Name printed on
+    /// developers get-blogcategories-by-id, learn get-blogcategories-by-id, support
+    /// 360009770517-Blogcategory.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub language_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Title` (`string`). Required: create: no official page; reference table required,
+    /// support 360009770517-Blogcategory required; update: as on create. Name printed on
+    /// developers get-blogcategories-by-id, learn get-blogcategories-by-id, support
+    /// 360009770517-Blogcategory.
     #[required]
     pub title: Option<String>,
-    /// `BlogPosts` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `BlogPosts` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name printed on developers get-blogcategories-by-id, learn
+    /// get-blogcategories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blog_posts: Option<Vec<i64>>,
-    /// `AddedBlogPosts` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedBlogPosts` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_blog_posts: Option<Vec<i64>>,
-    /// `RemovedBlogPosts` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedBlogPosts` (`list`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_blog_posts: Option<Vec<i64>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

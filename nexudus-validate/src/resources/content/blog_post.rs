@@ -15,6 +15,20 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/blogposts.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-blogposts:
+/// `https://developers.nexudus.com/rest-api/content/post-blogposts`
+/// - learn post-blogposts: `https://learn.nexudus.com/rest-api/content/post-blogposts.md`
+/// - developers put-blogposts:
+/// `https://developers.nexudus.com/rest-api/content/put-blogposts`
+/// - developers get-blogposts-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-blogposts-by-id`
+/// - developers get-blogposts:
+/// `https://developers.nexudus.com/rest-api/content/get-blogposts`
+/// - support 360009770537-Blogpost:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770537-Blogpost`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "BlogPost", path = "/api/content/blogposts")]
@@ -22,91 +36,174 @@ pub struct BlogPost {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/blogpost.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-blogposts, learn
+    /// post-blogposts; update: required by developers put-blogposts. Name printed on developers
+    /// post-blogposts, learn post-blogposts, developers put-blogposts (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `LanguageId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/blogpost.md`.
+    /// `LanguageId` (`long`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers post-blogposts, learn post-blogposts, developers put-blogposts (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub language_id: Option<i64>,
-    /// `PostedById` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/blogpost.md`.
+    /// `PostedById` (`long`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers post-blogposts, learn post-blogposts, developers put-blogposts (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub posted_by_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Title` (`string`). Required: create: required by developers post-blogposts, learn
+    /// post-blogposts; update: required by developers put-blogposts. Name printed on developers
+    /// post-blogposts, learn post-blogposts, developers put-blogposts (+2 more).
     #[required]
     pub title: Option<String>,
-    /// `Summary` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--summary` (high confidence): no source prints it.
+    /// `SummaryText` (`string`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers post-blogposts, developers put-blogposts, developers get-blogposts-by-id (+1
+    /// more); it replaces the catalogue's guess `Summary`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub summary: Option<String>,
-    /// `Body` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-businessannouncements` (+5 more) (the same
-    /// name on another entity).
+    pub summary_text: Option<String>,
+    /// `Body` (`string`). Optional: create: not required by developers post-blogposts, learn
+    /// post-blogposts; update: not required by developers put-blogposts. Name from the official
+    /// page developers post-businessannouncements (+5 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub body: Option<String>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers post-blogposts, developers put-blogposts, developers get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers post-blogposts, developers put-blogposts, developers get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `NewLargeImageUrl` (`string`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks` (+2 more) (the same
-    /// name on another entity).
+    /// `NewLargeImageUrl` (`string`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers post-blogposts, developers put-blogposts, developers
+    /// get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_large_image_url: Option<String>,
-    /// `ClearLargeImageFile` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks` (+2 more) (the same
-    /// name on another entity).
+    /// `ClearLargeImageFile` (`bool`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers post-blogposts, developers put-blogposts, developers
+    /// get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_large_image_file: Option<bool>,
-    /// `PublishDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/blogpost.md`.
+    /// `PublishDate` (`DateTime`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers put-blogposts, developers get-blogposts-by-id, support 360009770537-Blogpost.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub publish_date: Option<NexudusDateTime>,
-    /// `ShowInHomeBanner` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/blogpost.md`.
+    /// `ShowInHomeBanner` (`bool`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers put-blogposts, developers get-blogposts-by-id, support
+    /// 360009770537-Blogpost.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_banner: Option<bool>,
-    /// `ShowInHomePage` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/blogpost.md`.
+    /// `ShowInHomePage` (`bool`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers put-blogposts, developers get-blogposts-by-id, support 360009770537-Blogpost.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_page: Option<bool>,
-    /// `UnpublishDate` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--unpublish-date` (high confidence): no source prints it.
+    /// `UnpublishDate` (`DateTime`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers put-blogposts, developers get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unpublish_date: Option<NexudusDateTime>,
-    /// `AllowComments` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/blogpost.md`.
+    /// `AllowComments` (`bool`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers put-blogposts, developers get-blogposts-by-id, support 360009770537-Blogpost.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_comments: Option<bool>,
-    /// `BlogCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `BlogCategories` (`list`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers put-blogposts, developers get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blog_categories: Option<Vec<i64>>,
-    /// `AddedBlogCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedBlogCategories` (`list`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers put-blogposts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_blog_categories: Option<Vec<i64>>,
-    /// `RemovedBlogCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedBlogCategories` (`list`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers put-blogposts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_blog_categories: Option<Vec<i64>>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers put-blogposts, developers get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers get-blogposts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
+    /// `CommentsCount` (`int`). Required: create: required by developers post-blogposts, learn
+    /// post-blogposts; update: required by developers put-blogposts. Name printed on developers
+    /// post-blogposts, learn post-blogposts, developers put-blogposts (+2 more).
+    #[required]
+    pub comments_count: Option<i32>,
+    /// `FullText` (`string`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers post-blogposts, developers put-blogposts, developers get-blogposts-by-id (+1
+    /// more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub full_text: Option<String>,
+    /// `PostedByFullName` (`string`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers get-blogposts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub posted_by_full_name: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers post-blogposts,
+    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
+    /// developers get-blogposts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `LargeImageFileName` (`string`). Optional: create: not required by developers
+    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
+    /// Name printed on developers get-blogposts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub large_image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businessannouncements.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-businessannouncements:
+/// `https://developers.nexudus.com/rest-api/content/post-businessannouncements`
+/// - developers put-businessannouncements:
+/// `https://developers.nexudus.com/rest-api/content/put-businessannouncements`
+/// - developers get-businessannouncements-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-businessannouncements-by-id`
+/// - developers get-businessannouncements:
+/// `https://developers.nexudus.com/rest-api/content/get-businessannouncements`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,81 +38,143 @@ pub struct BusinessAnnouncement {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-businessannouncements` and the official
-    /// PUT page `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from
-    /// the official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-businessannouncements; update: required by developers put-businessannouncements.
+    /// Name printed on developers post-businessannouncements, developers
+    /// put-businessannouncements, developers get-businessannouncements-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-businessannouncements` and the official
-    /// PUT page `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from
-    /// the official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `Name` (`string`). Required: create: required by developers post-businessannouncements;
+    /// update: required by developers put-businessannouncements. Name printed on developers
+    /// post-businessannouncements, developers put-businessannouncements, developers
+    /// get-businessannouncements-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `Active` (`bool`). Optional: developers post-businessannouncements says "Defaults to
+    /// true." Name printed on developers post-businessannouncements, developers
+    /// put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `NewImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `Body` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `Body` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub body: Option<String>,
-    /// `ShowButton` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `ShowButton` (`bool`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_button: Option<bool>,
-    /// `ButtonLabel` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `ButtonLabel` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub button_label: Option<String>,
-    /// `ButtonUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `ButtonUrl` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub button_url: Option<String>,
-    /// `SendPushNotification` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `SendPushNotification` (`bool`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers post-businessannouncements,
+    /// developers put-businessannouncements, developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_push_notification: Option<bool>,
-    /// `PushNotificationText` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `PushNotificationText` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers put-businessannouncements,
+    /// developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub push_notification_text: Option<String>,
-    /// `ActiveFrom` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `ActiveFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers put-businessannouncements,
+    /// developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active_from: Option<NexudusDateTime>,
-    /// `ActiveTo` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `ActiveTo` (`DateTime`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers put-businessannouncements,
+    /// developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active_to: Option<NexudusDateTime>,
-    /// `OnlyForContacts` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers put-businessannouncements,
+    /// developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-businessannouncements`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-businessannouncements`.
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers put-businessannouncements,
+    /// developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers get-businessannouncements-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-businessannouncements; update: not required by developers
+    /// put-businessannouncements. Name printed on developers get-businessannouncements-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `CalendarEvent` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/calendarevents.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-calendarevents:
+/// `https://developers.nexudus.com/rest-api/content/put-calendarevents`
+/// - learn put-calendarevents:
+/// `https://learn.nexudus.com/rest-api/content/put-calendarevents.md`
+/// - developers get-calendarevents-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-calendarevents-by-id`
+/// - developers get-calendarevents:
+/// `https://developers.nexudus.com/rest-api/content/get-calendarevents`
+/// - support 360009845818-Calendarevent:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845818-Calendarevent`
 ///
 /// Catalogue note: PII table tags send-event-form-by-email (a bool) as EMAIL: generator
 /// artefact.
@@ -30,332 +42,492 @@ pub struct CalendarEvent {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/calendarevent.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009845818-Calendarevent required; update: required by developers
+    /// put-calendarevents, learn put-calendarevents. Name printed on developers
+    /// put-calendarevents, learn put-calendarevents, developers get-calendarevents-by-id (+1
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/calendarevent.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required, support
+    /// 360009845818-Calendarevent required; update: required by developers put-calendarevents,
+    /// learn put-calendarevents. Name printed on developers put-calendarevents, learn
+    /// put-calendarevents, developers get-calendarevents-by-id (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `HostFullName` (`string`). Optional (the reference table). Personal data (name). Name
-    /// guessed from the option `--host-full-name` (high confidence): no source prints it.
+    /// `HostFullName` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Personal data (name). Name
+    /// printed on developers put-calendarevents, developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub host_full_name: Option<String>,
-    /// `ShortDescription` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `ShortDescription` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub short_description: Option<String>,
-    /// `LongDescription` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `LongDescription` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub long_description: Option<String>,
-    /// `TicketNotes` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `TicketNotes` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ticket_notes: Option<String>,
-    /// `EnableWaitList` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--enable-wait-list` (high confidence): no source prints it.
+    /// `EnableWaitList` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// put-calendarevents, developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub enable_wait_list: Option<bool>,
-    /// `AskBuyerAddress` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `AskBuyerAddress` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ask_buyer_address: Option<bool>,
-    /// `ShowEventAttendees` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `ShowEventAttendees` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_event_attendees: Option<bool>,
-    /// `Location` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `Location` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub location: Option<String>,
-    /// `VenueAddress` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `VenueAddress` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub venue_address: Option<String>,
-    /// `ResourceId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `ResourceId` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers put-calendarevents, developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_id: Option<i64>,
-    /// `StartDate` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/calendarevent.md`.
+    /// `StartDate` (`DateTime`). Required: create: no official page; reference table required,
+    /// support 360009845818-Calendarevent required; update: required by developers
+    /// put-calendarevents, learn put-calendarevents. Name printed on developers
+    /// put-calendarevents, learn put-calendarevents, developers get-calendarevents-by-id (+1
+    /// more).
     #[required]
     pub start_date: Option<NexudusDateTime>,
-    /// `EndDate` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/calendarevent.md`.
+    /// `EndDate` (`DateTime`). Required: create: no official page; reference table required,
+    /// support 360009845818-Calendarevent required; update: required by developers
+    /// put-calendarevents, learn put-calendarevents. Name printed on developers
+    /// put-calendarevents, learn put-calendarevents, developers get-calendarevents-by-id (+1
+    /// more).
     #[required]
     pub end_date: Option<NexudusDateTime>,
-    /// `Allocation` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `Allocation` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allocation: Option<i32>,
-    /// `EventCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `EventCategories` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_categories: Option<Vec<i64>>,
-    /// `AddedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `AddedEventCategories` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_event_categories: Option<Vec<i64>>,
-    /// `RemovedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
+    /// `RemovedEventCategories` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name from the Nexudus
     /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_event_categories: Option<Vec<i64>>,
-    /// `PublishDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `PublishDate` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub publish_date: Option<NexudusDateTime>,
-    /// `ShowInHomeBanner` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `ShowInHomeBanner` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_banner: Option<bool>,
-    /// `ShowInHomePage` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `ShowInHomePage` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_page: Option<bool>,
-    /// `AllowComments` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `AllowComments` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_comments: Option<bool>,
-    /// `IncludeZoomInvite` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id` (the same
-    /// name on another entity).
+    /// `IncludeZoomInvite` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub include_zoom_invite: Option<bool>,
-    /// `CreateZoomWebinarInvite` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--create-zoom-webinar-invite` (high confidence): no source prints it.
+    /// `CreateZoomWebinarInvite` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub create_zoom_webinar_invite: Option<bool>,
-    /// `ZoomWebinarAlternativeHosts` (`string`). Optional (the reference table). Name guessed
-    /// from the option `--zoom-webinar-alternative-hosts` (high confidence): no source prints
-    /// it.
+    /// `ZoomWebinarAlternativeHosts` (`string`). Optional: create: no official page; reference
+    /// table optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_webinar_alternative_hosts: Option<String>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `OnlyForContacts` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `OnlyForMembers` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `NewSmallLogoUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-small-logo-url` (low confidence): no source prints it.
+    /// `NewSmallLogoUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_small_logo_url: Option<String>,
-    /// `ClearSmallLogoFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-small-logo-file` (high confidence): no source prints it.
+    /// `ClearSmallLogoFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_small_logo_file: Option<bool>,
-    /// `NewLargeLogoUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-large-logo-url` (low confidence): no source prints it.
+    /// `NewLargeLogoUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_large_logo_url: Option<String>,
-    /// `ClearLargeLogoFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-large-logo-file` (high confidence): no source prints it.
+    /// `ClearLargeLogoFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_large_logo_file: Option<bool>,
-    /// `WebAddress` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `WebAddress` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub web_address: Option<String>,
-    /// `FacebookPage` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `FacebookPage` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub facebook_page: Option<String>,
-    /// `TicketsPage` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
+    /// `TicketsPage` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Name printed on developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tickets_page: Option<String>,
-    /// `RepeatSeriesUniqueId` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/content/calendarevent.md`.
+    /// `RepeatSeriesUniqueId` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_series_unique_id: Option<String>,
-    /// `RepeatEvent` (`bool`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/content/calendarevent.md`.
+    /// `RepeatEvent` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Accepted on create only. Name printed on developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_event: Option<bool>,
-    /// `Repeats` (`enum` [`CalendarEventRepeats`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/content/calendarevent.md`.
-    #[required]
+    /// `Repeats` (`enum` [`CalendarEventRepeats`]). Optional: create: no official page;
+    /// reference table required, support 360009845818-Calendarevent optional; update: required
+    /// by learn put-calendarevents but not by developers put-calendarevents. Name printed on
+    /// learn put-calendarevents, developers get-calendarevents-by-id, support
+    /// 360009845818-Calendarevent.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeats: Option<CalendarEventRepeats>,
-    /// `WhichEventsToUpdate` (`enum` [`CalendarEventWhichEventsToUpdate`]). Required on create
-    /// and update (the reference table). Name from the legacy API docs
-    /// `rest-api/content/calendarevent.md`.
-    #[required]
+    /// `WhichEventsToUpdate` (`enum` [`CalendarEventWhichEventsToUpdate`]). Optional: create:
+    /// no official page; reference table required, support 360009845818-Calendarevent optional;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub which_events_to_update: Option<CalendarEventWhichEventsToUpdate>,
-    /// `RepeatEvery` (`int`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/content/calendarevent.md`.
+    /// `RepeatEvery` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009845818-Calendarevent optional; update: not required by developers
+    /// put-calendarevents. Accepted on create only. Name printed on developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_every: Option<i32>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md`.
+    /// `RepeatUntil` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Accepted on create only. Name printed on developers
+    /// get-calendarevents-by-id, support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `RepeatOnMondays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnMondays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_mondays: Option<bool>,
-    /// `RepeatOnTuesdays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnTuesdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_tuesdays: Option<bool>,
-    /// `RepeatOnWednesdays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnWednesdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_wednesdays: Option<bool>,
-    /// `RepeatOnThursdays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnThursdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_thursdays: Option<bool>,
-    /// `RepeatOnFridays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnFridays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_fridays: Option<bool>,
-    /// `RepeatOnSaturdays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnSaturdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_saturdays: Option<bool>,
-    /// `RepeatOnSundays` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/calendarevent.md`.
+    /// `RepeatOnSundays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009845818-Calendarevent optional; update: not required by
+    /// developers put-calendarevents. Name printed on developers get-calendarevents-by-id,
+    /// support 360009845818-Calendarevent.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_sundays: Option<bool>,
-    /// `SendAfterEventNotification` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--send-after-event-notification` (high confidence): no source prints it.
+    /// `SendAfterEventNotification` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_after_event_notification: Option<bool>,
-    /// `AfterEventNotificationText` (`string`). Optional (the reference table). Name guessed
-    /// from the option `--after-event-notification-text` (high confidence): no source prints
-    /// it.
+    /// `AfterEventNotificationText` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub after_event_notification_text: Option<String>,
-    /// `SendBeforeEventNotification` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--send-before-event-notification` (high confidence): no source prints
-    /// it.
+    /// `SendBeforeEventNotification` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_before_event_notification: Option<bool>,
-    /// `HasEventForm` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--has-event-form` (high confidence): no source prints it.
+    /// `HasEventForm` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub has_event_form: Option<bool>,
-    /// `SendEventFormByEmail` (`bool`). Optional (the reference table). Personal data (email).
-    /// Name guessed from the option `--send-event-form-by-email` (high confidence): no source
-    /// prints it.
+    /// `SendEventFormByEmail` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-calendarevents. Personal data (email).
+    /// Name printed on developers get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_event_form_by_email: Option<bool>,
-    /// `FormPageId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-formpagequestions` (+4 more) (the same
-    /// name on another entity).
+    /// `FormPageId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub form_page_id: Option<i64>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `Members` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `Members` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub members: Option<Vec<i64>>,
-    /// `AddedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedMembers` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_members: Option<Vec<i64>>,
-    /// `RemovedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedMembers` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_members: Option<Vec<i64>>,
-    /// `Teams` (`list`). Optional (the reference table). Name from the Nexudus skills reference
+    /// `Teams` (`list`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-calendarevents. Name from the Nexudus skills reference
     /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
-    /// `AddedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_teams: Option<Vec<i64>>,
-    /// `RemovedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-calendarevents. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
+    /// `ZoomEventData` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub zoom_event_data: Option<String>,
+    /// `ZoomMeetingId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub zoom_meeting_id: Option<String>,
+    /// `SmallLogoFileName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub small_logo_file_name: Option<String>,
+    /// `LargeLogoFileName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub large_logo_file_name: Option<String>,
+    /// `StartDateLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub start_date_local: Option<String>,
+    /// `EndDateLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub end_date_local: Option<String>,
+    /// `PublishDateLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub publish_date_local: Option<String>,
+    /// `AfterEventNotificationJobId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-calendarevents. Name printed on
+    /// developers get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub after_event_notification_job_id: Option<String>,
+    /// `FormPageName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-calendarevents. Name printed on developers
+    /// get-calendarevents-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form_page_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CalendarEvent.Repeats` (`CalendarEventRepeats`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CalendarEventRepeats {
-    /// `1`: Daily.
-    Daily = 1,
-    /// `2`: Weekly.
-    Weekly = 2,
-    /// `3`: Monthly.
-    Monthly = 3,
-    /// `4`: Yearly.
-    Yearly = 4,
-    /// `5`: FirstOfMonth.
-    FirstOfMonth = 5,
-    /// `6`: SecondOfMonth.
-    SecondOfMonth = 6,
-    /// `7`: ThirdOfMonth.
-    ThirdOfMonth = 7,
-    /// `8`: LastOfMonth.
-    LastOfMonth = 8,
-    /// `9`: FourthOfMonth.
-    FourthOfMonth = 9,
+crate::open_enum! {
+    /// The values of `CalendarEvent.Repeats` (`eCalendarEventRepeatCycle`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-calendarevents, learn put-calendarevents) (the union of their values).
+    pub enum CalendarEventRepeats {
+        /// `1`: Daily.
+        Daily = 1,
+        /// `2`: Weekly.
+        Weekly = 2,
+        /// `3`: Monthly.
+        Monthly = 3,
+        /// `4`: Yearly.
+        Yearly = 4,
+        /// `5`: FirstOfMonth.
+        FirstOfMonth = 5,
+        /// `6`: SecondOfMonth.
+        SecondOfMonth = 6,
+        /// `7`: ThirdOfMonth.
+        ThirdOfMonth = 7,
+        /// `8`: LastOfMonth.
+        LastOfMonth = 8,
+        /// `9`: FourthOfMonth.
+        FourthOfMonth = 9,
+    }
 }
 
-impl CalendarEventRepeats {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Daily"),
-        (2, "Weekly"),
-        (3, "Monthly"),
-        (4, "Yearly"),
-        (5, "FirstOfMonth"),
-        (6, "SecondOfMonth"),
-        (7, "ThirdOfMonth"),
-        (8, "LastOfMonth"),
-        (9, "FourthOfMonth"),
-    ];
-}
-
-/// The values of `CalendarEvent.WhichEventsToUpdate` (`CalendarEventWhichEventsToUpdate`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CalendarEventWhichEventsToUpdate {
-    /// `1`: UpdateThisEventOnly.
-    UpdateThisEventOnly = 1,
-    /// `2`: UpdateFutureEventsOnly.
-    UpdateFutureEventsOnly = 2,
-    /// `3`: UpdateAllEvents.
-    UpdateAllEvents = 3,
-    /// `4`: DeleteAllEvents.
-    DeleteAllEvents = 4,
-    /// `5`: DeleteEventsAfterThis.
-    DeleteEventsAfterThis = 5,
-    /// `6`: UpdateEventProducts.
-    UpdateEventProducts = 6,
-}
-
-impl CalendarEventWhichEventsToUpdate {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "UpdateThisEventOnly"),
-        (2, "UpdateFutureEventsOnly"),
-        (3, "UpdateAllEvents"),
-        (4, "DeleteAllEvents"),
-        (5, "DeleteEventsAfterThis"),
-        (6, "UpdateEventProducts"),
-    ];
+crate::open_enum! {
+    /// The values of `CalendarEvent.WhichEventsToUpdate`
+    /// (`eRepeatedCalendarEventUpdateAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-calendarevents, learn put-calendarevents) (the union of their values).
+    pub enum CalendarEventWhichEventsToUpdate {
+        /// `1`: UpdateThisEventOnly.
+        UpdateThisEventOnly = 1,
+        /// `2`: UpdateFutureEventsOnly.
+        UpdateFutureEventsOnly = 2,
+        /// `3`: UpdateAllEvents.
+        UpdateAllEvents = 3,
+        /// `4`: DeleteAllEvents.
+        DeleteAllEvents = 4,
+        /// `5`: DeleteEventsAfterThis.
+        DeleteEventsAfterThis = 5,
+        /// `6`: UpdateEventProducts.
+        UpdateEventProducts = 6,
+    }
 }

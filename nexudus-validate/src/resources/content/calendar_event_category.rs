@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CalendarEventCategory` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/calendareventcategories.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-calendareventcategories:
+/// `https://developers.nexudus.com/rest-api/content/post-calendareventcategories`
+/// - learn post-calendareventcategories:
+/// `https://learn.nexudus.com/rest-api/content/post-calendareventcategories.md`
+/// - developers get-calendareventcategories-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-calendareventcategories-by-id`
+/// - developers get-calendareventcategories:
+/// `https://developers.nexudus.com/rest-api/content/get-calendareventcategories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,24 +37,72 @@ pub struct CalendarEventCategory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/calendareventcategory.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-calendareventcategories, learn post-calendareventcategories; update: as on create.
+    /// Name printed on developers post-calendareventcategories, learn
+    /// post-calendareventcategories, developers get-calendareventcategories-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Title` (`string`). Required: create: required by developers
+    /// post-calendareventcategories, learn post-calendareventcategories; update: as on create.
+    /// Name printed on developers post-calendareventcategories, learn
+    /// post-calendareventcategories, developers get-calendareventcategories-by-id.
     #[required]
     pub title: Option<String>,
-    /// `CalendarEvents` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `CalendarEvents` (`list`). Optional: create: not required by developers
+    /// post-calendareventcategories, learn post-calendareventcategories; update: as on create.
+    /// Name printed on developers post-calendareventcategories, learn
+    /// post-calendareventcategories, developers get-calendareventcategories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub calendar_events: Option<Vec<i64>>,
-    /// `AddedCalendarEvents` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedCalendarEvents` (`list`). Optional: create: not required by developers
+    /// post-calendareventcategories, learn post-calendareventcategories; update: as on create.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_calendar_events: Option<Vec<i64>>,
-    /// `RemovedCalendarEvents` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedCalendarEvents` (`list`). Optional: create: not required by developers
+    /// post-calendareventcategories, learn post-calendareventcategories; update: as on create.
+    /// Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_calendar_events: Option<Vec<i64>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

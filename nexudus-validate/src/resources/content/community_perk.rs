@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CommunityPerk` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/communityperks.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-communityperks:
+/// `https://developers.nexudus.com/rest-api/content/post-communityperks`
+/// - developers put-communityperks:
+/// `https://developers.nexudus.com/rest-api/content/put-communityperks`
+/// - developers get-communityperks-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-communityperks-by-id`
+/// - support 360019189478-Communityperk:
+/// `https://support.nexudus.com/hc/en-us/articles/360019189478-Communityperk`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,97 +37,161 @@ pub struct CommunityPerk {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-communityperks` and the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-communityperks;
+    /// update: required by developers put-communityperks. Name printed on developers
+    /// post-communityperks, developers put-communityperks, developers get-communityperks-by-id
+    /// (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-communityperks` and the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `Title` (`string`). Required: create: required by developers post-communityperks;
+    /// update: required by developers put-communityperks. Name printed on developers
+    /// post-communityperks, developers put-communityperks, developers get-communityperks-by-id
+    /// (+1 more).
     #[required]
     pub title: Option<String>,
-    /// `PerkUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `PerkUrl` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers put-communityperks, developers get-communityperks-by-id, support
+    /// 360019189478-Communityperk.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub perk_url: Option<String>,
-    /// `SummaryText` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `SummaryText` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers put-communityperks, developers get-communityperks-by-id, support
+    /// 360019189478-Communityperk.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub summary_text: Option<String>,
-    /// `FullText` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `FullText` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers put-communityperks, developers get-communityperks-by-id, support
+    /// 360019189478-Communityperk.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub full_text: Option<String>,
-    /// `NewImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `NewImageUrl` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers put-communityperks, developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `ClearImageFile` (`bool`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers put-communityperks, developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `NewLargeImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `NewLargeImageUrl` (`string`). Optional: create: not listed in the part read of
+    /// developers post-communityperks; update: not required by developers put-communityperks.
+    /// Name printed on developers put-communityperks, developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_large_image_url: Option<String>,
-    /// `ClearLargeImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `ClearLargeImageFile` (`bool`). Optional: create: not listed in the part read of
+    /// developers post-communityperks; update: not required by developers put-communityperks.
+    /// Name printed on developers put-communityperks, developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_large_image_file: Option<bool>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-communityperks`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-communityperks`.
+    /// `Active` (`bool`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers put-communityperks, developers get-communityperks-by-id, support
+    /// 360019189478-Communityperk.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `GroupName` (`string`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (+5 more) (the same name on
-    /// another entity).
+    /// `GroupName` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id, support 360019189478-Communityperk.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/content/put-communityperks`). Name
-    /// from the official page `developers.nexudus.com/rest-api/content/put-communityperks`.
-    #[required]
+    /// `DisplayOrder` (`int`). Required on update only: create: not listed in the part read of
+    /// developers post-communityperks; update: required by developers put-communityperks. Name
+    /// printed on developers put-communityperks, developers get-communityperks-by-id, support
+    /// 360019189478-Communityperk.
+    #[required(update)]
     pub display_order: Option<i32>,
-    /// `ShowInHomePage` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles` (+2 more) (the same name on another
-    /// entity).
+    /// `ShowInHomePage` (`bool`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id, support 360019189478-Communityperk.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_page: Option<bool>,
-    /// `ClickCount` (`int`). Required on create and update (the reference table). Name guessed
-    /// from the option `--click-count` (high confidence): no source prints it.
-    #[required]
+    /// `ClickCount` (`int`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id, support 360019189478-Communityperk.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub click_count: Option<i32>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForContacts` (`bool`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForMembers` (`bool`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
+    /// `BusinessName` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not listed in the part read of developers
+    /// post-communityperks; update: not required by developers put-communityperks. Name printed
+    /// on developers get-communityperks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `LargeImageFileName` (`string`). Optional: create: not listed in the part read of
+    /// developers post-communityperks; update: not required by developers put-communityperks.
+    /// Name printed on developers get-communityperks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub large_image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `Course` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Course` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/courses.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-courses:
+/// `https://developers.nexudus.com/rest-api/content/post-courses`
+/// - developers put-courses: `https://developers.nexudus.com/rest-api/content/put-courses`
+/// - developers get-courses-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-courses-by-id`
+/// - developers get-courses: `https://developers.nexudus.com/rest-api/content/get-courses`
+/// - support 360019074737-Course:
+/// `https://support.nexudus.com/hc/en-us/articles/360019074737-Course`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Course", path = "/api/content/courses")]
@@ -23,121 +33,222 @@ pub struct Course {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/content/put-courses`,
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-courses; update:
+    /// required by developers put-courses, learn put-courses. Name printed on developers
+    /// post-courses, developers put-courses, developers get-courses-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `HostId` (`long`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/content/put-courses`,
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`.
+    /// `HostId` (`long`). Required: create: required by developers post-courses; update:
+    /// required by developers put-courses, learn put-courses. Name printed on developers
+    /// post-courses, developers put-courses, developers get-courses-by-id (+1 more).
     #[required]
     pub host_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/content/put-courses`,
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`.
+    /// `Title` (`string`). Required: create: required by developers post-courses; update:
+    /// required by developers put-courses, learn put-courses. Name printed on developers
+    /// post-courses, developers put-courses, developers get-courses-by-id (+1 more).
     #[required]
     pub title: Option<String>,
-    /// `SummaryText` (`string`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/content/put-courses`,
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`.
+    /// `SummaryText` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses, learn put-courses. Name printed on
+    /// developers post-courses, developers put-courses, developers get-courses-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub summary_text: Option<String>,
-    /// `FullDescription` (`string`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/content/put-courses`,
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`.
+    /// `FullDescription` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses, learn put-courses. Name printed on
+    /// developers post-courses, developers put-courses, developers get-courses-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub full_description: Option<String>,
-    /// `ShowOverview` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `ShowOverview` (`bool`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers put-courses,
+    /// developers get-courses-by-id, support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_overview: Option<bool>,
-    /// `HasCommunityGroup` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `HasCommunityGroup` (`bool`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers put-courses,
+    /// developers get-courses-by-id, support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub has_community_group: Option<bool>,
-    /// `OverviewText` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `OverviewText` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers put-courses,
+    /// developers get-courses-by-id, support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub overview_text: Option<String>,
-    /// `NewImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers put-courses,
+    /// developers get-courses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers put-courses,
+    /// developers get-courses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `NewLargeImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `NewLargeImageUrl` (`string`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// put-courses, developers get-courses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_large_image_url: Option<String>,
-    /// `ClearLargeImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `ClearLargeImageFile` (`bool`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// put-courses, developers get-courses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_large_image_file: Option<bool>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courses`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-courses`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-courses; update:
+    /// not required by developers put-courses. Name printed on developers put-courses,
+    /// developers get-courses-by-id, support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `GroupName` (`string`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (+5 more) (the same name on
-    /// another entity).
+    /// `GroupName` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id, support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/content/put-courses`,
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-courses; update:
+    /// required by developers put-courses, learn put-courses. Name printed on developers
+    /// post-courses, developers put-courses, developers get-courses-by-id (+1 more).
     #[required]
     pub display_order: Option<i32>,
-    /// `ShowInHomePage` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles` (+2 more) (the same name on another
-    /// entity).
+    /// `ShowInHomePage` (`bool`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id, support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_page: Option<bool>,
-    /// `Visibility` (`enum` [`CourseVisibility`]). Required on create and update (the reference
-    /// table and the official PUT page `learn.nexudus.com/rest-api/content/put-courses.md`).
-    /// Name from the official page `learn.nexudus.com/rest-api/content/put-courses.md`.
-    #[required]
+    /// `Visibility` (`enum` [`CourseVisibility`]). Optional: create: not required by developers
+    /// post-courses; update: required by learn put-courses but not by developers put-courses.
+    /// Name printed on developers get-courses-by-id, support 360019074737-Course.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visibility: Option<CourseVisibility>,
-    /// `TariffId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md (+9 more)` (the same name on another entity).
+    /// `TariffId` (`long`). Optional: create: not required by developers post-courses; update:
+    /// not required by developers put-courses. Name printed on developers get-courses-by-id,
+    /// support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_id: Option<i64>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `BusinessAddress` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_address: Option<String>,
+    /// `BusinessTownCity` (`string`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_town_city: Option<String>,
+    /// `BusinessPostalCode` (`string`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_postal_code: Option<String>,
+    /// `HostFullName` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub host_full_name: Option<String>,
+    /// `HostCompanyName` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub host_company_name: Option<String>,
+    /// `HostTeamNames` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub host_team_names: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `LargeImageFileName` (`string`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub large_image_file_name: Option<String>,
+    /// `TariffName` (`string`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_name: Option<String>,
+    /// `TariffInvoiceEvery` (`number`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_invoice_every: Option<serde_json::Number>,
+    /// `TariffInvoiceEveryWeeks` (`number`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_invoice_every_weeks: Option<serde_json::Number>,
+    /// `TariffPrice` (`number`). Optional: create: not required by developers post-courses;
+    /// update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_price: Option<serde_json::Number>,
+    /// `TariffCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-courses; update: not required by developers put-courses. Name printed on developers
+    /// get-courses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Course.Visibility` (`CourseVisibility`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CourseVisibility {
-    /// `1`: Public.
-    Public = 1,
-    /// `2`: Hidden.
-    Hidden = 2,
-    /// `3`: Private.
-    Private = 3,
-    /// `4`: Paid.
-    Paid = 4,
-}
-
-impl CourseVisibility {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Public"), (2, "Hidden"), (3, "Private"), (4, "Paid")];
+crate::open_enum! {
+    /// The values of `Course.Visibility` (`eCourseVisibility`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-courses, learn post-courses) (the union of their values).
+    pub enum CourseVisibility {
+        /// `1`: Public.
+        Public = 1,
+        /// `2`: Hidden.
+        Hidden = 2,
+        /// `3`: Private.
+        Private = 3,
+        /// `4`: Paid.
+        Paid = 4,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CourseCompletedLesson` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coursecompletedlessons.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coursecompletedlessons:
+/// `https://developers.nexudus.com/rest-api/content/post-coursecompletedlessons`
+/// - developers get-coursecompletedlessons-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons-by-id`
+/// - developers get-coursecompletedlessons:
+/// `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,16 +36,77 @@ pub struct CourseCompletedLesson {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CourseLessonId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/content/put-coursecompletedlessons`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursecompletedlessons`.
+    /// `CourseLessonId` (`long`). Required: create: required by developers
+    /// post-coursecompletedlessons; update: required by developers put-coursecompletedlessons.
+    /// Name printed on developers post-coursecompletedlessons, developers
+    /// get-coursecompletedlessons-by-id.
     #[required]
     pub course_lesson_id: Option<i64>,
-    /// `CourseMemberId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/content/put-coursecompletedlessons`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursecompletedlessons`.
+    /// `CourseMemberId` (`long`). Required: create: required by developers
+    /// post-coursecompletedlessons; update: required by developers put-coursecompletedlessons.
+    /// Name printed on developers post-coursecompletedlessons, developers
+    /// get-coursecompletedlessons-by-id.
     #[required]
     pub course_member_id: Option<i64>,
+    /// `CourseLessonTitle` (`string`). Optional: create: not required by developers
+    /// post-coursecompletedlessons; update: not listed in the part read of developers
+    /// put-coursecompletedlessons. Name printed on developers get-coursecompletedlessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_lesson_title: Option<String>,
+    /// `CourseMemberCoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coursecompletedlessons; update: not listed in the part read of developers
+    /// put-coursecompletedlessons. Name printed on developers get-coursecompletedlessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_member_coworker_full_name: Option<String>,
+    /// `CourseMemberCoworkerCompanyName` (`string`). Optional: create: not required by
+    /// developers post-coursecompletedlessons; update: not listed in the part read of
+    /// developers put-coursecompletedlessons. Name printed on developers
+    /// get-coursecompletedlessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_member_coworker_company_name: Option<String>,
+    /// `CourseMemberCoworkerTeamNames` (`string`). Optional: create: not required by developers
+    /// post-coursecompletedlessons; update: not listed in the part read of developers
+    /// put-coursecompletedlessons. Name printed on developers get-coursecompletedlessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_member_coworker_team_names: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `CourseLesson` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CourseLesson` record of the Nexudus API.
 ///
@@ -16,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/courselessons.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-courselessons:
+/// `https://developers.nexudus.com/rest-api/content/post-courselessons`
+/// - developers get-courselessons-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-courselessons-by-id`
+/// - developers get-courselessons:
+/// `https://developers.nexudus.com/rest-api/content/get-courselessons`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,111 +35,178 @@ pub struct CourseLesson {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CourseId` (`long`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/content/put-courselessons`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `CourseId` (`long`). Required: create: required by developers post-courselessons;
+    /// update: required by developers put-courselessons. Name printed on developers
+    /// post-courselessons, developers get-courselessons-by-id.
     #[required]
     pub course_id: Option<i64>,
-    /// `SectionId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courselessons`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `SectionId` (`long`). Optional: create: not required by developers post-courselessons;
+    /// update: not required by developers put-courselessons. Name printed on developers
+    /// post-courselessons, developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub section_id: Option<i64>,
-    /// `InstructorId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courselessons`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `InstructorId` (`long`). Optional: create: not required by developers
+    /// post-courselessons; update: not required by developers put-courselessons. Name printed
+    /// on developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub instructor_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/content/put-courselessons`). Name from the
-    /// official page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `Title` (`string`). Required: create: required by developers post-courselessons; update:
+    /// required by developers put-courselessons. Name printed on developers post-courselessons,
+    /// developers get-courselessons-by-id.
     #[required]
     pub title: Option<String>,
-    /// `SummaryText` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-courselessons`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `SummaryText` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not required by developers put-courselessons. Name printed
+    /// on developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub summary_text: Option<String>,
-    /// `LessonContents` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--lesson-contents` (high confidence): no source prints it.
+    /// `LessonContents` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lesson_contents: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+48 more) (the same name on
-    /// another entity).
+    /// `Active` (`bool`). Optional: create: not required by developers post-courselessons;
+    /// update: not listed in the part read of developers put-courselessons. Name printed on
+    /// developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/content/put-courselessons`). Name
-    /// from the official page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-courselessons;
+    /// update: required by developers put-courselessons. Name printed on developers
+    /// post-courselessons, developers get-courselessons-by-id.
     #[required]
     pub display_order: Option<i32>,
-    /// `UnlockType` (`enum` [`CourseLessonUnlockType`]). Required on create and update (the
-    /// reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-coursesections` (+3 more) (the same name
-    /// on another entity).
-    #[required]
+    /// `UnlockType` (`enum` [`CourseLessonUnlockType`]). Optional: create: not required by
+    /// developers post-courselessons; update: not listed in the part read of developers
+    /// put-courselessons. Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unlock_type: Option<CourseLessonUnlockType>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `UnlockAfterDays` (`int`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/content/put-courselessons`). Name
-    /// from the official page `developers.nexudus.com/rest-api/content/put-courselessons`.
+    /// `UnlockAfterDays` (`int`). Required: create: required by developers post-courselessons;
+    /// update: required by developers put-courselessons. Name printed on developers
+    /// post-courselessons, developers get-courselessons-by-id.
     #[required]
     pub unlock_after_days: Option<i32>,
-    /// `CompletionType` (`enum` [`CourseLessonCompletionType`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--completion-type` (high
-    /// confidence): no source prints it.
-    #[required]
+    /// `CompletionType` (`enum` [`CourseLessonCompletionType`]). Optional: create: not required
+    /// by developers post-courselessons; update: not listed in the part read of developers
+    /// put-courselessons. Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub completion_type: Option<CourseLessonCompletionType>,
+    /// `CourseTitle` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_title: Option<String>,
+    /// `SectionDisplayOrder` (`number`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub section_display_order: Option<serde_json::Number>,
+    /// `SectionTitle` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub section_title: Option<String>,
+    /// `InstructorFullName` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub instructor_full_name: Option<String>,
+    /// `InstructorCompanyName` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub instructor_company_name: Option<String>,
+    /// `InstructorTeamNames` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub instructor_team_names: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
+    /// Name printed on developers get-courselessons-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CourseLesson.UnlockType` (`CourseLessonUnlockType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CourseLessonUnlockType {
-    /// `1`: Immediate.
-    Immediate = 1,
-    /// `2`: Sequential.
-    Sequential = 2,
-    /// `3`: Timed.
-    Timed = 3,
+crate::open_enum! {
+    /// The values of `CourseLesson.UnlockType` (`eLessonUnlockType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-courselessons, learn post-courselessons) (the union of their values).
+    pub enum CourseLessonUnlockType {
+        /// `1`: Immediate.
+        Immediate = 1,
+        /// `2`: Sequential.
+        Sequential = 2,
+        /// `3`: Timed.
+        Timed = 3,
+    }
 }
 
-impl CourseLessonUnlockType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Immediate"), (2, "Sequential"), (3, "Timed")];
-}
-
-/// The values of `CourseLesson.CompletionType` (`CourseLessonCompletionType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CourseLessonCompletionType {
-    /// `1`: None.
-    None = 1,
-    /// `2`: Visited.
-    Visited = 2,
-    /// `3`: Button.
-    Button = 3,
-    /// `4`: Video.
-    Video = 4,
-}
-
-impl CourseLessonCompletionType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "None"), (2, "Visited"), (3, "Button"), (4, "Video")];
+crate::open_enum! {
+    /// The values of `CourseLesson.CompletionType` (`eLessonCompletionType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-courselessons, learn post-courselessons) (the union of their values).
+    pub enum CourseLessonCompletionType {
+        /// `1`: None.
+        None = 1,
+        /// `2`: Visited.
+        Visited = 2,
+        /// `3`: Button.
+        Button = 3,
+        /// `4`: Video.
+        Video = 4,
+    }
 }

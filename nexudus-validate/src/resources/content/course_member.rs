@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CourseMember` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coursemembers.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coursemembers:
+/// `https://developers.nexudus.com/rest-api/content/post-coursemembers`
+/// - developers get-coursemembers-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-coursemembers-by-id`
+/// - developers get-coursemembers:
+/// `https://developers.nexudus.com/rest-api/content/get-coursemembers`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,24 +35,109 @@ pub struct CourseMember {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CourseId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-coursemembers`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-coursemembers`.
+    /// `CourseId` (`long`). Required: create: required by developers post-coursemembers;
+    /// update: as on create. Name printed on developers post-coursemembers, developers
+    /// get-coursemembers-by-id.
     #[required]
     pub course_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-coursemembers`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-coursemembers`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-coursemembers;
+    /// update: as on create. Name printed on developers post-coursemembers, developers
+    /// get-coursemembers-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Approved` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-coursemembers`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-coursemembers`.
+    /// `Approved` (`bool`). Optional: create: not required by developers post-coursemembers;
+    /// update: as on create. Name printed on developers post-coursemembers, developers
+    /// get-coursemembers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub approved: Option<bool>,
-    /// `Blocked` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-coursemembers`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-coursemembers`.
+    /// `Blocked` (`bool`). Optional: create: not required by developers post-coursemembers;
+    /// update: as on create. Name printed on developers post-coursemembers, developers
+    /// get-coursemembers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blocked: Option<bool>,
+    /// `CourseTitle` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_title: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `LastCompletedLessonId` (`number`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_completed_lesson_id: Option<serde_json::Number>,
+    /// `LastCompletedLessonTitle` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_completed_lesson_title: Option<String>,
+    /// `LastAccess` (`string`). Optional: create: not required by developers
+    /// post-coursemembers; update: as on create. Name printed on developers
+    /// get-coursemembers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_access: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

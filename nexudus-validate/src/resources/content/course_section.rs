@@ -3,9 +3,8 @@
 //! `CourseSection` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CourseSection` record of the Nexudus API.
 ///
@@ -16,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coursesections.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coursesections:
+/// `https://developers.nexudus.com/rest-api/content/post-coursesections`
+/// - learn post-coursesections:
+/// `https://learn.nexudus.com/rest-api/content/post-coursesections.md`
+/// - developers put-coursesections:
+/// `https://developers.nexudus.com/rest-api/content/put-coursesections`
+/// - developers get-coursesections-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-coursesections-by-id`
+/// - developers get-coursesections:
+/// `https://developers.nexudus.com/rest-api/content/get-coursesections`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,82 +39,120 @@ pub struct CourseSection {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CourseId` (`long`). Required on create and update (the official POST pages
-    /// `developers.nexudus.com/rest-api/content/post-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/post-coursesections.md` and the official PUT pages
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/put-coursesections`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `CourseId` (`long`). Required: create: required by developers post-coursesections, learn
+    /// post-coursesections; update: required by developers put-coursesections, learn
+    /// put-coursesections. Name printed on developers post-coursesections, learn
+    /// post-coursesections, developers put-coursesections (+1 more).
     #[required]
     pub course_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the official POST pages
-    /// `developers.nexudus.com/rest-api/content/post-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/post-coursesections.md` and the official PUT pages
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/put-coursesections`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `Title` (`string`). Required: create: required by developers post-coursesections, learn
+    /// post-coursesections; update: required by developers put-coursesections, learn
+    /// put-coursesections. Name printed on developers post-coursesections, learn
+    /// post-coursesections, developers put-coursesections (+1 more).
     #[required]
     pub title: Option<String>,
-    /// `SectionContents` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `SectionContents` (`string`). Optional: create: not required by developers
+    /// post-coursesections; update: not required by developers put-coursesections. Name printed
+    /// on developers post-coursesections, developers put-coursesections, developers
+    /// get-coursesections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub section_contents: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-coursesections;
+    /// update: not required by developers put-coursesections. Name printed on developers
+    /// post-coursesections, developers put-coursesections, developers get-coursesections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the official POST pages
-    /// `developers.nexudus.com/rest-api/content/post-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/post-coursesections.md` and the official PUT pages
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/put-coursesections`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-coursesections,
+    /// learn post-coursesections; update: required by developers put-coursesections, learn
+    /// put-coursesections. Name printed on developers post-coursesections, learn
+    /// post-coursesections, developers put-coursesections (+1 more).
     #[required]
     pub display_order: Option<i32>,
-    /// `UnlockType` (`enum` [`CourseSectionUnlockType`]). Optional: the official POST pages
-    /// disagree (`developers.nexudus.com/rest-api/content/post-coursesections` (optional),
-    /// `learn.nexudus.com/rest-api/content/post-coursesections.md` (required)); reference
-    /// table: required. Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `UnlockType` (`enum` [`CourseSectionUnlockType`]). Optional: create: required by learn
+    /// post-coursesections but not by developers post-coursesections; update: required by learn
+    /// put-coursesections but not by developers put-coursesections. Name printed on developers
+    /// post-coursesections, learn post-coursesections, developers put-coursesections (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unlock_type: Option<CourseSectionUnlockType>,
-    /// `NewImageUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-coursesections; update: not required by developers put-coursesections. Name printed
+    /// on developers put-coursesections, developers get-coursesections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-coursesections; update: not required by developers put-coursesections. Name printed
+    /// on developers put-coursesections, developers get-coursesections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `UnlockAfterDays` (`int`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-coursesections` and the official PUT pages
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`,
-    /// `learn.nexudus.com/rest-api/content/put-coursesections`). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/put-coursesections`.
+    /// `UnlockAfterDays` (`int`). Required: create: required by developers post-coursesections;
+    /// update: required by developers put-coursesections, learn put-coursesections. Name
+    /// printed on developers post-coursesections, developers put-coursesections, developers
+    /// get-coursesections-by-id.
     #[required]
     pub unlock_after_days: Option<i32>,
+    /// `CourseTitle` (`string`). Optional: create: not required by developers
+    /// post-coursesections; update: not required by developers put-coursesections. Name printed
+    /// on developers get-coursesections-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub course_title: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-coursesections; update: not required by developers put-coursesections. Name printed
+    /// on developers get-coursesections-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CourseSection.UnlockType` (`CourseSectionUnlockType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CourseSectionUnlockType {
-    /// `1`: Immediate.
-    Immediate = 1,
-    /// `2`: Sequential.
-    Sequential = 2,
-    /// `3`: Timed.
-    Timed = 3,
-}
-
-impl CourseSectionUnlockType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Immediate"), (2, "Sequential"), (3, "Timed")];
+crate::open_enum! {
+    /// The values of `CourseSection.UnlockType` (`CourseSectionUnlockType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CourseSectionUnlockType {
+        /// `1`: Immediate.
+        Immediate = 1,
+        /// `2`: Sequential.
+        Sequential = 2,
+        /// `3`: Timed.
+        Timed = 3,
+    }
 }

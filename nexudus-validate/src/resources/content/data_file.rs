@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `DataFile` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/datafiles.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-datafiles:
+/// `https://developers.nexudus.com/rest-api/content/post-datafiles`
+/// - developers get-datafiles-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-datafiles-by-id`
+/// - developers get-datafiles:
+/// `https://developers.nexudus.com/rest-api/content/get-datafiles`
+/// - support 360009845838-Datafile:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845838-Datafile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "DataFile", path = "/api/content/datafiles")]
@@ -22,28 +33,78 @@ pub struct DataFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/datafile.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-datafiles; update:
+    /// as on create. Name printed on developers post-datafiles, developers get-datafiles-by-id,
+    /// support 360009845838-Datafile.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-datafiles; update: as
+    /// on create. Name printed on developers post-datafiles, developers get-datafiles-by-id,
+    /// support 360009845838-Datafile.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/datafile.md`.
+    /// `Description` (`string`). Optional: create: not required by developers post-datafiles;
+    /// update: as on create. Name printed on developers post-datafiles, developers
+    /// get-datafiles-by-id, support 360009845838-Datafile.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewFileDataUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-file-data-url` (low confidence): no source prints it.
+    /// `NewFileDataUrl` (`string`). Optional: create: not required by developers
+    /// post-datafiles; update: as on create. Name printed on developers post-datafiles,
+    /// developers get-datafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_data_url: Option<String>,
-    /// `ClearFileDataFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-file-data-file` (high confidence): no source prints it.
+    /// `ClearFileDataFile` (`bool`). Optional: create: not required by developers
+    /// post-datafiles; update: as on create. Name printed on developers post-datafiles,
+    /// developers get-datafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_data_file: Option<bool>,
-    /// `FileSizeBytes` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--file-size-bytes` (high confidence): no source prints it.
+    /// `FileSizeBytes` (`int`). Optional: create: not required by developers post-datafiles;
+    /// update: as on create. Name printed on developers post-datafiles, developers
+    /// get-datafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_size_bytes: Option<i32>,
+    /// `FileDataFileName` (`string`). Optional: create: not required by developers
+    /// post-datafiles; update: as on create. Name printed on developers get-datafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file_data_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

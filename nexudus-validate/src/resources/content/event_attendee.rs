@@ -16,6 +16,23 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/eventattendees.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-eventattendees:
+/// `https://developers.nexudus.com/rest-api/content/post-eventattendees`
+/// - learn post-eventattendees:
+/// `https://learn.nexudus.com/rest-api/content/post-eventattendees`
+/// - developers get-eventattendees-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-eventattendees-by-id`
+/// - learn get-eventattendees-by-id:
+/// `https://learn.nexudus.com/rest-api/content/get-eventattendees-by-id`
+/// - developers get-eventattendees:
+/// `https://developers.nexudus.com/rest-api/content/get-eventattendees`
+/// - learn get-eventattendees:
+/// `https://learn.nexudus.com/rest-api/content/get-eventattendees`
+/// - support 360009845858-Eventattendee:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845858-Eventattendee`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,107 +44,199 @@ pub struct EventAttendee {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, learn post-eventattendees, developers get-eventattendees-by-id (+2
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `CalendarEventId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CalendarEventId` (`long`). Required: create: required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+2 more).
     #[required]
     pub calendar_event_id: Option<i64>,
-    /// `EventProductId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `EventProductId` (`long`). Required: create: required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, learn post-eventattendees, developers get-eventattendees-by-id (+2
+    /// more).
     #[required]
     pub event_product_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, learn post-eventattendees, developers get-eventattendees-by-id (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `FullName` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Personal data (name).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `FullName` (`string`). Required: create: required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Personal data (name). Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+2 more).
     #[required]
     pub full_name: Option<String>,
-    /// `Email` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Personal data (email).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `Email` (`string`). Required: create: required by developers post-eventattendees, learn
+    /// post-eventattendees; update: as on create. Personal data (email). Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+2 more).
     #[required]
     pub email: Option<String>,
-    /// `PurchaseOrder` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `PurchaseOrder` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `CheckedIn` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CheckedIn` (`bool`). Optional: create: not required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, learn post-eventattendees, developers get-eventattendees-by-id (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checked_in: Option<bool>,
-    /// `CheckedInDate` (`DateTime`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CheckedInDate` (`DateTime`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checked_in_date: Option<NexudusDateTime>,
-    /// `Invoiced` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Accepted on create only.
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `Invoiced` (`bool`). Optional: create: not required by developers post-eventattendees,
+    /// learn post-eventattendees; update: not accepted on update. Accepted on create only. Name
+    /// printed on developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced: Option<bool>,
-    /// `Billed` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `Billed` (`bool`). Optional: create: not required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, learn post-eventattendees, developers get-eventattendees-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billed: Option<bool>,
-    /// `CreatedOnLocal` (`DateTime`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CreatedOnLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub created_on_local: Option<NexudusDateTime>,
-    /// `CheckedInDateLocal` (`DateTime`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CheckedInDateLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checked_in_date_local: Option<NexudusDateTime>,
-    /// `CoworkerInvoiceId` (`int`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CoworkerInvoiceId` (`int`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, learn post-eventattendees, developers
+    /// get-eventattendees-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_id: Option<i32>,
-    /// `CoworkerInvoiceNumber` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CoworkerInvoiceNumber` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, developers get-eventattendees-by-id, learn
+    /// get-eventattendees-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_number: Option<String>,
-    /// `CoworkerInvoicePaid` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `CoworkerInvoicePaid` (`bool`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, developers get-eventattendees-by-id, learn
+    /// get-eventattendees-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_paid: Option<bool>,
-    /// `Reminded` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `Reminded` (`bool`). Optional: create: not required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, developers get-eventattendees-by-id, learn
+    /// get-eventattendees-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminded: Option<bool>,
-    /// `ZoomEventData` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `ZoomEventData` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, developers get-eventattendees-by-id, learn
+    /// get-eventattendees-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_event_data: Option<String>,
-    /// `ZoomParticipantId` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `ZoomParticipantId` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers post-eventattendees, developers get-eventattendees-by-id, learn
+    /// get-eventattendees-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_participant_id: Option<String>,
-    /// `IsSent` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees`). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/post-eventattendees`.
+    /// `IsSent` (`bool`). Optional: create: not required by developers post-eventattendees,
+    /// learn post-eventattendees; update: as on create. Name printed on developers
+    /// post-eventattendees, developers get-eventattendees-by-id, learn
+    /// get-eventattendees-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_sent: Option<bool>,
+    /// `CalendarEventName` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub calendar_event_name: Option<String>,
+    /// `EventProductName` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_product_name: Option<String>,
+    /// `EventProductPrice` (`number`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_product_price: Option<serde_json::Number>,
+    /// `EventProductCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_product_currency_code: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
+    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `AttendeeCode` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-eventattendees-by-id, learn get-eventattendees-by-id,
+    /// support 360009845858-Eventattendee.
+    #[serde(skip_serializing, default)]
+    pub attendee_code: Option<String>,
+    /// `DueDate` (`DateTime`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-eventattendees-by-id, learn get-eventattendees-by-id, support
+    /// 360009845858-Eventattendee.
+    #[serde(skip_serializing, default)]
+    pub due_date: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

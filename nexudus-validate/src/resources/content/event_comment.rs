@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `EventComment` record of the Nexudus API.
 ///
@@ -15,6 +15,11 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/eventcomments.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - support 360009770577-Eventcomment:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770577-Eventcomment`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,32 +31,78 @@ pub struct EventComment {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/eventcomment.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009770577-Eventcomment required; update: as on create. Name printed on
+    /// support 360009770577-Eventcomment.
     #[required]
     pub business_id: Option<i64>,
-    /// `CalendarEventId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/content/eventcomment.md`.
+    /// `CalendarEventId` (`long`). Required: create: no official page; reference table
+    /// required, support 360009770577-Eventcomment required; update: as on create. Name printed
+    /// on support 360009770577-Eventcomment.
     #[required]
     pub calendar_event_id: Option<i64>,
-    /// `PostedById` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventcomment.md`.
+    /// `PostedById` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009770577-Eventcomment optional; update: as on create. Name printed on
+    /// support 360009770577-Eventcomment.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub posted_by_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/eventcomment.md`.
+    /// `Title` (`string`). Required: create: no official page; reference table required,
+    /// support 360009770577-Eventcomment required; update: as on create. Name printed on
+    /// support 360009770577-Eventcomment.
     #[required]
     pub title: Option<String>,
-    /// `Text` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/eventcomment.md`.
+    /// `Text` (`string`). Required: create: no official page; reference table required, support
+    /// 360009770577-Eventcomment required; update: as on create. Name printed on support
+    /// 360009770577-Eventcomment.
     #[required]
     pub text: Option<String>,
-    /// `Published` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventcomment.md`.
+    /// `Published` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009770577-Eventcomment optional; update: as on create. Name printed on
+    /// support 360009770577-Eventcomment.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published: Option<bool>,
-    /// `Rating` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--rating` (high confidence): no source prints it.
+    /// `Rating` (`int`). Optional: its name is a guess, which no check may demand. Name guessed
+    /// from the option `--rating` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rating: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

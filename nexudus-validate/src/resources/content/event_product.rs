@@ -15,6 +15,25 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/eventproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-eventproducts:
+/// `https://developers.nexudus.com/rest-api/content/post-eventproducts`
+/// - learn post-eventproducts:
+/// `https://learn.nexudus.com/rest-api/content/post-eventproducts`
+/// - developers put-eventproducts:
+/// `https://developers.nexudus.com/rest-api/content/put-eventproducts`
+/// - learn put-eventproducts:
+/// `https://learn.nexudus.com/rest-api/content/put-eventproducts`
+/// - developers get-eventproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-eventproducts-by-id`
+/// - learn get-eventproducts-by-id:
+/// `https://learn.nexudus.com/rest-api/content/get-eventproducts-by-id`
+/// - developers get-eventproducts:
+/// `https://developers.nexudus.com/rest-api/content/get-eventproducts`
+/// - learn get-eventproducts:
+/// `https://learn.nexudus.com/rest-api/content/get-eventproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,106 +45,205 @@ pub struct EventProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CalendarEventId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/content/eventproduct.md`.
+    /// `CalendarEventId` (`long`). Required: create: required by developers post-eventproducts,
+    /// learn post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub calendar_event_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/eventproduct.md`.
+    /// `Name` (`string`). Required: create: required by developers post-eventproducts, learn
+    /// post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventproduct.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// post-eventproducts, learn post-eventproducts, developers put-eventproducts (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `TicketNotes` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventproduct.md`.
+    /// `TicketNotes` (`string`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// post-eventproducts, learn post-eventproducts, developers put-eventproducts (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ticket_notes: Option<String>,
-    /// `Visible` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventproduct.md`.
+    /// `Visible` (`bool`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/eventproduct.md`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-eventproducts,
+    /// learn post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub display_order: Option<i32>,
-    /// `StartDate` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/eventproduct.md`.
+    /// `StartDate` (`DateTime`). Required: create: required by developers post-eventproducts,
+    /// learn post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub start_date: Option<NexudusDateTime>,
-    /// `EndDate` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/eventproduct.md`.
+    /// `EndDate` (`DateTime`). Required: create: required by developers post-eventproducts,
+    /// learn post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub end_date: Option<NexudusDateTime>,
-    /// `Allocation` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventproduct.md`.
+    /// `Allocation` (`int`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allocation: Option<i32>,
-    /// `MaxTicketsPerAttendee` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/content/eventproduct.md`.
+    /// `MaxTicketsPerAttendee` (`int`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// post-eventproducts, learn post-eventproducts, developers put-eventproducts (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_tickets_per_attendee: Option<i32>,
-    /// `Price` (`decimal`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/eventproduct.md`.
+    /// `Price` (`decimal`). Required: create: required by developers post-eventproducts, learn
+    /// post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub price: Option<f64>,
-    /// `CurrencyId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/eventproduct.md`.
+    /// `CurrencyId` (`long`). Required: create: required by developers post-eventproducts,
+    /// learn post-eventproducts; update: required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[required]
     pub currency_id: Option<i64>,
-    /// `TaxRateId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/eventproduct.md`.
+    /// `TaxRateId` (`long`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, learn
+    /// post-eventproducts, developers put-eventproducts (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `FinancialAccountId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/eventproduct.md`.
+    /// `FinancialAccountId` (`long`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// post-eventproducts, learn post-eventproducts, developers put-eventproducts (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub financial_account_id: Option<i64>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// post-eventproducts, developers put-eventproducts, developers get-eventproducts-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// post-eventproducts, developers put-eventproducts, developers get-eventproducts-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers post-eventproducts, developers
+    /// put-eventproducts, developers get-eventproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// put-eventproducts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// put-eventproducts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `Members` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Members` (`list`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub members: Option<Vec<i64>>,
-    /// `AddedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedMembers` (`list`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_members: Option<Vec<i64>>,
-    /// `RemovedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedMembers` (`list`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_members: Option<Vec<i64>>,
-    /// `Teams` (`list`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (list properties).
+    /// `Teams` (`list`). Optional: create: not required by developers post-eventproducts, learn
+    /// post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
-    /// `AddedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTeams` (`list`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_teams: Option<Vec<i64>>,
-    /// `RemovedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTeams` (`list`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
+    /// `Sales` (`number`). Optional: create: not required by developers post-eventproducts,
+    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
+    /// put-eventproducts. Name printed on developers get-eventproducts-by-id, learn
+    /// get-eventproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sales: Option<serde_json::Number>,
+    /// `CurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-eventproducts, learn post-eventproducts; update: not required by developers
+    /// put-eventproducts, learn put-eventproducts. Name printed on developers
+    /// get-eventproducts-by-id, learn get-eventproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `EventWaitingAttendee` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/eventwaitingattendees.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-eventwaitingattendees:
+/// `https://learn.nexudus.com/rest-api/content/post-eventwaitingattendees`
+/// - learn get-eventwaitingattendees-by-id:
+/// `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees-by-id`
+/// - learn get-eventwaitingattendees:
+/// `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,31 +36,79 @@ pub struct EventWaitingAttendee {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-eventwaitingattendees;
+    /// update: as on create. Name printed on learn post-eventwaitingattendees, learn
+    /// get-eventwaitingattendees-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `CalendarEventId` (`long`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`.
+    /// `CalendarEventId` (`long`). Required: create: required by learn
+    /// post-eventwaitingattendees; update: as on create. Name printed on learn
+    /// post-eventwaitingattendees, learn get-eventwaitingattendees-by-id.
     #[required]
     pub calendar_event_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official POST page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`.
+    /// `CoworkerId` (`long`). Optional: create: not required by learn
+    /// post-eventwaitingattendees; update: as on create. Name printed on learn
+    /// post-eventwaitingattendees, learn get-eventwaitingattendees-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `FullName` (`string`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`). Personal data (name).
-    /// Name from the official page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`.
+    /// `FullName` (`string`). Required: create: required by learn post-eventwaitingattendees;
+    /// update: as on create. Personal data (name). Name printed on learn
+    /// post-eventwaitingattendees, learn get-eventwaitingattendees-by-id.
     #[required]
     pub full_name: Option<String>,
-    /// `Email` (`string`). Required on create and update (the official POST page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`). Personal data (email).
-    /// Name from the official page
-    /// `learn.nexudus.com/rest-api/content/post-eventwaitingattendees`.
+    /// `Email` (`string`). Required: create: required by learn post-eventwaitingattendees;
+    /// update: as on create. Personal data (email). Name printed on learn
+    /// post-eventwaitingattendees, learn get-eventwaitingattendees-by-id.
     #[required]
     pub email: Option<String>,
+    /// `CalendarEventName` (`string`). Optional: create: not required by learn
+    /// post-eventwaitingattendees; update: as on create. Name printed on learn
+    /// get-eventwaitingattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub calendar_event_name: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by learn
+    /// post-eventwaitingattendees; update: as on create. Name printed on learn
+    /// get-eventwaitingattendees-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FaqArticle` record of the Nexudus API.
 ///
@@ -15,6 +15,14 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/faqarticles.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-faqarticles:
+/// `https://developers.nexudus.com/rest-api/content/post-faqarticles`
+/// - learn put-faqarticles: `https://learn.nexudus.com/rest-api/content/put-faqarticles`
+/// - learn get-faqarticles-by-id:
+/// `https://learn.nexudus.com/rest-api/content/get-faqarticles-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,74 +34,124 @@ pub struct FaqArticle {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the
-    /// official page `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-faqarticles;
+    /// update: required by learn put-faqarticles. Name printed on developers post-faqarticles,
+    /// learn put-faqarticles, learn get-faqarticles-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `Title` (`string`). Required: create: required by developers post-faqarticles; update:
+    /// required by learn put-faqarticles. Name printed on developers post-faqarticles, learn
+    /// put-faqarticles, learn get-faqarticles-by-id.
     #[required]
     pub title: Option<String>,
-    /// `SummaryText` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `SummaryText` (`string`). Optional: create: not required by developers post-faqarticles;
+    /// update: not required by learn put-faqarticles. Name printed on developers
+    /// post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub summary_text: Option<String>,
-    /// `FullText` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `FullText` (`string`). Optional: create: not required by developers post-faqarticles;
+    /// update: not required by learn put-faqarticles. Name printed on developers
+    /// post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub full_text: Option<String>,
-    /// `NewImageUrl` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers post-faqarticles;
+    /// update: not required by learn put-faqarticles. Name printed on developers
+    /// post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on
+    /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `NewLargeImageUrl` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `NewLargeImageUrl` (`string`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on
+    /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_large_image_url: Option<String>,
-    /// `ClearLargeImageFile` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `ClearLargeImageFile` (`bool`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on
+    /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_large_image_file: Option<bool>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-faqarticles;
+    /// update: not required by learn put-faqarticles. Name printed on developers
+    /// post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `GroupName` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `GroupName` (`string`). Optional: create: not required by developers post-faqarticles;
+    /// update: not required by learn put-faqarticles. Name printed on developers
+    /// post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the
-    /// official page `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-faqarticles;
+    /// update: required by learn put-faqarticles. Name printed on developers post-faqarticles,
+    /// learn put-faqarticles, learn get-faqarticles-by-id.
     #[required]
     pub display_order: Option<i32>,
-    /// `ShowInHomePage` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `ShowInHomePage` (`bool`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on
+    /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_home_page: Option<bool>,
-    /// `OnlyForContacts` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on
+    /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-faqarticles`.
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on
+    /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on learn
+    /// get-faqarticles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `LargeImageFileName` (`string`). Optional: create: not required by developers
+    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on learn
+    /// get-faqarticles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub large_image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

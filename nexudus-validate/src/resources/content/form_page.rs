@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FormPage` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/formpages.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-formpages:
+/// `https://developers.nexudus.com/rest-api/content/post-formpages`
+/// - learn post-formpages: `https://learn.nexudus.com/rest-api/content/post-formpages`
+/// - learn put-formpages: `https://learn.nexudus.com/rest-api/content/put-formpages`
+/// - developers get-formpages-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-formpages-by-id`
+/// - mintlify get-formpages-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-formpages-by-id`
+/// - developers get-formpages:
+/// `https://developers.nexudus.com/rest-api/content/get-formpages`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "FormPage", path = "/api/content/formpages")]
@@ -22,34 +35,100 @@ pub struct FormPage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/content/put-formpages`). Name from the
-    /// official page `learn.nexudus.com/rest-api/content/put-formpages`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-formpages, learn
+    /// post-formpages; update: required by learn put-formpages. Name printed on developers
+    /// post-formpages, learn post-formpages, learn put-formpages (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/content/put-formpages`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/put-formpages`.
+    /// `Name` (`string`). Required: create: required by developers post-formpages, learn
+    /// post-formpages; update: required by learn put-formpages. Name printed on developers
+    /// post-formpages, learn post-formpages, learn put-formpages (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/content/put-formpages`). Name from the
-    /// official page `learn.nexudus.com/rest-api/content/put-formpages`.
+    /// `Description` (`string`). Required: create: required by developers post-formpages, learn
+    /// post-formpages; update: required by learn put-formpages. Name printed on developers
+    /// post-formpages, learn post-formpages, learn put-formpages (+2 more).
     #[required]
     pub description: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpages`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpages`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-formpages, learn
+    /// post-formpages; update: not required by learn put-formpages. Name printed on developers
+    /// post-formpages, learn post-formpages, learn put-formpages (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `CrmBoardColumnId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpages`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpages`.
+    /// `CrmBoardColumnId` (`long`). Optional: create: not required by developers
+    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
+    /// printed on developers post-formpages, learn post-formpages, learn put-formpages (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub crm_board_column_id: Option<i64>,
-    /// `ResponsibleId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpages`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpages`.
+    /// `ResponsibleId` (`long`). Optional: create: not required by developers post-formpages,
+    /// learn post-formpages; update: not required by learn put-formpages. Name printed on
+    /// developers post-formpages, learn post-formpages, learn put-formpages (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub responsible_id: Option<i64>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-formpages,
+    /// learn post-formpages; update: not required by learn put-formpages. Name printed on
+    /// developers get-formpages-by-id, mintlify get-formpages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `CrmBoardColumnName` (`string`). Optional: create: not required by developers
+    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
+    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_column_name: Option<String>,
+    /// `CrmBoardColumnCrmBoardId` (`number`). Optional: create: not required by developers
+    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
+    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_column_crm_board_id: Option<serde_json::Number>,
+    /// `CrmBoardColumnCrmBoardName` (`string`). Optional: create: not required by developers
+    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
+    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_column_crm_board_name: Option<String>,
+    /// `ResponsibleFullName` (`string`). Optional: create: not required by developers
+    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
+    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub responsible_full_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `FormPageQuestion` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FormPageQuestion` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/formpagequestions.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-formpagequestions:
+/// `https://developers.nexudus.com/rest-api/content/post-formpagequestions`
+/// - learn put-formpagequestions:
+/// `https://learn.nexudus.com/rest-api/content/put-formpagequestions`
+/// - mintlify get-formpagequestions-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-formpagequestions-by-id`
+/// - developers get-formpagequestions:
+/// `https://developers.nexudus.com/rest-api/content/get-formpagequestions`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,87 +37,125 @@ pub struct FormPageQuestion {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FormPageId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-formpagequestions` and the official PUT
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `FormPageId` (`long`). Required: create: required by developers post-formpagequestions;
+    /// update: required by learn put-formpagequestions. Name printed on developers
+    /// post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[required]
     pub form_page_id: Option<i64>,
-    /// `Text` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-formpagequestions` and the official PUT
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `Text` (`string`). Required: create: required by developers post-formpagequestions;
+    /// update: required by learn put-formpagequestions. Name printed on developers
+    /// post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[required]
     pub text: Option<String>,
-    /// `Description` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-formpagequestions` and the official PUT
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `Description` (`string`). Required: create: required by developers
+    /// post-formpagequestions; update: required by learn put-formpagequestions. Name printed on
+    /// developers post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[required]
     pub description: Option<String>,
-    /// `AvailableOptions` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `AvailableOptions` (`string`). Optional: create: not required by developers
+    /// post-formpagequestions; update: not required by learn put-formpagequestions. Name
+    /// printed on developers post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_options: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-formpagequestions;
+    /// update: not required by learn put-formpagequestions. Name printed on developers
+    /// post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/content/post-formpagequestions` and the official PUT
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official
-    /// page `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-formpagequestions;
+    /// update: required by learn put-formpagequestions. Name printed on developers
+    /// post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[required]
     pub display_order: Option<i32>,
-    /// `AllowMultipleOptions` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `AllowMultipleOptions` (`bool`). Optional: create: not required by developers
+    /// post-formpagequestions; update: not required by learn put-formpagequestions. Name
+    /// printed on developers post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_multiple_options: Option<bool>,
-    /// `IsRequired` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`.
+    /// `IsRequired` (`bool`). Optional: create: not required by developers
+    /// post-formpagequestions; update: not required by learn put-formpagequestions. Name
+    /// printed on developers post-formpagequestions, learn put-formpagequestions, mintlify
+    /// get-formpagequestions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_required: Option<bool>,
-    /// `QuestionType` (`enum` [`FormPageQuestionQuestionType`]). Optional: the official POST
-    /// page `developers.nexudus.com/rest-api/content/post-formpagequestions` says optional, the
-    /// official PUT page `learn.nexudus.com/rest-api/content/put-formpagequestions` says
-    /// required; reference table: required. Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-formpagequestions`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `QuestionType` (`enum` [`FormPageQuestionQuestionType`]). Required on update only:
+    /// create: not required by developers post-formpagequestions; update: required by learn
+    /// put-formpagequestions. Name printed on developers post-formpagequestions, learn
+    /// put-formpagequestions, mintlify get-formpagequestions-by-id.
+    #[required(update)]
     pub question_type: Option<FormPageQuestionQuestionType>,
+    /// `FormPageName` (`string`). Optional: create: not required by developers
+    /// post-formpagequestions; update: not required by learn put-formpagequestions. Name
+    /// printed on mintlify get-formpagequestions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form_page_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `FormPageQuestion.QuestionType` (`FormPageQuestionQuestionType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum FormPageQuestionQuestionType {
-    /// `1`: Text.
-    Text = 1,
-    /// `2`: Boolean.
-    Boolean = 2,
-    /// `3`: LongText.
-    LongText = 3,
-    /// `4`: Date.
-    Date = 4,
-    /// `5`: Dropdown.
-    Dropdown = 5,
-    /// `6`: Binary.
-    Binary = 6,
-}
-
-impl FormPageQuestionQuestionType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Text"),
-        (2, "Boolean"),
-        (3, "LongText"),
-        (4, "Date"),
-        (5, "Dropdown"),
-        (6, "Binary"),
-    ];
+crate::open_enum! {
+    /// The values of `FormPageQuestion.QuestionType` (`eQuestionType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// put-formpagequestions) (the union of their values).
+    pub enum FormPageQuestionQuestionType {
+        /// `1`: Text.
+        Text = 1,
+        /// `2`: Boolean.
+        Boolean = 2,
+        /// `3`: LongText.
+        LongText = 3,
+        /// `4`: Date.
+        Date = 4,
+        /// `5`: Dropdown.
+        Dropdown = 5,
+        /// `6`: Binary.
+        Binary = 6,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FormPageRequest` record of the Nexudus API.
 ///
@@ -17,8 +17,14 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/formpagerequests.md` at `22f31ed8`.
 ///
-/// The official pages also list `SentOn`, `Submitted`, which the catalogue's field tables
-/// do not type: they are not modelled (serde ignores them when reading).
+/// Official pages read (field docs name them by their label):
+///
+/// - mintlify post-formpagerequests:
+/// `https://nexudus.mintlify.app/rest-api/content/post-formpagerequests`
+/// - learn get-formpagerequests-by-id:
+/// `https://learn.nexudus.com/rest-api/content/get-formpagerequests-by-id`
+/// - developers get-formpagerequests:
+/// `https://developers.nexudus.com/rest-api/content/get-formpagerequests`
 ///
 /// Catalogue note: update options table is empty although ops list update.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -32,16 +38,114 @@ pub struct FormPageRequest {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the official POST page
-    /// `nexudus.mintlify.app/rest-api/content/post-formpagerequests`). Accepted on create only.
-    /// Name from the official page
-    /// `nexudus.mintlify.app/rest-api/content/post-formpagerequests`.
-    #[required]
+    /// `CoworkerId` (`long`). Required on create only: create: required by mintlify
+    /// post-formpagerequests; update: not accepted on update. Accepted on create only. Name
+    /// printed on mintlify post-formpagerequests, learn get-formpagerequests-by-id.
+    #[required(create)]
     pub coworker_id: Option<i64>,
-    /// `FormPageId` (`long`). Required on create and update (the official POST page
-    /// `nexudus.mintlify.app/rest-api/content/post-formpagerequests`). Accepted on create only.
-    /// Name from the official page
-    /// `nexudus.mintlify.app/rest-api/content/post-formpagerequests`.
-    #[required]
+    /// `FormPageId` (`long`). Required on create only: create: required by mintlify
+    /// post-formpagerequests; update: not accepted on update. Accepted on create only. Name
+    /// printed on mintlify post-formpagerequests, learn get-formpagerequests-by-id.
+    #[required(create)]
     pub form_page_id: Option<i64>,
+    /// `SentOn` (`string`). Optional: create: not required by mintlify post-formpagerequests;
+    /// update: as on create. Name printed on mintlify post-formpagerequests, learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sent_on: Option<String>,
+    /// `Submitted` (`bool`). Optional: create: not required by mintlify post-formpagerequests;
+    /// update: as on create. Name printed on mintlify post-formpagerequests, learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub submitted: Option<bool>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_email: Option<String>,
+    /// `FormPageName` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form_page_name: Option<String>,
+    /// `FormPageBusinessName` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form_page_business_name: Option<String>,
+    /// `EventAttendeeUniqueId` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event_attendee_unique_id: Option<String>,
+    /// `CalendarEventUniqueId` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub calendar_event_unique_id: Option<String>,
+    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by mintlify
+    /// post-formpagerequests; update: as on create. Name printed on learn
+    /// get-formpagerequests-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `ImageFile` record of the Nexudus API.
 ///
@@ -15,6 +15,21 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/imagefiles.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-imagefiles: `https://learn.nexudus.com/rest-api/content/post-imagefiles`
+/// - learn put-imagefiles: `https://learn.nexudus.com/rest-api/content/put-imagefiles`
+/// - developers put-imagefiles:
+/// `https://developers.nexudus.com/rest-api/content/put-imagefiles`
+/// - mintlify get-imagefiles-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-imagefiles-by-id`
+/// - developers get-imagefiles-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-imagefiles-by-id`
+/// - developers get-imagefiles:
+/// `https://developers.nexudus.com/rest-api/content/get-imagefiles`
+/// - support 360009845878-Imagefile:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845878-Imagefile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "ImageFile", path = "/api/content/imagefiles")]
@@ -22,34 +37,96 @@ pub struct ImageFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/imagefile.md`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-imagefiles; update:
+    /// required by learn put-imagefiles, developers put-imagefiles. Name printed on learn
+    /// post-imagefiles, learn put-imagefiles, developers put-imagefiles (+3 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/imagefile.md`.
+    /// `Name` (`string`). Required: create: required by learn post-imagefiles; update: required
+    /// by learn put-imagefiles, developers put-imagefiles. Name printed on learn
+    /// post-imagefiles, learn put-imagefiles, developers put-imagefiles (+3 more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/imagefile.md`.
+    /// `Description` (`string`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// learn post-imagefiles, learn put-imagefiles, developers put-imagefiles (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `UseInGallery` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/imagefile.md`.
+    /// `UseInGallery` (`bool`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// mintlify get-imagefiles-by-id, developers get-imagefiles-by-id, support
+    /// 360009845878-Imagefile.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_in_gallery: Option<bool>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// learn post-imagefiles, learn put-imagefiles, developers put-imagefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// learn post-imagefiles, learn put-imagefiles, developers put-imagefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `FileSizeBytes` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--file-size-bytes` (high confidence): no source prints it.
+    /// `FileSizeBytes` (`int`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// learn post-imagefiles, learn put-imagefiles, developers put-imagefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_size_bytes: Option<i32>,
+    /// `BusinessName` (`string`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// mintlify get-imagefiles-by-id, developers get-imagefiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `BusinessWebAddress` (`string`). Optional: create: not required by learn
+    /// post-imagefiles; update: not required by learn put-imagefiles, developers
+    /// put-imagefiles. Name printed on mintlify get-imagefiles-by-id, developers
+    /// get-imagefiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_web_address: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by learn post-imagefiles;
+    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
+    /// mintlify get-imagefiles-by-id, developers get-imagefiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `NewsLetter` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/newsletters.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - mintlify post-newsletters:
+/// `https://nexudus.mintlify.app/rest-api/content/post-newsletters`
+/// - developers put-newsletters:
+/// `https://developers.nexudus.com/rest-api/content/put-newsletters`
+/// - mintlify get-newsletters-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-newsletters-by-id`
+/// - developers get-newsletters:
+/// `https://developers.nexudus.com/rest-api/content/get-newsletters`
+/// - support 360009845898-Newsletter:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845898-Newsletter`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,48 +39,102 @@ pub struct NewsLetter {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/newsletter.md`.
+    /// `BusinessId` (`long`). Required: create: required by mintlify post-newsletters; update:
+    /// required by developers put-newsletters. Name printed on mintlify post-newsletters,
+    /// developers put-newsletters, mintlify get-newsletters-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/newsletter.md`.
+    /// `Name` (`string`). Required: create: required by mintlify post-newsletters; update:
+    /// required by developers put-newsletters. Name printed on mintlify post-newsletters,
+    /// developers put-newsletters, mintlify get-newsletters-by-id (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `LastSent` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/newsletter.md`.
+    /// `LastSent` (`DateTime`). Optional: create: not required by mintlify post-newsletters;
+    /// update: not required by developers put-newsletters. Name printed on mintlify
+    /// post-newsletters, developers put-newsletters, mintlify get-newsletters-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_sent: Option<NexudusDateTime>,
-    /// `Language` (`enum` [`NewsLetterLanguage`]). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/content/newsletter.md`.
-    #[required]
+    /// `Language` (`enum` [`NewsLetterLanguage`]). Required on create only: create: required by
+    /// mintlify post-newsletters; update: not required by developers put-newsletters. Name
+    /// printed on mintlify post-newsletters, developers put-newsletters, mintlify
+    /// get-newsletters-by-id (+1 more).
+    #[required(create)]
     pub language: Option<NewsLetterLanguage>,
-    /// `NewsLetterContents` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/content/newsletter.md`.
+    /// `NewsLetterContents` (`string`). Optional: create: not required by mintlify
+    /// post-newsletters; update: not required by developers put-newsletters. Name printed on
+    /// mintlify post-newsletters, developers put-newsletters, mintlify get-newsletters-by-id
+    /// (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub news_letter_contents: Option<String>,
-    /// `NewsLetterDesign` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--news-letter-design` (high confidence): no source prints it.
+    /// `NewsLetterDesign` (`string`). Optional: create: not required by mintlify
+    /// post-newsletters; update: not required by developers put-newsletters. Name printed on
+    /// mintlify post-newsletters, developers put-newsletters, mintlify get-newsletters-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub news_letter_design: Option<String>,
+    /// `Clicks` (`number`). Optional: create: not required by mintlify post-newsletters;
+    /// update: not required by developers put-newsletters. Name printed on mintlify
+    /// get-newsletters-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub clicks: Option<serde_json::Number>,
+    /// `Opens` (`number`). Optional: create: not required by mintlify post-newsletters; update:
+    /// not required by developers put-newsletters. Name printed on mintlify
+    /// get-newsletters-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub opens: Option<serde_json::Number>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `NewsLetter.Language` (`NewsLetterLanguage`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum NewsLetterLanguage {
-    /// `1`: EnglishUS.
-    EnglishUS = 1,
-    /// `2`: Spanish.
-    Spanish = 2,
-    /// `3`: EnglishUK.
-    EnglishUK = 3,
-}
-
-impl NewsLetterLanguage {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "EnglishUS"), (2, "Spanish"), (3, "EnglishUK")];
+crate::open_enum! {
+    /// The values of `NewsLetter.Language` (`eLanguage`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// post-newsletters) (the union of their values).
+    pub enum NewsLetterLanguage {
+        /// `1`: EnglishUS.
+        EnglishUS = 1,
+        /// `2`: Spanish.
+        Spanish = 2,
+        /// `3`: EnglishUK.
+        EnglishUK = 3,
+    }
 }

@@ -3,9 +3,8 @@
 //! `NewsLetterSubscriber` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `NewsLetterSubscriber` record of the Nexudus API.
 ///
@@ -16,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/newslettersubscribers.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-newslettersubscribers:
+/// `https://developers.nexudus.com/rest-api/content/post-newslettersubscribers`
+/// - developers put-newslettersubscribers:
+/// `https://developers.nexudus.com/rest-api/content/put-newslettersubscribers`
+/// - mintlify get-newslettersubscribers-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers-by-id`
+/// - mintlify get-newslettersubscribers:
+/// `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers`
+/// - developers get-newslettersubscribers:
+/// `https://developers.nexudus.com/rest-api/content/get-newslettersubscribers`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,65 +39,129 @@ pub struct NewsLetterSubscriber {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/newslettersubscriber.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-newslettersubscribers; update: required by developers put-newslettersubscribers.
+    /// Name printed on developers post-newslettersubscribers, developers
+    /// put-newslettersubscribers, mintlify get-newslettersubscribers-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/newslettersubscriber.md`.
+    /// `Name` (`string`). Required: create: required by developers post-newslettersubscribers;
+    /// update: required by developers put-newslettersubscribers. Name printed on developers
+    /// post-newslettersubscribers, developers put-newslettersubscribers, mintlify
+    /// get-newslettersubscribers-by-id.
     #[required]
     pub name: Option<String>,
-    /// `CompanyName` (`string`). Optional (the reference table). Personal data (name). Name
-    /// from the legacy API docs `rest-api/content/newslettersubscriber.md`.
+    /// `CompanyName` (`string`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Personal data (name). Name printed on developers
+    /// post-newslettersubscribers, developers put-newslettersubscribers, mintlify
+    /// get-newslettersubscribers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub company_name: Option<String>,
-    /// `Language` (`enum` [`NewsLetterSubscriberLanguage`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs
-    /// `rest-api/content/newslettersubscriber.md`.
-    #[required]
+    /// `Language` (`enum` [`NewsLetterSubscriberLanguage`]). Optional: create: not required by
+    /// developers post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on developers post-newslettersubscribers,
+    /// developers put-newslettersubscribers, mintlify get-newslettersubscribers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub language: Option<NewsLetterSubscriberLanguage>,
-    /// `Email` (`string`). Required on create and update (the reference table). Personal data
-    /// (email). Name from the legacy API docs `rest-api/content/newslettersubscriber.md`.
+    /// `Email` (`string`). Required: create: required by developers post-newslettersubscribers;
+    /// update: required by developers put-newslettersubscribers. Personal data (email). Name
+    /// printed on developers post-newslettersubscribers, developers put-newslettersubscribers,
+    /// mintlify get-newslettersubscribers-by-id.
     #[required]
     pub email: Option<String>,
-    /// `VisitReason` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/newslettersubscriber.md`.
+    /// `VisitReason` (`string`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on developers post-newslettersubscribers,
+    /// developers put-newslettersubscribers, mintlify get-newslettersubscribers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visit_reason: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/newslettersubscriber.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on developers post-newslettersubscribers,
+    /// developers put-newslettersubscribers, mintlify get-newslettersubscribers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Groups` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Groups` (`list`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on developers post-newslettersubscribers,
+    /// developers put-newslettersubscribers, mintlify get-newslettersubscribers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub groups: Option<Vec<i64>>,
-    /// `AddedGroups` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedGroups` (`list`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on developers put-newslettersubscribers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_groups: Option<Vec<i64>>,
-    /// `RemovedGroups` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedGroups` (`list`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on developers put-newslettersubscribers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_groups: Option<Vec<i64>>,
+    /// `Viewed` (`bool`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on mintlify get-newslettersubscribers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub viewed: Option<bool>,
+    /// `Clicked` (`bool`). Optional: create: not required by developers
+    /// post-newslettersubscribers; update: not required by developers
+    /// put-newslettersubscribers. Name printed on mintlify get-newslettersubscribers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub clicked: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `NewsLetterSubscriber.Language` (`NewsLetterSubscriberLanguage`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum NewsLetterSubscriberLanguage {
-    /// `1`: EnglishUS.
-    EnglishUS = 1,
-    /// `2`: Spanish.
-    Spanish = 2,
-    /// `3`: EnglishUK.
-    EnglishUK = 3,
-}
-
-impl NewsLetterSubscriberLanguage {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "EnglishUS"), (2, "Spanish"), (3, "EnglishUK")];
+crate::open_enum! {
+    /// The values of `NewsLetterSubscriber.Language` (`eLanguage`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// get-newslettersubscribers) (the union of their values).
+    pub enum NewsLetterSubscriberLanguage {
+        /// `1`: EnglishUS.
+        EnglishUS = 1,
+        /// `2`: Spanish.
+        Spanish = 2,
+        /// `3`: EnglishUK.
+        EnglishUK = 3,
+    }
 }

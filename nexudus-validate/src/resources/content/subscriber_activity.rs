@@ -3,7 +3,6 @@
 //! `SubscriberActivity` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/subscriberactivities.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-subscriberactivities-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-subscriberactivities-by-id`
+/// - mintlify get-subscriberactivities-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-subscriberactivities-by-id`
+/// - developers get-subscriberactivities:
+/// `https://developers.nexudus.com/rest-api/content/get-subscriberactivities`
+/// - support 360009770617-Subscriberactivity:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770617-Subscriberactivity`
+///
 /// Catalogue note: option spelled activiy-type (sic, likely JSON ActiviyType).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -29,47 +39,85 @@ pub struct SubscriberActivity {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `NewsLetterSubscriberId` (`long`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the legacy API docs
-    /// `rest-api/content/subscriberactivity.md`.
+    /// `NewsLetterSubscriberId` (`long`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-subscriberactivities-by-id, mintlify
+    /// get-subscriberactivities-by-id, support 360009770617-Subscriberactivity.
     #[serde(skip_serializing, default)]
     pub news_letter_subscriber_id: Option<i64>,
-    /// `NewsLetterId` (`long`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/content/subscriberactivity.md`.
+    /// `NewsLetterId` (`long`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-subscriberactivities-by-id, mintlify
+    /// get-subscriberactivities-by-id, support 360009770617-Subscriberactivity.
     #[serde(skip_serializing, default)]
     pub news_letter_id: Option<i64>,
-    /// `ActiviyType` (`enum` [`SubscriberActivityActiviyType`]). Optional: read-only (a list
-    /// filter). Read from the server, never sent back. Name from the legacy API docs
-    /// `rest-api/content/subscriberactivity.md`.
+    /// `ActiviyType` (`enum` [`SubscriberActivityActiviyType`]). Optional: read-only. Read from
+    /// the server, never sent back. Name printed on developers get-subscriberactivities-by-id,
+    /// mintlify get-subscriberactivities-by-id, support 360009770617-Subscriberactivity.
     #[serde(skip_serializing, default)]
     pub activiy_type: Option<SubscriberActivityActiviyType>,
-    /// `Data` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the legacy API docs `rest-api/content/subscriberactivity.md`.
+    /// `Data` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-subscriberactivities-by-id, mintlify
+    /// get-subscriberactivities-by-id, support 360009770617-Subscriberactivity.
     #[serde(skip_serializing, default)]
     pub data: Option<String>,
-    /// `CreatedOnLocal` (`DateTime`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (the same name on another
-    /// entity).
+    /// `CreatedOnLocal` (`DateTime`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-subscriberactivities-by-id, mintlify
+    /// get-subscriberactivities-by-id.
     #[serde(skip_serializing, default)]
     pub created_on_local: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `SubscriberActivity.ActiviyType` (`SubscriberActivityActiviyType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SubscriberActivityActiviyType {
-    /// `1`: Open.
-    Open = 1,
-    /// `2`: Click.
-    Click = 2,
-    /// `3`: Visit.
-    Visit = 3,
-}
-
-impl SubscriberActivityActiviyType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Open"), (2, "Click"), (3, "Visit")];
+crate::open_enum! {
+    /// The values of `SubscriberActivity.ActiviyType` (`eActiviyType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// get-subscriberactivities-by-id) (the union of their values).
+    pub enum SubscriberActivityActiviyType {
+        /// `1`: Open.
+        Open = 1,
+        /// `2`: Click.
+        Click = 2,
+        /// `3`: Visit.
+        Visit = 3,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `SubscriberGroup` record of the Nexudus API.
 ///
@@ -15,6 +15,21 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/subscribergroups.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-subscribergroups:
+/// `https://developers.nexudus.com/rest-api/content/post-subscribergroups`
+/// - mintlify post-subscribergroups:
+/// `https://nexudus.mintlify.app/rest-api/content/post-subscribergroups`
+/// - developers put-subscribergroups:
+/// `https://developers.nexudus.com/rest-api/content/put-subscribergroups`
+/// - developers get-subscribergroups-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-subscribergroups-by-id`
+/// - mintlify get-subscribergroups-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-subscribergroups-by-id`
+/// - support 360009845938-Subscribergroup:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845938-Subscribergroup`
 ///
 /// Catalogue note: no key-fields section; F line lists only filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,71 +43,134 @@ pub struct SubscriberGroup {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/subscribergroup.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-subscribergroups,
+    /// mintlify post-subscribergroups; update: required by developers put-subscribergroups.
+    /// Name printed on developers post-subscribergroups, mintlify post-subscribergroups,
+    /// developers put-subscribergroups (+3 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/subscribergroup.md`.
+    /// `Name` (`string`). Required: create: required by developers post-subscribergroups,
+    /// mintlify post-subscribergroups; update: required by developers put-subscribergroups.
+    /// Name printed on developers post-subscribergroups, mintlify post-subscribergroups,
+    /// developers put-subscribergroups (+3 more).
     #[required]
     pub name: Option<String>,
-    /// `NewsLetterSubscribers` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `NewsLetterSubscribers` (`list`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub news_letter_subscribers: Option<Vec<i64>>,
-    /// `AddedNewsLetterSubscribers` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `AddedNewsLetterSubscribers` (`list`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers put-subscribergroups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_news_letter_subscribers: Option<Vec<i64>>,
-    /// `RemovedNewsLetterSubscribers` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedNewsLetterSubscribers` (`list`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers put-subscribergroups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_news_letter_subscribers: Option<Vec<i64>>,
-    /// `AutoAddMembers` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/subscribergroup.md`.
+    /// `AutoAddMembers` (`bool`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_add_members: Option<bool>,
-    /// `AutoAddContacts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/subscribergroup.md`.
+    /// `AutoAddContacts` (`bool`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_add_contacts: Option<bool>,
-    /// `AutoAddBookings` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/subscribergroup.md`.
+    /// `AutoAddBookings` (`bool`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_add_bookings: Option<bool>,
-    /// `AutoAddEvents` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/subscribergroup.md`.
+    /// `AutoAddEvents` (`bool`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_add_events: Option<bool>,
-    /// `AutoAddVisitors` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/subscribergroup.md`.
+    /// `AutoAddVisitors` (`bool`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_add_visitors: Option<bool>,
-    /// `AutoAddPayingMembers` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/content/subscribergroup.md`.
+    /// `AutoAddPayingMembers` (`bool`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers post-subscribergroups,
+    /// mintlify post-subscribergroups, developers put-subscribergroups (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_add_paying_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-subscribergroups,
+    /// mintlify post-subscribergroups; update: not required by developers put-subscribergroups.
+    /// Name printed on developers post-subscribergroups, mintlify post-subscribergroups,
+    /// developers put-subscribergroups (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers put-subscribergroups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers
+    /// post-subscribergroups, mintlify post-subscribergroups; update: not required by
+    /// developers put-subscribergroups. Name printed on developers put-subscribergroups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+20 more)
-    /// (the same name on another entity).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-subscribergroups-by-id, mintlify
+    /// get-subscribergroups-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `AutoMembership` (`bool`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--auto-membership` (high confidence): no
-    /// source prints it.
+    /// `AutoMembership` (`bool`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-subscribergroups-by-id, mintlify
+    /// get-subscribergroups-by-id.
     #[serde(skip_serializing, default)]
     pub auto_membership: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `Survey` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/surveys.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-surveys:
+/// `https://developers.nexudus.com/rest-api/content/post-surveys`
+/// - developers put-surveys: `https://developers.nexudus.com/rest-api/content/put-surveys`
+/// - mintlify post-surveys: `https://nexudus.mintlify.app/rest-api/content/post-surveys`
+/// - mintlify put-surveys: `https://nexudus.mintlify.app/rest-api/content/put-surveys`
+/// - developers get-surveys-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-surveys-by-id`
+/// - developers get-surveys: `https://developers.nexudus.com/rest-api/content/get-surveys`
+/// - support 360009770637-Survey:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770637-Survey`
+///
 /// Catalogue note: no key-fields section; F line lists only filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -25,116 +37,171 @@ pub struct Survey {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/survey.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-surveys, mintlify
+    /// post-surveys; update: required by developers put-surveys, mintlify put-surveys. Name
+    /// printed on developers post-surveys, developers put-surveys, mintlify post-surveys (+3
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/survey.md`.
+    /// `Name` (`string`). Required: create: required by developers post-surveys, mintlify
+    /// post-surveys; update: required by developers put-surveys, mintlify put-surveys. Name
+    /// printed on developers post-surveys, developers put-surveys, mintlify post-surveys (+3
+    /// more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/survey.md`.
+    /// `Description` (`string`). Required: create: required by developers post-surveys,
+    /// mintlify post-surveys; update: required by developers put-surveys, mintlify put-surveys.
+    /// Name printed on developers post-surveys, developers put-surveys, mintlify post-surveys
+    /// (+3 more).
     #[required]
     pub description: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/survey.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-surveys, mintlify
+    /// post-surveys; update: not required by developers put-surveys, mintlify put-surveys. Name
+    /// printed on developers post-surveys, developers put-surveys, mintlify post-surveys (+3
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `NextDeliveryDate` (`DateTime`). Required on create and update (the reference table).
-    /// Name from the legacy API docs `rest-api/content/survey.md`.
+    /// `NextDeliveryDate` (`DateTime`). Required: create: required by developers post-surveys,
+    /// mintlify post-surveys; update: required by developers put-surveys, mintlify put-surveys.
+    /// Name printed on developers post-surveys, developers put-surveys, mintlify post-surveys
+    /// (+3 more).
     #[required]
     pub next_delivery_date: Option<NexudusDateTime>,
-    /// `DeliveryRate` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/survey.md`.
+    /// `DeliveryRate` (`int`). Required: create: required by developers post-surveys, mintlify
+    /// post-surveys; update: required by developers put-surveys, mintlify put-surveys. Name
+    /// printed on developers post-surveys, developers put-surveys, mintlify post-surveys (+3
+    /// more).
     #[required]
     pub delivery_rate: Option<i32>,
-    /// `DeliveryFrequency` (`enum` [`SurveyDeliveryFrequency`]). Required on create and update
-    /// (the reference table). Name from the legacy API docs `rest-api/content/survey.md`.
-    #[required]
+    /// `DeliveryFrequency` (`enum` [`SurveyDeliveryFrequency`]). Optional: create: required by
+    /// mintlify post-surveys but not by developers post-surveys; update: required by mintlify
+    /// put-surveys but not by developers put-surveys. Name printed on developers post-surveys,
+    /// developers put-surveys, mintlify post-surveys (+3 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_frequency: Option<SurveyDeliveryFrequency>,
-    /// `DeliveryRateMaximum` (`int`). Required on create and update (the reference table). Name
-    /// guessed from the option `--delivery-rate-maximum` (high confidence): no source prints
-    /// it.
+    /// `DeliveryRateMaximum` (`int`). Required: create: required by developers post-surveys,
+    /// mintlify post-surveys; update: required by developers put-surveys, mintlify put-surveys.
+    /// Name printed on developers post-surveys, developers put-surveys, mintlify post-surveys
+    /// (+2 more).
     #[required]
     pub delivery_rate_maximum: Option<i32>,
-    /// `DeliveryFrequencyMaximum` (`enum` [`SurveyDeliveryFrequencyMaximum`]). Required on
-    /// create and update (the reference table). Name guessed from the option
-    /// `--delivery-frequency-maximum` (high confidence): no source prints it.
-    #[required]
+    /// `DeliveryFrequencyMaximum` (`enum` [`SurveyDeliveryFrequencyMaximum`]). Optional:
+    /// create: required by mintlify post-surveys but not by developers post-surveys; update:
+    /// required by mintlify put-surveys but not by developers put-surveys. Name printed on
+    /// developers post-surveys, developers put-surveys, mintlify post-surveys (+2 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delivery_frequency_maximum: Option<SurveyDeliveryFrequencyMaximum>,
-    /// `StartDate` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/coworkercontract.md (+6 more)` (the same name on another entity).
+    /// `StartDate` (`DateTime`). Optional: create: not required by developers post-surveys,
+    /// mintlify post-surveys; update: not required by developers put-surveys, mintlify
+    /// put-surveys. Name printed on developers post-surveys, developers put-surveys, mintlify
+    /// post-surveys (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub start_date: Option<NexudusDateTime>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForContacts` (`bool`). Optional: create: not required by developers post-surveys,
+    /// mintlify post-surveys; update: not required by developers put-surveys, mintlify
+    /// put-surveys. Name printed on developers post-surveys, developers put-surveys, mintlify
+    /// post-surveys (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+12 more) (the same name on
-    /// another entity).
+    /// `OnlyForMembers` (`bool`). Optional: create: not required by developers post-surveys,
+    /// mintlify post-surveys; update: not required by developers put-surveys, mintlify
+    /// put-surveys. Name printed on developers post-surveys, developers put-surveys, mintlify
+    /// post-surveys (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-surveys, mintlify
+    /// post-surveys; update: not required by developers put-surveys, mintlify put-surveys. Name
+    /// printed on developers post-surveys, developers put-surveys, developers
+    /// get-surveys-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers post-surveys,
+    /// mintlify post-surveys; update: not required by developers put-surveys, mintlify
+    /// put-surveys. Name printed on developers put-surveys.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers post-surveys,
+    /// mintlify post-surveys; update: not required by developers put-surveys, mintlify
+    /// put-surveys. Name printed on developers put-surveys.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+20 more)
-    /// (the same name on another entity).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-surveys-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `ScheduledJobId` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/content/survey.md`.
+    /// `ScheduledJobId` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-surveys-by-id, support 360009770637-Survey.
     #[serde(skip_serializing, default)]
     pub scheduled_job_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Survey.DeliveryFrequency` (`SurveyDeliveryFrequency`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SurveyDeliveryFrequency {
-    /// `1`: Weeks.
-    Weeks = 1,
-    /// `2`: Months.
-    Months = 2,
-    /// `3`: Years.
-    Years = 3,
+crate::open_enum! {
+    /// The values of `Survey.DeliveryFrequency` (`eSurveyDeliveryFrequency`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// post-surveys) (the union of their values).
+    pub enum SurveyDeliveryFrequency {
+        /// `1`: Weeks.
+        Weeks = 1,
+        /// `2`: Months.
+        Months = 2,
+        /// `3`: Years.
+        Years = 3,
+    }
 }
 
-impl SurveyDeliveryFrequency {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Weeks"), (2, "Months"), (3, "Years")];
-}
-
-/// The values of `Survey.DeliveryFrequencyMaximum` (`SurveyDeliveryFrequencyMaximum`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SurveyDeliveryFrequencyMaximum {
-    /// `1`: Weeks.
-    Weeks = 1,
-    /// `2`: Months.
-    Months = 2,
-    /// `3`: Years.
-    Years = 3,
-}
-
-impl SurveyDeliveryFrequencyMaximum {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Weeks"), (2, "Months"), (3, "Years")];
+crate::open_enum! {
+    /// The values of `Survey.DeliveryFrequencyMaximum` (`SurveyDeliveryFrequencyMaximum`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum SurveyDeliveryFrequencyMaximum {
+        /// `1`: Weeks.
+        Weeks = 1,
+        /// `2`: Months.
+        Months = 2,
+        /// `3`: Years.
+        Years = 3,
+    }
 }

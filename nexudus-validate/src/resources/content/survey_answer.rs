@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `SurveyAnswer` record of the Nexudus API.
 ///
@@ -15,6 +15,13 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/surveyanswers.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-surveyanswers:
+/// `https://developers.nexudus.com/rest-api/content/post-surveyanswers`
+/// - developers get-surveyanswers-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-surveyanswers-by-id`
 ///
 /// Catalogue note: no key-fields section; F line lists only filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,39 +35,81 @@ pub struct SurveyAnswer {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `SurveyRunId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/surveyanswer.md`.
+    /// `SurveyRunId` (`long`). Optional: create: not required by developers post-surveyanswers;
+    /// update: as on create. Name printed on developers post-surveyanswers, developers
+    /// get-surveyanswers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub survey_run_id: Option<i64>,
-    /// `SurveyQuestionId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/content/surveyanswer.md`.
+    /// `SurveyQuestionId` (`long`). Required: create: required by developers
+    /// post-surveyanswers; update: as on create. Name printed on developers post-surveyanswers,
+    /// developers get-surveyanswers-by-id.
     #[required]
     pub survey_question_id: Option<i64>,
-    /// `Value` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/surveyanswer.md`.
+    /// `Value` (`string`). Optional: create: not required by developers post-surveyanswers;
+    /// update: as on create. Name printed on developers post-surveyanswers, developers
+    /// get-surveyanswers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<String>,
-    /// `NewFileValueUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-file-value-url` (low confidence): no source prints it.
+    /// `NewFileValueUrl` (`string`). Optional: create: not required by developers
+    /// post-surveyanswers; update: as on create. Name printed on developers post-surveyanswers,
+    /// developers get-surveyanswers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_value_url: Option<String>,
-    /// `ClearFileValueFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-file-value-file` (high confidence): no source prints it.
+    /// `ClearFileValueFile` (`bool`). Optional: create: not required by developers
+    /// post-surveyanswers; update: as on create. Name printed on developers post-surveyanswers,
+    /// developers get-surveyanswers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_value_file: Option<bool>,
-    /// `SurveyQuestionText` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--survey-question-text` (high
-    /// confidence): no source prints it.
+    /// `SurveyQuestionText` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-surveyanswers-by-id.
     #[serde(skip_serializing, default)]
     pub survey_question_text: Option<String>,
-    /// `SurveyQuestionSurveyName` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--survey-question-survey-name` (high confidence): no source prints it.
+    /// `SurveyQuestionSurveyName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-surveyanswers-by-id.
     #[serde(skip_serializing, default)]
     pub survey_question_survey_name: Option<String>,
-    /// `FileValueFileName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--file-value-file-name` (high
-    /// confidence): no source prints it.
+    /// `FileValueFileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-surveyanswers-by-id.
     #[serde(skip_serializing, default)]
     pub file_value_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `SurveyQuestion` (module `content`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `SurveyQuestion` record of the Nexudus API.
 ///
@@ -16,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/surveyquestions.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - mintlify post-surveyquestions:
+/// `https://nexudus.mintlify.app/rest-api/content/post-surveyquestions`
+/// - developers post-surveyquestions:
+/// `https://developers.nexudus.com/rest-api/content/post-surveyquestions`
+/// - developers put-surveyquestions:
+/// `https://developers.nexudus.com/rest-api/content/put-surveyquestions`
+/// - developers get-surveyquestions-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-surveyquestions-by-id`
+/// - support 360009845978-Surveyquestion:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845978-Surveyquestion`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,74 +41,119 @@ pub struct SurveyQuestion {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `SurveyId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/surveyquestion.md`.
+    /// `SurveyId` (`long`). Required: create: required by mintlify post-surveyquestions,
+    /// developers post-surveyquestions; update: required by developers put-surveyquestions.
+    /// Name printed on mintlify post-surveyquestions, developers post-surveyquestions,
+    /// developers put-surveyquestions (+2 more).
     #[required]
     pub survey_id: Option<i64>,
-    /// `Text` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/surveyquestion.md`.
+    /// `Text` (`string`). Required: create: required by mintlify post-surveyquestions,
+    /// developers post-surveyquestions; update: required by developers put-surveyquestions.
+    /// Name printed on mintlify post-surveyquestions, developers post-surveyquestions,
+    /// developers put-surveyquestions (+2 more).
     #[required]
     pub text: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/surveyquestion.md`.
+    /// `Description` (`string`). Required: create: required by mintlify post-surveyquestions,
+    /// developers post-surveyquestions; update: required by developers put-surveyquestions.
+    /// Name printed on mintlify post-surveyquestions, developers post-surveyquestions,
+    /// developers put-surveyquestions (+2 more).
     #[required]
     pub description: Option<String>,
-    /// `AvailableOptions` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/surveyquestion.md`.
+    /// `AvailableOptions` (`string`). Optional: create: not required by mintlify
+    /// post-surveyquestions, developers post-surveyquestions; update: not required by
+    /// developers put-surveyquestions. Name printed on mintlify post-surveyquestions,
+    /// developers post-surveyquestions, developers put-surveyquestions (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_options: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/surveyquestion.md`.
+    /// `Active` (`bool`). Optional: create: not required by mintlify post-surveyquestions,
+    /// developers post-surveyquestions; update: not required by developers put-surveyquestions.
+    /// Name printed on mintlify post-surveyquestions, developers post-surveyquestions,
+    /// developers put-surveyquestions (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/surveyquestion.md`.
+    /// `DisplayOrder` (`int`). Required: create: required by mintlify post-surveyquestions,
+    /// developers post-surveyquestions; update: required by developers put-surveyquestions.
+    /// Name printed on mintlify post-surveyquestions, developers post-surveyquestions,
+    /// developers put-surveyquestions (+2 more).
     #[required]
     pub display_order: Option<i32>,
-    /// `AllowMultipleOptions` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/content/surveyquestion.md`.
+    /// `AllowMultipleOptions` (`bool`). Optional: create: not required by mintlify
+    /// post-surveyquestions, developers post-surveyquestions; update: not required by
+    /// developers put-surveyquestions. Name printed on mintlify post-surveyquestions,
+    /// developers post-surveyquestions, developers put-surveyquestions (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_multiple_options: Option<bool>,
-    /// `QuestionType` (`enum` [`SurveyQuestionQuestionType`]). Required on create and update
-    /// (the reference table). Name from the legacy API docs
-    /// `rest-api/content/surveyquestion.md`.
-    #[required]
+    /// `QuestionType` (`enum` [`SurveyQuestionQuestionType`]). Optional: create: required by
+    /// mintlify post-surveyquestions but not by developers post-surveyquestions; update: not
+    /// required by developers put-surveyquestions. Name printed on mintlify
+    /// post-surveyquestions, developers post-surveyquestions, developers put-surveyquestions
+    /// (+2 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub question_type: Option<SurveyQuestionQuestionType>,
-    /// `SurveyName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--survey-name` (high confidence): no
-    /// source prints it.
+    /// `SurveyName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-surveyquestions-by-id.
     #[serde(skip_serializing, default)]
     pub survey_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `SurveyQuestion.QuestionType` (`SurveyQuestionQuestionType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SurveyQuestionQuestionType {
-    /// `1`: Text.
-    Text = 1,
-    /// `2`: Boolean.
-    Boolean = 2,
-    /// `3`: LongText.
-    LongText = 3,
-    /// `4`: Date.
-    Date = 4,
-    /// `5`: Dropdown.
-    Dropdown = 5,
-    /// `6`: Binary.
-    Binary = 6,
-}
-
-impl SurveyQuestionQuestionType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Text"),
-        (2, "Boolean"),
-        (3, "LongText"),
-        (4, "Date"),
-        (5, "Dropdown"),
-        (6, "Binary"),
-    ];
+crate::open_enum! {
+    /// The values of `SurveyQuestion.QuestionType` (`eQuestionType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// post-surveyquestions) (the union of their values).
+    pub enum SurveyQuestionQuestionType {
+        /// `1`: Text.
+        Text = 1,
+        /// `2`: Boolean.
+        Boolean = 2,
+        /// `3`: LongText.
+        LongText = 3,
+        /// `4`: Date.
+        Date = 4,
+        /// `5`: Dropdown.
+        Dropdown = 5,
+        /// `6`: Binary.
+        Binary = 6,
+    }
 }

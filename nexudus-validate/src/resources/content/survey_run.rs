@@ -15,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/surveyruns.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-surveyruns:
+/// `https://developers.nexudus.com/rest-api/content/post-surveyruns`
+/// - developers put-surveyruns:
+/// `https://developers.nexudus.com/rest-api/content/put-surveyruns`
+/// - developers get-surveyruns-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-surveyruns-by-id`
+/// - mintlify get-surveyruns-by-id:
+/// `https://nexudus.mintlify.app/rest-api/content/get-surveyruns-by-id`
+/// - support 360009845998-Surveyrun:
+/// `https://support.nexudus.com/hc/en-us/articles/360009845998-Surveyrun`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "SurveyRun", path = "/api/content/surveyruns")]
@@ -22,20 +35,65 @@ pub struct SurveyRun {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/surveyrun.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-surveyruns; update:
+    /// required by developers put-surveyruns. Name printed on developers post-surveyruns,
+    /// developers put-surveyruns, developers get-surveyruns-by-id (+2 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `SurveyId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/surveyrun.md`.
+    /// `SurveyId` (`long`). Required: create: required by developers post-surveyruns; update:
+    /// required by developers put-surveyruns. Name printed on developers post-surveyruns,
+    /// developers put-surveyruns, developers get-surveyruns-by-id (+2 more).
     #[required]
     pub survey_id: Option<i64>,
-    /// `MailingDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/content/surveyrun.md`.
+    /// `MailingDate` (`DateTime`). Optional: create: not required by developers
+    /// post-surveyruns; update: not required by developers put-surveyruns. Name printed on
+    /// developers post-surveyruns, developers put-surveyruns, developers get-surveyruns-by-id
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mailing_date: Option<NexudusDateTime>,
-    /// `Submitted` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/surveyrun.md`.
+    /// `Submitted` (`bool`). Optional: create: not required by developers post-surveyruns;
+    /// update: not required by developers put-surveyruns. Name printed on developers
+    /// post-surveyruns, developers put-surveyruns, developers get-surveyruns-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub submitted: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

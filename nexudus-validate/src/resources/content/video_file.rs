@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `VideoFile` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/videofiles.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-videofiles:
+/// `https://developers.nexudus.com/rest-api/content/post-videofiles`
+/// - developers put-videofiles:
+/// `https://developers.nexudus.com/rest-api/content/put-videofiles`
+/// - developers get-videofiles-by-id:
+/// `https://developers.nexudus.com/rest-api/content/get-videofiles-by-id`
+///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,33 +33,78 @@ pub struct VideoFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/content/videofile.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-videofiles; update:
+    /// required by developers put-videofiles. Name printed on developers post-videofiles,
+    /// developers put-videofiles, developers get-videofiles-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/content/videofile.md`.
+    /// `Name` (`string`). Required: create: required by developers post-videofiles; update:
+    /// required by developers put-videofiles. Name printed on developers post-videofiles,
+    /// developers put-videofiles, developers get-videofiles-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/videofile.md`.
+    /// `Description` (`string`). Optional: create: not required by developers post-videofiles;
+    /// update: not required by developers put-videofiles. Name printed on developers
+    /// post-videofiles, developers put-videofiles, developers get-videofiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewVideoUrl` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--new-video-url` (low confidence): no source prints it.
+    /// `NewVideoUrl` (`string`). Optional: create: not required by developers post-videofiles;
+    /// update: not required by developers put-videofiles. Name printed on developers
+    /// post-videofiles, developers put-videofiles, developers get-videofiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_video_url: Option<String>,
-    /// `ClearVideoFile` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--clear-video-file` (high confidence): no source prints it.
+    /// `ClearVideoFile` (`bool`). Optional: create: not required by developers post-videofiles;
+    /// update: not required by developers put-videofiles. Name printed on developers
+    /// post-videofiles, developers put-videofiles, developers get-videofiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_video_file: Option<bool>,
-    /// `FileSizeBytes` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--file-size-bytes` (high confidence): no source prints it.
+    /// `FileSizeBytes` (`int`). Optional: create: not required by developers post-videofiles;
+    /// update: not required by developers put-videofiles. Name printed on developers
+    /// post-videofiles, developers put-videofiles, developers get-videofiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_size_bytes: Option<i32>,
-    /// `VideoFileName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--video-file-name` (high confidence): no
-    /// source prints it.
+    /// `VideoFileName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-videofiles-by-id.
     #[serde(skip_serializing, default)]
     pub video_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

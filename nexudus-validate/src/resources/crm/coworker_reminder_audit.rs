@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerReminderAudit` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerreminderaudits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-coworkerreminderaudits:
+/// `https://developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`
+/// - developers get-coworkerreminderaudits-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits-by-id`
+/// - developers get-coworkerreminderaudits:
+/// `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,16 +35,64 @@ pub struct CoworkerReminderAudit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`.
+    /// `CoworkerId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-coworkerreminderaudits. Name printed on developers
+    /// put-coworkerreminderaudits, developers get-coworkerreminderaudits-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `ReminderId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`.
+    /// `ReminderId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-coworkerreminderaudits. Name printed on developers
+    /// put-coworkerreminderaudits, developers get-coworkerreminderaudits-by-id.
     #[required]
     pub reminder_id: Option<i64>,
+    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkerreminderaudits. Name printed on
+    /// developers get-coworkerreminderaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `ReminderName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkerreminderaudits. Name printed on
+    /// developers get-coworkerreminderaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reminder_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkertasks.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkertasks:
+/// `https://developers.nexudus.com/rest-api/crm/post-coworkertasks`
+/// - developers put-coworkertasks:
+/// `https://developers.nexudus.com/rest-api/crm/put-coworkertasks`
+/// - developers get-coworkertasks-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-coworkertasks-by-id`
+///
 /// Catalogue note: PII table tags notify-by-email (a bool) as EMAIL: generator artefact.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,64 +37,144 @@ pub struct CoworkerTask {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from
-    /// the official page `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-coworkertasks;
+    /// update: required by developers put-coworkertasks. Name printed on developers
+    /// post-coworkertasks, developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from
-    /// the official page `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-coworkertasks;
+    /// update: required by developers put-coworkertasks. Name printed on developers
+    /// post-coworkertasks, developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `Name` (`string`). Required: create: required by developers post-coworkertasks; update:
+    /// required by developers put-coworkertasks. Name printed on developers post-coworkertasks,
+    /// developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Notes` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Personal data (bio). Name from
-    /// the official page `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `Notes` (`string`). Optional: create: not required by developers post-coworkertasks;
+    /// update: not required by developers put-coworkertasks. Personal data (bio). Name printed
+    /// on developers post-coworkertasks, developers put-coworkertasks, developers
+    /// get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `TaskItemUniqueId` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `TaskItemUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers post-coworkertasks, developers put-coworkertasks, developers
+    /// get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub task_item_unique_id: Option<String>,
-    /// `Completed` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `Completed` (`bool`). Optional: create: not required by developers post-coworkertasks;
+    /// update: not required by developers put-coworkertasks. Name printed on developers
+    /// post-coworkertasks, developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub completed: Option<bool>,
-    /// `DueDate` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `DueDate` (`DateTime`). Optional: create: not required by developers post-coworkertasks;
+    /// update: not required by developers put-coworkertasks. Name printed on developers
+    /// post-coworkertasks, developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `Reminded` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `Reminded` (`bool`). Optional: create: not required by developers post-coworkertasks;
+    /// update: not required by developers put-coworkertasks. Name printed on developers
+    /// post-coworkertasks, developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminded: Option<bool>,
-    /// `ResponsibleId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from
-    /// the official page `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `ResponsibleId` (`long`). Required: create: required by developers post-coworkertasks;
+    /// update: required by developers put-coworkertasks. Name printed on developers
+    /// post-coworkertasks, developers put-coworkertasks, developers get-coworkertasks-by-id.
     #[required]
     pub responsible_id: Option<i64>,
-    /// `NotifyByEmail` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Personal data (email). Name
-    /// from the official page `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `NotifyByEmail` (`bool`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Personal data
+    /// (email). Name printed on developers post-coworkertasks, developers put-coworkertasks,
+    /// developers get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_by_email: Option<bool>,
-    /// `DisplayToEveryone` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `DisplayToEveryone` (`bool`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers post-coworkertasks, developers put-coworkertasks, developers
+    /// get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_everyone: Option<bool>,
-    /// `DueDateLocal` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/crm/put-coworkertasks`.
+    /// `DueDateLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers post-coworkertasks, developers put-coworkertasks, developers
+    /// get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date_local: Option<NexudusDateTime>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `TaskListName` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub task_list_name: Option<String>,
+    /// `FormPageRequestUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form_page_request_unique_id: Option<String>,
+    /// `ResponsibleFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
+    /// on developers get-coworkertasks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub responsible_full_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

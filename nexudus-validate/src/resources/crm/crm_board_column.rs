@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CrmBoardColumn` record of the Nexudus API.
 ///
@@ -26,132 +26,184 @@ pub struct CrmBoardColumn {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CrmBoardId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `CrmBoardId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[required]
     pub crm_board_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the Nexudus skills reference (key fields).
     #[required]
     pub name: Option<String>,
-    /// `Position` (`int`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Position` (`int`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the Nexudus skills reference (key fields).
     #[required]
     pub position: Option<i32>,
-    /// `TourRequests` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `TourRequests` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tour_requests: Option<bool>,
-    /// `ToursConfirmed` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `ToursConfirmed` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tours_confirmed: Option<bool>,
-    /// `TourCompleted` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `TourCompleted` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tour_completed: Option<bool>,
-    /// `WinOpportunity` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--win-opportunity` (high confidence): no source prints it.
+    /// `WinOpportunity` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--win-opportunity` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub win_opportunity: Option<bool>,
-    /// `LoseOpportunity` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--lose-opportunity` (high confidence): no source prints it.
+    /// `LoseOpportunity` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--lose-opportunity` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lose_opportunity: Option<bool>,
-    /// `SignUps` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `SignUps` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sign_ups: Option<bool>,
-    /// `Bookings` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `Bookings` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bookings: Option<bool>,
-    /// `Cancellations` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `Cancellations` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellations: Option<bool>,
-    /// `ProposalsSent` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `ProposalsSent` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposals_sent: Option<bool>,
-    /// `ProposalsAccepted` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
+    /// `ProposalsAccepted` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposals_accepted: Option<bool>,
-    /// `DocumentsSigned` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
+    /// `DocumentsSigned` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub documents_signed: Option<bool>,
-    /// `EventRegistrations` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
+    /// `EventRegistrations` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_registrations: Option<bool>,
-    /// `ContactMessages` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
+    /// `ContactMessages` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contact_messages: Option<bool>,
-    /// `CannedResponseId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
+    /// `CannedResponseId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub canned_response_id: Option<i64>,
-    /// `TaskListId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `TaskListId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub task_list_id: Option<i64>,
-    /// `UseTaskListAsResponsible` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--use-task-list-as-responsible` (high confidence): no source prints it.
+    /// `UseTaskListAsResponsible` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--use-task-list-as-responsible` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_task_list_as_responsible: Option<bool>,
-    /// `ActivateAccount` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub activate_account: Option<bool>,
-    /// `DeleteAccount` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--delete-account` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub delete_account: Option<bool>,
-    /// `DeactivateAccount` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmboardcolumn.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub deactivate_account: Option<bool>,
-    /// `ConfirmTour` (`bool`). Optional (the reference table). Name from the legacy API docs
+    /// `ActivateAccount` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/crmboardcolumn.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub activate_account: Option<bool>,
+    /// `DeleteAccount` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--delete-account` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub delete_account: Option<bool>,
+    /// `DeactivateAccount` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmboardcolumn.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub deactivate_account: Option<bool>,
+    /// `ConfirmTour` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub confirm_tour: Option<bool>,
-    /// `ProductPurchased` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--product-purchased` (high confidence): no source prints it.
+    /// `ProductPurchased` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--product-purchased` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub product_purchased: Option<bool>,
-    /// `Products` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Products` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products: Option<Vec<i64>>,
-    /// `AddedProducts` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedProducts` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products: Option<Vec<i64>>,
-    /// `RemovedProducts` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedProducts` (`list`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products: Option<Vec<i64>>,
-    /// `ResourceBooked` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--resource-booked` (high confidence): no source prints it.
+    /// `ResourceBooked` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--resource-booked` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_booked: Option<bool>,
-    /// `Resources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `EventCheckins` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--event-checkins` (high confidence): no source prints it.
+    /// `EventCheckins` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--event-checkins` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_checkins: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `CrmOpportunity` (module `crm`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -29,123 +28,162 @@ pub struct CrmOpportunity {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Name` (`string`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
-    /// `CrmBoardColumnId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `CrmBoardColumnId` (`long`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmopportunity.md`.
     #[required]
     pub crm_board_column_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `CoworkerId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `TeamId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `TeamId` (`long`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub team_id: Option<i64>,
-    /// `OpportunityTypeId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmopportunity.md`.
+    /// `OpportunityTypeId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub opportunity_type_id: Option<i64>,
-    /// `ResponsibleId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `ResponsibleId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub responsible_id: Option<i64>,
-    /// `ReferrerId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `ReferrerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub referrer_id: Option<i64>,
-    /// `AgentId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `AgentId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub agent_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Personal data (bio). Name from the Nexudus skills reference (key
+    /// fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Completed` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `Completed` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub completed: Option<bool>,
-    /// `DueDate` (`DateTime`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `DueDate` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `Value` (`decimal`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Value` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<f64>,
-    /// `Reminded` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+1 more) (the same name
-    /// on another entity).
+    /// `Reminded` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers post-eventattendees (+1
+    /// more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminded: Option<bool>,
     /// `LeadSource` (`enum` `CrmOpportunityLeadSource`, an integer (no source lists its
-    /// values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// values)). Optional: create: no official page; reference table optional; update: as on
+    /// create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lead_source: Option<i32>,
     /// `LossReason` (`enum` `CrmOpportunityLossReason`, an integer (no source lists its
-    /// values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// values)). Optional: create: no official page; reference table optional; update: as on
+    /// create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub loss_reason: Option<i32>,
-    /// `Status` (`enum` [`CrmOpportunityStatus`]). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
-    #[required]
+    /// `Status` (`enum` [`CrmOpportunityStatus`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status: Option<CrmOpportunityStatus>,
-    /// `WonOn` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `WonOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub won_on: Option<NexudusDateTime>,
-    /// `LostOn` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `LostOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lost_on: Option<NexudusDateTime>,
-    /// `Position` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `Position` (`int`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
     #[required]
     pub position: Option<i32>,
-    /// `UtmSource` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--utm-source` (low confidence): no source prints it.
+    /// `UtmSource` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--utm-source` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_source: Option<String>,
-    /// `UtmMedium` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--utm-medium` (low confidence): no source prints it.
+    /// `UtmMedium` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--utm-medium` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_medium: Option<String>,
-    /// `UtmCampaign` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--utm-campaign` (low confidence): no source prints it.
+    /// `UtmCampaign` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--utm-campaign` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_campaign: Option<String>,
-    /// `UtmContent` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--utm-content` (low confidence): no source prints it.
+    /// `UtmContent` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--utm-content` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_content: Option<String>,
-    /// `UtmTerm` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--utm-term` (low confidence): no source prints it.
+    /// `UtmTerm` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--utm-term` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_term: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CrmOpportunity.Status` (`CrmOpportunityStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CrmOpportunityStatus {
-    /// `1`: InProgress.
-    InProgress = 1,
-    /// `2`: Won.
-    Won = 2,
-    /// `3`: Lost.
-    Lost = 3,
-}
-
-impl CrmOpportunityStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "InProgress"), (2, "Won"), (3, "Lost")];
+crate::open_enum! {
+    /// The values of `CrmOpportunity.Status` (`CrmOpportunityStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CrmOpportunityStatus {
+        /// `1`: InProgress.
+        InProgress = 1,
+        /// `2`: Won.
+        Won = 2,
+        /// `3`: Lost.
+        Lost = 3,
+    }
 }

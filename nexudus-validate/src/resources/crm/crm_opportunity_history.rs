@@ -26,28 +26,71 @@ pub struct CrmOpportunityHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CrmOpportunityId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmopportunityhistory.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_opportunity_id: Option<i64>,
-    /// `OldCrmBoardColumnId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/crmopportunityhistory.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub old_crm_board_column_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub to_time: Option<NexudusDateTime>,
-    /// `NewCrmBoardColumnId` (`long`). Required on create and update (the reference table).
-    /// Name from the legacy API docs `rest-api/crm/crmopportunityhistory.md`.
-    #[required]
-    pub new_crm_board_column_id: Option<i64>,
-    /// `UserId` (`long`). Optional (the reference table). Name from the legacy API docs
+    /// `CrmOpportunityId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/crmopportunityhistory.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_opportunity_id: Option<i64>,
+    /// `OldCrmBoardColumnId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmopportunityhistory.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub old_crm_board_column_id: Option<i64>,
+    /// `FromTime` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_time: Option<NexudusDateTime>,
+    /// `ToTime` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to_time: Option<NexudusDateTime>,
+    /// `NewCrmBoardColumnId` (`long`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/crmopportunityhistory.md`.
+    #[required]
+    pub new_crm_board_column_id: Option<i64>,
+    /// `UserId` (`long`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/crmopportunityhistory.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub user_id: Option<i64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

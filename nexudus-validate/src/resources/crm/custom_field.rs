@@ -3,9 +3,8 @@
 //! `CustomField` (module `crm`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CustomField` record of the Nexudus API.
 ///
@@ -25,278 +24,287 @@ pub struct CustomField {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/customfield.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the Nexudus skills reference (key fields).
     #[required]
     pub name: Option<String>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/customfield.md`.
+    /// `DisplayOrder` (`int`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
     #[required]
     pub display_order: Option<i32>,
-    /// `RecordType` (`enum` [`CustomFieldRecordType`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/crm/customfield.md`.
-    #[required]
+    /// `RecordType` (`enum` [`CustomFieldRecordType`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub record_type: Option<CustomFieldRecordType>,
-    /// `FieldType` (`enum` [`CustomFieldFieldType`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/crm/customfield.md`.
-    #[required]
+    /// `FieldType` (`enum` [`CustomFieldFieldType`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub field_type: Option<CustomFieldFieldType>,
-    /// `CoworkerFieldPosition` (`enum` [`CustomFieldCoworkerFieldPosition`]). Required on
-    /// create and update (the reference table). Name from the legacy API docs
+    /// `CoworkerFieldPosition` (`enum` [`CustomFieldCoworkerFieldPosition`]). Optional: create:
+    /// no official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/customfield.md`.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_field_position: Option<CustomFieldCoworkerFieldPosition>,
-    /// `AvailableOptions` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/customfield.md`.
+    /// `AvailableOptions` (`string`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_options: Option<String>,
-    /// `AllowMultipleOptions` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/crm/customfield.md`.
+    /// `AllowMultipleOptions` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_multiple_options: Option<bool>,
-    /// `CustomFieldIndex` (`int`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `CustomFieldIndex` (`int`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
     #[required]
     pub custom_field_index: Option<i32>,
-    /// `Required` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `Required` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub required: Option<bool>,
-    /// `GroupName` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `GroupName` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `DisplayInPublicProfile` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/crm/customfield.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub display_in_public_profile: Option<bool>,
-    /// `DisplayInDirectorySearch` (`bool`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/customfield.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub display_in_directory_search: Option<bool>,
-    /// `NameInSearch` (`string`). Optional (the reference table). Name from the legacy API docs
+    /// `DisplayInPublicProfile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub display_in_public_profile: Option<bool>,
+    /// `DisplayInDirectorySearch` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub display_in_directory_search: Option<bool>,
+    /// `NameInSearch` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name_in_search: Option<String>,
-    /// `Visibility` (`enum` [`CustomFieldVisibility`]). Required on create and update (the
-    /// reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/put-courses.md` (+1 more) (the same name on another
-    /// entity).
-    #[required]
+    /// `Visibility` (`enum` [`CustomFieldVisibility`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the official page learn put-courses (+1 more) (the same name on
+    /// another entity).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visibility: Option<CustomFieldVisibility>,
-    /// `DisplayInSignUpForm` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/customfield.md`.
+    /// `DisplayInSignUpForm` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_sign_up_form: Option<bool>,
-    /// `DisplayInProfileForm` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/crm/customfield.md`.
+    /// `DisplayInProfileForm` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_profile_form: Option<bool>,
-    /// `DisplayInTourForm` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/customfield.md`.
+    /// `DisplayInTourForm` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/customfield.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_tour_form: Option<bool>,
-    /// `DisplayInEventSignUpForm` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-event-sign-up-form` (high confidence): no source prints it.
+    /// `DisplayInEventSignUpForm` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-event-sign-up-form` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_event_sign_up_form: Option<bool>,
-    /// `ShowInBookingForm` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--show-in-booking-form` (high confidence): no source prints it.
+    /// `ShowInBookingForm` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--show-in-booking-form` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_booking_form: Option<bool>,
-    /// `DisplayInProductSignUpForm` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-product-sign-up-form` (high confidence): no source prints it.
+    /// `DisplayInProductSignUpForm` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-product-sign-up-form` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_product_sign_up_form: Option<bool>,
-    /// `DisplayInTeamSignUpForm` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-team-sign-up-form` (high confidence): no source prints it.
+    /// `DisplayInTeamSignUpForm` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-team-sign-up-form` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_team_sign_up_form: Option<bool>,
-    /// `DisplayInCourseSignUpForm` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-course-sign-up-form` (high confidence): no source prints it.
+    /// `DisplayInCourseSignUpForm` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-course-sign-up-form` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_course_sign_up_form: Option<bool>,
-    /// `DisplayInTariffSignUpForm` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-tariff-sign-up-form` (high confidence): no source prints it.
+    /// `DisplayInTariffSignUpForm` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-tariff-sign-up-form` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_tariff_sign_up_form: Option<bool>,
-    /// `DisplayInBookingSignUpForm` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-booking-sign-up-form` (high confidence): no source prints it.
+    /// `DisplayInBookingSignUpForm` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-booking-sign-up-form` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_booking_sign_up_form: Option<bool>,
-    /// `DisplayInResourceSearch` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--display-in-resource-search` (high confidence): no source prints it.
+    /// `DisplayInResourceSearch` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--display-in-resource-search` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_resource_search: Option<bool>,
-    /// `Resources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CustomField.RecordType` (`CustomFieldRecordType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CustomFieldRecordType {
-    /// `1`: Coworker.
-    Coworker = 1,
-    /// `2`: Team.
-    Team = 2,
-    /// `3`: FloorPlanDesk.
-    FloorPlanDesk = 3,
-    /// `4`: CrmOpportunity.
-    CrmOpportunity = 4,
-    /// `5`: Visitor.
-    Visitor = 5,
-    /// `6`: Proposal.
-    Proposal = 6,
-    /// `7`: CoworkerInternal.
-    CoworkerInternal = 7,
-    /// `8`: HelpDeskMessage.
-    HelpDeskMessage = 8,
-    /// `9`: HelpDeskDepartment.
-    HelpDeskDepartment = 9,
-    /// `10`: Product.
-    Product = 10,
-    /// `11`: Booking.
-    Booking = 11,
-    /// `12`: CoworkerInvoice.
-    CoworkerInvoice = 12,
-    /// `13`: Business.
-    Business = 13,
-    /// `14`: CoworkerContract.
-    CoworkerContract = 14,
-    /// `15`: Tariff.
-    Tariff = 15,
-    /// `16`: Resource.
-    Resource = 16,
-    /// `17`: FloorPlan.
-    FloorPlan = 17,
-    /// `18`: InventoryAsset.
-    InventoryAsset = 18,
+crate::open_enum! {
+    /// The values of `CustomField.RecordType` (`CustomFieldRecordType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CustomFieldRecordType {
+        /// `1`: Coworker.
+        Coworker = 1,
+        /// `2`: Team.
+        Team = 2,
+        /// `3`: FloorPlanDesk.
+        FloorPlanDesk = 3,
+        /// `4`: CrmOpportunity.
+        CrmOpportunity = 4,
+        /// `5`: Visitor.
+        Visitor = 5,
+        /// `6`: Proposal.
+        Proposal = 6,
+        /// `7`: CoworkerInternal.
+        CoworkerInternal = 7,
+        /// `8`: HelpDeskMessage.
+        HelpDeskMessage = 8,
+        /// `9`: HelpDeskDepartment.
+        HelpDeskDepartment = 9,
+        /// `10`: Product.
+        Product = 10,
+        /// `11`: Booking.
+        Booking = 11,
+        /// `12`: CoworkerInvoice.
+        CoworkerInvoice = 12,
+        /// `13`: Business.
+        Business = 13,
+        /// `14`: CoworkerContract.
+        CoworkerContract = 14,
+        /// `15`: Tariff.
+        Tariff = 15,
+        /// `16`: Resource.
+        Resource = 16,
+        /// `17`: FloorPlan.
+        FloorPlan = 17,
+        /// `18`: InventoryAsset.
+        InventoryAsset = 18,
+    }
 }
 
-impl CustomFieldRecordType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Coworker"),
-        (2, "Team"),
-        (3, "FloorPlanDesk"),
-        (4, "CrmOpportunity"),
-        (5, "Visitor"),
-        (6, "Proposal"),
-        (7, "CoworkerInternal"),
-        (8, "HelpDeskMessage"),
-        (9, "HelpDeskDepartment"),
-        (10, "Product"),
-        (11, "Booking"),
-        (12, "CoworkerInvoice"),
-        (13, "Business"),
-        (14, "CoworkerContract"),
-        (15, "Tariff"),
-        (16, "Resource"),
-        (17, "FloorPlan"),
-        (18, "InventoryAsset"),
-    ];
+crate::open_enum! {
+    /// The values of `CustomField.FieldType` (`CustomFieldFieldType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CustomFieldFieldType {
+        /// `1`: Text.
+        Text = 1,
+        /// `2`: LongText.
+        LongText = 2,
+        /// `3`: Boolean.
+        Boolean = 3,
+        /// `4`: Dropdown.
+        Dropdown = 4,
+        /// `5`: Date.
+        Date = 5,
+        /// `6`: Integer.
+        Integer = 6,
+        /// `7`: Decimal.
+        Decimal = 7,
+    }
 }
 
-/// The values of `CustomField.FieldType` (`CustomFieldFieldType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CustomFieldFieldType {
-    /// `1`: Text.
-    Text = 1,
-    /// `2`: LongText.
-    LongText = 2,
-    /// `3`: Boolean.
-    Boolean = 3,
-    /// `4`: Dropdown.
-    Dropdown = 4,
-    /// `5`: Date.
-    Date = 5,
-    /// `6`: Integer.
-    Integer = 6,
-    /// `7`: Decimal.
-    Decimal = 7,
+crate::open_enum! {
+    /// The values of `CustomField.CoworkerFieldPosition` (`CustomFieldCoworkerFieldPosition`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CustomFieldCoworkerFieldPosition {
+        /// `1`: General.
+        General = 1,
+        /// `2`: Contact.
+        Contact = 2,
+        /// `3`: Profile.
+        Profile = 3,
+        /// `4`: Billing.
+        Billing = 4,
+        /// `5`: Access.
+        Access = 5,
+        /// `6`: Notes.
+        Notes = 6,
+    }
 }
 
-impl CustomFieldFieldType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Text"),
-        (2, "LongText"),
-        (3, "Boolean"),
-        (4, "Dropdown"),
-        (5, "Date"),
-        (6, "Integer"),
-        (7, "Decimal"),
-    ];
-}
-
-/// The values of `CustomField.CoworkerFieldPosition` (`CustomFieldCoworkerFieldPosition`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CustomFieldCoworkerFieldPosition {
-    /// `1`: General.
-    General = 1,
-    /// `2`: Contact.
-    Contact = 2,
-    /// `3`: Profile.
-    Profile = 3,
-    /// `4`: Billing.
-    Billing = 4,
-    /// `5`: Access.
-    Access = 5,
-    /// `6`: Notes.
-    Notes = 6,
-}
-
-impl CustomFieldCoworkerFieldPosition {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "General"),
-        (2, "Contact"),
-        (3, "Profile"),
-        (4, "Billing"),
-        (5, "Access"),
-        (6, "Notes"),
-    ];
-}
-
-/// The values of `CustomField.Visibility` (`CustomFieldVisibility`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CustomFieldVisibility {
-    /// `1`: Visible.
-    Visible = 1,
-    /// `2`: ReadOnly.
-    ReadOnly = 2,
-    /// `3`: Internal.
-    Internal = 3,
-}
-
-impl CustomFieldVisibility {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Visible"), (2, "ReadOnly"), (3, "Internal")];
+crate::open_enum! {
+    /// The values of `CustomField.Visibility` (`CustomFieldVisibility`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CustomFieldVisibility {
+        /// `1`: Visible.
+        Visible = 1,
+        /// `2`: ReadOnly.
+        ReadOnly = 2,
+        /// `3`: Internal.
+        Internal = 3,
+    }
 }

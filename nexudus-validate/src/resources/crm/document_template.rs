@@ -3,9 +3,8 @@
 //! `DocumentTemplate` (module `crm`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `DocumentTemplate` record of the Nexudus API.
 ///
@@ -27,49 +26,88 @@ pub struct DocumentTemplate {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/documenttemplate.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/documenttemplate.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/documenttemplate.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/documenttemplate.md`.
     #[required]
     pub name: Option<String>,
-    /// `Document` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/documenttemplate.md`.
+    /// `Document` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/documenttemplate.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document: Option<String>,
-    /// `NewBinaryDocumentUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-binary-document-url` (low confidence): no source prints it.
+    /// `NewBinaryDocumentUrl` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--new-binary-document-url` (low confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_binary_document_url: Option<String>,
-    /// `ClearBinaryDocumentFile` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--clear-binary-document-file` (high confidence): no source prints it.
+    /// `ClearBinaryDocumentFile` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--clear-binary-document-file` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_binary_document_file: Option<bool>,
-    /// `TemplateOutputFormat` (`enum` [`DocumentTemplateTemplateOutputFormat`]). Required on
-    /// create and update (the reference table). Name from the legacy API docs
+    /// `TemplateOutputFormat` (`enum` [`DocumentTemplateTemplateOutputFormat`]). Optional:
+    /// create: no official page; reference table required, but tables flag the defaults of
+    /// enums and bools; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/documenttemplate.md`.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub template_output_format: Option<DocumentTemplateTemplateOutputFormat>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `DocumentTemplate.TemplateOutputFormat`
-/// (`DocumentTemplateTemplateOutputFormat`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum DocumentTemplateTemplateOutputFormat {
-    /// `1`: Html.
-    Html = 1,
-    /// `2`: Word.
-    Word = 2,
-    /// `3`: Binary.
-    Binary = 3,
-}
-
-impl DocumentTemplateTemplateOutputFormat {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Html"), (2, "Word"), (3, "Binary")];
+crate::open_enum! {
+    /// The values of `DocumentTemplate.TemplateOutputFormat`
+    /// (`DocumentTemplateTemplateOutputFormat`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum DocumentTemplateTemplateOutputFormat {
+        /// `1`: Html.
+        Html = 1,
+        /// `2`: Word.
+        Word = 2,
+        /// `3`: Binary.
+        Binary = 3,
+    }
 }

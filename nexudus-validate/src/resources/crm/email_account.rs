@@ -3,7 +3,6 @@
 //! `EmailAccount` (module `crm`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -32,143 +31,185 @@ pub struct EmailAccount {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `DisplayName` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `DisplayName` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
     #[required]
     pub display_name: Option<String>,
-    /// `EmailAddress` (`string`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `EmailAddress` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
     #[required]
     pub email_address: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `SendNotificationOnNewMessages` (`bool`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `SendNotificationOnNewMessages` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_notification_on_new_messages: Option<bool>,
-    /// `NotificationEmailAddress` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `NotificationEmailAddress` (`string`). Optional: create: no official page; reference
+    /// table optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notification_email_address: Option<String>,
-    /// `IncomingServer` (`string`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/emailaccount.md`.
-    #[required]
-    pub incoming_server: Option<String>,
-    /// `IncomingServerType` (`enum` [`EmailAccountIncomingServerType`]). Required on create and
-    /// update (the reference table). Name from the legacy API docs
+    /// `IncomingServer` (`string`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/emailaccount.md`.
     #[required]
+    pub incoming_server: Option<String>,
+    /// `IncomingServerType` (`enum` [`EmailAccountIncomingServerType`]). Optional: create: no
+    /// official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub incoming_server_type: Option<EmailAccountIncomingServerType>,
-    /// `IncomingServerPort` (`int`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `IncomingServerPort` (`int`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[required]
     pub incoming_server_port: Option<i32>,
-    /// `IncomingServerSSL` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/emailaccount.md`.
+    /// `IncomingServerSSL` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[serde(
         rename = "IncomingServerSSL",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub incoming_server_ssl: Option<bool>,
-    /// `IncomingServerUsername` (`string`). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/crm/emailaccount.md`.
-    #[required]
-    pub incoming_server_username: Option<String>,
-    /// `DeleteMessageSettings` (`enum` [`EmailAccountDeleteMessageSettings`]). Required on
-    /// create and update (the reference table). Name from the legacy API docs
+    /// `IncomingServerUsername` (`string`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
     /// `rest-api/crm/emailaccount.md`.
     #[required]
+    pub incoming_server_username: Option<String>,
+    /// `DeleteMessageSettings` (`enum` [`EmailAccountDeleteMessageSettings`]). Optional:
+    /// create: no official page; reference table required, but tables flag the defaults of
+    /// enums and bools; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delete_message_settings: Option<EmailAccountDeleteMessageSettings>,
-    /// `OutgoingServer` (`string`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServer` (`string`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[required]
     pub outgoing_server: Option<String>,
-    /// `OutgoingServerPort` (`int`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServerPort` (`int`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[required]
     pub outgoing_server_port: Option<i32>,
-    /// `OutgoingServerSSL` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServerSSL` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[serde(
         rename = "OutgoingServerSSL",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub outgoing_server_ssl: Option<bool>,
-    /// `OutgoingServerUsername` (`string`). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServerUsername` (`string`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[required]
     pub outgoing_server_username: Option<String>,
-    /// `ReplyToEmail` (`string`). Optional (the reference table). Personal data (email). Name
-    /// from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `ReplyToEmail` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Personal data (email). Name from the legacy API docs
+    /// `rest-api/crm/emailaccount.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reply_to_email: Option<String>,
-    /// `LastCheckTime` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--last-check-time` (high confidence): no source prints it.
+    /// `LastCheckTime` (`DateTime`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--last-check-time` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_check_time: Option<NexudusDateTime>,
-    /// `LastMessageId` (`int`). Required on create and update (the reference table). Name
+    /// `LastMessageId` (`int`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--last-message-id` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_message_id: Option<i32>,
-    /// `ErrorCount` (`int`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/webhook.md` (the same name on another entity).
+    /// `ErrorCount` (`int`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/webhook.md` (the same
+    /// name on another entity).
     #[required]
     pub error_count: Option<i32>,
-    /// `GoogleAccessToken` (`string`). Optional (the reference table). Sensitive: never shown
-    /// in failures or `Debug`. Name guessed from the option `--google-access-token` (high
-    /// confidence): no source prints it.
+    /// `GoogleAccessToken` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Sensitive: never shown in failures or `Debug`. Name guessed from the option
+    /// `--google-access-token` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_access_token: Option<Secret<String>>,
-    /// `Office365AccessToken` (`string`). Optional (the reference table). Sensitive: never
-    /// shown in failures or `Debug`. Name guessed from the option `--office365-access-token`
-    /// (low confidence): no source prints it.
+    /// `Office365AccessToken` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Sensitive: never shown in failures or `Debug`. Name guessed from the option
+    /// `--office365-access-token` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_access_token: Option<Secret<String>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `EmailAccount.IncomingServerType` (`EmailAccountIncomingServerType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum EmailAccountIncomingServerType {
-    /// `1`: Imap.
-    Imap = 1,
+crate::open_enum! {
+    /// The values of `EmailAccount.IncomingServerType` (`EmailAccountIncomingServerType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum EmailAccountIncomingServerType {
+        /// `1`: Imap.
+        Imap = 1,
+    }
 }
 
-impl EmailAccountIncomingServerType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Imap")];
-}
-
-/// The values of `EmailAccount.DeleteMessageSettings`
-/// (`EmailAccountDeleteMessageSettings`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum EmailAccountDeleteMessageSettings {
-    /// `1`: DontDelete.
-    DontDelete = 1,
-    /// `2`: DeleteOnReceive.
-    DeleteOnReceive = 2,
-    /// `3`: DeleteWhenDeleting.
-    DeleteWhenDeleting = 3,
-}
-
-impl EmailAccountDeleteMessageSettings {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "DontDelete"),
-        (2, "DeleteOnReceive"),
-        (3, "DeleteWhenDeleting"),
-    ];
+crate::open_enum! {
+    /// The values of `EmailAccount.DeleteMessageSettings`
+    /// (`EmailAccountDeleteMessageSettings`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum EmailAccountDeleteMessageSettings {
+        /// `1`: DontDelete.
+        DontDelete = 1,
+        /// `2`: DeleteOnReceive.
+        DeleteOnReceive = 2,
+        /// `3`: DeleteWhenDeleting.
+        DeleteWhenDeleting = 3,
+    }
 }

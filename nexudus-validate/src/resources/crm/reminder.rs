@@ -3,7 +3,6 @@
 //! `Reminder` (module `crm`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -23,212 +22,230 @@ pub struct Reminder {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/reminder.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/reminder.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[required]
     pub name: Option<String>,
-    /// `ForAllContacts` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
+    /// `ForAllContacts` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_all_contacts: Option<bool>,
-    /// `ForAllMembers` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
+    /// `ForAllMembers` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_all_members: Option<bool>,
-    /// `ForAllChildLocations` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--for-all-child-locations` (high confidence): no source prints it.
+    /// `ForAllChildLocations` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--for-all-child-locations` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_all_child_locations: Option<bool>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `ReminderType` (`enum` [`ReminderReminderType`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/crm/reminder.md`.
-    #[required]
+    /// `ReminderType` (`enum` [`ReminderReminderType`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminder_type: Option<ReminderReminderType>,
-    /// `ReminderDate` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/reminder.md`.
+    /// `ReminderDate` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminder_date: Option<NexudusDateTime>,
-    /// `DaysAfterSignup` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
+    /// `DaysAfterSignup` (`int`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub days_after_signup: Option<i32>,
-    /// `ProductId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
+    /// `ProductId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub product_id: Option<i64>,
-    /// `SurveyId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/content/surveyquestion.md (+1 more)` (the same name on another entity).
+    /// `SurveyId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/content/surveyquestion.md
+    /// (+1 more)` (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub survey_id: Option<i64>,
-    /// `DaysAfterRenewal` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/reminder.md`.
+    /// `DaysAfterRenewal` (`int`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub days_after_renewal: Option<i32>,
-    /// `DaysBeforeRenewal` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/reminder.md`.
+    /// `DaysBeforeRenewal` (`int`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub days_before_renewal: Option<i32>,
-    /// `ReminderAction` (`enum` [`ReminderReminderAction`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/crm/reminder.md`.
-    #[required]
+    /// `ReminderAction` (`enum` [`ReminderReminderAction`]). Optional: create: no official
+    /// page; reference table required, but tables flag the defaults of enums and bools; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminder_action: Option<ReminderReminderAction>,
-    /// `Email` (`string`). Optional (the reference table). Personal data (email). Name from the
-    /// legacy API docs `rest-api/crm/reminder.md`.
+    /// `Email` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Personal data (email). Name from the legacy API docs
+    /// `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email: Option<String>,
-    /// `CannedResponseId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/reminder.md`.
+    /// `CannedResponseId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/reminder.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub canned_response_id: Option<i64>,
-    /// `NextProcessTime` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--next-process-time` (high confidence): no source prints it.
+    /// `NextProcessTime` (`DateTime`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--next-process-time` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub next_process_time: Option<NexudusDateTime>,
-    /// `Resources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `OnlySendToTeamPayingMembers` (`bool`). Optional (the reference table). Name guessed
-    /// from the option `--only-send-to-team-paying-members` (high confidence): no source prints
-    /// it.
+    /// `OnlySendToTeamPayingMembers` (`bool`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--only-send-to-team-paying-members` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_send_to_team_paying_members: Option<bool>,
-    /// `OnlySendToActiveCoworkers` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--only-send-to-active-coworkers` (high confidence): no source prints it.
+    /// `OnlySendToActiveCoworkers` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--only-send-to-active-coworkers` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_send_to_active_coworkers: Option<bool>,
-    /// `BlockingPeriodMinutes` (`int`). Optional (the reference table). Name guessed from the
-    /// option `--blocking-period-minutes` (high confidence): no source prints it.
+    /// `BlockingPeriodMinutes` (`int`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--blocking-period-minutes` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blocking_period_minutes: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Reminder.ReminderType` (`ReminderReminderType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ReminderReminderType {
-    /// `1`: FixedDate.
-    FixedDate = 1,
-    /// `2`: DaysAfterSignUp.
-    DaysAfterSignUp = 2,
-    /// `3`: DaysAfterRenewal.
-    DaysAfterRenewal = 3,
-    /// `4`: DaysBeforeRenewal.
-    DaysBeforeRenewal = 4,
-    /// `5`: Birthday.
-    Birthday = 5,
-    /// `6`: DaysBeforeCancellation.
-    DaysBeforeCancellation = 6,
-    /// `7`: AfterABooking.
-    AfterABooking = 7,
-    /// `8`: LastActivity.
-    LastActivity = 8,
-    /// `9`: ProductPurchase.
-    ProductPurchase = 9,
-    /// `10`: DueInvoice.
-    DueInvoice = 10,
-    /// `11`: OnFirstCheckIn.
-    OnFirstCheckIn = 11,
-    /// `12`: OnSignUpFormSubmitted.
-    OnSignUpFormSubmitted = 12,
-    /// `13`: DaysBeforeTerm.
-    DaysBeforeTerm = 13,
-    /// `14`: RegularBookerStoppedBooking.
-    RegularBookerStoppedBooking = 14,
-    /// `15`: RegularBooking.
-    RegularBooking = 15,
-    /// `16`: StoppedBooking.
-    StoppedBooking = 16,
-    /// `17`: SingleBooking.
-    SingleBooking = 17,
-    /// `18`: InvoiceFirstPaid.
-    InvoiceFirstPaid = 18,
-    /// `19`: DaysBeforeContractStarts.
-    DaysBeforeContractStarts = 19,
-    /// `20`: DaysAfterDeliveryNotCollected.
-    DaysAfterDeliveryNotCollected = 20,
-    /// `21`: DaysAfterFirstContractStartDate.
-    DaysAfterFirstContractStartDate = 21,
-    /// `22`: ProductAddedToBooking.
-    ProductAddedToBooking = 22,
+crate::open_enum! {
+    /// The values of `Reminder.ReminderType` (`ReminderReminderType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ReminderReminderType {
+        /// `1`: FixedDate.
+        FixedDate = 1,
+        /// `2`: DaysAfterSignUp.
+        DaysAfterSignUp = 2,
+        /// `3`: DaysAfterRenewal.
+        DaysAfterRenewal = 3,
+        /// `4`: DaysBeforeRenewal.
+        DaysBeforeRenewal = 4,
+        /// `5`: Birthday.
+        Birthday = 5,
+        /// `6`: DaysBeforeCancellation.
+        DaysBeforeCancellation = 6,
+        /// `7`: AfterABooking.
+        AfterABooking = 7,
+        /// `8`: LastActivity.
+        LastActivity = 8,
+        /// `9`: ProductPurchase.
+        ProductPurchase = 9,
+        /// `10`: DueInvoice.
+        DueInvoice = 10,
+        /// `11`: OnFirstCheckIn.
+        OnFirstCheckIn = 11,
+        /// `12`: OnSignUpFormSubmitted.
+        OnSignUpFormSubmitted = 12,
+        /// `13`: DaysBeforeTerm.
+        DaysBeforeTerm = 13,
+        /// `14`: RegularBookerStoppedBooking.
+        RegularBookerStoppedBooking = 14,
+        /// `15`: RegularBooking.
+        RegularBooking = 15,
+        /// `16`: StoppedBooking.
+        StoppedBooking = 16,
+        /// `17`: SingleBooking.
+        SingleBooking = 17,
+        /// `18`: InvoiceFirstPaid.
+        InvoiceFirstPaid = 18,
+        /// `19`: DaysBeforeContractStarts.
+        DaysBeforeContractStarts = 19,
+        /// `20`: DaysAfterDeliveryNotCollected.
+        DaysAfterDeliveryNotCollected = 20,
+        /// `21`: DaysAfterFirstContractStartDate.
+        DaysAfterFirstContractStartDate = 21,
+        /// `22`: ProductAddedToBooking.
+        ProductAddedToBooking = 22,
+    }
 }
 
-impl ReminderReminderType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "FixedDate"),
-        (2, "DaysAfterSignUp"),
-        (3, "DaysAfterRenewal"),
-        (4, "DaysBeforeRenewal"),
-        (5, "Birthday"),
-        (6, "DaysBeforeCancellation"),
-        (7, "AfterABooking"),
-        (8, "LastActivity"),
-        (9, "ProductPurchase"),
-        (10, "DueInvoice"),
-        (11, "OnFirstCheckIn"),
-        (12, "OnSignUpFormSubmitted"),
-        (13, "DaysBeforeTerm"),
-        (14, "RegularBookerStoppedBooking"),
-        (15, "RegularBooking"),
-        (16, "StoppedBooking"),
-        (17, "SingleBooking"),
-        (18, "InvoiceFirstPaid"),
-        (19, "DaysBeforeContractStarts"),
-        (20, "DaysAfterDeliveryNotCollected"),
-        (21, "DaysAfterFirstContractStartDate"),
-        (22, "ProductAddedToBooking"),
-    ];
-}
-
-/// The values of `Reminder.ReminderAction` (`ReminderReminderAction`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ReminderReminderAction {
-    /// `1`: SendEmail.
-    SendEmail = 1,
-    /// `2`: SendCannedMessage.
-    SendCannedMessage = 2,
-    /// `3`: SendSurvey.
-    SendSurvey = 3,
-}
-
-impl ReminderReminderAction {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "SendEmail"),
-        (2, "SendCannedMessage"),
-        (3, "SendSurvey"),
-    ];
+crate::open_enum! {
+    /// The values of `Reminder.ReminderAction` (`ReminderReminderAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ReminderReminderAction {
+        /// `1`: SendEmail.
+        SendEmail = 1,
+        /// `2`: SendCannedMessage.
+        SendCannedMessage = 2,
+        /// `3`: SendSurvey.
+        SendSurvey = 3,
+    }
 }

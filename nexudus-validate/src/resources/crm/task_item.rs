@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TaskItem` record of the Nexudus API.
 ///
@@ -24,38 +24,79 @@ pub struct TaskItem {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TaskListId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `TaskListId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
     #[required]
     pub task_list_id: Option<i64>,
-    /// `ResponsibleId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `ResponsibleId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
     #[required]
     pub responsible_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/taskitem.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
     #[required]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/taskitem.md`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `NotifyByEmail` (`bool`). Optional (the reference table). Personal data (email). Name
-    /// from the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `NotifyByEmail` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Personal data (email). Name from the legacy API docs
+    /// `rest-api/crm/taskitem.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_by_email: Option<bool>,
-    /// `DisplayToEveryone` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/taskitem.md`.
+    /// `DisplayToEveryone` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/taskitem.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_everyone: Option<bool>,
-    /// `DelayInHours` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `DelayInHours` (`int`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
     #[required]
     pub delay_in_hours: Option<i32>,
-    /// `ResponsibleFullName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name from
-    /// `skills-keyfields/listprops/children:CoworkerTask (+2 more)` (the same name on another
-    /// entity).
+    /// `ResponsibleFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Personal data (name). Name from `skills-keyfields/listprops/children:CoworkerTask
+    /// (+2 more)` (the same name on another entity).
     #[serde(skip_serializing, default)]
     pub responsible_full_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TaskList` record of the Nexudus API.
 ///
@@ -24,46 +24,88 @@ pub struct TaskList {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/crm/tasklist.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/crm/tasklist.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/crm/tasklist.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/tasklist.md`.
     #[required]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/crm/tasklist.md`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/crm/tasklist.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `AssignToNewContacts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/tasklist.md`.
+    /// `AssignToNewContacts` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/tasklist.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_new_contacts: Option<bool>,
-    /// `AssignToNewMembers` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/crm/tasklist.md`.
+    /// `AssignToNewMembers` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/tasklist.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_new_members: Option<bool>,
-    /// `AssignToCancellations` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/crm/tasklist.md`.
+    /// `AssignToCancellations` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/crm/tasklist.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_cancellations: Option<bool>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+20 more)
-    /// (the same name on another entity).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name from the official page developers get-coworkerpaymentmethods-by-id (+20 more) (the
+    /// same name on another entity).
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

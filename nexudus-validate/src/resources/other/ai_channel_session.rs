@@ -3,7 +3,6 @@
 //! `AiChannelSession` (module `other`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -26,66 +25,102 @@ pub struct AiChannelSession {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the official page developers
+    /// put-installedmarketplaceapplications (+116 more) (the same name on another entity).
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+56 more)
-    /// (the same name on another entity).
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers
+    /// get-coworkerpaymentmethods-by-id (+56 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Channel` (`string`). Required on create and update (the reference table). Name guessed
-    /// from the option `--channel` (high confidence): no source prints it.
-    #[required]
+    /// `Channel` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--channel` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub channel: Option<String>,
-    /// `ExternalIdentifier` (`string`). Required on create and update (the reference table).
-    /// Name guessed from the option `--external-identifier` (high confidence): no source prints
-    /// it.
-    #[required]
+    /// `ExternalIdentifier` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--external-identifier` (high confidence): no
+    /// source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub external_identifier: Option<String>,
-    /// `ChatSession` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--chat-session` (high confidence): no source prints it.
+    /// `ChatSession` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--chat-session` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub chat_session: Option<String>,
-    /// `ExternalThreadId` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--external-thread-id` (high confidence): no source prints it.
+    /// `ExternalThreadId` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--external-thread-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub external_thread_id: Option<String>,
-    /// `LastActivityUtc` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--last-activity-utc` (low confidence): no source prints it.
+    /// `LastActivityUtc` (`DateTime`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--last-activity-utc` (low confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_activity_utc: Option<NexudusDateTime>,
-    /// `Subject` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id` (+5 more) (the
-    /// same name on another entity).
+    /// `Subject` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers get-communitythreads-by-id
+    /// (+5 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub subject: Option<String>,
-    /// `EscalationStatus` (`enum` [`AiChannelSessionEscalationStatus`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--escalation-status` (high
-    /// confidence): no source prints it.
-    #[required]
+    /// `EscalationStatus` (`enum` [`AiChannelSessionEscalationStatus`]). Optional: its name is
+    /// a guess, which no check may demand. Name guessed from the option `--escalation-status`
+    /// (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub escalation_status: Option<AiChannelSessionEscalationStatus>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `AiChannelSession.EscalationStatus` (`AiChannelSessionEscalationStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum AiChannelSessionEscalationStatus {
-    /// `1`: Pending.
-    Pending = 1,
-    /// `2`: Active.
-    Active = 2,
-    /// `3`: Resolved.
-    Resolved = 3,
-}
-
-impl AiChannelSessionEscalationStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Pending"), (2, "Active"), (3, "Resolved")];
+crate::open_enum! {
+    /// The values of `AiChannelSession.EscalationStatus` (`AiChannelSessionEscalationStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum AiChannelSessionEscalationStatus {
+        /// `1`: Pending.
+        Pending = 1,
+        /// `2`: Active.
+        Active = 2,
+        /// `3`: Resolved.
+        Resolved = 3,
+    }
 }

@@ -22,18 +22,59 @@ pub struct CommunityThreadRead {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ThreadId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/community/communitythreadfollow.md (+2 more)` (the same name
-    /// on another entity).
+    /// `ThreadId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs
+    /// `rest-api/community/communitythreadfollow.md (+2 more)` (the same name on another
+    /// entity).
     #[required]
     pub thread_id: Option<i64>,
-    /// `UserId` (`long`). Required on create and update (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id`
-    /// (+14 more) (the same name on another entity).
+    /// `UserId` (`long`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the official page developers get-communitythreads-by-id (+14
+    /// more) (the same name on another entity).
     #[required]
     pub user_id: Option<i64>,
-    /// `ReadOn` (`DateTime`). Required on create and update (the reference table). Name guessed
-    /// from the option `--read-on` (high confidence): no source prints it.
-    #[required]
+    /// `ReadOn` (`DateTime`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--read-on` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub read_on: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FormPageAnswer` record of the Nexudus API.
 ///
@@ -24,21 +24,64 @@ pub struct FormPageAnswer {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FormPageRequestId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--form-page-request-id` (high confidence): no source prints it.
+    /// `FormPageRequestId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--form-page-request-id` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub form_page_request_id: Option<i64>,
-    /// `FormPageQuestionId` (`long`). Required on create and update (the reference table). Name
-    /// guessed from the option `--form-page-question-id` (high confidence): no source prints
-    /// it.
-    #[required]
+    /// `FormPageQuestionId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--form-page-question-id` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub form_page_question_id: Option<i64>,
-    /// `NewFileValueUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-file-value-url` (low confidence): no source prints it.
+    /// `NewFileValueUrl` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--new-file-value-url` (low confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_value_url: Option<String>,
-    /// `ClearFileValueFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-file-value-file` (high confidence): no source prints it.
+    /// `ClearFileValueFile` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--clear-file-value-file` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_value_file: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `LogEntry` (module `other`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `LogEntry` record of the Nexudus API.
 ///
@@ -25,81 +24,102 @@ pub struct LogEntry {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the official page developers put-installedmarketplaceapplications (+116 more) (the
+    /// same name on another entity).
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `LogEntryType` (`enum` [`LogEntryLogEntryType`]). Optional: read-only (a list filter).
-    /// Read from the server, never sent back. Name guessed from the option `--log-entry-type`
-    /// (high confidence): no source prints it.
+    /// `LogEntryType` (`enum` [`LogEntryLogEntryType`]). Optional: read-only. Read from the
+    /// server, never sent back. Name guessed from the option `--log-entry-type` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub log_entry_type: Option<LogEntryLogEntryType>,
-    /// `Description` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+65 more) (the same
+    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name from the official page developers put-marketplaceapplications (+65 more) (the same
     /// name on another entity).
     #[serde(skip_serializing, default)]
     pub description: Option<String>,
-    /// `ActionBy` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtileaudits` (+3 more) (the same name
-    /// on another entity).
+    /// `ActionBy` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the official page developers put-automationtileaudits (+3 more) (the same name on
+    /// another entity).
     #[serde(skip_serializing, default)]
     pub action_by: Option<String>,
-    /// `EntityName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--entity-name` (high confidence): no
-    /// source prints it.
+    /// `EntityName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--entity-name` (high confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub entity_name: Option<String>,
-    /// `EntityId` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkernotifications` (+3 more) (the same
-    /// name on another entity).
+    /// `EntityId` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the official page developers post-coworkernotifications (+3 more) (the same name on
+    /// another entity).
     #[serde(skip_serializing, default)]
     pub entity_id: Option<i32>,
-    /// `Obsolete` (`bool`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name guessed from the option `--obsolete` (high confidence): no source prints
-    /// it.
+    /// `Obsolete` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// guessed from the option `--obsolete` (high confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub obsolete: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `LogEntry.LogEntryType` (`LogEntryLogEntryType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum LogEntryLogEntryType {
-    /// `1`: Error.
-    Error = 1,
-    /// `2`: Warning.
-    Warning = 2,
-    /// `3`: Information.
-    Information = 3,
-    /// `4`: InvoicingError.
-    InvoicingError = 4,
-    /// `5`: PaymentError.
-    PaymentError = 5,
-    /// `6`: IntegrationError.
-    IntegrationError = 6,
-    /// `7`: AccessIntegrationError.
-    AccessIntegrationError = 7,
-    /// `99`: Other.
-    Other = 99,
-}
-
-impl LogEntryLogEntryType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Error"),
-        (2, "Warning"),
-        (3, "Information"),
-        (4, "InvoicingError"),
-        (5, "PaymentError"),
-        (6, "IntegrationError"),
-        (7, "AccessIntegrationError"),
-        (99, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `LogEntry.LogEntryType` (`LogEntryLogEntryType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum LogEntryLogEntryType {
+        /// `1`: Error.
+        Error = 1,
+        /// `2`: Warning.
+        Warning = 2,
+        /// `3`: Information.
+        Information = 3,
+        /// `4`: InvoicingError.
+        InvoicingError = 4,
+        /// `5`: PaymentError.
+        PaymentError = 5,
+        /// `6`: IntegrationError.
+        IntegrationError = 6,
+        /// `7`: AccessIntegrationError.
+        AccessIntegrationError = 7,
+        /// `99`: Other.
+        Other = 99,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ProactiveActionConfig` record of the Nexudus API.
 ///
@@ -25,56 +25,99 @@ pub struct ProactiveActionConfig {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the official page developers
+    /// put-installedmarketplaceapplications (+116 more) (the same name on another entity).
     #[required]
     pub business_id: Option<i64>,
-    /// `CriteriaType` (`string`). Required on create and update (the reference table). Name
-    /// guessed from the option `--criteria-type` (high confidence): no source prints it.
-    #[required]
+    /// `CriteriaType` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--criteria-type` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub criteria_type: Option<String>,
-    /// `Enabled` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--enabled` (high confidence): no source prints it.
+    /// `Enabled` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--enabled` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub enabled: Option<bool>,
-    /// `AutoExecute` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--auto-execute` (high confidence): no source prints it.
+    /// `AutoExecute` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--auto-execute` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_execute: Option<bool>,
-    /// `AutoExecuteMinConfidence` (`decimal`). Required on create and update (the reference
-    /// table). Name guessed from the option `--auto-execute-min-confidence` (high confidence):
-    /// no source prints it.
-    #[required]
+    /// `AutoExecuteMinConfidence` (`decimal`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--auto-execute-min-confidence` (high
+    /// confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub auto_execute_min_confidence: Option<f64>,
-    /// `MaxActionsPerDay` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--max-actions-per-day` (high confidence): no source prints it.
+    /// `MaxActionsPerDay` (`int`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--max-actions-per-day` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_actions_per_day: Option<i32>,
-    /// `CooldownHours` (`int`). Required on create and update (the reference table). Name
+    /// `CooldownHours` (`int`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--cooldown-hours` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cooldown_hours: Option<i32>,
     /// `ChannelPreference` (`enum` `ProactiveActionConfigChannelPreference`, an integer (no
-    /// source lists its values)). Optional (the reference table). Name guessed from the option
-    /// `--channel-preference` (high confidence): no source prints it.
+    /// source lists its values)). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--channel-preference` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub channel_preference: Option<i32>,
-    /// `CustomPromptOverride` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--custom-prompt-override` (high confidence): no source prints it.
+    /// `CustomPromptOverride` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--custom-prompt-override` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom_prompt_override: Option<String>,
-    /// `FirstMessage` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--first-message` (high confidence): no source prints it.
+    /// `FirstMessage` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--first-message` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub first_message: Option<String>,
-    /// `SystemPrompt` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--system-prompt` (high confidence): no source prints it.
+    /// `SystemPrompt` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--system-prompt` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub system_prompt: Option<String>,
-    /// `CriteriaConfiguration` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--criteria-configuration` (high confidence): no source prints it.
+    /// `CriteriaConfiguration` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--criteria-configuration` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub criteria_configuration: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `ProposedAction` (module `other`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -27,234 +26,244 @@ pub struct ProposedAction {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the official page developers
+    /// put-installedmarketplaceapplications (+116 more) (the same name on another entity).
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+56 more)
-    /// (the same name on another entity).
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers
+    /// get-coworkerpaymentmethods-by-id (+56 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `AiChannelSessionId` (`long`). Optional (the reference table). Name from the official
-    /// page `learn.nexudus.com/rest-api/sys/put-openaichatmessages` (the same name on another
-    /// entity).
+    /// `AiChannelSessionId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the official page learn put-openaichatmessages
+    /// (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ai_channel_session_id: Option<i64>,
-    /// `CriteriaType` (`string`). Required on create and update (the reference table). Name
-    /// guessed from the option `--criteria-type` (high confidence): no source prints it.
-    #[required]
+    /// `CriteriaType` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--criteria-type` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub criteria_type: Option<String>,
-    /// `CriteriaPayload` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--criteria-payload` (high confidence): no source prints it.
+    /// `CriteriaPayload` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--criteria-payload` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub criteria_payload: Option<String>,
-    /// `ActionType` (`enum` [`ProposedActionActionType`]). Required on create and update (the
-    /// reference table). Name guessed from the option `--action-type` (high confidence): no
+    /// `ActionType` (`enum` [`ProposedActionActionType`]). Optional: its name is a guess, which
+    /// no check may demand. Name guessed from the option `--action-type` (high confidence): no
     /// source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_type: Option<ProposedActionActionType>,
-    /// `Channel` (`enum` [`ProposedActionChannel`]). Required on create and update (the
-    /// reference table). Name guessed from the option `--channel` (high confidence): no source
+    /// `Channel` (`enum` [`ProposedActionChannel`]). Optional: its name is a guess, which no
+    /// check may demand. Name guessed from the option `--channel` (high confidence): no source
     /// prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub channel: Option<ProposedActionChannel>,
-    /// `DraftSubject` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--draft-subject` (high confidence): no source prints it.
+    /// `DraftSubject` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--draft-subject` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub draft_subject: Option<String>,
-    /// `DraftBody` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--draft-body` (high confidence): no source prints it.
+    /// `DraftBody` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--draft-body` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub draft_body: Option<String>,
-    /// `Confidence` (`decimal`). Required on create and update (the reference table). Name
+    /// `Confidence` (`decimal`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--confidence` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub confidence: Option<f64>,
-    /// `Priority` (`enum` [`ProposedActionPriority`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/support/helpdeskmessage.md`
-    /// (the same name on another entity).
-    #[required]
+    /// `Priority` (`enum` [`ProposedActionPriority`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/support/helpdeskmessage.md` (the same
+    /// name on another entity).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub priority: Option<ProposedActionPriority>,
-    /// `Status` (`enum` [`ProposedActionStatus`]). Required on create and update (the reference
-    /// table). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id` (+1 more) (the
-    /// same name on another entity).
-    #[required]
+    /// `Status` (`enum` [`ProposedActionStatus`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the official page developers get-businessbackgroundjobs-by-id (+1
+    /// more) (the same name on another entity).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status: Option<ProposedActionStatus>,
-    /// `ReviewedById` (`long`). Optional (the reference table). Name guessed from the option
-    /// `--reviewed-by-id` (high confidence): no source prints it.
+    /// `ReviewedById` (`long`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--reviewed-by-id` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reviewed_by_id: Option<i64>,
-    /// `ReviewedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--reviewed-on` (high confidence): no source prints it.
+    /// `ReviewedOn` (`DateTime`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--reviewed-on` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reviewed_on: Option<NexudusDateTime>,
-    /// `ReviewNotes` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--review-notes` (high confidence): no source prints it.
+    /// `ReviewNotes` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--review-notes` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub review_notes: Option<String>,
-    /// `ExecutedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--executed-on` (high confidence): no source prints it.
+    /// `ExecutedOn` (`DateTime`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--executed-on` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub executed_on: Option<NexudusDateTime>,
-    /// `OutcomeSessionId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--outcome-session-id` (high confidence): no source prints it.
+    /// `OutcomeSessionId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--outcome-session-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub outcome_session_id: Option<i64>,
-    /// `ExpiresOn` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/refreshtoken.md (+1 more)` (the same name on another entity).
+    /// `ExpiresOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md (+1
+    /// more)` (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_on: Option<NexudusDateTime>,
-    /// `DeduplicationKey` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--deduplication-key` (high confidence): no source prints it.
+    /// `DeduplicationKey` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--deduplication-key` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub deduplication_key: Option<String>,
-    /// `ScheduledExecutionTime` (`DateTime`). Optional (the reference table). Name guessed from
-    /// the option `--scheduled-execution-time` (high confidence): no source prints it.
+    /// `ScheduledExecutionTime` (`DateTime`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--scheduled-execution-time` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub scheduled_execution_time: Option<NexudusDateTime>,
-    /// `DeferralReason` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--deferral-reason` (high confidence): no source prints it.
+    /// `DeferralReason` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--deferral-reason` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub deferral_reason: Option<String>,
-    /// `DeferralCount` (`int`). Required on create and update (the reference table). Name
+    /// `DeferralCount` (`int`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--deferral-count` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub deferral_count: Option<i32>,
-    /// `EmailAccountId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworkermessage.md (+1 more)` (the same name on another entity).
+    /// `EmailAccountId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworkermessage.md
+    /// (+1 more)` (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email_account_id: Option<i64>,
-    /// `InternalNotes` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings` (+1 more) (the same name
-    /// on another entity).
+    /// `InternalNotes` (`string`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the official page developers
+    /// put-cancelledbookings (+1 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub internal_notes: Option<String>,
-    /// `HelpDeskDepartmentId` (`long`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/support/helpdeskmessage.md` (the same name on another entity).
+    /// `HelpDeskDepartmentId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/support/helpdeskmessage.md` (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_department_id: Option<i64>,
     /// `HelpDeskPriority` (`enum` `ProposedActionHelpDeskPriority`, an integer (no source lists
-    /// its values)). Optional (the reference table). Name guessed from the option
-    /// `--help-desk-priority` (high confidence): no source prints it.
+    /// its values)). Optional: its name is a guess, which no check may demand. Name guessed
+    /// from the option `--help-desk-priority` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_priority: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `ProposedAction.ActionType` (`ProposedActionActionType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProposedActionActionType {
-    /// `1`: DraftMessage.
-    DraftMessage = 1,
-    /// `2`: VoiceOutreach.
-    VoiceOutreach = 2,
-    /// `3`: InternalNote.
-    InternalNote = 3,
-    /// `4`: TaskReminder.
-    TaskReminder = 4,
+crate::open_enum! {
+    /// The values of `ProposedAction.ActionType` (`ProposedActionActionType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ProposedActionActionType {
+        /// `1`: DraftMessage.
+        DraftMessage = 1,
+        /// `2`: VoiceOutreach.
+        VoiceOutreach = 2,
+        /// `3`: InternalNote.
+        InternalNote = 3,
+        /// `4`: TaskReminder.
+        TaskReminder = 4,
+    }
 }
 
-impl ProposedActionActionType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "DraftMessage"),
-        (2, "VoiceOutreach"),
-        (3, "InternalNote"),
-        (4, "TaskReminder"),
-    ];
+crate::open_enum! {
+    /// The values of `ProposedAction.Channel` (`ProposedActionChannel`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ProposedActionChannel {
+        /// `1`: Email.
+        Email = 1,
+        /// `2`: Voice.
+        Voice = 2,
+        /// `3`: CoworkerMessage.
+        CoworkerMessage = 3,
+        /// `4`: HelpDesk.
+        HelpDesk = 4,
+        /// `5`: WhatsApp.
+        WhatsApp = 5,
+    }
 }
 
-/// The values of `ProposedAction.Channel` (`ProposedActionChannel`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProposedActionChannel {
-    /// `1`: Email.
-    Email = 1,
-    /// `2`: Voice.
-    Voice = 2,
-    /// `3`: CoworkerMessage.
-    CoworkerMessage = 3,
-    /// `4`: HelpDesk.
-    HelpDesk = 4,
-    /// `5`: WhatsApp.
-    WhatsApp = 5,
+crate::open_enum! {
+    /// The values of `ProposedAction.Priority` (`ProposedActionPriority`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ProposedActionPriority {
+        /// `1`: Low.
+        Low = 1,
+        /// `2`: Medium.
+        Medium = 2,
+        /// `3`: High.
+        High = 3,
+        /// `4`: Critical.
+        Critical = 4,
+    }
 }
 
-impl ProposedActionChannel {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Email"),
-        (2, "Voice"),
-        (3, "CoworkerMessage"),
-        (4, "HelpDesk"),
-        (5, "WhatsApp"),
-    ];
-}
-
-/// The values of `ProposedAction.Priority` (`ProposedActionPriority`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProposedActionPriority {
-    /// `1`: Low.
-    Low = 1,
-    /// `2`: Medium.
-    Medium = 2,
-    /// `3`: High.
-    High = 3,
-    /// `4`: Critical.
-    Critical = 4,
-}
-
-impl ProposedActionPriority {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Low"), (2, "Medium"), (3, "High"), (4, "Critical")];
-}
-
-/// The values of `ProposedAction.Status` (`ProposedActionStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ProposedActionStatus {
-    /// `1`: Pending.
-    Pending = 1,
-    /// `2`: Approved.
-    Approved = 2,
-    /// `3`: Rejected.
-    Rejected = 3,
-    /// `4`: Expired.
-    Expired = 4,
-    /// `5`: AutoExecuted.
-    AutoExecuted = 5,
-    /// `6`: Snoozed.
-    Snoozed = 6,
-    /// `7`: Deferred.
-    Deferred = 7,
-    /// `8`: AwaitingReply.
-    AwaitingReply = 8,
-}
-
-impl ProposedActionStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Pending"),
-        (2, "Approved"),
-        (3, "Rejected"),
-        (4, "Expired"),
-        (5, "AutoExecuted"),
-        (6, "Snoozed"),
-        (7, "Deferred"),
-        (8, "AwaitingReply"),
-    ];
+crate::open_enum! {
+    /// The values of `ProposedAction.Status` (`ProposedActionStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ProposedActionStatus {
+        /// `1`: Pending.
+        Pending = 1,
+        /// `2`: Approved.
+        Approved = 2,
+        /// `3`: Rejected.
+        Rejected = 3,
+        /// `4`: Expired.
+        Expired = 4,
+        /// `5`: AutoExecuted.
+        AutoExecuted = 5,
+        /// `6`: Snoozed.
+        Snoozed = 6,
+        /// `7`: Deferred.
+        Deferred = 7,
+        /// `8`: AwaitingReply.
+        AwaitingReply = 8,
+    }
 }

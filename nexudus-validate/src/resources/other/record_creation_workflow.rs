@@ -3,9 +3,8 @@
 //! `RecordCreationWorkflow` (module `other`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `RecordCreationWorkflow` record of the Nexudus API.
 ///
@@ -23,125 +22,156 @@ pub struct RecordCreationWorkflow {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the official page developers
+    /// put-installedmarketplaceapplications (+116 more) (the same name on another entity).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+142
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the official page developers put-marketplaceapplications (+142
     /// more) (the same name on another entity).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+65 more) (the same
-    /// name on another entity).
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers put-marketplaceapplications
+    /// (+65 more) (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `EntityDomain` (`string`). Required on create and update (the reference table). Name
-    /// guessed from the option `--entity-domain` (high confidence): no source prints it.
-    #[required]
+    /// `EntityDomain` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--entity-domain` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub entity_domain: Option<String>,
-    /// `EntityType` (`string`). Required on create and update (the reference table). Name
+    /// `EntityType` (`string`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--entity-type` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub entity_type: Option<String>,
-    /// `Status` (`enum` [`RecordCreationWorkflowStatus`]). Required on create and update (the
-    /// reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id` (+1 more) (the
-    /// same name on another entity).
-    #[required]
+    /// `Status` (`enum` [`RecordCreationWorkflowStatus`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the official page developers get-businessbackgroundjobs-by-id (+1
+    /// more) (the same name on another entity).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status: Option<RecordCreationWorkflowStatus>,
-    /// `SourceType` (`enum` [`RecordCreationWorkflowSourceType`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--source-type` (high
+    /// `SourceType` (`enum` [`RecordCreationWorkflowSourceType`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--source-type` (high
     /// confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_type: Option<RecordCreationWorkflowSourceType>,
-    /// `SourceKey` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--source-key` (high confidence): no source prints it.
+    /// `SourceKey` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--source-key` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_key: Option<String>,
-    /// `SourceRevision` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--source-revision` (high confidence): no source prints it.
+    /// `SourceRevision` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--source-revision` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_revision: Option<String>,
-    /// `IsDefault` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--is-default` (high confidence): no source prints it.
+    /// `IsDefault` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--is-default` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_default: Option<bool>,
-    /// `AllowFormLaunch` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--allow-form-launch` (high confidence): no source prints it.
+    /// `AllowFormLaunch` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--allow-form-launch` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_form_launch: Option<bool>,
-    /// `AllowChatLaunch` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--allow-chat-launch` (high confidence): no source prints it.
+    /// `AllowChatLaunch` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--allow-chat-launch` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_chat_launch: Option<bool>,
-    /// `AllowUrlLaunch` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--allow-url-launch` (low confidence): no source prints it.
+    /// `AllowUrlLaunch` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--allow-url-launch` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_url_launch: Option<bool>,
-    /// `DraftVersionId` (`long`). Optional (the reference table). Name guessed from the option
-    /// `--draft-version-id` (high confidence): no source prints it.
+    /// `DraftVersionId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--draft-version-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub draft_version_id: Option<i64>,
-    /// `PublishedVersionId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--published-version-id` (high confidence): no source prints it.
+    /// `PublishedVersionId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--published-version-id` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published_version_id: Option<i64>,
-    /// `CreatedByUserId` (`long`). Required on create and update (the reference table). Name
-    /// guessed from the option `--created-by-user-id` (high confidence): no source prints it.
-    #[required]
+    /// `CreatedByUserId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--created-by-user-id` (high confidence): no source prints
+    /// it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub created_by_user_id: Option<i64>,
-    /// `UpdatedByUserId` (`long`). Required on create and update (the reference table). Name
-    /// guessed from the option `--updated-by-user-id` (high confidence): no source prints it.
-    #[required]
+    /// `UpdatedByUserId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--updated-by-user-id` (high confidence): no source prints
+    /// it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub updated_by_user_id: Option<i64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `RecordCreationWorkflow.Status` (`RecordCreationWorkflowStatus`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum RecordCreationWorkflowStatus {
-    /// `1`: Draft.
-    Draft = 1,
-    /// `2`: Published.
-    Published = 2,
-    /// `3`: Archived.
-    Archived = 3,
+crate::open_enum! {
+    /// The values of `RecordCreationWorkflow.Status` (`RecordCreationWorkflowStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum RecordCreationWorkflowStatus {
+        /// `1`: Draft.
+        Draft = 1,
+        /// `2`: Published.
+        Published = 2,
+        /// `3`: Archived.
+        Archived = 3,
+    }
 }
 
-impl RecordCreationWorkflowStatus {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Draft"), (2, "Published"), (3, "Archived")];
-}
-
-/// The values of `RecordCreationWorkflow.SourceType` (`RecordCreationWorkflowSourceType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum RecordCreationWorkflowSourceType {
-    /// `1`: Blank.
-    Blank = 1,
-    /// `2`: BuiltIn.
-    BuiltIn = 2,
-    /// `3`: Generated.
-    Generated = 3,
-    /// `4`: Duplicated.
-    Duplicated = 4,
-}
-
-impl RecordCreationWorkflowSourceType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Blank"),
-        (2, "BuiltIn"),
-        (3, "Generated"),
-        (4, "Duplicated"),
-    ];
+crate::open_enum! {
+    /// The values of `RecordCreationWorkflow.SourceType` (`RecordCreationWorkflowSourceType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum RecordCreationWorkflowSourceType {
+        /// `1`: Blank.
+        Blank = 1,
+        /// `2`: BuiltIn.
+        BuiltIn = 2,
+        /// `3`: Generated.
+        Generated = 3,
+        /// `4`: Duplicated.
+        Duplicated = 4,
+    }
 }

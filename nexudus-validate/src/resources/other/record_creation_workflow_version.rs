@@ -25,45 +25,86 @@ pub struct RecordCreationWorkflowVersion {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `WorkflowId` (`long`). Required on create and update (the reference table). Name guessed
-    /// from the option `--workflow-id` (high confidence): no source prints it.
-    #[required]
+    /// `WorkflowId` (`long`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--workflow-id` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub workflow_id: Option<i64>,
-    /// `VersionNumber` (`int`). Required on create and update (the reference table). Name
+    /// `VersionNumber` (`int`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--version-number` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub version_number: Option<i32>,
-    /// `SchemaVersion` (`int`). Required on create and update (the reference table). Name
+    /// `SchemaVersion` (`int`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--schema-version` (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub schema_version: Option<i32>,
-    /// `DefinitionJson` (`string`). Required on create and update (the reference table). Name
-    /// guessed from the option `--definition-json` (low confidence): no source prints it.
-    #[required]
+    /// `DefinitionJson` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--definition-json` (low confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub definition_json: Option<String>,
-    /// `DefinitionHash` (`string`). Required on create and update (the reference table). Name
-    /// guessed from the option `--definition-hash` (high confidence): no source prints it.
-    #[required]
+    /// `DefinitionHash` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--definition-hash` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub definition_hash: Option<String>,
-    /// `IsDraft` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--is-draft` (high confidence): no source prints it.
+    /// `IsDraft` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--is-draft` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_draft: Option<bool>,
-    /// `ValidationJson` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--validation-json` (low confidence): no source prints it.
+    /// `ValidationJson` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--validation-json` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub validation_json: Option<String>,
-    /// `PublishedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--published-on` (high confidence): no source prints it.
+    /// `PublishedOn` (`DateTime`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--published-on` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published_on: Option<NexudusDateTime>,
-    /// `PublishedByUserId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--published-by-user-id` (high confidence): no source prints it.
+    /// `PublishedByUserId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--published-by-user-id` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published_by_user_id: Option<i64>,
-    /// `ConcurrencyToken` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name guessed from the option `--concurrency-token` (high
-    /// confidence): no source prints it.
+    /// `ConcurrencyToken` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Sensitive: never shown in failures or `Debug`. Name guessed from the option
+    /// `--concurrency-token` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub concurrency_token: Option<Secret<String>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

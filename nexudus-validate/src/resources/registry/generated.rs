@@ -61,7 +61,14 @@ pub(super) const SYS: &[ResourceInfo] = {
         ResourceInfo::new::<ChatUserMessage>("chatusermessages", "sys", &[]),
         ResourceInfo::new::<Country>("countries", "sys", &[]),
         ResourceInfo::new::<CoworkerAccessControlAudit>("coworkeraccesscontrolaudits", "sys", &[]),
-        ResourceInfo::new::<CoworkerLegalContentAudit>("coworkerlegalcontentaudits", "sys", &[]),
+        ResourceInfo::new::<CoworkerLegalContentAudit>(
+            "coworkerlegalcontentaudits",
+            "sys",
+            &[(
+                "LegalContentType",
+                CoworkerLegalContentAuditLegalContentType::VALUES,
+            )],
+        ),
         ResourceInfo::new::<Currency>("currencies", "sys", &[]),
         ResourceInfo::new::<EloxxLockersAudit>(
             "eloxxlockersaudits",
@@ -190,7 +197,14 @@ pub(super) const BILLING: &[ResourceInfo] = {
             "billing",
             &[],
         ),
-        ResourceInfo::new::<CoworkerContract>("coworkercontracts", "billing", &[]),
+        ResourceInfo::new::<CoworkerContract>(
+            "coworkercontracts",
+            "billing",
+            &[(
+                "CancellationReason",
+                CoworkerContractCancellationReason::VALUES,
+            )],
+        ),
         ResourceInfo::new::<CoworkerDiscountCode>("coworkerdiscountcodes", "billing", &[]),
         ResourceInfo::new::<CoworkerExtraService>(
             "coworkerextraservices",
@@ -215,7 +229,10 @@ pub(super) const BILLING: &[ResourceInfo] = {
         ResourceInfo::new::<CoworkerInvoicePaymentToken>(
             "coworkerinvoicepaymenttokens",
             "billing",
-            &[],
+            &[(
+                "RegularPaymentProvider",
+                CoworkerInvoicePaymentTokenRegularPaymentProvider::VALUES,
+            )],
         ),
         ResourceInfo::new::<CoworkerLedgerEntry>("coworkerledgerentries", "billing", &[]),
         ResourceInfo::new::<CoworkerPaymentMethod>(
@@ -232,7 +249,11 @@ pub(super) const BILLING: &[ResourceInfo] = {
             &[("RepeatCycle", CoworkerProductRepeatCycle::VALUES)],
         ),
         ResourceInfo::new::<CoworkerTimePass>("coworkertimepasses", "billing", &[]),
-        ResourceInfo::new::<DiscountCode>("discountcodes", "billing", &[]),
+        ResourceInfo::new::<DiscountCode>(
+            "discountcodes",
+            "billing",
+            &[("ExpirationType", DiscountCodeExpirationType::VALUES)],
+        ),
         ResourceInfo::new::<ExtraService>(
             "extraservices",
             "billing",
@@ -274,8 +295,19 @@ pub(super) const BILLING: &[ResourceInfo] = {
             ],
         ),
         ResourceInfo::new::<ProductBookingCredit>("productbookingcredits", "billing", &[]),
-        ResourceInfo::new::<ProductExtraService>("productextraservices", "billing", &[]),
-        ResourceInfo::new::<ProductTimePass>("producttimepasses", "billing", &[]),
+        ResourceInfo::new::<ProductExtraService>(
+            "productextraservices",
+            "billing",
+            &[(
+                "ExtraServiceChargePeriod",
+                ProductExtraServiceExtraServiceChargePeriod::VALUES,
+            )],
+        ),
+        ResourceInfo::new::<ProductTimePass>(
+            "producttimepasses",
+            "billing",
+            &[("ExpirationType", ProductTimePassExpirationType::VALUES)],
+        ),
         ResourceInfo::new::<Proposal>(
             "proposals",
             "billing",
@@ -389,7 +421,7 @@ pub(super) const SPACES: &[ResourceInfo] = {
                 ),
             ],
         ),
-        ResourceInfo::new::<Checkin>("checkins", "spaces", &[]),
+        ResourceInfo::new::<Checkin>("checkins", "spaces", &[("Source", CheckinSource::VALUES)]),
         ResourceInfo::new::<Coworker>(
             "coworkers",
             "spaces",
@@ -429,12 +461,23 @@ pub(super) const SPACES: &[ResourceInfo] = {
                     "AddressDocumentType",
                     CoworkerIdentityCheckAddressDocumentType::VALUES,
                 ),
+                (
+                    "VerificationType",
+                    CoworkerIdentityCheckVerificationType::VALUES,
+                ),
+                (
+                    "VerificationStatus",
+                    CoworkerIdentityCheckVerificationStatus::VALUES,
+                ),
             ],
         ),
         ResourceInfo::new::<CoworkerIdentityCheckDocument>(
             "coworkeridentitycheckdocuments",
             "spaces",
-            &[],
+            &[(
+                "VerificationStatus",
+                CoworkerIdentityCheckDocumentVerificationStatus::VALUES,
+            )],
         ),
         ResourceInfo::new::<CoworkerInventoryAsset>("coworkerinventoryassets", "spaces", &[]),
         ResourceInfo::new::<CoworkerMessage>("coworkermessages", "spaces", &[]),
@@ -443,7 +486,11 @@ pub(super) const SPACES: &[ResourceInfo] = {
         ResourceInfo::new::<CoworkerNotification>("coworkernotifications", "spaces", &[]),
         ResourceInfo::new::<CoworkerPricePlanHistory>("coworkerpriceplanhistories", "spaces", &[]),
         ResourceInfo::new::<CoworkerSetting>("coworkersettings", "spaces", &[]),
-        ResourceInfo::new::<FailedCheckin>("failedcheckins", "spaces", &[]),
+        ResourceInfo::new::<FailedCheckin>(
+            "failedcheckins",
+            "spaces",
+            &[("Source", FailedCheckinSource::VALUES)],
+        ),
         ResourceInfo::new::<InventoryAsset>(
             "inventoryassets",
             "spaces",
@@ -688,7 +735,13 @@ pub(super) const SUPPORT: &[ResourceInfo] = {
         ResourceInfo::new::<HelpDeskMessage>(
             "helpdeskmessages",
             "support",
-            &[("Priority", HelpDeskMessagePriority::VALUES)],
+            &[
+                ("Priority", HelpDeskMessagePriority::VALUES),
+                (
+                    "AiProcessingResult",
+                    HelpDeskMessageAiProcessingResult::VALUES,
+                ),
+            ],
         ),
     ]
 };

@@ -3,7 +3,6 @@
 //! `Booking` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/bookings.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn put-bookings: `https://learn.nexudus.com/rest-api/spaces/put-bookings`
+/// - developers get-bookings-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookings-by-id`
+/// - support 360009770837-Booking:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770837-Booking`
+/// - developers reference/booking: `https://developers.nexudus.com/reference/booking`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Booking", path = "/api/spaces/bookings")]
@@ -23,167 +31,475 @@ pub struct Booking {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookings`.
+    /// `ResourceId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009770837-Booking required, developers reference/booking required; update:
+    /// required by learn put-bookings. Name printed on learn put-bookings, developers
+    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
     #[required]
     pub resource_id: Option<i64>,
-    /// `FloorPlanDeskId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the official page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`.
+    /// `FloorPlanDeskId` (`long`). Optional: create: no official page; reference table
+    /// optional, developers reference/booking optional; update: not required by learn
+    /// put-bookings. Name printed on learn put-bookings, developers get-bookings-by-id,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_desk_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the official page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`.
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Name printed on learn put-bookings, developers
+    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `ExtraServiceId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the official page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`.
+    /// `ExtraServiceId` (`long`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Name printed on learn put-bookings, developers
+    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extra_service_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookings`.
-    #[required]
+    /// `FromTime` (`DateTime`). Required on update only: create: no official page; reference
+    /// table required, support 360009770837-Booking required, developers reference/booking
+    /// optional; update: required by learn put-bookings. Name printed on learn put-bookings,
+    /// developers get-bookings-by-id, support 360009770837-Booking (+1 more).
+    #[required(update)]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookings`.
-    #[required]
+    /// `ToTime` (`DateTime`). Required on update only: create: no official page; reference
+    /// table required, support 360009770837-Booking required, developers reference/booking
+    /// optional; update: required by learn put-bookings. Name printed on learn put-bookings,
+    /// developers get-bookings-by-id, support 360009770837-Booking (+1 more).
+    #[required(update)]
     pub to_time: Option<NexudusDateTime>,
-    /// `Notes` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`). Personal data (bio). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookings`.
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Personal data (bio). Name printed on learn
+    /// put-bookings, developers get-bookings-by-id, support 360009770837-Booking (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `InternalNotes` (`string`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `InternalNotes` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub internal_notes: Option<String>,
-    /// `ChargeNow` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/booking.md`.
+    /// `ChargeNow` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
+    /// support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_now: Option<bool>,
-    /// `InvoiceNow` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/booking.md`.
+    /// `InvoiceNow` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
+    /// support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_now: Option<bool>,
-    /// `InvoiceThisCoworker` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/spaces/put-cancelledbookings` (+1 more) (the same
-    /// name on another entity).
+    /// `InvoiceThisCoworker` (`bool`). Optional: create: no official page; reference table
+    /// optional, developers reference/booking optional; update: not required by learn
+    /// put-bookings. Name printed on developers get-bookings-by-id, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_this_coworker: Option<bool>,
-    /// `DoNotUseBookingCredit` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/booking.md`.
+    /// `DoNotUseBookingCredit` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_use_booking_credit: Option<bool>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/booking.md`.
+    /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `DiscountCode` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/booking.md`.
+    /// `DiscountCode` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
+    /// support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_code: Option<String>,
-    /// `Tentative` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Tentative` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
+    /// support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tentative: Option<bool>,
-    /// `TeamsAtBooking` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--teams-at-booking` (high confidence): no source prints it.
+    /// `TeamsAtTheTimeOfBooking` (`string`). Optional: create: no official page; reference
+    /// table optional, support 360009770837-Booking optional, developers reference/booking
+    /// optional; update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking; it
+    /// replaces the catalogue's guess `TeamsAtBooking`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub teams_at_booking: Option<String>,
-    /// `TariffAtBooking` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--tariff-at-booking` (high confidence): no source prints it.
+    pub teams_at_the_time_of_booking: Option<String>,
+    /// `TariffAtTheTimeOfBooking` (`string`). Optional: create: no official page; reference
+    /// table optional, support 360009770837-Booking optional, developers reference/booking
+    /// optional; update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking; it
+    /// replaces the catalogue's guess `TariffAtBooking`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_at_booking: Option<String>,
-    /// `RepeatSeriesUniqueId` (`string`). Optional (the reference table). Accepted on create
-    /// only. Name from the legacy API docs `rest-api/spaces/booking.md`.
+    pub tariff_at_the_time_of_booking: Option<String>,
+    /// `RepeatSeriesUniqueId` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_series_unique_id: Option<String>,
-    /// `RepeatBooking` (`bool`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatBooking` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Accepted on create only. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking: Option<bool>,
-    /// `Repeats` (`enum` [`BookingRepeats`]). Required on create and update (the reference
-    /// table and the official PUT page `learn.nexudus.com/rest-api/spaces/put-bookings`).
-    /// Accepted on create only. Name from the official page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`.
-    #[required]
+    /// `Repeats` (`enum` [`BookingRepeats`]). Required on update only: create: no official
+    /// page; reference table required, support 360009770837-Booking optional, developers
+    /// reference/booking optional; update: required by learn put-bookings. Accepted on create
+    /// only. Name printed on learn put-bookings, developers get-bookings-by-id, support
+    /// 360009770837-Booking (+1 more).
+    #[required(update)]
     pub repeats: Option<BookingRepeats>,
-    /// `WhichBookingsToUpdate` (`enum` [`BookingWhichBookingsToUpdate`]). Required on create
-    /// and update (the reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`). Name from the official page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookings`.
-    #[required]
+    /// `WhichBookingsToUpdate` (`enum` [`BookingWhichBookingsToUpdate`]). Required on update
+    /// only: create: no official page; reference table required, support 360009770837-Booking
+    /// optional, developers reference/booking optional; update: required by learn put-bookings.
+    /// Name printed on learn put-bookings, developers get-bookings-by-id, support
+    /// 360009770837-Booking (+1 more).
+    #[required(update)]
     pub which_bookings_to_update: Option<BookingWhichBookingsToUpdate>,
-    /// `RepeatEvery` (`int`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatEvery` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009770837-Booking optional, developers reference/booking optional; update:
+    /// not required by learn put-bookings. Accepted on create only. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_every: Option<i32>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatUntil` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `RepeatOnMondays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnMondays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_mondays: Option<bool>,
-    /// `RepeatOnTuesdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnTuesdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_tuesdays: Option<bool>,
-    /// `RepeatOnWednesdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnWednesdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_wednesdays: Option<bool>,
-    /// `RepeatOnThursdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnThursdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_thursdays: Option<bool>,
-    /// `RepeatOnFridays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnFridays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_fridays: Option<bool>,
-    /// `RepeatOnSaturdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnSaturdays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_saturdays: Option<bool>,
-    /// `RepeatOnSundays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md`.
+    /// `RepeatOnSundays` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_sundays: Option<bool>,
-    /// `OverridePrice` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/booking.md`.
+    /// `OverridePrice` (`decimal`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional, developers reference/booking optional;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub override_price: Option<f64>,
-    /// `IncludeZoomInvite` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/community/get-communitythreads-by-id` (the same
-    /// name on another entity).
+    /// `IncludeZoomInvite` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009770837-Booking optional; update: not required by learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub include_zoom_invite: Option<bool>,
-    /// `CoworkerCheckedInAt` (`DateTime`). Optional (the reference table). Name guessed from
-    /// the option `--coworker-checked-in-at` (high confidence): no source prints it.
+    /// `CoworkerCheckedInAt` (`DateTime`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--coworker-checked-in-at` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_checked_in_at: Option<NexudusDateTime>,
-    /// `CoworkerCheckedOutAt` (`DateTime`). Optional (the reference table). Name guessed from
-    /// the option `--coworker-checked-out-at` (high confidence): no source prints it.
+    /// `CoworkerCheckedOutAt` (`DateTime`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--coworker-checked-out-at` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_checked_out_at: Option<NexudusDateTime>,
-    /// `BookingProducts` (inline records, [`BookingProductItem`]). Optional (the reference
-    /// table). Name guessed from the option `--booking-products` (high confidence): no source
-    /// prints it.
+    /// `BookingProducts` (inline records, [`BookingProductItem`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--booking-products`
+    /// (high confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_products: Option<Vec<BookingProductItem>>,
-    /// `BookingVisitors` (inline records, [`BookingVisitorItem`]). Optional (the reference
-    /// table). Name guessed from the option `--booking-visitors` (high confidence): no source
-    /// prints it.
+    /// `BookingVisitors` (inline records, [`BookingVisitorItem`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--booking-visitors`
+    /// (high confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_visitors: Option<Vec<BookingVisitorItem>>,
+    /// `ResourceName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_name: Option<String>,
+    /// `ResourceAllocation` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_allocation: Option<String>,
+    /// `ResourceHideInCalendar` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_hide_in_calendar: Option<String>,
+    /// `ResourceNoReturnPolicy` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_no_return_policy: Option<String>,
+    /// `ResourceNoReturnPolicyAllResources` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-bookings-by-id, developers
+    /// reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_no_return_policy_all_resources: Option<String>,
+    /// `ResourceNoReturnPolicyAllUsers` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-bookings-by-id, developers
+    /// reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_no_return_policy_all_users: Option<String>,
+    /// `ResourceResourceTypeId` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_resource_type_id: Option<String>,
+    /// `ResourceResourceTypeName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub resource_resource_type_name: Option<String>,
+    /// `FloorPlanDeskName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub floor_plan_desk_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerMobilePhone` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_mobile_phone: Option<String>,
+    /// `CoworkerLandLine` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_land_line: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub coworker_team_names: Option<String>,
+    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
+    #[serde(skip_serializing, default)]
+    pub extra_service_name: Option<String>,
+    /// `LastNotificationTime` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_notification_time: Option<String>,
+    /// `GoogleCalendarId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub google_calendar_id: Option<String>,
+    /// `GoogleEventId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub google_event_id: Option<String>,
+    /// `Office365EventId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub office365_event_id: Option<String>,
+    /// `PublicGoogleEventId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub public_google_event_id: Option<String>,
+    /// `Online` (`bool`). Optional: create: no official page; support 360009770837-Booking
+    /// optional, developers reference/booking optional; update: not required by learn
+    /// put-bookings. Name printed on developers get-bookings-by-id, support
+    /// 360009770837-Booking, developers reference/booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub online: Option<bool>,
+    /// `Reminded` (`bool`). Optional: create: no official page; no source flags it; update: not
+    /// required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reminded: Option<bool>,
+    /// `MrmReminded` (`bool`). Optional: create: no official page; no source flags it; update:
+    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mrm_reminded: Option<bool>,
+    /// `Invoiced` (`bool`). Optional: create: no official page; support 360009770837-Booking
+    /// optional, developers reference/booking optional; update: not required by learn
+    /// put-bookings. Name printed on developers get-bookings-by-id, support
+    /// 360009770837-Booking, developers reference/booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoiced: Option<bool>,
+    /// `InvoiceDate` (`DateTime`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-bookings-by-id, support 360009770837-Booking.
+    #[serde(skip_serializing, default)]
+    pub invoice_date: Option<NexudusDateTime>,
+    /// `BookingNumber` (`number`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub booking_number: Option<serde_json::Number>,
+    /// `KisiKeyId` (`number`). Optional: create: no official page; no source flags it; update:
+    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub kisi_key_id: Option<serde_json::Number>,
+    /// `StartScheduledJobId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub start_scheduled_job_id: Option<String>,
+    /// `EndScheduledJobId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub end_scheduled_job_id: Option<String>,
+    /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
+    /// required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub billed: Option<bool>,
+    /// `FromTimeLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_time_local: Option<String>,
+    /// `ToTimeLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to_time_local: Option<String>,
+    /// `CancelIfNotCheckedIn` (`bool`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on support 360009770837-Booking.
+    #[serde(skip_serializing, default)]
+    pub cancel_if_not_checked_in: Option<bool>,
+    /// `CheckedInAt` (`DateTime`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on support 360009770837-Booking.
+    #[serde(skip_serializing, default)]
+    pub checked_in_at: Option<NexudusDateTime>,
+    /// `CoworkerExtraServiceChargePeriod` (`int`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_charge_period: Option<i32>,
+    /// `CoworkerExtraServiceCurrencyCode` (`string`). Optional: create: no official page;
+    /// support 360009770837-Booking optional; update: not required by learn put-bookings. Name
+    /// printed on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_currency_code: Option<String>,
+    /// `CoworkerExtraServiceIds` (`string`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_ids: Option<String>,
+    /// `CoworkerExtraServicePrice` (`decimal`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_price: Option<f64>,
+    /// `CoworkerExtraServiceTotalUses` (`int`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_extra_service_total_uses: Option<i32>,
+    /// `CoworkerInvoiceId` (`int`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_id: Option<i32>,
+    /// `CoworkerInvoiceNumber` (`string`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_number: Option<String>,
+    /// `CoworkerInvoicePaid` (`bool`). Optional: create: no official page; support
+    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
+    /// on support 360009770837-Booking.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_invoice_paid: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
 /// One record of [`Booking::booking_products`]: the fields a client may write, all
@@ -223,81 +539,56 @@ pub struct BookingVisitorItem {
     pub visitor_email: Option<serde_json::Value>,
 }
 
-/// The values of `Booking.Repeats` (`BookingRepeats`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BookingRepeats {
-    /// `1`: Daily.
-    Daily = 1,
-    /// `2`: Weekly.
-    Weekly = 2,
-    /// `3`: Monthly.
-    Monthly = 3,
-    /// `4`: Yearly.
-    Yearly = 4,
-    /// `5`: FirstOfMonth.
-    FirstOfMonth = 5,
-    /// `6`: SecondOfMonth.
-    SecondOfMonth = 6,
-    /// `7`: ThirdOfMonth.
-    ThirdOfMonth = 7,
-    /// `8`: LastOfMonth.
-    LastOfMonth = 8,
-    /// `9`: FourthOfMonth.
-    FourthOfMonth = 9,
+crate::open_enum! {
+    /// The values of `Booking.Repeats` (`eBookingRepeatCycle`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-bookings) (the union of their values).
+    pub enum BookingRepeats {
+        /// `1`: Daily.
+        Daily = 1,
+        /// `2`: Weekly.
+        Weekly = 2,
+        /// `3`: Monthly.
+        Monthly = 3,
+        /// `4`: Yearly.
+        Yearly = 4,
+        /// `5`: FirstOfMonth.
+        FirstOfMonth = 5,
+        /// `6`: SecondOfMonth.
+        SecondOfMonth = 6,
+        /// `7`: ThirdOfMonth.
+        ThirdOfMonth = 7,
+        /// `8`: LastOfMonth.
+        LastOfMonth = 8,
+        /// `9`: FourthOfMonth.
+        FourthOfMonth = 9,
+    }
 }
 
-impl BookingRepeats {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Daily"),
-        (2, "Weekly"),
-        (3, "Monthly"),
-        (4, "Yearly"),
-        (5, "FirstOfMonth"),
-        (6, "SecondOfMonth"),
-        (7, "ThirdOfMonth"),
-        (8, "LastOfMonth"),
-        (9, "FourthOfMonth"),
-    ];
-}
-
-/// The values of `Booking.WhichBookingsToUpdate` (`BookingWhichBookingsToUpdate`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BookingWhichBookingsToUpdate {
-    /// `1`: UpdateThisBookingOnly.
-    UpdateThisBookingOnly = 1,
-    /// `2`: UpdateFutureBookingsOnly.
-    UpdateFutureBookingsOnly = 2,
-    /// `3`: UpdateAllBookings.
-    UpdateAllBookings = 3,
-    /// `4`: UpdateNotChargedBookings.
-    UpdateNotChargedBookings = 4,
-    /// `5`: DeleteAllBookings.
-    DeleteAllBookings = 5,
-    /// `6`: DeleteBookingsAfterThis.
-    DeleteBookingsAfterThis = 6,
-    /// `7`: DeleteNotChargedBookings.
-    DeleteNotChargedBookings = 7,
-    /// `8`: RevertAllCharges.
-    RevertAllCharges = 8,
-}
-
-impl BookingWhichBookingsToUpdate {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "UpdateThisBookingOnly"),
-        (2, "UpdateFutureBookingsOnly"),
-        (3, "UpdateAllBookings"),
-        (4, "UpdateNotChargedBookings"),
-        (5, "DeleteAllBookings"),
-        (6, "DeleteBookingsAfterThis"),
-        (7, "DeleteNotChargedBookings"),
-        (8, "RevertAllCharges"),
-    ];
+crate::open_enum! {
+    /// The values of `Booking.WhichBookingsToUpdate` (`eRepeatedBookingUpdateAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-bookings) (the union of their values).
+    pub enum BookingWhichBookingsToUpdate {
+        /// `1`: UpdateThisBookingOnly.
+        UpdateThisBookingOnly = 1,
+        /// `2`: UpdateFutureBookingsOnly.
+        UpdateFutureBookingsOnly = 2,
+        /// `3`: UpdateAllBookings.
+        UpdateAllBookings = 3,
+        /// `4`: UpdateNotChargedBookings.
+        UpdateNotChargedBookings = 4,
+        /// `5`: DeleteAllBookings.
+        DeleteAllBookings = 5,
+        /// `6`: DeleteBookingsAfterThis.
+        DeleteBookingsAfterThis = 6,
+        /// `7`: DeleteNotChargedBookings.
+        DeleteNotChargedBookings = 7,
+        /// `8`: RevertAllCharges.
+        RevertAllCharges = 8,
+    }
 }

@@ -16,6 +16,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/bookingavailabilityexceptions.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-bookingavailabilityexceptions:
+/// `https://developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions`
+/// - learn put-bookingavailabilityexceptions:
+/// `https://learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`
+/// - developers put-bookingavailabilityexceptions:
+/// `https://developers.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`
+/// - developers get-bookingavailabilityexceptions-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions-by-id`
+/// - developers get-bookingavailabilityexceptions:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,57 +40,132 @@ pub struct BookingAvailabilityException {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions` and the
-    /// official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-bookingavailabilityexceptions; update: required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Resources` (`list`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `Resources` (`list`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `AddedResources` (`list`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on learn put-bookingavailabilityexceptions, developers
+    /// put-bookingavailabilityexceptions.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `RemovedResources` (`list`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on learn put-bookingavailabilityexceptions, developers
+    /// put-bookingavailabilityexceptions.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `FromTime` (`DateTime`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions` and the
-    /// official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `FromTime` (`DateTime`). Required: create: required by developers
+    /// post-bookingavailabilityexceptions; update: required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[required]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions` and the
-    /// official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `ToTime` (`DateTime`). Required: create: required by developers
+    /// post-bookingavailabilityexceptions; update: required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[required]
     pub to_time: Option<NexudusDateTime>,
-    /// `Message` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions` and the
-    /// official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `Message` (`string`). Required: create: required by developers
+    /// post-bookingavailabilityexceptions; update: required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[required]
     pub message: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `Active` (`bool`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `EveryYear` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`). Name from the
-    /// official page `learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`.
+    /// `EveryYear` (`bool`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers post-bookingavailabilityexceptions, learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub every_year: Option<bool>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers get-bookingavailabilityexceptions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `ResourceIds` (`string`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers get-bookingavailabilityexceptions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_ids: Option<String>,
+    /// `ResourceNames` (`string`). Optional: create: not required by developers
+    /// post-bookingavailabilityexceptions; update: not required by learn
+    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
+    /// printed on developers get-bookingavailabilityexceptions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_names: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BookingNote` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/bookingnotes.md` at `7ec945d4`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-bookingnotes:
+/// `https://developers.nexudus.com/rest-api/spaces/post-bookingnotes`
+/// - developers put-bookingnotes:
+/// `https://developers.nexudus.com/rest-api/spaces/put-bookingnotes`
+/// - developers get-bookingnotes-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingnotes-by-id`
+/// - developers get-bookingnotes:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingnotes`
+/// - support 360009770857-Bookingnote:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770857-Bookingnote`
 ///
 /// Catalogue note: not stored at 22f31ed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,16 +41,61 @@ pub struct BookingNote {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BookingId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/bookingnote.md`.
+    /// `BookingId` (`long`). Required: create: required by developers post-bookingnotes;
+    /// update: required by developers put-bookingnotes. Name printed on developers
+    /// post-bookingnotes, developers put-bookingnotes, developers get-bookingnotes-by-id (+1
+    /// more).
     #[required]
     pub booking_id: Option<i64>,
-    /// `AddedBy` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `AddedBy` (`string`). Optional: create: not required by developers post-bookingnotes;
+    /// update: not required by developers put-bookingnotes. Name printed on developers
+    /// put-bookingnotes, support 360009770857-Bookingnote.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_by: Option<String>,
-    /// `Notes` (`string`). Required on create and update (the reference table). Personal data
-    /// (bio). Name from the Nexudus skills reference (key fields).
+    /// `Notes` (`string`). Required: create: required by developers post-bookingnotes; update:
+    /// required by developers put-bookingnotes. Personal data (bio). Name printed on developers
+    /// post-bookingnotes, developers put-bookingnotes, developers get-bookingnotes-by-id (+1
+    /// more).
     #[required]
     pub notes: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BookingProduct` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/bookingproducts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-bookingproducts:
+/// `https://developers.nexudus.com/rest-api/spaces/post-bookingproducts`
+/// - developers get-bookingproducts-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts-by-id`
+/// - developers get-bookingproducts:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,20 +35,84 @@ pub struct BookingProduct {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BookingId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/bookingproduct.md`.
+    /// `BookingId` (`long`). Required: create: required by developers post-bookingproducts;
+    /// update: as on create. Name printed on developers post-bookingproducts, developers
+    /// get-bookingproducts-by-id.
     #[required]
     pub booking_id: Option<i64>,
-    /// `ProductId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/bookingproduct.md`.
+    /// `ProductId` (`long`). Required: create: required by developers post-bookingproducts;
+    /// update: as on create. Name printed on developers post-bookingproducts, developers
+    /// get-bookingproducts-by-id.
     #[required]
     pub product_id: Option<i64>,
-    /// `InvoiceInMinutes` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/bookingproduct.md`.
+    /// `InvoiceInMinutes` (`bool`). Optional: create: not required by developers
+    /// post-bookingproducts; update: as on create. Name printed on developers
+    /// post-bookingproducts, developers get-bookingproducts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_in_minutes: Option<bool>,
-    /// `Quantity` (`int`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Quantity` (`int`). Required: create: required by developers post-bookingproducts;
+    /// update: as on create. Name printed on developers post-bookingproducts, developers
+    /// get-bookingproducts-by-id.
     #[required]
     pub quantity: Option<i32>,
+    /// `MrmReminded` (`bool`). Optional: create: not required by developers
+    /// post-bookingproducts; update: as on create. Name printed on developers
+    /// post-bookingproducts, developers get-bookingproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mrm_reminded: Option<bool>,
+    /// `ProductName` (`string`). Optional: create: not required by developers
+    /// post-bookingproducts; update: as on create. Name printed on developers
+    /// get-bookingproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_name: Option<String>,
+    /// `ProductPrice` (`number`). Optional: create: not required by developers
+    /// post-bookingproducts; update: as on create. Name printed on developers
+    /// get-bookingproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_price: Option<serde_json::Number>,
+    /// `ProductCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-bookingproducts; update: as on create. Name printed on developers
+    /// get-bookingproducts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_currency_code: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BookingVisitor` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/bookingvisitors.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-bookingvisitors:
+/// `https://developers.nexudus.com/rest-api/spaces/post-bookingvisitors`
+/// - developers get-bookingvisitors-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors-by-id`
+/// - developers get-bookingvisitors:
+/// `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,12 +35,74 @@ pub struct BookingVisitor {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BookingId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/bookingvisitor.md`.
+    /// `BookingId` (`long`). Required: create: required by developers post-bookingvisitors;
+    /// update: as on create. Name printed on developers post-bookingvisitors, developers
+    /// get-bookingvisitors-by-id.
     #[required]
     pub booking_id: Option<i64>,
-    /// `VisitorId` (`long`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/bookingvisitor.md`.
+    /// `VisitorId` (`long`). Required: create: required by developers post-bookingvisitors;
+    /// update: as on create. Name printed on developers post-bookingvisitors, developers
+    /// get-bookingvisitors-by-id.
     #[required]
     pub visitor_id: Option<i64>,
+    /// `VisitorFullName` (`string`). Optional: create: not required by developers
+    /// post-bookingvisitors; update: as on create. Name printed on developers
+    /// get-bookingvisitors-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub visitor_full_name: Option<String>,
+    /// `VisitorEmail` (`string`). Optional: create: not required by developers
+    /// post-bookingvisitors; update: as on create. Name printed on developers
+    /// get-bookingvisitors-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub visitor_email: Option<String>,
+    /// `VisitorPhoneNumber` (`string`). Optional: create: not required by developers
+    /// post-bookingvisitors; update: as on create. Name printed on developers
+    /// get-bookingvisitors-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub visitor_phone_number: Option<String>,
+    /// `VisitorCompanyName` (`string`). Optional: create: not required by developers
+    /// post-bookingvisitors; update: as on create. Name printed on developers
+    /// get-bookingvisitors-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub visitor_company_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

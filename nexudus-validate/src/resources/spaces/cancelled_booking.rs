@@ -3,7 +3,6 @@
 //! `CancelledBooking` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,10 +16,14 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/cancelledbookings.md` at `22f31ed8`.
 ///
-/// The official pages also list `GoogleCalendarId`, `GoogleEventId`,
-/// `LastNotificationTime`, `Office365EventId`, `PublicGoogleEventId`,
-/// `TeamsAtTheTimeOfBooking`, which the catalogue's field tables do not type: they are not
-/// modelled (serde ignores them when reading).
+/// Official pages read (field docs name them by their label):
+///
+/// - learn put-cancelledbookings:
+/// `https://learn.nexudus.com/rest-api/spaces/put-cancelledbookings`
+/// - developers get-cancelledbookings-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings-by-id`
+/// - developers get-cancelledbookings:
+/// `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings`
 ///
 /// Catalogue note: cancellation-reason is enum but has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -34,426 +37,571 @@ pub struct CancelledBooking {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`,
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create only.
-    /// Name from the official page `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `ResourceId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on learn put-cancelledbookings, developers
+    /// get-cancelledbookings-by-id.
     #[required]
     pub resource_id: Option<i64>,
-    /// `FloorPlanDeskId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `FloorPlanDeskId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name printed on developers
+    /// get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_desk_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `ExtraServiceId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `ExtraServiceId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extra_service_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`,
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create only.
-    /// Name from the official page `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `FromTime` (`DateTime`). Required: create: no official page; reference table required;
+    /// update: required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on learn put-cancelledbookings, developers
+    /// get-cancelledbookings-by-id.
     #[required]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`,
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create only.
-    /// Name from the official page `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `ToTime` (`DateTime`). Required: create: no official page; reference table required;
+    /// update: required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on learn put-cancelledbookings, developers
+    /// get-cancelledbookings-by-id.
     #[required]
     pub to_time: Option<NexudusDateTime>,
-    /// `Notes` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Personal data (bio). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Personal data (bio). Name printed on developers
+    /// get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `InternalNotes` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `InternalNotes` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name printed on developers
+    /// get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub internal_notes: Option<String>,
-    /// `ChargeNow` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `ChargeNow` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_now: Option<bool>,
-    /// `InvoiceNow` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `InvoiceNow` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_now: Option<bool>,
-    /// `InvoiceThisCoworker` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `InvoiceThisCoworker` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name printed on developers
+    /// get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_this_coworker: Option<bool>,
-    /// `DoNotUseBookingCredit` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `DoNotUseBookingCredit` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name printed on developers
+    /// get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_use_booking_credit: Option<bool>,
-    /// `PurchaseOrder` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name printed on developers
+    /// get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `DiscountCode` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `DiscountCode` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_code: Option<String>,
-    /// `Tentative` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `Tentative` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings, developers put-cancelledbookings.
+    /// Accepted on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tentative: Option<bool>,
-    /// `Online` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `Online` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// not required by learn put-cancelledbookings, developers put-cancelledbookings. Accepted
+    /// on create only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub online: Option<bool>,
-    /// `TariffAtTheTimeOfBooking` (`string`). Optional (the reference table). Accepted on
-    /// create only. Name from the legacy API docs `rest-api/spaces/booking.md` (the same name
-    /// on another entity).
+    /// `TariffAtTheTimeOfBooking` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-cancelledbookings. Accepted on create
+    /// only. Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_at_the_time_of_booking: Option<String>,
-    /// `RepeatSeriesUniqueId` (`string`). Optional (the reference table). Accepted on create
-    /// only. Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the
-    /// same name on another entity).
+    /// `RepeatSeriesUniqueId` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_series_unique_id: Option<String>,
-    /// `RepeatBooking` (`bool`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/spaces/booking.md` (the same name on another entity).
+    /// `RepeatBooking` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings. Accepted on create only. Name
+    /// printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking: Option<bool>,
-    /// `Repeats` (`enum` [`CancelledBookingRepeats`]). Required on create and update (the
-    /// reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create only.
-    /// Name from the official page `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`.
-    #[required]
+    /// `Repeats` (`enum` [`CancelledBookingRepeats`]). Required on update only: create: no
+    /// official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: required by learn put-cancelledbookings. Accepted on create only. Name
+    /// printed on learn put-cancelledbookings, developers get-cancelledbookings-by-id.
+    #[required(update)]
     pub repeats: Option<CancelledBookingRepeats>,
     /// `WhichBookingsToUpdate` (`enum` [`CancelledBookingWhichBookingsToUpdate`]). Required on
-    /// create and update (the reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create only.
-    /// Name from the official page `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`.
-    #[required]
+    /// update only: create: no official page; reference table required, but tables flag the
+    /// defaults of enums and bools; update: required by learn put-cancelledbookings. Accepted
+    /// on create only. Name printed on learn put-cancelledbookings, developers
+    /// get-cancelledbookings-by-id.
+    #[required(update)]
     pub which_bookings_to_update: Option<CancelledBookingWhichBookingsToUpdate>,
-    /// `RepeatEvery` (`int`). Optional (the reference table). Accepted on create only. Name
-    /// from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same name on
-    /// another entity).
+    /// `RepeatEvery` (`int`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings. Accepted on create only. Name
+    /// printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_every: Option<i32>,
-    /// `RepeatUntil` (`DateTime`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerproduct.md (+2 more)` (the same
-    /// name on another entity).
+    /// `RepeatUntil` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `RepeatOnMondays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnMondays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_mondays: Option<bool>,
-    /// `RepeatOnTuesdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnTuesdays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_tuesdays: Option<bool>,
-    /// `RepeatOnWednesdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnWednesdays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_wednesdays: Option<bool>,
-    /// `RepeatOnThursdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnThursdays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_thursdays: Option<bool>,
-    /// `RepeatOnFridays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnFridays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_fridays: Option<bool>,
-    /// `RepeatOnSaturdays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnSaturdays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_saturdays: Option<bool>,
-    /// `RepeatOnSundays` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/content/calendarevent.md (+1 more)` (the same
-    /// name on another entity).
+    /// `RepeatOnSundays` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_sundays: Option<bool>,
-    /// `OverridePrice` (`decimal`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/spaces/booking.md` (the same name on another
-    /// entity).
+    /// `OverridePrice` (`decimal`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub override_price: Option<f64>,
-    /// `Invoiced` (`bool`). Optional (the reference table). Accepted on create only. Name from
-    /// the official page `developers.nexudus.com/rest-api/content/post-eventattendees` (+14
-    /// more) (the same name on another entity).
+    /// `Invoiced` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings. Accepted on create only. Name
+    /// printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced: Option<bool>,
-    /// `InvoiceDate` (`DateTime`). Optional (the reference table). Accepted on create only.
-    /// Name from the legacy API docs `rest-api/billing/coworkerextraservice.md (+2 more)` (the
-    /// same name on another entity).
+    /// `InvoiceDate` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_date: Option<NexudusDateTime>,
-    /// `BookingNumber` (`int`). Optional (the reference table). Accepted on create only. Name
-    /// guessed from the option `--booking-number` (high confidence): no source prints it.
+    /// `BookingNumber` (`int`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings. Accepted on create only. Name
+    /// printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_number: Option<i32>,
-    /// `CoworkerInvoiceId` (`int`). Optional (the reference table). Accepted on create only.
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+5 more) (the same name
-    /// on another entity).
+    /// `CoworkerInvoiceId` (`int`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name printed on developers get-cancelledbookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_id: Option<i32>,
-    /// `CoworkerInvoiceNumber` (`string`). Optional (the reference table). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+2 more) (the same name
-    /// on another entity).
+    /// `CoworkerInvoiceNumber` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name from the official page developers post-eventattendees (+2 more) (the same name on
+    /// another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_number: Option<String>,
-    /// `CoworkerInvoicePaid` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (+2 more) (the same name
-    /// on another entity).
+    /// `CoworkerInvoicePaid` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name from the official page developers post-eventattendees (+2 more) (the same name on
+    /// another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_paid: Option<bool>,
-    /// `CoworkerInvoiceDraft` (`bool`). Optional (the reference table). Accepted on create
-    /// only. Name guessed from the option `--coworker-invoice-draft` (high confidence): no
-    /// source prints it.
+    /// `CoworkerInvoiceDraft` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option `--coworker-invoice-draft`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_draft: Option<bool>,
-    /// `CoworkerInvoiceVoid` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name guessed from the option `--coworker-invoice-void` (high confidence): no source
-    /// prints it.
+    /// `CoworkerInvoiceVoid` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option `--coworker-invoice-void`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_void: Option<bool>,
-    /// `CoworkerInvoiceCreditNote` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `CoworkerInvoiceCreditNote` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name from the official page developers
+    /// put-cancelledbookings.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_credit_note: Option<bool>,
-    /// `IncludeZoomInvite` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/community/get-communitythreads-by-id` (the same name on
+    /// `IncludeZoomInvite` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
+    /// Name from the official page developers get-communitythreads-by-id (the same name on
     /// another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub include_zoom_invite: Option<bool>,
-    /// `CheckedInAt` (`DateTime`). Optional (the reference table). Accepted on create only.
+    /// `CheckedInAt` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-cancelledbookings. Accepted on create only.
     /// Name from the legacy API docs `rest-api/spaces/visitor.md` (the same name on another
     /// entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checked_in_at: Option<NexudusDateTime>,
-    /// `CancelIfNotPaid` (`bool`). Optional (the reference table). Accepted on create only.
-    /// Name guessed from the option `--cancel-if-not-paid` (high confidence): no source prints
-    /// it.
+    /// `CancelIfNotPaid` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Accepted on create only. Name guessed from the option `--cancel-if-not-paid` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancel_if_not_paid: Option<bool>,
-    /// `CancelIfNotCheckedIn` (`bool`). Optional (the reference table). Accepted on create
-    /// only. Name guessed from the option `--cancel-if-not-checked-in` (high confidence): no
-    /// source prints it.
+    /// `CancelIfNotCheckedIn` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option
+    /// `--cancel-if-not-checked-in` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancel_if_not_checked_in: Option<bool>,
-    /// `MaxOccupancy` (`int`). Optional (the reference table). Accepted on create only. Name
-    /// guessed from the option `--max-occupancy` (high confidence): no source prints it.
+    /// `MaxOccupancy` (`int`). Optional: its name is a guess, which no check may demand.
+    /// Accepted on create only. Name guessed from the option `--max-occupancy` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_occupancy: Option<i32>,
-    /// `LastMinutePriceAdjustment` (`decimal`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `LastMinutePriceAdjustment` (`decimal`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name from the official page developers
+    /// put-cancelledbookings.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_minute_price_adjustment: Option<f64>,
-    /// `DynamicPriceAdjustment` (`decimal`). Optional (the reference table). Accepted on create
-    /// only. Name guessed from the option `--dynamic-price-adjustment` (high confidence): no
-    /// source prints it.
+    /// `DynamicPriceAdjustment` (`decimal`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option
+    /// `--dynamic-price-adjustment` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub dynamic_price_adjustment: Option<f64>,
-    /// `PriceFactorLastMinute` (`decimal`). Optional (the reference table). Accepted on create
-    /// only. Name guessed from the option `--price-factor-last-minute` (high confidence): no
-    /// source prints it.
+    /// `PriceFactorLastMinute` (`decimal`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option
+    /// `--price-factor-last-minute` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_factor_last_minute: Option<f64>,
-    /// `PriceFactorDemand` (`decimal`). Optional (the reference table). Accepted on create
-    /// only. Name guessed from the option `--price-factor-demand` (high confidence): no source
-    /// prints it.
+    /// `PriceFactorDemand` (`decimal`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option `--price-factor-demand`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_factor_demand: Option<f64>,
-    /// `CancellationReason` (`enum` [`CancelledBookingCancellationReason`]). Optional (the
-    /// reference table). Name from the Nexudus skills reference (key fields).
+    /// `CancellationReason` (`enum` [`CancelledBookingCancellationReason`]). Optional: create:
+    /// no official page; reference table optional; update: not required by learn
+    /// put-cancelledbookings. Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_reason: Option<CancelledBookingCancellationReason>,
-    /// `CancelledOn` (`DateTime`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`,
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`). Name from the official page
-    /// `learn.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `CancelledOn` (`DateTime`). Required: create: no official page; reference table
+    /// required; update: required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Name printed on learn put-cancelledbookings.
     #[required]
     pub cancelled_on: Option<NexudusDateTime>,
-    /// `CancelledBy` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--cancelled-by` (high confidence): no source prints it.
+    /// `CancelledBy` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--cancelled-by` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancelled_by: Option<String>,
-    /// `CancellationReasonDetails` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`). Accepted on create
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
+    /// `CancellationReasonDetails` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-cancelledbookings, developers
+    /// put-cancelledbookings. Accepted on create only. Name from the official page developers
+    /// put-cancelledbookings.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_reason_details: Option<String>,
-    /// `Price` (`decimal`). Optional (the reference table). Accepted on create only. Name from
-    /// the official page `developers.nexudus.com/rest-api/sys/put-floorplandesks` (+36 more)
-    /// (the same name on another entity).
+    /// `Price` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-cancelledbookings. Accepted on create only. Name from
+    /// the official page developers put-floorplandesks (+36 more) (the same name on another
+    /// entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `OriginalBookingId` (`string`). Optional (the reference table). Accepted on create only.
-    /// Name guessed from the option `--original-booking-id` (high confidence): no source prints
-    /// it.
+    /// `OriginalBookingId` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on create only. Name guessed from the option `--original-booking-id`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub original_booking_id: Option<String>,
+    /// `ResourceName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_name: Option<String>,
+    /// `ResourceAllocation` (`number`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_allocation: Option<serde_json::Number>,
+    /// `ResourceHideInCalendar` (`bool`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_hide_in_calendar: Option<bool>,
+    /// `ResourceNoReturnPolicy` (`number`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_no_return_policy: Option<serde_json::Number>,
+    /// `ResourceNoReturnPolicyAllResources` (`number`). Optional: create: no official page; no
+    /// source flags it; update: not required by learn put-cancelledbookings. Name printed on
+    /// developers get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_no_return_policy_all_resources: Option<serde_json::Number>,
+    /// `ResourceNoReturnPolicyAllUsers` (`number`). Optional: create: no official page; no
+    /// source flags it; update: not required by learn put-cancelledbookings. Name printed on
+    /// developers get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_no_return_policy_all_users: Option<serde_json::Number>,
+    /// `ResourceResourceTypeId` (`number`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_resource_type_id: Option<serde_json::Number>,
+    /// `ResourceResourceTypeName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-cancelledbookings. Name printed on
+    /// developers get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_resource_type_name: Option<String>,
+    /// `FloorPlanDeskName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `ExtraServiceName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub extra_service_name: Option<String>,
+    /// `LastNotificationTime` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_notification_time: Option<String>,
+    /// `GoogleCalendarId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub google_calendar_id: Option<String>,
+    /// `GoogleEventId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub google_event_id: Option<String>,
+    /// `Office365EventId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub office365_event_id: Option<String>,
+    /// `PublicGoogleEventId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub public_google_event_id: Option<String>,
+    /// `TeamsAtTheTimeOfBooking` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-cancelledbookings. Name printed on
+    /// developers get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub teams_at_the_time_of_booking: Option<String>,
+    /// `Reminded` (`bool`). Optional: create: no official page; no source flags it; update: not
+    /// required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reminded: Option<bool>,
+    /// `MrmReminded` (`bool`). Optional: create: no official page; no source flags it; update:
+    /// not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mrm_reminded: Option<bool>,
+    /// `KisiKeyId` (`number`). Optional: create: no official page; no source flags it; update:
+    /// not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub kisi_key_id: Option<serde_json::Number>,
+    /// `StartScheduledJobId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub start_scheduled_job_id: Option<String>,
+    /// `EndScheduledJobId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub end_scheduled_job_id: Option<String>,
+    /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
+    /// required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub billed: Option<bool>,
+    /// `FromTimeLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_time_local: Option<String>,
+    /// `ToTimeLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to_time_local: Option<String>,
+    /// `InvoiceDateLocal` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-cancelledbookings. Name printed on developers
+    /// get-cancelledbookings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_date_local: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CancelledBooking.Repeats` (`CancelledBookingRepeats`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CancelledBookingRepeats {
-    /// `1`: Daily.
-    Daily = 1,
-    /// `2`: Weekly.
-    Weekly = 2,
-    /// `3`: Monthly.
-    Monthly = 3,
-    /// `4`: Yearly.
-    Yearly = 4,
-    /// `5`: FirstOfMonth.
-    FirstOfMonth = 5,
-    /// `6`: SecondOfMonth.
-    SecondOfMonth = 6,
-    /// `7`: ThirdOfMonth.
-    ThirdOfMonth = 7,
-    /// `8`: LastOfMonth.
-    LastOfMonth = 8,
-    /// `9`: FourthOfMonth.
-    FourthOfMonth = 9,
+crate::open_enum! {
+    /// The values of `CancelledBooking.Repeats` (`CancelledBookingRepeats`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CancelledBookingRepeats {
+        /// `1`: Daily.
+        Daily = 1,
+        /// `2`: Weekly.
+        Weekly = 2,
+        /// `3`: Monthly.
+        Monthly = 3,
+        /// `4`: Yearly.
+        Yearly = 4,
+        /// `5`: FirstOfMonth.
+        FirstOfMonth = 5,
+        /// `6`: SecondOfMonth.
+        SecondOfMonth = 6,
+        /// `7`: ThirdOfMonth.
+        ThirdOfMonth = 7,
+        /// `8`: LastOfMonth.
+        LastOfMonth = 8,
+        /// `9`: FourthOfMonth.
+        FourthOfMonth = 9,
+    }
 }
 
-impl CancelledBookingRepeats {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Daily"),
-        (2, "Weekly"),
-        (3, "Monthly"),
-        (4, "Yearly"),
-        (5, "FirstOfMonth"),
-        (6, "SecondOfMonth"),
-        (7, "ThirdOfMonth"),
-        (8, "LastOfMonth"),
-        (9, "FourthOfMonth"),
-    ];
+crate::open_enum! {
+    /// The values of `CancelledBooking.WhichBookingsToUpdate`
+    /// (`CancelledBookingWhichBookingsToUpdate`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CancelledBookingWhichBookingsToUpdate {
+        /// `1`: UpdateThisBookingOnly.
+        UpdateThisBookingOnly = 1,
+        /// `2`: UpdateFutureBookingsOnly.
+        UpdateFutureBookingsOnly = 2,
+        /// `3`: UpdateAllBookings.
+        UpdateAllBookings = 3,
+        /// `4`: UpdateNotChargedBookings.
+        UpdateNotChargedBookings = 4,
+        /// `5`: DeleteAllBookings.
+        DeleteAllBookings = 5,
+        /// `6`: DeleteBookingsAfterThis.
+        DeleteBookingsAfterThis = 6,
+        /// `7`: DeleteNotChargedBookings.
+        DeleteNotChargedBookings = 7,
+        /// `8`: RevertAllCharges.
+        RevertAllCharges = 8,
+    }
 }
 
-/// The values of `CancelledBooking.WhichBookingsToUpdate`
-/// (`CancelledBookingWhichBookingsToUpdate`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CancelledBookingWhichBookingsToUpdate {
-    /// `1`: UpdateThisBookingOnly.
-    UpdateThisBookingOnly = 1,
-    /// `2`: UpdateFutureBookingsOnly.
-    UpdateFutureBookingsOnly = 2,
-    /// `3`: UpdateAllBookings.
-    UpdateAllBookings = 3,
-    /// `4`: UpdateNotChargedBookings.
-    UpdateNotChargedBookings = 4,
-    /// `5`: DeleteAllBookings.
-    DeleteAllBookings = 5,
-    /// `6`: DeleteBookingsAfterThis.
-    DeleteBookingsAfterThis = 6,
-    /// `7`: DeleteNotChargedBookings.
-    DeleteNotChargedBookings = 7,
-    /// `8`: RevertAllCharges.
-    RevertAllCharges = 8,
-}
-
-impl CancelledBookingWhichBookingsToUpdate {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "UpdateThisBookingOnly"),
-        (2, "UpdateFutureBookingsOnly"),
-        (3, "UpdateAllBookings"),
-        (4, "UpdateNotChargedBookings"),
-        (5, "DeleteAllBookings"),
-        (6, "DeleteBookingsAfterThis"),
-        (7, "DeleteNotChargedBookings"),
-        (8, "RevertAllCharges"),
-    ];
-}
-
-/// The values of `CancelledBooking.CancellationReason`
-/// (`CancelledBookingCancellationReason`).
-///
-/// Travels as an integer; other integers are rejected. Values from the official page
-/// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CancelledBookingCancellationReason {
-    /// `0`: Unknown.
-    Unknown = 0,
-    /// `1`: NoLongerNeeded.
-    NoLongerNeeded = 1,
-    /// `2`: TooExpensive.
-    TooExpensive = 2,
-    /// `3`: BadPreviousExperience.
-    BadPreviousExperience = 3,
-    /// `4`: RebookedForADifferentTime.
-    RebookedForADifferentTime = 4,
-    /// `5`: FailedToPayUpfront.
-    FailedToPayUpfront = 5,
-    /// `6`: Integration.
-    Integration = 6,
-    /// `7`: Other.
-    Other = 7,
-    /// `8`: NotCheckedIn.
-    NotCheckedIn = 8,
-    /// `9`: MarketPlace.
-    MarketPlace = 9,
-}
-
-impl CancelledBookingCancellationReason {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "Unknown"),
-        (1, "NoLongerNeeded"),
-        (2, "TooExpensive"),
-        (3, "BadPreviousExperience"),
-        (4, "RebookedForADifferentTime"),
-        (5, "FailedToPayUpfront"),
-        (6, "Integration"),
-        (7, "Other"),
-        (8, "NotCheckedIn"),
-        (9, "MarketPlace"),
-    ];
+crate::open_enum! {
+    /// The values of `CancelledBooking.CancellationReason`
+    /// (`CancelledBookingCancellationReason`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official page developers put-cancelledbookings.
+    pub enum CancelledBookingCancellationReason {
+        /// `0`: Unknown.
+        Unknown = 0,
+        /// `1`: NoLongerNeeded.
+        NoLongerNeeded = 1,
+        /// `2`: TooExpensive.
+        TooExpensive = 2,
+        /// `3`: BadPreviousExperience.
+        BadPreviousExperience = 3,
+        /// `4`: RebookedForADifferentTime.
+        RebookedForADifferentTime = 4,
+        /// `5`: FailedToPayUpfront.
+        FailedToPayUpfront = 5,
+        /// `6`: Integration.
+        Integration = 6,
+        /// `7`: Other.
+        Other = 7,
+        /// `8`: NotCheckedIn.
+        NotCheckedIn = 8,
+        /// `9`: MarketPlace.
+        MarketPlace = 9,
+    }
 }

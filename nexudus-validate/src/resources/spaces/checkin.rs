@@ -16,6 +16,20 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/checkins.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-checkins:
+/// `https://developers.nexudus.com/rest-api/spaces/post-checkins`
+/// - learn post-checkins: `https://learn.nexudus.com/rest-api/spaces/post-checkins.md`
+/// - developers put-checkins: `https://developers.nexudus.com/rest-api/spaces/put-checkins`
+/// - developers get-checkins-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-checkins-by-id`
+/// - learn get-checkins-by-id:
+/// `https://learn.nexudus.com/rest-api/spaces/get-checkins-by-id`
+/// - developers get-checkins: `https://developers.nexudus.com/rest-api/spaces/get-checkins`
+/// - support 360009770897-Checkin:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770897-Checkin`
+///
 /// Catalogue note: source (enum) is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,36 +38,159 @@ pub struct Checkin {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/checkin.md`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers post-checkins, learn
+    /// post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers post-checkins, learn post-checkins, developers put-checkins (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/checkin.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-checkins, learn
+    /// post-checkins; update: required by developers put-checkins. Name printed on developers
+    /// post-checkins, learn post-checkins, developers put-checkins (+3 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `FromTime` (`DateTime`). Required: create: required by developers post-checkins, learn
+    /// post-checkins; update: required by developers put-checkins. Name printed on developers
+    /// post-checkins, learn post-checkins, developers put-checkins (+3 more).
     #[required]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `ToTime` (`DateTime`). Optional: create: not required by developers post-checkins, learn
+    /// post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers post-checkins, learn post-checkins, developers put-checkins (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to_time: Option<NexudusDateTime>,
-    /// `LastActivity` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/checkin.md`.
+    /// `LastActivity` (`DateTime`). Optional: create: not required by developers post-checkins,
+    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers post-checkins, developers put-checkins, developers get-checkins-by-id (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_activity: Option<NexudusDateTime>,
-    /// `MacAddresses` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/checkin.md`.
+    /// `MacAddresses` (`string`). Optional: create: not required by developers post-checkins,
+    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers post-checkins, developers put-checkins, developers get-checkins-by-id (+2
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mac_addresses: Option<String>,
-    /// `TeamsAtCheckin` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--teams-at-checkin` (high confidence): no source prints it.
+    /// `TeamsAtTheTimeOfCheckin` (`string`). Optional: create: not required by developers
+    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
+    /// Name printed on developers post-checkins, developers put-checkins, developers
+    /// get-checkins-by-id (+2 more); it replaces the catalogue's guess `TeamsAtCheckin`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub teams_at_checkin: Option<String>,
-    /// `TariffAtCheckin` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--tariff-at-checkin` (high confidence): no source prints it.
+    pub teams_at_the_time_of_checkin: Option<String>,
+    /// `TariffAtTheTimeOfCheckin` (`string`). Optional: create: not required by developers
+    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
+    /// Name printed on developers post-checkins, developers put-checkins, developers
+    /// get-checkins-by-id (+2 more); it replaces the catalogue's guess `TariffAtCheckin`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_at_checkin: Option<String>,
+    pub tariff_at_the_time_of_checkin: Option<String>,
+    /// `CountsTowardsPlanLimits` (`bool`). Optional: create: not required by developers
+    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
+    /// Name printed on developers post-checkins, learn post-checkins, developers put-checkins
+    /// (+2 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub counts_towards_plan_limits: Option<bool>,
+    /// `CoworkerTimePassGuid` (`string`). Optional: create: not required by developers
+    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
+    /// Name printed on developers post-checkins, developers put-checkins, developers
+    /// get-checkins-by-id (+2 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_time_pass_guid: Option<String>,
+    /// `AutoCheckout` (`bool`). Optional: create: not required by developers post-checkins,
+    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers post-checkins, developers put-checkins, developers get-checkins-by-id (+1
+    /// more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub auto_checkout: Option<bool>,
+    /// `ValidateCheckinJobId` (`string`). Optional: create: not required by developers
+    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
+    /// Name printed on developers post-checkins, developers put-checkins, developers
+    /// get-checkins-by-id (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub validate_checkin_job_id: Option<String>,
+    /// `FromTimeLocal` (`string`). Optional: create: not required by developers post-checkins,
+    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers post-checkins, developers put-checkins, developers get-checkins-by-id (+1
+    /// more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from_time_local: Option<String>,
+    /// `ToTimeLocal` (`string`). Optional: create: not required by developers post-checkins,
+    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers put-checkins, developers get-checkins-by-id, learn get-checkins-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to_time_local: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
+    /// Name printed on developers get-checkins-by-id, learn get-checkins-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-checkins,
+    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
+    /// developers get-checkins-by-id, learn get-checkins-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `Source` (`enum` [`CheckinSource`]). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-checkins-by-id, learn get-checkins-by-id,
+    /// support 360009770897-Checkin.
+    #[serde(skip_serializing, default)]
+    pub source: Option<CheckinSource>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `Checkin.Source` (`eCheckinSource`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (learn post-checkins).
+    pub enum CheckinSource {
+        /// `0`: None.
+        None = 0,
+        /// `1`: Manual.
+        Manual = 1,
+        /// `2`: DoorAccess.
+        DoorAccess = 2,
+        /// `3`: NetworkActivity.
+        NetworkActivity = 3,
+        /// `4`: Tile.
+        Tile = 4,
+        /// `5`: Sensor.
+        Sensor = 5,
+    }
 }

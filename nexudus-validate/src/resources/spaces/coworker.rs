@@ -3,7 +3,6 @@
 //! `Coworker` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -16,6 +15,18 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/coworkers.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkers:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkers`
+/// - developers put-coworkers:
+/// `https://developers.nexudus.com/rest-api/spaces/put-coworkers`
+/// - developers get-coworkers:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkers`
+/// - support 360009770917-Coworker:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770917-Coworker`
+/// - developers reference/coworker: `https://developers.nexudus.com/reference/coworker`
 ///
 /// Its `Debug` never prints the sensitive fields (`StripeBacsDDCustomerToken`), only
 /// whether they are set.
@@ -30,292 +41,314 @@ pub struct Coworker {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerType` (`enum` [`CoworkerCoworkerType`]). Required on create and update (the
-    /// reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
-    #[required]
+    /// `CoworkerType` (`enum` [`CoworkerCoworkerType`]). Optional: developers post-coworkers
+    /// says "Defaults to eCoworkerRecordType.Individual." Name printed on developers
+    /// post-coworkers, support 360009770917-Coworker, developers reference/coworker.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_type: Option<CoworkerCoworkerType>,
-    /// `Businesses` (`list`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Businesses` (`list`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on developers post-coworkers, developers
+    /// reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub businesses: Option<Vec<i64>>,
-    /// `AddedBusinesses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedBusinesses` (`list`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_businesses: Option<Vec<i64>>,
-    /// `RemovedBusinesses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedBusinesses` (`list`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_businesses: Option<Vec<i64>>,
-    /// `Teams` (`list`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Teams` (`list`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. Name printed on developers post-coworkers, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
-    /// `AddedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTeams` (`list`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_teams: Option<Vec<i64>>,
-    /// `RemovedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTeams` (`list`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
-    /// `FullName` (`string`). Required on create and update (the reference table). At most 254
-    /// characters. Personal data (name). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `FullName` (`string`). Required: create: required by developers post-coworkers; update:
+    /// as on create. At most 254 characters. Personal data (name). Name printed on developers
+    /// post-coworkers, developers reference/coworker.
     #[required]
     #[length(max = 254)]
     pub full_name: Option<String>,
-    /// `Salutation` (`string`). Optional (the reference table). At most 254 characters.
-    /// Personal data (name). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Salutation` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (name). Name printed on
+    /// developers post-coworkers, developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub salutation: Option<String>,
-    /// `Gender` (`enum` [`CoworkerGender`]). Required on create and update (the reference
-    /// table). Personal data (bio). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
-    #[required]
+    /// `Gender` (`enum` [`CoworkerGender`]). Optional: developers post-coworkers says "Defaults
+    /// to eGender.NotSet." Personal data (bio). Name printed on developers post-coworkers,
+    /// developers reference/coworker.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub gender: Option<CoworkerGender>,
-    /// `Email` (`string`). Required on create and update (the reference table). Personal data
-    /// (email). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Email` (`string`). Required: create: required by developers post-coworkers; update: as
+    /// on create. Personal data (email). Name printed on developers post-coworkers, developers
+    /// reference/coworker.
     #[required]
     pub email: Option<String>,
-    /// `CreateUser` (`bool`). Optional (the reference table). Accepted on create only. Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `CreateUser` (`bool`). Optional: create: not required by developers post-coworkers;
+    /// update: not accepted on update. Accepted on create only. Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub create_user: Option<bool>,
-    /// `NewAvatarUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `NewAvatarUrl` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the official page developers get-coworkers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_avatar_url: Option<String>,
-    /// `ClearAvatarFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `ClearAvatarFile` (`bool`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the official page developers get-coworkers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_avatar_file: Option<bool>,
-    /// `NewBannerImageUrl` (`string`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `NewBannerImageUrl` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the official page developers
+    /// get-coworkers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_banner_image_url: Option<String>,
-    /// `ClearBannerImageFile` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `ClearBannerImageFile` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the official page developers
+    /// get-coworkers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_banner_image_file: Option<bool>,
-    /// `Address` (`string`). Optional (the reference table). Personal data (address). Name from
-    /// the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Address` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (address). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address: Option<String>,
-    /// `PostCode` (`string`). Optional (the reference table). At most 15 characters. Personal
-    /// data (address). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `PostCode` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 15 characters. Personal data (address). Name printed on
+    /// developers reference/coworker.
     #[length(max = 15)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub post_code: Option<String>,
-    /// `City` (`string`). Optional (the reference table). At most 50 characters. Personal data
-    /// (address). Name guessed from the option `--city` (high confidence): no source prints it.
+    /// `CityName` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 50 characters. Personal data (address). Name printed on
+    /// support 360009770917-Coworker, developers reference/coworker; it replaces the
+    /// catalogue's guess `City`.
     #[length(max = 50)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub city: Option<String>,
-    /// `State` (`string`). Optional (the reference table). At most 255 characters. Personal
-    /// data (address). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    pub city_name: Option<String>,
+    /// `State` (`string`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. At most 255 characters. Personal data (address). Name printed on
+    /// developers reference/coworker.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub state: Option<String>,
-    /// `CountryId` (`long`). Required on create and update (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `CountryId` (`long`). Required: create: required by developers post-coworkers; update:
+    /// as on create. Name printed on developers post-coworkers, support 360009770917-Coworker,
+    /// developers reference/coworker.
     #[required]
     pub country_id: Option<i64>,
-    /// `SimpleTimeZoneId` (`long`). Required on create and update (the reference table). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `SimpleTimeZoneId` (`long`). Required: create: required by developers post-coworkers;
+    /// update: as on create. Name printed on developers post-coworkers, developers
+    /// reference/coworker.
     #[required]
     pub simple_time_zone_id: Option<i64>,
-    /// `MobilePhone` (`string`). Optional (the reference table). At most 255 characters.
-    /// Personal data (phone). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `MobilePhone` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 255 characters. Personal data (phone). Name printed on
+    /// developers reference/coworker.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mobile_phone: Option<String>,
-    /// `LandLine` (`string`). Optional (the reference table). At most 255 characters. Personal
-    /// data (phone). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `LandLine` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 255 characters. Personal data (phone). Name printed on
+    /// developers reference/coworker.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub land_line: Option<String>,
-    /// `DateOfBirth` (`DateTime`). Optional (the reference table). Personal data (dob). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `DateOfBirth` (`DateTime`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (dob). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_of_birth: Option<NexudusDateTime>,
-    /// `NickName` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (name). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `NickName` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (name). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub nick_name: Option<String>,
-    /// `BusinessArea` (`string`). Optional (the reference table). At most 254 characters. Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `BusinessArea` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub business_area: Option<String>,
-    /// `Position` (`string`). Optional (the reference table). At most 254 characters. Name from
-    /// the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Position` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Name printed on developers
+    /// reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub position: Option<String>,
-    /// `CompanyName` (`string`). Optional (the reference table). Personal data (name). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `CompanyName` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (name). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub company_name: Option<String>,
-    /// `ProfileWebsite` (`string`). Optional (the reference table). At most 254 characters.
-    /// Personal data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `ProfileWebsite` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. At most 254 characters. Personal data (social).
+    /// Name printed on developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_website: Option<String>,
-    /// `ProfileTags` (`string`). Optional (the reference table). At most 254 characters. Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `ProfileTags` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Name printed on developers
+    /// reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_tags: Option<String>,
-    /// `ProfileSummary` (`string`). Optional (the reference table). At most 4096 characters.
-    /// Personal data (bio). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `ProfileSummary` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. At most 4096 characters. Personal data (bio). Name
+    /// printed on developers reference/coworker.
     #[length(max = 4096)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_summary: Option<String>,
-    /// `Twitter` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Twitter` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub twitter: Option<String>,
-    /// `Facebook` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Facebook` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub facebook: Option<String>,
-    /// `Google` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Google` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google: Option<String>,
-    /// `Telegram` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Telegram` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub telegram: Option<String>,
-    /// `Linkedin` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Linkedin` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub linkedin: Option<String>,
-    /// `Skype` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Skype` (`string`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. At most 254 characters. Personal data (social). Name printed on developers
+    /// reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub skype: Option<String>,
-    /// `Github` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Github` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub github: Option<String>,
-    /// `Pinterest` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Pinterest` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pinterest: Option<String>,
-    /// `Flickr` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Flickr` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub flickr: Option<String>,
-    /// `Instagram` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Instagram` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub instagram: Option<String>,
-    /// `Vimeo` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Vimeo` (`string`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. At most 254 characters. Personal data (social). Name printed on developers
+    /// reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub vimeo: Option<String>,
-    /// `Tumblr` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Tumblr` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tumblr: Option<String>,
-    /// `Blogger` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `Blogger` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (social). Name printed on
+    /// support 360009770917-Coworker, developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blogger: Option<String>,
-    /// `ProfileIsPublic` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `ProfileIsPublic` (`bool`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_is_public: Option<bool>,
-    /// `InvoicingBusinessId` (`long`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `InvoicingBusinessId` (`long`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoicing_business_id: Option<i64>,
-    /// `BillingEmail` (`string`). Optional (the reference table). At most 254 characters.
-    /// Personal data (email). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `BillingEmail` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 254 characters. Personal data (email). Name printed on
+    /// support 360009770917-Coworker, developers reference/coworker.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_email: Option<String>,
-    /// `BillingName` (`string`). Optional (the reference table). Personal data (name). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `BillingName` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (name). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_name: Option<String>,
-    /// `BillingAddress` (`string`). Optional (the reference table). Personal data (address).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `BillingAddress` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Personal data (address). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_address: Option<String>,
-    /// `BillingPostCode` (`string`). Optional (the reference table). Personal data (address).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    /// `BillingPostCode` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Personal data (address). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_post_code: Option<String>,
-    /// `BillingCity` (`string`). Optional (the reference table). Personal data (address). Name
-    /// guessed from the option `--billing-city` (high confidence): no source prints it.
+    /// `BillingCityName` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Personal data (address). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker; it replaces the catalogue's guess
+    /// `BillingCity`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub billing_city: Option<String>,
-    /// `BillingState` (`string`). Optional (the reference table). Personal data (address). Name
-    /// from the official page `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`.
+    pub billing_city_name: Option<String>,
+    /// `BillingState` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (address). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_state: Option<String>,
-    /// `BillingCountryId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `BillingCountryId` (`long`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker,
+    /// developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_country_id: Option<i64>,
-    /// `BillingSimpleTimeZoneId` (`long`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/coworker.md`.
+    /// `BillingSimpleTimeZoneId` (`long`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker,
+    /// developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_simple_time_zone_id: Option<i64>,
-    /// `TaxRateType` (`enum` [`CoworkerTaxRateType`]). Required on create and update (the
-    /// reference table). Name guessed from the option `--tax-rate-type` (high confidence): no
-    /// source prints it.
-    #[required]
+    /// `TaxRateType` (`enum` [`CoworkerTaxRateType`]). Optional: create: not required by
+    /// developers post-coworkers; update: as on create. Name printed on developers
+    /// reference/coworker.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_type: Option<CoworkerTaxRateType>,
-    /// `TaxRate` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `TaxRate` (`decimal`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate: Option<f64>,
-    /// `TaxIDNumber` (`string`). Optional (the reference table). At most 255 characters.
-    /// Personal data (financial). Name from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// `TaxIDNumber` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 255 characters. Personal data (financial). Name printed on
+    /// developers reference/coworker.
     #[length(max = 255)]
     #[serde(
         rename = "TaxIDNumber",
@@ -323,71 +356,75 @@ pub struct Coworker {
         default
     )]
     pub tax_id_number: Option<String>,
-    /// `BankName` (`string`). Optional (the reference table). At most 255 characters. Personal
-    /// data (financial). Name from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// `BankName` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. At most 255 characters. Personal data (financial). Name printed on
+    /// support 360009770917-Coworker, developers reference/coworker.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bank_name: Option<String>,
-    /// `BankAccount` (`string`). Optional (the reference table). Personal data (financial).
-    /// Name from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// `BankAccount` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (financial). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bank_account: Option<String>,
-    /// `BankBranch` (`string`). Optional (the reference table). Personal data (financial). Name
-    /// from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// `BankBranch` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (financial). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bank_branch: Option<String>,
-    /// `NotifyOnNewInvoice` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `NotifyOnNewInvoice` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_new_invoice: Option<bool>,
-    /// `NotifyOnNewPayment` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `NotifyOnNewPayment` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_new_payment: Option<bool>,
-    /// `NotifyOnFailedPayment` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/coworker.md`.
+    /// `NotifyOnFailedPayment` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_failed_payment: Option<bool>,
-    /// `ShowPayingMemberInvoices` (`bool`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/coworker.md`.
+    /// `ShowPayingMemberInvoices` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_paying_member_invoices: Option<bool>,
-    /// `EnableGocardless` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--enable-gocardless` (high confidence): no source prints it.
+    /// `EnableGoCardlessPayments` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker; it
+    /// replaces the catalogue's guess `EnableGocardless`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub enable_gocardless: Option<bool>,
-    /// `GoCardlessContractNumber` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/coworker.md`.
+    pub enable_go_cardless_payments: Option<bool>,
+    /// `GoCardlessContractNumber` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub go_cardless_contract_number: Option<String>,
-    /// `StripeBacsDDPaymentMethodId` (`string`). Optional (the reference table). Name guessed
-    /// from the option `--stripe-bacs-d-d-payment-method-id` (low confidence): no source prints
-    /// it.
+    /// `StripeBacsDDPaymentMethodId` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers put-coworkers,
+    /// developers reference/coworker.
     #[serde(
         rename = "StripeBacsDDPaymentMethodId",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub stripe_bacs_dd_payment_method_id: Option<String>,
-    /// `StripeBacsDDMandateId` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--stripe-bacs-d-d-mandate-id` (low confidence): no source prints it.
+    /// `StripeBacsDDMandateId` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(
         rename = "StripeBacsDDMandateId",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub stripe_bacs_dd_mandate_id: Option<String>,
-    /// `StripeBacsDDCustomerToken` (`string`). Optional (the reference table). Sensitive: never
-    /// shown in failures or `Debug`. Name guessed from the option
-    /// `--stripe-bacs-d-d-customer-token` (low confidence): no source prints it.
+    /// `StripeBacsDDCustomerToken` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Sensitive: never shown in failures or `Debug`.
+    /// Name printed on developers put-coworkers, developers reference/coworker.
     #[serde(
         rename = "StripeBacsDDCustomerToken",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub stripe_bacs_dd_customer_token: Option<Secret<String>>,
-    /// `StripeBacsDDEnabled` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--stripe-bacs-d-d-enabled` (low confidence): no source prints it.
+    /// `StripeBacsDDEnabled` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
     #[serde(
         rename = "StripeBacsDDEnabled",
         skip_serializing_if = "Option::is_none",
@@ -395,656 +432,654 @@ pub struct Coworker {
     )]
     pub stripe_bacs_dd_enabled: Option<bool>,
     /// `RegularPaymentProvider` (`enum` `CoworkerRegularPaymentProvider`, an integer (no source
-    /// lists its values)). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// lists its values)). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. Name printed on developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_payment_provider: Option<i32>,
-    /// `RegularPaymentContractNumber` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/coworker.md`.
+    /// `RegularPaymentContractNumber` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers put-coworkers,
+    /// developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_payment_contract_number: Option<String>,
-    /// `CardNumber` (`string`). Optional (the reference table). Personal data (financial). Name
-    /// from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// `CardNumber` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Personal data (financial). Name printed on support
+    /// 360009770917-Coworker, developers reference/coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub card_number: Option<String>,
-    /// `DoNotAutoProcessInvoices` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--do-not-auto-process-invoices` (high confidence): no source prints it.
+    /// `DoNotProcessInvoicesAutomatically` (`bool`). Optional: create: not required by
+    /// developers post-coworkers; update: as on create. Name printed on developers
+    /// put-coworkers; it replaces the catalogue's guess `DoNotAutoProcessInvoices`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub do_not_auto_process_invoices: Option<bool>,
-    /// `AllowNetworkCheckin` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    pub do_not_process_invoices_automatically: Option<bool>,
+    /// `AllowNetworkCheckin` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_network_checkin: Option<bool>,
-    /// `AccessCardId` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `AccessCardId` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub access_card_id: Option<String>,
-    /// `AccessPincode` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `AccessPincode` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub access_pincode: Option<String>,
-    /// `KeyFobNumber` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `KeyFobNumber` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub key_fob_number: Option<String>,
-    /// `NotifyOnDelivery` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `NotifyOnDelivery` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_delivery: Option<bool>,
-    /// `EzeepUserId` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `EzeepUserId` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_user_id: Option<String>,
-    /// `EzeepFreePrinting` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `EzeepFreePrinting` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_free_printing: Option<bool>,
-    /// `EzeepBlueUserId` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--ezeep-blue-user-id` (high confidence): no source prints it.
+    /// `EzeepBlueUserId` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--ezeep-blue-user-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_blue_user_id: Option<String>,
-    /// `EzeepBlueFreePrinting` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--ezeep-blue-free-printing` (high confidence): no source prints it.
+    /// `EzeepBlueFreePrinting` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--ezeep-blue-free-printing` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_blue_free_printing: Option<bool>,
-    /// `PaperCutPayAsYouPrint` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/coworker.md`.
+    /// `PaperCutPayAsYouPrint` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paper_cut_pay_as_you_print: Option<bool>,
-    /// `PaperCutFreePrinting` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/coworker.md`.
+    /// `PaperCutFreePrinting` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paper_cut_free_printing: Option<bool>,
-    /// `PaperCutUserId` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--paper-cut-user-id` (high confidence): no source prints it.
+    /// `PaperCutUserId` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--paper-cut-user-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paper_cut_user_id: Option<String>,
-    /// `CanMakeBookings` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `CanMakeBookings` (`bool`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub can_make_bookings: Option<bool>,
-    /// `CanBookForTeam` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--can-book-for-team` (high confidence): no source prints it.
+    /// `CanBookForTeam` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--can-book-for-team` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub can_book_for_team: Option<bool>,
-    /// `CanPurchaseProducts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `CanPurchaseProducts` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub can_purchase_products: Option<bool>,
-    /// `CanPurchaseEvents` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `CanPurchaseEvents` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub can_purchase_events: Option<bool>,
-    /// `CanAccessCommunity` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `CanAccessCommunity` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub can_access_community: Option<bool>,
-    /// `ReferenceNumber` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `ReferenceNumber` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reference_number: Option<String>,
-    /// `Tag` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Tag` (`string`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tag: Option<String>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/spaces/coworker.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. Personal data (bio). Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `ShowAlert` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `ShowAlert` (`bool`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_alert: Option<bool>,
-    /// `AlertNote` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `AlertNote` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub alert_note: Option<String>,
-    /// `UserId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `UserId` (`long`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub user_id: Option<i64>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Active` (`bool`). Optional: create: not required by developers post-coworkers; update:
+    /// as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `NextAutoInvoice` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `NextAutoInvoice` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub next_auto_invoice: Option<NexudusDateTime>,
-    /// `InvoiceDueDatePeriod` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `InvoiceDueDatePeriod` (`int`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_due_date_period: Option<i32>,
-    /// `RegistrationDate` (`DateTime`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (key fields).
+    /// `RegistrationDate` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the Nexudus skills reference (key
+    /// fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub registration_date: Option<NexudusDateTime>,
-    /// `GeneralTermsAccepted` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/coworker.md`.
+    /// `GeneralTermsAccepted` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name from the legacy API docs
+    /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub general_terms_accepted: Option<bool>,
-    /// `Custom1` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom1` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom1: Option<String>,
-    /// `Custom2` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom2` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom2: Option<String>,
-    /// `Custom3` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom3` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom3: Option<String>,
-    /// `Custom4` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom4` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom4: Option<String>,
-    /// `Custom5` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom5` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom5: Option<String>,
-    /// `Custom6` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom6` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom6: Option<String>,
-    /// `Custom7` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom7` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom7: Option<String>,
-    /// `Custom8` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom8` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom8: Option<String>,
-    /// `Custom9` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom9` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom9: Option<String>,
-    /// `Custom10` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom10` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom10: Option<String>,
-    /// `Custom11` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom11` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom11: Option<String>,
-    /// `Custom12` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom12` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom12: Option<String>,
-    /// `Custom13` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom13` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom13: Option<String>,
-    /// `Custom14` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom14` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom14: Option<String>,
-    /// `Custom15` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom15` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom15: Option<String>,
-    /// `Custom16` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom16` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom16: Option<String>,
-    /// `Custom17` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom17` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom17: Option<String>,
-    /// `Custom18` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom18` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom18: Option<String>,
-    /// `Custom19` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom19` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom19: Option<String>,
-    /// `Custom20` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom20` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom20: Option<String>,
-    /// `Custom21` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom21` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom21: Option<String>,
-    /// `Custom22` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom22` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom22: Option<String>,
-    /// `Custom23` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom23` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom23: Option<String>,
-    /// `Custom24` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom24` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom24: Option<String>,
-    /// `Custom25` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom25` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom25: Option<String>,
-    /// `Custom26` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom26` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom26: Option<String>,
-    /// `Custom27` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom27` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom27: Option<String>,
-    /// `Custom28` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom28` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom28: Option<String>,
-    /// `Custom29` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom29` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom29: Option<String>,
-    /// `Custom30` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// `Custom30` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on support 360009770917-Coworker.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom30: Option<String>,
-    /// `ZoomUserId` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--zoom-user-id` (high confidence): no source prints it.
+    /// `ZoomUserId` (`string`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--zoom-user-id` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_user_id: Option<String>,
-    /// `DoordeckUserGuid` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--doordeck-user-guid` (low confidence): no source prints it.
+    /// `DoordeckUserGuid` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--doordeck-user-guid` (low confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub doordeck_user_guid: Option<String>,
-    /// `Office365SubscriptionId` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--office365-subscription-id` (low confidence): no source prints it.
+    /// `Office365SubscriptionId` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--office365-subscription-id` (low confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_subscription_id: Option<String>,
-    /// `PurchaseOrder` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworker.md`.
+    /// `PurchaseOrder` (`string`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
-    /// `SyncToSquare` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--sync-to-square` (high confidence): no source prints it.
+    /// `SyncToSquare` (`bool`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--sync-to-square` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sync_to_square: Option<bool>,
-    /// `NotifyOnDeliveriesEmail` (`string`). Optional (the reference table). At most 254
-    /// characters. Personal data (email). Name guessed from the option
+    /// `NotifyOnDeliveriesEmail` (`string`). Optional: its name is a guess, which no check may
+    /// demand. At most 254 characters. Personal data (email). Name guessed from the option
     /// `--notify-on-deliveries-email` (high confidence): no source prints it.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_deliveries_email: Option<String>,
-    /// `GoogleSubscriptionId` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--google-subscription-id` (high confidence): no source prints it.
+    /// `GoogleSubscriptionId` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--google-subscription-id` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_subscription_id: Option<String>,
-    /// `InvoiceSegregationOverride` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregation-override` (high confidence): no source prints it.
+    /// `InvoiceSegregationOverride` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregation-override` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregation_override: Option<bool>,
-    /// `InvoiceSegregateContracts` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregate-contracts` (high confidence): no source prints it.
+    /// `InvoiceSegregateContracts` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregate-contracts` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_contracts: Option<bool>,
-    /// `InvoiceSegregateBookings` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregate-bookings` (high confidence): no source prints it.
+    /// `InvoiceSegregateBookings` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregate-bookings` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_bookings: Option<bool>,
-    /// `InvoiceSegregateProducts` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregate-products` (high confidence): no source prints it.
+    /// `InvoiceSegregateProducts` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregate-products` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_products: Option<bool>,
-    /// `InvoiceSegregateTimePasses` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregate-time-passes` (high confidence): no source prints it.
+    /// `InvoiceSegregateTimePasses` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregate-time-passes` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_time_passes: Option<bool>,
-    /// `InvoiceSegregateTickets` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregate-tickets` (high confidence): no source prints it.
+    /// `InvoiceSegregateTickets` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregate-tickets` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_tickets: Option<bool>,
-    /// `IsDefaultProfile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--is-default-profile` (high confidence): no source prints it.
+    /// `IsDefaultProfile` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--is-default-profile` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_default_profile: Option<bool>,
-    /// `InvoiceSegregateCharges` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--invoice-segregate-charges` (high confidence): no source prints it.
+    /// `InvoiceSegregateCharges` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--invoice-segregate-charges` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_charges: Option<bool>,
-    /// `BrivoUserId` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--brivo-user-id` (high confidence): no source prints it.
+    /// `BrivoUserId` (`int`). Optional: its name is a guess, which no check may demand. Name
+    /// guessed from the option `--brivo-user-id` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub brivo_user_id: Option<i32>,
-    /// `EzeepPrintingEnabled` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--ezeep-printing-enabled` (high confidence): no source prints it.
+    /// `EzeepPrintingEnabled` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--ezeep-printing-enabled` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_printing_enabled: Option<bool>,
-    /// `InvoiceDueDateDay` (`int`). Optional (the reference table). Name guessed from the
-    /// option `--invoice-due-date-day` (high confidence): no source prints it.
+    /// `InvoiceDueDateDay` (`int`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--invoice-due-date-day` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_due_date_day: Option<i32>,
-    /// `MondayAttendance` (`enum` [`CoworkerMondayAttendance`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--monday-attendance` (high
+    /// `MondayAttendance` (`enum` [`CoworkerMondayAttendance`]). Optional: its name is a guess,
+    /// which no check may demand. Name guessed from the option `--monday-attendance` (high
     /// confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub monday_attendance: Option<CoworkerMondayAttendance>,
-    /// `TuesdayAttendance` (`enum` [`CoworkerTuesdayAttendance`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--tuesday-attendance` (high
-    /// confidence): no source prints it.
-    #[required]
-    pub tuesday_attendance: Option<CoworkerTuesdayAttendance>,
-    /// `WednesdayAttendance` (`enum` [`CoworkerWednesdayAttendance`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--wednesday-attendance`
+    /// `TuesdayAttendance` (`enum` [`CoworkerTuesdayAttendance`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--tuesday-attendance`
     /// (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tuesday_attendance: Option<CoworkerTuesdayAttendance>,
+    /// `WednesdayAttendance` (`enum` [`CoworkerWednesdayAttendance`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--wednesday-attendance`
+    /// (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub wednesday_attendance: Option<CoworkerWednesdayAttendance>,
-    /// `ThursdayAttendance` (`enum` [`CoworkerThursdayAttendance`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--thursday-attendance` (high
-    /// confidence): no source prints it.
-    #[required]
+    /// `ThursdayAttendance` (`enum` [`CoworkerThursdayAttendance`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--thursday-attendance`
+    /// (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub thursday_attendance: Option<CoworkerThursdayAttendance>,
-    /// `FridayAttendance` (`enum` [`CoworkerFridayAttendance`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--friday-attendance` (high
+    /// `FridayAttendance` (`enum` [`CoworkerFridayAttendance`]). Optional: its name is a guess,
+    /// which no check may demand. Name guessed from the option `--friday-attendance` (high
     /// confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub friday_attendance: Option<CoworkerFridayAttendance>,
-    /// `SaturdayAttendance` (`enum` [`CoworkerSaturdayAttendance`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--saturday-attendance` (high
-    /// confidence): no source prints it.
-    #[required]
+    /// `SaturdayAttendance` (`enum` [`CoworkerSaturdayAttendance`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--saturday-attendance`
+    /// (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub saturday_attendance: Option<CoworkerSaturdayAttendance>,
-    /// `SundayAttendance` (`enum` [`CoworkerSundayAttendance`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--sunday-attendance` (high
+    /// `SundayAttendance` (`enum` [`CoworkerSundayAttendance`]). Optional: its name is a guess,
+    /// which no check may demand. Name guessed from the option `--sunday-attendance` (high
     /// confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sunday_attendance: Option<CoworkerSundayAttendance>,
-    /// `Longitude` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/business.md (+1 more)` (the same name on another entity).
+    /// `Longitude` (`decimal`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/business.md (+1 more)`
+    /// (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub longitude: Option<f64>,
-    /// `Latitude` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/business.md (+1 more)` (the same name on another entity).
+    /// `Latitude` (`decimal`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/business.md (+1 more)`
+    /// (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub latitude: Option<f64>,
-    /// `BillingLongitude` (`decimal`). Optional (the reference table). Name guessed from the
-    /// option `--billing-longitude` (high confidence): no source prints it.
+    /// `BillingLongitude` (`decimal`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--billing-longitude` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_longitude: Option<f64>,
-    /// `BillingLatitude` (`decimal`). Optional (the reference table). Name guessed from the
-    /// option `--billing-latitude` (high confidence): no source prints it.
+    /// `BillingLatitude` (`decimal`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--billing-latitude` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_latitude: Option<f64>,
-    /// `Archived` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Archived` (`bool`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
+    /// `LastOverDueInvoiceReminder` (`json`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers put-coworkers.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_over_due_invoice_reminder: Option<serde_json::Value>,
+    /// `CheckinSinceLastRenewal` (`int`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on support 360009770917-Coworker.
+    #[serde(skip_serializing, default)]
+    pub checkin_since_last_renewal: Option<i32>,
+    /// `InvoicingBusinessName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers reference/coworker.
+    #[serde(skip_serializing, default)]
+    pub invoicing_business_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Coworker.CoworkerType` (`CoworkerCoworkerType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerCoworkerType {
-    /// `1`: Individual.
-    Individual = 1,
-    /// `2`: Company.
-    Company = 2,
+crate::open_enum! {
+    /// The values of `Coworker.CoworkerType` (`eCoworkerRecordType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-coworkers)
+    /// (the union of their values).
+    pub enum CoworkerCoworkerType {
+        /// `1`: Individual.
+        Individual = 1,
+        /// `2`: Company.
+        Company = 2,
+    }
 }
 
-impl CoworkerCoworkerType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Individual"), (2, "Company")];
+crate::open_enum! {
+    /// The values of `Coworker.Gender` (`eGender`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official page developers
+    /// post-coworkers and the official pages (learn put-coworkers) (the union of their values).
+    pub enum CoworkerGender {
+        /// `0`: None (only on the official page developers post-coworkers, the official page learn
+        /// put-coworkers).
+        None = 0,
+        /// `1`: NotSet.
+        NotSet = 1,
+        /// `2`: Male.
+        Male = 2,
+        /// `3`: Female.
+        Female = 3,
+        /// `4`: Other.
+        Other = 4,
+        /// `5`: RatherNotSay.
+        RatherNotSay = 5,
+    }
 }
 
-/// The values of `Coworker.Gender` (`CoworkerGender`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table and
-/// the official page `developers.nexudus.com/rest-api/spaces/post-coworkers` (the union of
-/// their values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerGender {
-    /// `0`: None (only on the official page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkers`).
-    None = 0,
-    /// `1`: NotSet.
-    NotSet = 1,
-    /// `2`: Male.
-    Male = 2,
-    /// `3`: Female.
-    Female = 3,
-    /// `4`: Other.
-    Other = 4,
-    /// `5`: RatherNotSay.
-    RatherNotSay = 5,
+crate::open_enum! {
+    /// The values of `Coworker.TaxRateType` (`eCoworkerTaxRateType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-coworkers)
+    /// (the union of their values).
+    pub enum CoworkerTaxRateType {
+        /// `1`: Default.
+        Default = 1,
+        /// `2`: Reduced.
+        Reduced = 2,
+        /// `3`: Exempt.
+        Exempt = 3,
+    }
 }
 
-impl CoworkerGender {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "None"),
-        (1, "NotSet"),
-        (2, "Male"),
-        (3, "Female"),
-        (4, "Other"),
-        (5, "RatherNotSay"),
-    ];
+crate::open_enum! {
+    /// The values of `Coworker.MondayAttendance` (`eCoworkerAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-coworkers)
+    /// (the union of their values).
+    pub enum CoworkerMondayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }
 
-/// The values of `Coworker.TaxRateType` (`CoworkerTaxRateType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerTaxRateType {
-    /// `1`: Default.
-    Default = 1,
-    /// `2`: Reduced.
-    Reduced = 2,
-    /// `3`: Exempt.
-    Exempt = 3,
+crate::open_enum! {
+    /// The values of `Coworker.TuesdayAttendance` (`CoworkerTuesdayAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerTuesdayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }
 
-impl CoworkerTaxRateType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Default"), (2, "Reduced"), (3, "Exempt")];
+crate::open_enum! {
+    /// The values of `Coworker.WednesdayAttendance` (`CoworkerWednesdayAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerWednesdayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }
 
-/// The values of `Coworker.MondayAttendance` (`CoworkerMondayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerMondayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
+crate::open_enum! {
+    /// The values of `Coworker.ThursdayAttendance` (`CoworkerThursdayAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerThursdayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }
 
-impl CoworkerMondayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
+crate::open_enum! {
+    /// The values of `Coworker.FridayAttendance` (`CoworkerFridayAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerFridayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }
 
-/// The values of `Coworker.TuesdayAttendance` (`CoworkerTuesdayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerTuesdayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
+crate::open_enum! {
+    /// The values of `Coworker.SaturdayAttendance` (`CoworkerSaturdayAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerSaturdayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }
 
-impl CoworkerTuesdayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
-}
-
-/// The values of `Coworker.WednesdayAttendance` (`CoworkerWednesdayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerWednesdayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
-}
-
-impl CoworkerWednesdayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
-}
-
-/// The values of `Coworker.ThursdayAttendance` (`CoworkerThursdayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerThursdayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
-}
-
-impl CoworkerThursdayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
-}
-
-/// The values of `Coworker.FridayAttendance` (`CoworkerFridayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerFridayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
-}
-
-impl CoworkerFridayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
-}
-
-/// The values of `Coworker.SaturdayAttendance` (`CoworkerSaturdayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerSaturdayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
-}
-
-impl CoworkerSaturdayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
-}
-
-/// The values of `Coworker.SundayAttendance` (`CoworkerSundayAttendance`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerSundayAttendance {
-    /// `1`: WorkingFromOffice.
-    WorkingFromOffice = 1,
-    /// `2`: WorkingFromHome.
-    WorkingFromHome = 2,
-    /// `3`: WorkingFromAbroad.
-    WorkingFromAbroad = 3,
-    /// `4`: NotWorking.
-    NotWorking = 4,
-    /// `5`: Undefined.
-    Undefined = 5,
-}
-
-impl CoworkerSundayAttendance {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WorkingFromOffice"),
-        (2, "WorkingFromHome"),
-        (3, "WorkingFromAbroad"),
-        (4, "NotWorking"),
-        (5, "Undefined"),
-    ];
+crate::open_enum! {
+    /// The values of `Coworker.SundayAttendance` (`CoworkerSundayAttendance`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum CoworkerSundayAttendance {
+        /// `1`: WorkingFromOffice.
+        WorkingFromOffice = 1,
+        /// `2`: WorkingFromHome.
+        WorkingFromHome = 2,
+        /// `3`: WorkingFromAbroad.
+        WorkingFromAbroad = 3,
+        /// `4`: NotWorking.
+        NotWorking = 4,
+        /// `5`: Undefined.
+        Undefined = 5,
+    }
 }

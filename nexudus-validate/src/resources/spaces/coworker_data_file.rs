@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerDataFile` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerdatafiles.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerdatafiles:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkerdatafiles`
+/// - learn post-coworkerdatafiles:
+/// `https://learn.nexudus.com/rest-api/spaces/post-coworkerdatafiles.md`
+/// - developers put-coworkerdatafiles:
+/// `https://developers.nexudus.com/rest-api/spaces/put-coworkerdatafiles`
+/// - developers get-coworkerdatafiles-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles-by-id`
+/// - developers get-coworkerdatafiles:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,78 +39,185 @@ pub struct CoworkerDataFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/coworkerdatafile.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-coworkerdatafiles,
+    /// learn post-coworkerdatafiles; update: required by developers put-coworkerdatafiles. Name
+    /// printed on developers post-coworkerdatafiles, learn post-coworkerdatafiles, developers
+    /// put-coworkerdatafiles (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/coworkerdatafile.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-coworkerdatafiles,
+    /// learn post-coworkerdatafiles; update: required by developers put-coworkerdatafiles. Name
+    /// printed on developers post-coworkerdatafiles, learn post-coworkerdatafiles, developers
+    /// put-coworkerdatafiles (+1 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-coworkerdatafiles,
+    /// learn post-coworkerdatafiles; update: required by developers put-coworkerdatafiles. Name
+    /// printed on developers post-coworkerdatafiles, learn post-coworkerdatafiles, developers
+    /// put-coworkerdatafiles (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworkerdatafile.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers post-coworkerdatafiles, learn
+    /// post-coworkerdatafiles, developers put-coworkerdatafiles (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `AvailableToUser` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworkerdatafile.md`.
+    /// `AvailableToUser` (`bool`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers post-coworkerdatafiles, learn
+    /// post-coworkerdatafiles, developers put-coworkerdatafiles (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_user: Option<bool>,
-    /// `RequestDigitalSignature` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/coworkerdatafile.md`.
+    /// `RequestDigitalSignature` (`bool`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers post-coworkerdatafiles, developers
+    /// put-coworkerdatafiles, developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub request_digital_signature: Option<bool>,
-    /// `NewFileDataUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-file-data-url` (low confidence): no source prints it.
+    /// `NewFileDataUrl` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers post-coworkerdatafiles, developers
+    /// put-coworkerdatafiles, developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_data_url: Option<String>,
-    /// `ClearFileDataFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-file-data-file` (high confidence): no source prints it.
+    /// `ClearFileDataFile` (`bool`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers post-coworkerdatafiles, developers
+    /// put-coworkerdatafiles, developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_data_file: Option<bool>,
-    /// `NewSignedFileDataUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-signed-file-data-url` (low confidence): no source prints it.
+    /// `NewSignedFileDataUrl` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_signed_file_data_url: Option<String>,
-    /// `ClearSignedFileDataFile` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--clear-signed-file-data-file` (high confidence): no source prints it.
+    /// `ClearSignedFileDataFile` (`bool`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_signed_file_data_file: Option<bool>,
-    /// `Extension` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--extension` (high confidence): no source prints it.
+    /// `Extension` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extension: Option<String>,
-    /// `Billed` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (the same name on another
-    /// entity).
+    /// `Billed` (`bool`). Optional: create: not required by developers post-coworkerdatafiles,
+    /// learn post-coworkerdatafiles; update: not required by developers put-coworkerdatafiles.
+    /// Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billed: Option<bool>,
-    /// `Signed` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworkerdatafile.md`.
+    /// `Signed` (`bool`). Optional: create: not required by developers post-coworkerdatafiles,
+    /// learn post-coworkerdatafiles; update: not required by developers put-coworkerdatafiles.
+    /// Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub signed: Option<bool>,
-    /// `EsignIdentifier` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--esign-identifier` (high confidence): no source prints it.
+    /// `EsignIdentifier` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub esign_identifier: Option<String>,
-    /// `DocumentTemplateGuid` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--document-template-guid` (low confidence): no source prints it.
+    /// `DocumentTemplateGuid` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers put-coworkerdatafiles, developers
+    /// get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document_template_guid: Option<String>,
-    /// `NotifyWhenSignedEmail` (`string`). Optional (the reference table). Personal data
-    /// (email). Name guessed from the option `--notify-when-signed-email` (high confidence): no
-    /// source prints it.
+    /// `NotifyWhenSignedEmail` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Personal data (email). Name printed on developers
+    /// put-coworkerdatafiles, developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_when_signed_email: Option<String>,
-    /// `ProposalGuid` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--proposal-guid` (low confidence): no source prints it.
+    /// `ProposalGuid` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposal_guid: Option<String>,
-    /// `CoworkerContractGuid` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--coworker-contract-guid` (low confidence): no source prints it.
+    /// `CoworkerContractGuid` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_contract_guid: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `FileDataFileName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file_data_file_name: Option<String>,
+    /// `SignedFileDataFileName` (`string`). Optional: create: not required by developers
+    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
+    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signed_file_data_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

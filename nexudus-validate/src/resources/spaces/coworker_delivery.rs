@@ -3,7 +3,6 @@
 //! `CoworkerDelivery` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerdeliveries.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn put-coworkerdeliveries:
+/// `https://learn.nexudus.com/rest-api/spaces/put-coworkerdeliveries`
+/// - developers get-coworkerdeliveries-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
+/// - learn get-coworkerdeliveries-by-id:
+/// `https://learn.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
+///
 /// Catalogue note: handling-preference enum has no numeric value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -29,174 +37,371 @@ pub struct CoworkerDelivery {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/coworkerdelivery.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworkerdelivery.md`.
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `ContractContactId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--contract-contact-id` (high confidence): no source prints it.
+    /// `ContractContactId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contract_contact_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// required by learn put-coworkerdeliveries. Name printed on learn put-coworkerdeliveries,
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Location` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/coworkerdelivery.md`.
+    /// `Location` (`string`). Required: create: no official page; reference table required;
+    /// update: required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[required]
     pub location: Option<String>,
-    /// `ReceivedBy` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworkerdelivery.md`.
+    /// `ReceivedBy` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub received_by: Option<String>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// legacy API docs `rest-api/spaces/coworkerdelivery.md`.
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Personal data (bio). Name printed
+    /// on learn put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `NewFileDataUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-file-data-url` (low confidence): no source prints it.
+    /// `NewFileDataUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_data_url: Option<String>,
-    /// `ClearFileDataFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-file-data-file` (high confidence): no source prints it.
+    /// `ClearFileDataFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_data_file: Option<bool>,
-    /// `NewSignatureUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-signature-url` (low confidence): no source prints it.
+    /// `NewSignatureUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_signature_url: Option<String>,
-    /// `ClearSignatureFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-signature-file` (high confidence): no source prints it.
+    /// `ClearSignatureFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_signature_file: Option<bool>,
-    /// `NewScannedFileDataUrl` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--new-scanned-file-data-url` (low confidence): no source prints it.
+    /// `NewScannedFileDataUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_scanned_file_data_url: Option<String>,
-    /// `ClearScannedFileDataFile` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--clear-scanned-file-data-file` (high confidence): no source prints it.
+    /// `ClearScannedFileDataFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_scanned_file_data_file: Option<bool>,
-    /// `NewForwardedFileDataUrl` (`string`). Optional (the reference table). Name guessed from
-    /// the option `--new-forwarded-file-data-url` (low confidence): no source prints it.
+    /// `NewForwardedFileDataUrl` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_forwarded_file_data_url: Option<String>,
-    /// `ClearForwardedFileDataFile` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--clear-forwarded-file-data-file` (high confidence): no source prints it.
+    /// `ClearForwardedFileDataFile` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_forwarded_file_data_file: Option<bool>,
-    /// `Collected` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Collected` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub collected: Option<bool>,
-    /// `RequiresSignature` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/coworkerdelivery.md`.
+    /// `RequiresSignature` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub requires_signature: Option<bool>,
-    /// `Signed` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/coworkerdelivery.md`.
+    /// `Signed` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub signed: Option<bool>,
-    /// `CollectedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--collected-on` (high confidence): no source prints it.
+    /// `CollectedOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub collected_on: Option<NexudusDateTime>,
-    /// `DeliveryType` (`enum` [`CoworkerDeliveryDeliveryType`]). Required on create and update
-    /// (the reference table). Name from the Nexudus skills reference (key fields).
-    #[required]
+    /// `DeliveryType` (`enum` [`CoworkerDeliveryDeliveryType`]). Required on update only:
+    /// create: no official page; reference table required, but tables flag the defaults of
+    /// enums and bools; update: required by learn put-coworkerdeliveries. Name printed on learn
+    /// put-coworkerdeliveries, developers get-coworkerdeliveries-by-id, learn
+    /// get-coworkerdeliveries-by-id.
+    #[required(update)]
     pub delivery_type: Option<CoworkerDeliveryDeliveryType>,
     /// `HandlingPreference` (`enum` `CoworkerDeliveryHandlingPreference`, an integer (no source
-    /// lists its values)). Optional (the reference table). Name guessed from the option
-    /// `--handling-preference` (high confidence): no source prints it.
+    /// lists its values)). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub handling_preference: Option<i32>,
-    /// `CheckDeposited` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--check-deposited` (high confidence): no source prints it.
+    /// `CheckDeposited` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub check_deposited: Option<bool>,
-    /// `Forwarded` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--forwarded` (high confidence): no source prints it.
+    /// `Forwarded` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub forwarded: Option<bool>,
-    /// `Scanned` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--scanned` (high confidence): no source prints it.
+    /// `Scanned` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub scanned: Option<bool>,
-    /// `Recycled` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--recycled` (high confidence): no source prints it.
+    /// `Recycled` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub recycled: Option<bool>,
-    /// `Shredded` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--shredded` (high confidence): no source prints it.
+    /// `Shredded` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub shredded: Option<bool>,
-    /// `StoredForCollection` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--stored-for-collection` (high confidence): no source prints it.
+    /// `StoredForCollection` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub stored_for_collection: Option<bool>,
-    /// `ReturnedToSender` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--returned-to-sender` (high confidence): no source prints it.
+    /// `ReturnedToSender` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub returned_to_sender: Option<bool>,
-    /// `CheckDepositedOn` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--check-deposited-on` (high confidence): no source prints it.
+    /// `CheckDepositedOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub check_deposited_on: Option<NexudusDateTime>,
-    /// `ForwardedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--forwarded-on` (high confidence): no source prints it.
+    /// `ForwardedOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub forwarded_on: Option<NexudusDateTime>,
-    /// `ScannedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--scanned-on` (high confidence): no source prints it.
+    /// `ScannedOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub scanned_on: Option<NexudusDateTime>,
-    /// `RecycledOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--recycled-on` (high confidence): no source prints it.
+    /// `RecycledOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub recycled_on: Option<NexudusDateTime>,
-    /// `ShreddedOn` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--shredded-on` (high confidence): no source prints it.
+    /// `ShreddedOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub shredded_on: Option<NexudusDateTime>,
-    /// `StoredForCollectionOn` (`DateTime`). Optional (the reference table). Name guessed from
-    /// the option `--stored-for-collection-on` (high confidence): no source prints it.
+    /// `StoredForCollectionOn` (`DateTime`). Optional: create: no official page; reference
+    /// table optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub stored_for_collection_on: Option<NexudusDateTime>,
-    /// `ReturnedToSenderOn` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--returned-to-sender-on` (high confidence): no source prints it.
+    /// `ReturnedToSenderOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub returned_to_sender_on: Option<NexudusDateTime>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_email: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `ContractContactFullName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_contact_full_name: Option<String>,
+    /// `ContractContactEmail` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_contact_email: Option<String>,
+    /// `FileDataFileName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file_data_file_name: Option<String>,
+    /// `SignatureFileName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signature_file_name: Option<String>,
+    /// `ScannedFileDataFileName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub scanned_file_data_file_name: Option<String>,
+    /// `ForwardedFileDataFileName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub forwarded_file_data_file_name: Option<String>,
+    /// `Processed` (`bool`). Optional: create: no official page; no source flags it; update:
+    /// not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub processed: Option<bool>,
+    /// `Notified` (`bool`). Optional: create: no official page; no source flags it; update: not
+    /// required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub notified: Option<bool>,
+    /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
+    /// required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub billed: Option<bool>,
+    /// `ForwardingAddressUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub forwarding_address_unique_id: Option<String>,
+    /// `CheckDepositedProductUniqueId` (`string`). Optional: create: no official page; no
+    /// source flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub check_deposited_product_unique_id: Option<String>,
+    /// `ForwardedProductUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub forwarded_product_unique_id: Option<String>,
+    /// `ScannedProductUniqueId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
+    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub scanned_product_unique_id: Option<String>,
+    /// `RecycledProductUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub recycled_product_unique_id: Option<String>,
+    /// `ShreddedProductUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub shredded_product_unique_id: Option<String>,
+    /// `StoredForCollectionProductUniqueId` (`string`). Optional: create: no official page; no
+    /// source flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub stored_for_collection_product_unique_id: Option<String>,
+    /// `ReturnedToSenderProductUniqueId` (`string`). Optional: create: no official page; no
+    /// source flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub returned_to_sender_product_unique_id: Option<String>,
+    /// `CollectedProductUniqueId` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
+    /// developers get-coworkerdeliveries-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub collected_product_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CoworkerDelivery.DeliveryType` (`CoworkerDeliveryDeliveryType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerDeliveryDeliveryType {
-    /// `1`: Mail.
-    Mail = 1,
-    /// `2`: Parcel.
-    Parcel = 2,
-    /// `3`: Check.
-    Check = 3,
-    /// `4`: Publicity.
-    Publicity = 4,
-    /// `5`: Other.
-    Other = 5,
-}
-
-impl CoworkerDeliveryDeliveryType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Mail"),
-        (2, "Parcel"),
-        (3, "Check"),
-        (4, "Publicity"),
-        (5, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerDelivery.DeliveryType` (`eDeliveryType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-coworkerdeliveries) (the union of their values).
+    pub enum CoworkerDeliveryDeliveryType {
+        /// `0`: None (only on the official page developers get-coworkerdeliveries).
+        None = 0,
+        /// `1`: Mail.
+        Mail = 1,
+        /// `2`: Parcel.
+        Parcel = 2,
+        /// `3`: Check.
+        Check = 3,
+        /// `4`: Publicity.
+        Publicity = 4,
+        /// `5`: Other.
+        Other = 5,
+    }
 }

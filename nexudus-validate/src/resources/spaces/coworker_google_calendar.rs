@@ -17,6 +17,13 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkergooglecalendars.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkergooglecalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars`
+/// - developers get-coworkergooglecalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkergooglecalendars`
+///
 /// Its `Debug` never prints the sensitive fields (`EventSyncToken`), only whether they are
 /// set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -30,57 +37,85 @@ pub struct CoworkerGoogleCalendar {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `ResourceId` (`long`). Required: create: required by developers
+    /// post-coworkergooglecalendars; update: required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[required]
     pub resource_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers
+    /// post-coworkergooglecalendars; update: not required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-coworkergooglecalendars; update: required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[required]
     pub name: Option<String>,
-    /// `SubscriptionId` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `SubscriptionId` (`string`). Required: create: required by developers
+    /// post-coworkergooglecalendars; update: required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[required]
     pub subscription_id: Option<String>,
-    /// `CalendarId` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `CalendarId` (`string`). Required: create: required by developers
+    /// post-coworkergooglecalendars; update: required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[required]
     pub calendar_id: Option<String>,
-    /// `SubscriptionExpireDate` (`DateTime`). Required on create and update (the official POST
-    /// page `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` and the
-    /// official PUT page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `SubscriptionExpireDate` (`DateTime`). Required: create: required by developers
+    /// post-coworkergooglecalendars; update: required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[required]
     pub subscription_expire_date: Option<NexudusDateTime>,
-    /// `WatchResourceId` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `WatchResourceId` (`string`). Required: create: required by developers
+    /// post-coworkergooglecalendars; update: required by developers
+    /// put-coworkergooglecalendars. Name printed on developers post-coworkergooglecalendars.
     #[required]
     pub watch_resource_id: Option<String>,
-    /// `EventSyncToken` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`). Sensitive: never
-    /// shown in failures or `Debug`. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`.
+    /// `EventSyncToken` (`string`). Optional: create: not required by developers
+    /// post-coworkergooglecalendars; update: not required by developers
+    /// put-coworkergooglecalendars. Sensitive: never shown in failures or `Debug`. Name printed
+    /// on developers post-coworkergooglecalendars.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_sync_token: Option<Secret<String>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `CoworkerIdentityCheck` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkeridentitychecks.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-coworkeridentitychecks:
+/// `https://developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`
+/// - mintlify put-coworkeridentitychecks:
+/// `https://nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks`
+/// - developers get-coworkeridentitychecks-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitychecks-by-id`
 ///
 /// Catalogue note: identity-check-provider1/2 and verification-type1/2 enums have no value
 /// tables (assume same tables as identity-check-provider / verification-type);
@@ -32,235 +40,334 @@ pub struct CoworkerIdentityCheck {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`,
-    /// `nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-coworkeridentitychecks, mintlify
+    /// put-coworkeridentitychecks. Name printed on developers put-coworkeridentitychecks,
+    /// mintlify put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`,
-    /// `nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `CoworkerId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-coworkeridentitychecks, mintlify
+    /// put-coworkeridentitychecks. Name printed on developers put-coworkeridentitychecks,
+    /// mintlify put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`,
-    /// `nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// required by developers put-coworkeridentitychecks, mintlify put-coworkeridentitychecks.
+    /// Name printed on developers put-coworkeridentitychecks, mintlify
+    /// put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[required]
     pub name: Option<String>,
     /// `IdentityCheckProvider` (`enum` [`CoworkerIdentityCheckIdentityCheckProvider`]).
-    /// Optional: the official PUT pages disagree
-    /// (`developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks` (optional),
-    /// `nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks` (required)); reference
-    /// table: required. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// Optional: create: no official page; reference table required, but tables flag the
+    /// defaults of enums and bools; update: required by mintlify put-coworkeridentitychecks but
+    /// not by developers put-coworkeridentitychecks. Name printed on developers
+    /// put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_check_provider: Option<CoworkerIdentityCheckIdentityCheckProvider>,
     /// `IdentityDocumentType` (`enum` [`CoworkerIdentityCheckIdentityDocumentType`]). Optional:
-    /// the official PUT pages disagree
-    /// (`developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks` (optional),
-    /// `nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks` (required)); reference
-    /// table: required. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// create: no official page; reference table required, but tables flag the defaults of
+    /// enums and bools; update: required by mintlify put-coworkeridentitychecks but not by
+    /// developers put-coworkeridentitychecks. Name printed on developers
+    /// put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_document_type: Option<CoworkerIdentityCheckIdentityDocumentType>,
-    /// `IdentityDocumentNumber` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `IdentityDocumentNumber` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_document_number: Option<String>,
-    /// `IdentityDocumentIssuedBy` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `IdentityDocumentIssuedBy` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkeridentitychecks. Name
+    /// printed on developers put-coworkeridentitychecks, developers
+    /// get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_document_issued_by: Option<String>,
-    /// `IdentityDocumentExpirationDate` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `IdentityDocumentExpirationDate` (`DateTime`). Optional: create: no official page;
+    /// reference table optional; update: not required by developers put-coworkeridentitychecks.
+    /// Name printed on developers put-coworkeridentitychecks, developers
+    /// get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_document_expiration_date: Option<NexudusDateTime>,
     /// `AddressDocumentType` (`enum` [`CoworkerIdentityCheckAddressDocumentType`]). Optional:
-    /// the official PUT pages disagree
-    /// (`developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks` (optional),
-    /// `nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks` (required)); reference
-    /// table: required. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// create: no official page; reference table required, but tables flag the defaults of
+    /// enums and bools; update: required by mintlify put-coworkeridentitychecks but not by
+    /// developers put-coworkeridentitychecks. Name printed on developers
+    /// put-coworkeridentitychecks, developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address_document_type: Option<CoworkerIdentityCheckAddressDocumentType>,
-    /// `Description` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+65 more) (the same
-    /// name on another entity).
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `Billed` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (the same name on another
-    /// entity).
+    /// `Billed` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-coworkeridentitychecks. Name printed on developers
+    /// get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billed: Option<bool>,
-    /// `StripeVerificationSessionId` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`.
+    /// `StripeVerificationSessionId` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkeridentitychecks. Name
+    /// printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub stripe_verification_session_id: Option<String>,
     /// `IdentityCheckProvider1` (`enum` `CoworkerIdentityCheckIdentityCheckProvider1`, an
-    /// integer (no source lists its values)). Optional (the reference table). Accepted on
-    /// create only. Name guessed from the option `--identity-check-provider1` (low confidence):
-    /// no source prints it.
+    /// integer (no source lists its values)). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkeridentitychecks. Accepted
+    /// on create only. Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_check_provider1: Option<i32>,
     /// `VerificationType1` (`enum` `CoworkerIdentityCheckVerificationType1`, an integer (no
-    /// source lists its values)). Optional (the reference table). Accepted on create only. Name
-    /// guessed from the option `--verification-type1` (low confidence): no source prints it.
+    /// source lists its values)). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkeridentitychecks. Accepted on create only.
+    /// Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub verification_type1: Option<i32>,
-    /// `Description1` (`string`). Optional (the reference table). Accepted on create only. Name
-    /// guessed from the option `--description1` (low confidence): no source prints it.
+    /// `Description1` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkeridentitychecks. Accepted on create only.
+    /// Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description1: Option<String>,
     /// `IdentityCheckProvider2` (`enum` `CoworkerIdentityCheckIdentityCheckProvider2`, an
-    /// integer (no source lists its values)). Optional (the reference table). Accepted on
-    /// create only. Name guessed from the option `--identity-check-provider2` (low confidence):
-    /// no source prints it.
+    /// integer (no source lists its values)). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-coworkeridentitychecks. Accepted
+    /// on create only. Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_check_provider2: Option<i32>,
     /// `VerificationType2` (`enum` `CoworkerIdentityCheckVerificationType2`, an integer (no
-    /// source lists its values)). Optional (the reference table). Accepted on create only. Name
-    /// guessed from the option `--verification-type2` (low confidence): no source prints it.
+    /// source lists its values)). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkeridentitychecks. Accepted on create only.
+    /// Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub verification_type2: Option<i32>,
-    /// `Description2` (`string`). Optional (the reference table). Accepted on create only. Name
-    /// guessed from the option `--description2` (low confidence): no source prints it.
+    /// `Description2` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-coworkeridentitychecks. Accepted on create only.
+    /// Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description2: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `VerificationType` (`enum` [`CoworkerIdentityCheckVerificationType`]). Optional: create:
+    /// no official page; no source flags it; update: not required by developers
+    /// put-coworkeridentitychecks. Name printed on developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub verification_type: Option<CoworkerIdentityCheckVerificationType>,
+    /// `VerificationStatus` (`enum` [`CoworkerIdentityCheckVerificationStatus`]). Optional:
+    /// create: no official page; no source flags it; update: not required by developers
+    /// put-coworkeridentitychecks. Name printed on developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub verification_status: Option<CoworkerIdentityCheckVerificationStatus>,
+    /// `LastError` (`string`). Optional: create: no official page; no source flags it; update:
+    /// not required by developers put-coworkeridentitychecks. Name printed on developers
+    /// get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_error: Option<String>,
+    /// `ProposalGuid` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub proposal_guid: Option<String>,
+    /// `CoworkerContractGuid` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_guid: Option<String>,
+    /// `ContractContactGuid` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contract_contact_guid: Option<String>,
+    /// `IdentityCheckGroupGuid` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
+    /// developers get-coworkeridentitychecks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub identity_check_group_guid: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `CoworkerIdentityCheck.IdentityCheckProvider`
-/// (`CoworkerIdentityCheckIdentityCheckProvider`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table and
-/// the official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`
-/// (the union of their values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerIdentityCheckIdentityCheckProvider {
-    /// `0`: None (only on the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`).
-    None = 0,
-    /// `1`: Manual.
-    Manual = 1,
-    /// `2`: StripeIdentity.
-    StripeIdentity = 2,
+crate::open_enum! {
+    /// The values of `CoworkerIdentityCheck.IdentityCheckProvider` (`eIdentityCheckProvider`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official page developers
+    /// put-coworkeridentitychecks and the official pages (developers
+    /// get-coworkeridentitychecks) (the union of their values).
+    pub enum CoworkerIdentityCheckIdentityCheckProvider {
+        /// `0`: None (only on the official page developers put-coworkeridentitychecks, the official
+        /// page developers get-coworkeridentitychecks).
+        None = 0,
+        /// `1`: Manual.
+        Manual = 1,
+        /// `2`: StripeIdentity.
+        StripeIdentity = 2,
+    }
 }
 
-impl CoworkerIdentityCheckIdentityCheckProvider {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(0, "None"), (1, "Manual"), (2, "StripeIdentity")];
+crate::open_enum! {
+    /// The values of `CoworkerIdentityCheck.IdentityDocumentType`
+    /// (`eIdentityCheckDocumentType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official page developers
+    /// put-coworkeridentitychecks and the official pages (developers
+    /// get-coworkeridentitychecks) (the union of their values).
+    pub enum CoworkerIdentityCheckIdentityDocumentType {
+        /// `0`: None (only on the official page developers put-coworkeridentitychecks, the official
+        /// page developers get-coworkeridentitychecks).
+        None = 0,
+        /// `1`: Passport.
+        Passport = 1,
+        /// `2`: DriversLicense.
+        DriversLicense = 2,
+        /// `3`: IdCard.
+        IdCard = 3,
+        /// `4`: UniformedServiceId.
+        UniformedServiceId = 4,
+        /// `5`: CertificateOfNaturalization.
+        CertificateOfNaturalization = 5,
+        /// `6`: AccessCard.
+        AccessCard = 6,
+        /// `7`: MatriculaConsular.
+        MatriculaConsular = 7,
+        /// `8`: ResidentCard.
+        ResidentCard = 8,
+        /// `9`: UniversityId.
+        UniversityId = 9,
+        /// `10`: NEXUSCard.
+        NEXUSCard = 10,
+        /// `99`: Other.
+        Other = 99,
+    }
 }
 
-/// The values of `CoworkerIdentityCheck.IdentityDocumentType`
-/// (`CoworkerIdentityCheckIdentityDocumentType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table and
-/// the official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`
-/// (the union of their values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerIdentityCheckIdentityDocumentType {
-    /// `0`: None (only on the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`).
-    None = 0,
-    /// `1`: Passport.
-    Passport = 1,
-    /// `2`: DriversLicense.
-    DriversLicense = 2,
-    /// `3`: IdCard.
-    IdCard = 3,
-    /// `4`: UniformedServiceId.
-    UniformedServiceId = 4,
-    /// `5`: CertificateOfNaturalization.
-    CertificateOfNaturalization = 5,
-    /// `6`: AccessCard.
-    AccessCard = 6,
-    /// `7`: MatriculaConsular.
-    MatriculaConsular = 7,
-    /// `8`: ResidentCard.
-    ResidentCard = 8,
-    /// `9`: UniversityId.
-    UniversityId = 9,
-    /// `10`: NEXUSCard.
-    NEXUSCard = 10,
-    /// `99`: Other.
-    Other = 99,
+crate::open_enum! {
+    /// The values of `CoworkerIdentityCheck.AddressDocumentType` (`eAddressCheckDocumentType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official page developers
+    /// put-coworkeridentitychecks and the official pages (developers
+    /// get-coworkeridentitychecks) (the union of their values).
+    pub enum CoworkerIdentityCheckAddressDocumentType {
+        /// `0`: None (only on the official page developers put-coworkeridentitychecks, the official
+        /// page developers get-coworkeridentitychecks).
+        None = 0,
+        /// `1`: Passport.
+        Passport = 1,
+        /// `2`: DriversLicense.
+        DriversLicense = 2,
+        /// `3`: IdCard.
+        IdCard = 3,
+        /// `4`: LeaseRentalAgreement.
+        LeaseRentalAgreement = 4,
+        /// `5`: InsurancePolicy.
+        InsurancePolicy = 5,
+        /// `6`: Mortgage.
+        Mortgage = 6,
+        /// `7`: VehicleRegistrationCard.
+        VehicleRegistrationCard = 7,
+        /// `8`: VoterCard.
+        VoterCard = 8,
+        /// `9`: BankStatement (only in the reference table).
+        BankStatement = 9,
+        /// `99`: Other.
+        Other = 99,
+    }
 }
 
-impl CoworkerIdentityCheckIdentityDocumentType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "None"),
-        (1, "Passport"),
-        (2, "DriversLicense"),
-        (3, "IdCard"),
-        (4, "UniformedServiceId"),
-        (5, "CertificateOfNaturalization"),
-        (6, "AccessCard"),
-        (7, "MatriculaConsular"),
-        (8, "ResidentCard"),
-        (9, "UniversityId"),
-        (10, "NEXUSCard"),
-        (99, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerIdentityCheck.VerificationType` (`eIdVerificationType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers get-coworkeridentitychecks).
+    pub enum CoworkerIdentityCheckVerificationType {
+        /// `0`: None.
+        None = 0,
+        /// `1`: IdDocument.
+        IdDocument = 1,
+        /// `2`: Address.
+        Address = 2,
+    }
 }
 
-/// The values of `CoworkerIdentityCheck.AddressDocumentType`
-/// (`CoworkerIdentityCheckAddressDocumentType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table and
-/// the official page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`
-/// (the union of their values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum CoworkerIdentityCheckAddressDocumentType {
-    /// `0`: None (only on the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`).
-    None = 0,
-    /// `1`: Passport.
-    Passport = 1,
-    /// `2`: DriversLicense.
-    DriversLicense = 2,
-    /// `3`: IdCard.
-    IdCard = 3,
-    /// `4`: LeaseRentalAgreement.
-    LeaseRentalAgreement = 4,
-    /// `5`: InsurancePolicy.
-    InsurancePolicy = 5,
-    /// `6`: Mortgage.
-    Mortgage = 6,
-    /// `7`: VehicleRegistrationCard.
-    VehicleRegistrationCard = 7,
-    /// `8`: VoterCard.
-    VoterCard = 8,
-    /// `9`: BankStatement (only in the reference table).
-    BankStatement = 9,
-    /// `99`: Other.
-    Other = 99,
-}
-
-impl CoworkerIdentityCheckAddressDocumentType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "None"),
-        (1, "Passport"),
-        (2, "DriversLicense"),
-        (3, "IdCard"),
-        (4, "LeaseRentalAgreement"),
-        (5, "InsurancePolicy"),
-        (6, "Mortgage"),
-        (7, "VehicleRegistrationCard"),
-        (8, "VoterCard"),
-        (9, "BankStatement"),
-        (99, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `CoworkerIdentityCheck.VerificationStatus` (`eIdVerificationStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers put-coworkeridentitychecks).
+    pub enum CoworkerIdentityCheckVerificationStatus {
+        /// `0`: None.
+        None = 0,
+        /// `1`: Pending.
+        Pending = 1,
+        /// `2`: Submitted.
+        Submitted = 2,
+        /// `3`: Successful.
+        Successful = 3,
+        /// `4`: Failed.
+        Failed = 4,
+        /// `5`: Cancelled.
+        Cancelled = 5,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerIdentityCheckDocument` record of the Nexudus API.
 ///
@@ -18,6 +18,19 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkeridentitycheckdocuments.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkeridentitycheckdocuments:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkeridentitycheckdocuments`
+/// - mintlify post-coworkeridentitycheckdocuments:
+/// `https://nexudus.mintlify.app/rest-api/spaces/post-coworkeridentitycheckdocuments`
+/// - developers get-coworkeridentitycheckdocuments-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments-by-id`
+/// - mintlify get-coworkeridentitycheckdocuments-by-id:
+/// `https://nexudus.mintlify.app/rest-api/spaces/get-coworkeridentitycheckdocuments-by-id`
+/// - developers get-coworkeridentitycheckdocuments:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments`
+///
 /// Catalogue note: verification-status enum is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -30,66 +43,259 @@ pub struct CoworkerIdentityCheckDocument {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkeridentitycheckdocuments, mintlify post-coworkeridentitycheckdocuments;
+    /// update: required by developers put-coworkeridentitycheckdocuments. Name printed on
+    /// developers post-coworkeridentitycheckdocuments, mintlify
+    /// post-coworkeridentitycheckdocuments, developers get-coworkeridentitycheckdocuments-by-id
+    /// (+1 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `CoworkerIdentityCheckId` (`long`). Required on create and update (the reference table
-    /// and the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `CoworkerIdentityCheckId` (`long`). Required: create: required by developers
+    /// post-coworkeridentitycheckdocuments; update: required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[required]
     pub coworker_identity_check_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-coworkeridentitycheckdocuments; update: required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[required]
     pub name: Option<String>,
-    /// `NewPhotoUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `NewPhotoUrl` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_photo_url: Option<String>,
-    /// `ClearPhotoFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `ClearPhotoFile` (`bool`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_photo_file: Option<bool>,
-    /// `NewDocumentUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `NewDocumentUrl` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_document_url: Option<String>,
-    /// `ClearDocumentFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `ClearDocumentFile` (`bool`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_document_file: Option<bool>,
-    /// `NewAdditionalDocumentUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `NewAdditionalDocumentUrl` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_additional_document_url: Option<String>,
-    /// `ClearAdditionalDocumentFile` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `ClearAdditionalDocumentFile` (`bool`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_additional_document_file: Option<bool>,
-    /// `Notes` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`). Personal
-    /// data (bio). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`.
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not required by developers
+    /// put-coworkeridentitycheckdocuments. Personal data (bio). Name printed on developers
+    /// post-coworkeridentitycheckdocuments, developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerIdentityCheckName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_name: Option<String>,
+    /// `CoworkerIdentityCheckVerificationType` (`string`). Optional: create: not required by
+    /// developers post-coworkeridentitycheckdocuments; update: not listed in the part read of
+    /// developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_verification_type: Option<String>,
+    /// `CoworkerIdentityCheckBusinessName` (`string`). Optional: create: not required by
+    /// developers post-coworkeridentitycheckdocuments; update: not listed in the part read of
+    /// developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_business_name: Option<String>,
+    /// `CoworkerIdentityCheckIdentityDocumentType` (`string`). Optional: create: not required
+    /// by developers post-coworkeridentitycheckdocuments; update: not listed in the part read
+    /// of developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_identity_document_type: Option<String>,
+    /// `CoworkerIdentityCheckIdentityDocumentNumber` (`string`). Optional: create: not required
+    /// by developers post-coworkeridentitycheckdocuments; update: not listed in the part read
+    /// of developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_identity_document_number: Option<String>,
+    /// `CoworkerIdentityCheckIdentityDocumentIssuedBy` (`string`). Optional: create: not
+    /// required by developers post-coworkeridentitycheckdocuments; update: not listed in the
+    /// part read of developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_identity_document_issued_by: Option<String>,
+    /// `CoworkerIdentityCheckIdentityDocumentExpirationDate` (`string`). Optional: create: not
+    /// required by developers post-coworkeridentitycheckdocuments; update: not listed in the
+    /// part read of developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_identity_document_expiration_date: Option<String>,
+    /// `CoworkerIdentityCheckAddressDocumentType` (`string`). Optional: create: not required by
+    /// developers post-coworkeridentitycheckdocuments; update: not listed in the part read of
+    /// developers put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_identity_check_address_document_type: Option<String>,
+    /// `PhotoFileName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub photo_file_name: Option<String>,
+    /// `DocumentFileName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub document_file_name: Option<String>,
+    /// `AdditionalDocumentFileName` (`string`). Optional: create: not required by developers
+    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
+    /// put-coworkeridentitycheckdocuments. Name printed on developers
+    /// get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub additional_document_file_name: Option<String>,
+    /// `VerificationStatus` (`enum` [`CoworkerIdentityCheckDocumentVerificationStatus`]).
+    /// Optional: create: not required by developers post-coworkeridentitycheckdocuments;
+    /// update: not listed in the part read of developers put-coworkeridentitycheckdocuments.
+    /// Name printed on developers get-coworkeridentitycheckdocuments-by-id, mintlify
+    /// get-coworkeridentitycheckdocuments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub verification_status: Option<CoworkerIdentityCheckDocumentVerificationStatus>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `CoworkerIdentityCheckDocument.VerificationStatus`
+    /// (`eIdVerificationStatus`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers
+    /// get-coworkeridentitycheckdocuments).
+    pub enum CoworkerIdentityCheckDocumentVerificationStatus {
+        /// `0`: None.
+        None = 0,
+        /// `1`: Pending.
+        Pending = 1,
+        /// `2`: Submitted.
+        Submitted = 2,
+        /// `3`: Successful.
+        Successful = 3,
+        /// `4`: Failed.
+        Failed = 4,
+        /// `5`: Cancelled.
+        Cancelled = 5,
+    }
 }

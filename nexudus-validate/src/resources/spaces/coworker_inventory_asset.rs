@@ -15,6 +15,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerinventoryassets.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerinventoryassets:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkerinventoryassets`
+/// - developers get-coworkerinventoryassets-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets-by-id`
+/// - developers get-coworkerinventoryassets:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,33 +35,119 @@ pub struct CoworkerInventoryAsset {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+56 more)
-    /// (the same name on another entity).
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `InventoryAssetId` (`long`). Required on create and update (the reference table). Name
-    /// guessed from the option `--inventory-asset-id` (high confidence): no source prints it.
+    /// `InventoryAssetId` (`long`). Required: create: required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[required]
     pub inventory_asset_id: Option<i64>,
-    /// `Notes` (`string`). Optional (the reference table). Personal data (bio). Name from the
-    /// official page `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
-    /// (+28 more) (the same name on another entity).
+    /// `Notes` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Personal data (bio). Name printed on
+    /// developers post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `AssignedFrom` (`DateTime`). Required on create and update (the reference table). Name
-    /// guessed from the option `--assigned-from` (high confidence): no source prints it.
+    /// `AssignedFrom` (`DateTime`). Required: create: required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[required]
     pub assigned_from: Option<NexudusDateTime>,
-    /// `AssignedTo` (`DateTime`). Optional (the reference table). Name guessed from the option
-    /// `--assigned-to` (high confidence): no source prints it.
+    /// `AssignedTo` (`DateTime`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assigned_to: Option<NexudusDateTime>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `InventoryAssetName` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inventory_asset_name: Option<String>,
+    /// `InventoryAssetSku` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inventory_asset_sku: Option<String>,
+    /// `InventoryAssetValue` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inventory_asset_value: Option<String>,
+    /// `InventoryAssetUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
+    /// get-coworkerinventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inventory_asset_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerMessage` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkermessages.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-coworkermessages-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermessages-by-id`
+/// - developers get-coworkermessages:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermessages`
+/// - support 360009770977-Coworkermessage:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770977-Coworkermessage`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,81 +35,111 @@ pub struct CoworkerMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkermessage.md`.
+    /// `CoworkerId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkermessages-by-id, support 360009770977-Coworkermessage.
     #[serde(skip_serializing, default)]
     pub coworker_id: Option<i64>,
-    /// `CoworkerFullName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name from the Nexudus skills reference
-    /// (key fields).
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Personal data (name). Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub coworker_full_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Personal data (email). Name from the official page
-    /// `learn.nexudus.com/rest-api/content/get-formpagerequests-by-id` (+1 more) (the same name
-    /// on another entity).
+    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Personal data (email). Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub coworker_email: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/get-coursemembers-by-id` (+2 more) (the same
-    /// name on another entity).
+    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Personal data (name). Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name from the official page
-    /// `developers.nexudus.com/rest-api/content/get-coursemembers-by-id` (+3 more) (the same
-    /// name on another entity).
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Personal data (name). Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub coworker_company_name: Option<String>,
-    /// `EmailAccountId` (`long`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/spaces/coworkermessage.md`.
+    /// `EmailAccountId` (`long`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkermessages-by-id, support
+    /// 360009770977-Coworkermessage.
     #[serde(skip_serializing, default)]
     pub email_account_id: Option<i64>,
-    /// `EmailAccountDisplayName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the Nexudus skills reference (key fields).
+    /// `EmailAccountDisplayName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub email_account_display_name: Option<String>,
-    /// `EmailAccountEmailAddress` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--email-account-email-address` (high confidence): no source prints it.
+    /// `EmailAccountEmailAddress` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub email_account_email_address: Option<String>,
-    /// `Subject` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkermessage.md`.
+    /// `Subject` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkermessages-by-id, support 360009770977-Coworkermessage.
     #[serde(skip_serializing, default)]
     pub subject: Option<String>,
-    /// `Body` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the legacy API docs `rest-api/spaces/coworkermessage.md`.
+    /// `Body` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkermessages-by-id, support 360009770977-Coworkermessage.
     #[serde(skip_serializing, default)]
     pub body: Option<String>,
-    /// `IsNewMessage` (`bool`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/spaces/coworkermessage.md`.
+    /// `IsNewMessage` (`bool`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkermessages-by-id, support
+    /// 360009770977-Coworkermessage.
     #[serde(skip_serializing, default)]
     pub is_new_message: Option<bool>,
-    /// `Incoming` (`bool`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkermessage.md`.
+    /// `Incoming` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkermessages-by-id, support 360009770977-Coworkermessage.
     #[serde(skip_serializing, default)]
     pub incoming: Option<bool>,
-    /// `MessageId` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/community/communitymessagelike.md`
-    /// (the same name on another entity).
+    /// `MessageId` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub message_id: Option<i32>,
-    /// `ReminderUniqueId` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--reminder-unique-id` (high
-    /// confidence): no source prints it.
+    /// `ReminderUniqueId` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkermessages-by-id.
     #[serde(skip_serializing, default)]
     pub reminder_unique_id: Option<String>,
-    /// `AiChannelSessionId` (`long`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages` (the same name on another
+    /// `AiChannelSessionId` (`long`). Optional: read-only. Read from the server, never sent
+    /// back. Name from the official page learn put-openaichatmessages (the same name on another
     /// entity).
     #[serde(skip_serializing, default)]
     pub ai_channel_session_id: Option<i64>,
-    /// `RfcMessageId` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--rfc-message-id` (low confidence): no
-    /// source prints it.
+    /// `RfcMessageId` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--rfc-message-id` (low confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub rfc_message_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

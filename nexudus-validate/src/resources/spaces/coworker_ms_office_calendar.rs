@@ -16,6 +16,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkermsofficecalendars.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkermsofficecalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkermsofficecalendars`
+/// - developers post-coworkermsoffecalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkermsoffecalendars`
+/// - developers put-coworkermsofficecalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`
+/// - developers get-coworkermsofficecalendars-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars-by-id`
+/// - developers get-coworkermsoffecalendars-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermsoffecalendars-by-id`
+/// - developers get-coworkermsofficecalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,39 +42,92 @@ pub struct CoworkerMsOfficeCalendar {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`.
+    /// `ResourceId` (`long`). Required: create: required by developers
+    /// post-coworkermsofficecalendars, developers post-coworkermsoffecalendars; update:
+    /// required by developers put-coworkermsofficecalendars. Name printed on developers
+    /// post-coworkermsofficecalendars, developers post-coworkermsoffecalendars, developers
+    /// put-coworkermsofficecalendars (+2 more).
     #[required]
     pub resource_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `CoworkerId` (`long`). Required on create only: create: required by developers
+    /// post-coworkermsoffecalendars; update: not required by developers
+    /// put-coworkermsofficecalendars. Name printed on developers post-coworkermsoffecalendars,
+    /// developers put-coworkermsofficecalendars, developers get-coworkermsofficecalendars-by-id
+    /// (+1 more).
+    #[required(create)]
     pub coworker_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`.
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-coworkermsofficecalendars, developers post-coworkermsoffecalendars; update:
+    /// required by developers put-coworkermsofficecalendars. Name printed on developers
+    /// post-coworkermsofficecalendars, developers post-coworkermsoffecalendars, developers
+    /// put-coworkermsofficecalendars (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `SubscriptionId` (`string`). Required on create and update (the reference table and the
-    /// official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`.
-    #[required]
+    /// `SubscriptionId` (`string`). Required on update only: create: required by developers
+    /// post-coworkermsofficecalendars but not by developers post-coworkermsoffecalendars;
+    /// update: required by developers put-coworkermsofficecalendars. Name printed on developers
+    /// post-coworkermsofficecalendars, developers post-coworkermsoffecalendars, developers
+    /// put-coworkermsofficecalendars (+2 more).
+    #[required(update)]
     pub subscription_id: Option<String>,
-    /// `CalendarId` (`string`). Required on create and update (the reference table and the
-    /// official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`.
-    #[required]
+    /// `CalendarId` (`string`). Required on update only: create: required by developers
+    /// post-coworkermsofficecalendars but not by developers post-coworkermsoffecalendars;
+    /// update: required by developers put-coworkermsofficecalendars. Name printed on developers
+    /// post-coworkermsofficecalendars, developers post-coworkermsoffecalendars, developers
+    /// put-coworkermsofficecalendars (+2 more).
+    #[required(update)]
     pub calendar_id: Option<String>,
-    /// `SubscriptionExpireDate` (`DateTime`). Required on create and update (the reference
-    /// table and the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`.
+    /// `SubscriptionExpireDate` (`DateTime`). Required: create: required by developers
+    /// post-coworkermsoffecalendars; update: required by developers
+    /// put-coworkermsofficecalendars. Name printed on developers post-coworkermsoffecalendars,
+    /// developers put-coworkermsofficecalendars, developers get-coworkermsofficecalendars-by-id
+    /// (+1 more).
     #[required]
     pub subscription_expire_date: Option<NexudusDateTime>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-coworkermsoffecalendars; update: not required by developers
+    /// put-coworkermsofficecalendars. Name printed on developers
+    /// get-coworkermsofficecalendars-by-id, developers get-coworkermsoffecalendars-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

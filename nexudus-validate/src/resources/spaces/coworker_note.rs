@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerNote` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkernotes.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkernotes:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkernotes`
+/// - developers get-coworkernotes-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkernotes-by-id`
+/// - support 360009770997-Coworkernote:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770997-Coworkernote`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,20 +37,61 @@ pub struct CoworkerNote {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/spaces/put-coworkernotes`). Name from
-    /// the official page `developers.nexudus.com/rest-api/spaces/put-coworkernotes`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-coworkernotes;
+    /// update: required by developers put-coworkernotes. Name printed on developers
+    /// post-coworkernotes, developers get-coworkernotes-by-id, support
+    /// 360009770997-Coworkernote.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Notes` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-coworkernotes`). Personal data
-    /// (bio). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkernotes`.
+    /// `Notes` (`string`). Required: create: required by developers post-coworkernotes; update:
+    /// required by developers put-coworkernotes. Personal data (bio). Name printed on
+    /// developers post-coworkernotes, developers get-coworkernotes-by-id, support
+    /// 360009770997-Coworkernote.
     #[required]
     pub notes: Option<String>,
-    /// `AddedBy` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkernotes`). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkernotes`.
+    /// `AddedBy` (`string`). Optional: create: not required by developers post-coworkernotes;
+    /// update: not required by developers put-coworkernotes. Name printed on support
+    /// 360009770997-Coworkernote.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_by: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerNotification` record of the Nexudus API.
 ///
@@ -16,6 +16,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkernotifications.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkernotifications:
+/// `https://developers.nexudus.com/rest-api/spaces/post-coworkernotifications`
+/// - developers put-coworkernotifications:
+/// `https://developers.nexudus.com/rest-api/spaces/put-coworkernotifications`
+/// - developers get-coworkernotifications-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkernotifications-by-id`
+/// - developers get-coworkernotifications:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkernotifications`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d; file prose says read-only but ops/tables
 /// list create/update.
@@ -30,33 +41,74 @@ pub struct CoworkerNotification {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkernotifications` and the official PUT
-    /// page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkernotifications; update: required by developers put-coworkernotifications.
+    /// Name printed on developers post-coworkernotifications, developers
+    /// put-coworkernotifications, developers get-coworkernotifications-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Message` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkernotifications` and the official PUT
-    /// page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`.
+    /// `Message` (`string`). Required: create: required by developers
+    /// post-coworkernotifications; update: required by developers put-coworkernotifications.
+    /// Name printed on developers post-coworkernotifications, developers
+    /// put-coworkernotifications, developers get-coworkernotifications-by-id.
     #[required]
     pub message: Option<String>,
-    /// `NotificationType` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkernotifications` and the official PUT
-    /// page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`.
+    /// `NotificationType` (`string`). Required: create: required by developers
+    /// post-coworkernotifications; update: required by developers put-coworkernotifications.
+    /// Name printed on developers post-coworkernotifications, developers
+    /// put-coworkernotifications, developers get-coworkernotifications-by-id.
     #[required]
     pub notification_type: Option<String>,
-    /// `EntityId` (`int`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkernotifications` and the official PUT
-    /// page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`.
+    /// `EntityId` (`int`). Required: create: required by developers post-coworkernotifications;
+    /// update: required by developers put-coworkernotifications. Name printed on developers
+    /// post-coworkernotifications, developers put-coworkernotifications, developers
+    /// get-coworkernotifications-by-id.
     #[required]
     pub entity_id: Option<i32>,
-    /// `IsDismissed` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-coworkernotifications`.
+    /// `IsDismissed` (`bool`). Optional: create: not required by developers
+    /// post-coworkernotifications; update: not required by developers
+    /// put-coworkernotifications. Name printed on developers post-coworkernotifications,
+    /// developers put-coworkernotifications, developers get-coworkernotifications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_dismissed: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerpriceplanhistories.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-coworkerpriceplanhistories-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories-by-id`
+/// - mintlify get-coworkerpriceplanhistories-by-id:
+/// `https://nexudus.mintlify.app/rest-api/spaces/get-coworkerpriceplanhistories-by-id`
+/// - developers get-coworkerpriceplanhistories:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories`
+/// - learn get-coworkerpriceplanhistories:
+/// `https://learn.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories.md`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,67 +39,114 @@ pub struct CoworkerPricePlanHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `CoworkerId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub coworker_id: Option<i64>,
-    /// `OldTariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `OldTariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub old_tariff_name: Option<String>,
-    /// `NewTariffName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `NewTariffName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub new_tariff_name: Option<String>,
-    /// `OldTariffUniqueId` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--old-tariff-unique-id` (high
-    /// confidence): no source prints it.
+    /// `OldTariffUniqueId` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub old_tariff_unique_id: Option<String>,
-    /// `NewTariffUniqueId` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--new-tariff-unique-id` (high
-    /// confidence): no source prints it.
+    /// `NewTariffUniqueId` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub new_tariff_unique_id: Option<String>,
-    /// `OldContractUniqueId` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--old-contract-unique-id` (high
-    /// confidence): no source prints it.
+    /// `OldContractUniqueId` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub old_contract_unique_id: Option<String>,
-    /// `NewContractUniqueId` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--new-contract-unique-id` (high
-    /// confidence): no source prints it.
+    /// `NewContractUniqueId` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub new_contract_unique_id: Option<String>,
-    /// `IsUpgrade` (`bool`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `IsUpgrade` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub is_upgrade: Option<bool>,
-    /// `Notes` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Personal data (bio). Name from the legacy API docs
-    /// `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `Notes` (`string`). Optional: read-only. Read from the server, never sent back. Personal
+    /// data (bio). Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub notes: Option<String>,
-    /// `OldValue` (`decimal`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `OldValue` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub old_value: Option<f64>,
-    /// `NewValue` (`decimal`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `NewValue` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub new_value: Option<f64>,
-    /// `OldQuantity` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `OldQuantity` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub old_quantity: Option<i32>,
-    /// `NewQuantity` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/spaces/coworkerpriceplanhistory.md`.
+    /// `NewQuantity` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub new_quantity: Option<i32>,
-    /// `CreatedOnLocal` (`DateTime`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/content/post-eventattendees` (the same name on another
-    /// entity).
+    /// `CreatedOnLocal` (`DateTime`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-coworkerpriceplanhistories-by-id, mintlify
+    /// get-coworkerpriceplanhistories-by-id.
     #[serde(skip_serializing, default)]
     pub created_on_local: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

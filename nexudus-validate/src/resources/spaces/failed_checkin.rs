@@ -16,6 +16,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/failedcheckins.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-failedcheckins:
+/// `https://developers.nexudus.com/rest-api/spaces/post-failedcheckins`
+/// - learn post-failedcheckins:
+/// `https://learn.nexudus.com/rest-api/spaces/post-failedcheckins.md`
+/// - developers put-failedcheckins:
+/// `https://developers.nexudus.com/rest-api/spaces/put-failedcheckins`
+/// - developers get-failedcheckins-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins-by-id`
+/// - developers get-failedcheckins:
+/// `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins`
+///
 /// Catalogue note: source (enum) is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,41 +41,129 @@ pub struct FailedCheckin {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+56 more)
-    /// (the same name on another entity).
+    /// `CoworkerId` (`long`). Optional: create: not required by developers post-failedcheckins,
+    /// learn post-failedcheckins; update: not required by developers put-failedcheckins. Name
+    /// printed on developers post-failedcheckins, learn post-failedcheckins, developers
+    /// put-failedcheckins (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: required by developers post-failedcheckins,
+    /// learn post-failedcheckins; update: required by developers put-failedcheckins. Name
+    /// printed on developers post-failedcheckins, learn post-failedcheckins, developers
+    /// put-failedcheckins (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `CheckinAttemptTime` (`DateTime`). Required on create and update (the reference table).
-    /// Name guessed from the option `--checkin-attempt-time` (high confidence): no source
-    /// prints it.
+    /// `CheckinAttemptTime` (`DateTime`). Required: create: required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: required by developers
+    /// put-failedcheckins. Name printed on developers post-failedcheckins, learn
+    /// post-failedcheckins, developers put-failedcheckins (+1 more).
     #[required]
     pub checkin_attempt_time: Option<NexudusDateTime>,
-    /// `MacAddresses` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/checkin.md` (the same name on another entity).
+    /// `MacAddresses` (`string`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers post-failedcheckins, learn
+    /// post-failedcheckins, developers put-failedcheckins (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mac_addresses: Option<String>,
-    /// `TeamsAtTheTimeOfCheckin` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/checkin.md` (the same name on another entity).
+    /// `TeamsAtTheTimeOfCheckin` (`string`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers post-failedcheckins, developers
+    /// put-failedcheckins, developers get-failedcheckins-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams_at_the_time_of_checkin: Option<String>,
-    /// `TariffAtTheTimeOfCheckin` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/checkin.md` (the same name on another entity).
+    /// `TariffAtTheTimeOfCheckin` (`string`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers post-failedcheckins, developers
+    /// put-failedcheckins, developers get-failedcheckins-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_at_the_time_of_checkin: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+65 more) (the same
-    /// name on another entity).
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers post-failedcheckins, developers
+    /// put-failedcheckins, developers get-failedcheckins-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `CheckinAttemptTimeLocal` (`DateTime`). Optional (the reference table). Name guessed
-    /// from the option `--checkin-attempt-time-local` (high confidence): no source prints it.
+    /// `CheckinAttemptTimeLocal` (`DateTime`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers post-failedcheckins, developers
+    /// put-failedcheckins, developers get-failedcheckins-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checkin_attempt_time_local: Option<NexudusDateTime>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers get-failedcheckins-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers get-failedcheckins-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `Source` (`enum` [`FailedCheckinSource`]). Optional: create: not required by developers
+    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
+    /// put-failedcheckins. Name printed on developers get-failedcheckins-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<FailedCheckinSource>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `FailedCheckin.Source` (`eCheckinSource`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers get-failedcheckins, learn
+    /// post-failedcheckins).
+    pub enum FailedCheckinSource {
+        /// `0`: None.
+        None = 0,
+        /// `1`: Manual.
+        Manual = 1,
+        /// `2`: DoorAccess.
+        DoorAccess = 2,
+        /// `3`: NetworkActivity.
+        NetworkActivity = 3,
+        /// `4`: Tile.
+        Tile = 4,
+        /// `5`: Sensor.
+        Sensor = 5,
+    }
 }

@@ -3,9 +3,8 @@
 //! `InventoryAsset` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `InventoryAsset` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/inventoryassets.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-inventoryassets:
+/// `https://developers.nexudus.com/rest-api/spaces/post-inventoryassets`
+/// - developers put-inventoryassets:
+/// `https://developers.nexudus.com/rest-api/spaces/put-inventoryassets`
+/// - developers get-inventoryassets-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets-by-id`
+/// - developers get-inventoryassets:
+/// `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,73 +37,160 @@ pub struct InventoryAsset {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Required: create: required by developers post-inventoryassets;
+    /// update: required by developers put-inventoryassets. Name printed on developers
+    /// post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-inventoryassets;
+    /// update: required by developers put-inventoryassets. Name printed on developers
+    /// post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+65 more) (the same
-    /// name on another entity).
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `Sku` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/billing/product.md (+1 more)` (the same name on another entity).
+    /// `Sku` (`string`). Optional: create: not required by developers post-inventoryassets;
+    /// update: not required by developers put-inventoryassets. Name printed on developers
+    /// post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sku: Option<String>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `Value` (`decimal`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-coworkersettings` (+8 more) (the same name
-    /// on another entity).
+    /// `Value` (`decimal`). Optional: create: not required by developers post-inventoryassets;
+    /// update: not required by developers put-inventoryassets. Name printed on developers
+    /// post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<f64>,
-    /// `FloorPlanDeskId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-cancelledbookings` (+4 more) (the same name
-    /// on another entity).
+    /// `FloorPlanDeskId` (`long`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_desk_id: Option<i64>,
-    /// `ResourceId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` (+12 more) (the
-    /// same name on another entity).
+    /// `ResourceId` (`long`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers post-inventoryassets, developers put-inventoryassets, developers
+    /// get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_id: Option<i64>,
-    /// `AssignToType` (`enum` [`InventoryAssetAssignToType`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--assign-to-type` (high
-    /// confidence): no source prints it.
-    #[required]
+    /// `AssignToType` (`enum` [`InventoryAssetAssignToType`]). Optional: create: not required
+    /// by developers post-inventoryassets; update: not required by developers
+    /// put-inventoryassets. Name printed on developers post-inventoryassets, developers
+    /// put-inventoryassets, developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_type: Option<InventoryAssetAssignToType>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `FloorPlanDeskName` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_name: Option<String>,
+    /// `CoworkerFullNames` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_names: Option<String>,
+    /// `CoworkerIds` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_ids: Option<String>,
+    /// `CoworkerStartDates` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_start_dates: Option<String>,
+    /// `CoworkerEndDates` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_end_dates: Option<String>,
+    /// `ResourceName` (`string`). Optional: create: not required by developers
+    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
+    /// printed on developers get-inventoryassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `InventoryAsset.AssignToType` (`InventoryAssetAssignToType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum InventoryAssetAssignToType {
-    /// `1`: Location.
-    Location = 1,
-    /// `2`: Resource.
-    Resource = 2,
-    /// `3`: FloorPlanItem.
-    FloorPlanItem = 3,
-}
-
-impl InventoryAssetAssignToType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Location"), (2, "Resource"), (3, "FloorPlanItem")];
+crate::open_enum! {
+    /// The values of `InventoryAsset.AssignToType` (`eInventoryAssetAssignToType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-inventoryassets, mintlify post-inventoryassets) (the union of their values).
+    pub enum InventoryAssetAssignToType {
+        /// `1`: Location.
+        Location = 1,
+        /// `2`: Resource.
+        Resource = 2,
+        /// `3`: FloorPlanItem.
+        FloorPlanItem = 3,
+    }
 }

@@ -17,6 +17,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/msofficeadmincalendars.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-msofficeadmincalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/post-msofficeadmincalendars`
+/// - developers get-msofficeadmincalendars:
+/// `https://developers.nexudus.com/rest-api/spaces/get-msofficeadmincalendars`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -29,39 +36,74 @@ pub struct MsOfficeAdminCalendar {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`.
+    /// `ResourceId` (`long`). Required: create: required by developers
+    /// post-msofficeadmincalendars; update: required by developers put-msofficeadmincalendars.
+    /// Name printed on developers post-msofficeadmincalendars.
     #[required]
     pub resource_id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-msofficeadmincalendars; update: required by developers put-msofficeadmincalendars.
+    /// Name printed on developers post-msofficeadmincalendars.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`). Name from
-    /// the official page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`.
+    /// `Name` (`string`). Required: create: required by developers post-msofficeadmincalendars;
+    /// update: required by developers put-msofficeadmincalendars. Name printed on developers
+    /// post-msofficeadmincalendars.
     #[required]
     pub name: Option<String>,
-    /// `SubscriptionId` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`.
+    /// `SubscriptionId` (`string`). Required: create: required by developers
+    /// post-msofficeadmincalendars; update: required by developers put-msofficeadmincalendars.
+    /// Name printed on developers post-msofficeadmincalendars.
     #[required]
     pub subscription_id: Option<String>,
-    /// `CalendarId` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`.
+    /// `CalendarId` (`string`). Required: create: required by developers
+    /// post-msofficeadmincalendars; update: required by developers put-msofficeadmincalendars.
+    /// Name printed on developers post-msofficeadmincalendars.
     #[required]
     pub calendar_id: Option<String>,
-    /// `SubscriptionExpireDate` (`DateTime`). Required on create and update (the reference
-    /// table and the official PUT page
-    /// `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`). Name from the
-    /// official page `developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`.
+    /// `SubscriptionExpireDate` (`DateTime`). Required: create: required by developers
+    /// post-msofficeadmincalendars; update: required by developers put-msofficeadmincalendars.
+    /// Name printed on developers post-msofficeadmincalendars.
     #[required]
     pub subscription_expire_date: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

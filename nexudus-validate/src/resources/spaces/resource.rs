@@ -3,7 +3,6 @@
 //! `Resource` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::ResourceTimeSlotDayOfWeek;
 use crate::{NexudusDateTime, NexudusResource, Secret};
@@ -18,6 +17,16 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/resources.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-resources:
+/// `https://developers.nexudus.com/rest-api/spaces/put-resources`
+/// - learn put-resources: `https://learn.nexudus.com/rest-api/spaces/put-resources.md`
+/// - developers get-resources-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-resources-by-id`
+/// - support 360009846238-Resource:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846238-Resource`
+///
 /// Its `Debug` never prints the sensitive fields (`ZoomAccessToken`, `ZoomRefreshToken`),
 /// only whether they are set.
 ///
@@ -30,392 +39,572 @@ pub struct Resource {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/resource.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009846238-Resource required; update: required by developers put-resources,
+    /// learn put-resources. Name printed on developers put-resources, learn put-resources,
+    /// developers get-resources-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required, support
+    /// 360009846238-Resource required; update: required by developers put-resources, learn
+    /// put-resources. Name printed on developers put-resources, learn put-resources, developers
+    /// get-resources-by-id (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `SystemResourceType` (`enum` [`ResourceSystemResourceType`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--system-resource-type`
-    /// (high confidence): no source prints it.
-    #[required]
+    /// `SystemResourceType` (`enum` [`ResourceSystemResourceType`]). Optional: create: no
+    /// official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: required by learn put-resources but not by developers put-resources. Name
+    /// printed on developers put-resources, learn put-resources, developers
+    /// get-resources-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub system_resource_type: Option<ResourceSystemResourceType>,
-    /// `ResourceTypeId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/spaces/resource.md`.
+    /// `ResourceTypeId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009846238-Resource required; update: required by developers put-resources,
+    /// learn put-resources. Name printed on developers put-resources, learn put-resources,
+    /// developers get-resources-by-id (+1 more).
     #[required]
     pub resource_type_id: Option<i64>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers put-resources, developers get-resources-by-id,
+    /// support 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewPictureUrl` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (SKILL.md image-field table).
+    /// `NewPictureUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// put-resources, developers get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_picture_url: Option<String>,
-    /// `ClearPictureFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-picture-file` (high confidence): no source prints it.
+    /// `ClearPictureFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// put-resources, developers get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_picture_file: Option<bool>,
-    /// `EmailConfirmationContent` (`string`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/resource.md`.
+    /// `EmailConfirmationContent` (`string`). Optional: create: no official page; reference
+    /// table optional, support 360009846238-Resource optional; update: not required by
+    /// developers put-resources. Name printed on developers put-resources, developers
+    /// get-resources-by-id, support 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email_confirmation_content: Option<String>,
-    /// `Visible` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Visible` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers put-resources, developers get-resources-by-id,
+    /// support 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visible: Option<bool>,
-    /// `RequiresConfirmation` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resource.md`.
+    /// `RequiresConfirmation` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers put-resources, developers get-resources-by-id,
+    /// support 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub requires_confirmation: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/resource.md`.
+    /// `DisplayOrder` (`int`). Required: create: no official page; reference table required,
+    /// support 360009846238-Resource required; update: required by developers put-resources.
+    /// Name printed on developers put-resources, developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[required]
     pub display_order: Option<i32>,
-    /// `GroupName` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `GroupName` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers put-resources, developers get-resources-by-id,
+    /// support 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `Projector` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Projector` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub projector: Option<bool>,
-    /// `Internet` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Internet` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub internet: Option<bool>,
-    /// `ConferencePhone` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resource.md`.
+    /// `ConferencePhone` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub conference_phone: Option<bool>,
-    /// `StandardPhone` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `StandardPhone` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub standard_phone: Option<bool>,
-    /// `WhiteBoard` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `WhiteBoard` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub white_board: Option<bool>,
-    /// `LargeDisplay` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `LargeDisplay` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub large_display: Option<bool>,
-    /// `Catering` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Catering` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub catering: Option<bool>,
-    /// `TeaAndCoffee` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `TeaAndCoffee` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tea_and_coffee: Option<bool>,
-    /// `Drinks` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Drinks` (`bool`). Optional: create: no official page; reference table optional, support
+    /// 360009846238-Resource optional; update: not required by developers put-resources. Name
+    /// printed on developers get-resources-by-id, support 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub drinks: Option<bool>,
-    /// `SecurityLock` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `SecurityLock` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub security_lock: Option<bool>,
-    /// `CCTV` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `CCTV` (`bool`). Optional: create: no official page; reference table optional, support
+    /// 360009846238-Resource optional; update: not required by developers put-resources. Name
+    /// printed on developers get-resources-by-id, support 360009846238-Resource.
     #[serde(rename = "CCTV", skip_serializing_if = "Option::is_none", default)]
     pub cctv: Option<bool>,
-    /// `VoiceRecorder` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `VoiceRecorder` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub voice_recorder: Option<bool>,
-    /// `AirConditioning` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resource.md`.
+    /// `AirConditioning` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub air_conditioning: Option<bool>,
-    /// `Heating` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Heating` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub heating: Option<bool>,
-    /// `NaturalLight` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `NaturalLight` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub natural_light: Option<bool>,
-    /// `StandingDesk` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--standing-desk` (high confidence): no source prints it.
+    /// `StandingDesk` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub standing_desk: Option<bool>,
-    /// `QuietZone` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--quiet-zone` (high confidence): no source prints it.
+    /// `QuietZone` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quiet_zone: Option<bool>,
-    /// `WirelessCharger` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--wireless-charger` (high confidence): no source prints it.
+    /// `WirelessCharger` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub wireless_charger: Option<bool>,
-    /// `PrivacyScreen` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--privacy-screen` (high confidence): no source prints it.
+    /// `PrivacyScreen` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub privacy_screen: Option<bool>,
-    /// `Soundproof` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--soundproof` (high confidence): no source prints it.
+    /// `Soundproof` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub soundproof: Option<bool>,
-    /// `VideoConferencing` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--video-conferencing` (high confidence): no source prints it.
+    /// `VideoConferencing` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub video_conferencing: Option<bool>,
-    /// `DualDisplayScreen` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--dual-display-screen` (high confidence): no source prints it.
+    /// `DualDisplayScreen` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub dual_display_screen: Option<bool>,
-    /// `DisplayScreen` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--display-screen` (high confidence): no source prints it.
+    /// `DisplayScreen` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_screen: Option<bool>,
-    /// `WirelessPresentation` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--wireless-presentation` (high confidence): no source prints it.
+    /// `WirelessPresentation` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub wireless_presentation: Option<bool>,
-    /// `PaSystem` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--pa-system` (low confidence): no source prints it.
+    /// `PaSystem` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pa_system: Option<bool>,
-    /// `DesktopMonitor` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--desktop-monitor` (high confidence): no source prints it.
+    /// `DesktopMonitor` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub desktop_monitor: Option<bool>,
-    /// `FlipChart` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--flip-chart` (high confidence): no source prints it.
+    /// `FlipChart` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub flip_chart: Option<bool>,
-    /// `SecureStorage` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--secure-storage` (high confidence): no source prints it.
+    /// `SecureStorage` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub secure_storage: Option<bool>,
-    /// `AllowMultipleBookings` (`bool`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resource.md`.
+    /// `AllowMultipleBookings` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_multiple_bookings: Option<bool>,
-    /// `Allocation` (`int`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Allocation` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allocation: Option<i32>,
-    /// `LimitVisitorsToAllocation` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--limit-visitors-to-allocation` (high confidence): no source prints it.
+    /// `LimitVisitorsToAllocation` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-resources. Name printed on
+    /// developers get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub limit_visitors_to_allocation: Option<bool>,
-    /// `BookInAdvanceLimit` (`decimal`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resource.md`.
+    /// `BookInAdvanceLimit` (`decimal`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub book_in_advance_limit: Option<f64>,
-    /// `LateBookingLimit` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resource.md`.
+    /// `LateBookingLimit` (`decimal`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub late_booking_limit: Option<f64>,
-    /// `LateCancellationLimit` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resource.md`.
+    /// `LateCancellationLimit` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub late_cancellation_limit: Option<i32>,
-    /// `IntervalLimit` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `IntervalLimit` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub interval_limit: Option<i32>,
-    /// `NoReturnPolicy` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `NoReturnPolicy` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub no_return_policy: Option<i32>,
-    /// `NoReturnPolicyAllResources` (`int`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/resource.md`.
+    /// `NoReturnPolicyAllResources` (`int`). Optional: create: no official page; reference
+    /// table optional, support 360009846238-Resource optional; update: not required by
+    /// developers put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub no_return_policy_all_resources: Option<i32>,
-    /// `NoReturnPolicyAllUsers` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resource.md`.
+    /// `NoReturnPolicyAllUsers` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub no_return_policy_all_users: Option<i32>,
-    /// `MaxBookingLength` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resource.md`.
+    /// `MaxBookingLength` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_booking_length: Option<i32>,
-    /// `MinBookingLength` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resource.md`.
+    /// `MinBookingLength` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub min_booking_length: Option<i32>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub removed_tariffs: Option<Vec<i64>>,
-    /// `Teams` (`list`). Optional (the reference table). Name from the Nexudus skills reference
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name from the Nexudus skills reference
     /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub added_tariffs: Option<Vec<i64>>,
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name from the Nexudus skills reference
+    /// (list properties).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub removed_tariffs: Option<Vec<i64>>,
+    /// `Teams` (`list`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
-    /// `AddedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_teams: Option<Vec<i64>>,
-    /// `RemovedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
-    /// `Shifts` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Shifts` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub shifts: Option<String>,
-    /// `LinkedResources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `LinkedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub linked_resources: Option<Vec<i64>>,
-    /// `AddedLinkedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedLinkedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name from the Nexudus skills
+    /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_linked_resources: Option<Vec<i64>>,
-    /// `RemovedLinkedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedLinkedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name from the Nexudus skills
+    /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_linked_resources: Option<Vec<i64>>,
-    /// `GoogleCalendarId` (`string`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/spaces/put-cancelledbookings` (the same name on
-    /// another entity).
+    /// `GoogleCalendarId` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_calendar_id: Option<String>,
-    /// `Longitude` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Longitude` (`decimal`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub longitude: Option<f64>,
-    /// `Latitude` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `Latitude` (`decimal`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub latitude: Option<f64>,
-    /// `HideInCalendar` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resource.md`.
+    /// `HideInCalendar` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub hide_in_calendar: Option<bool>,
-    /// `Archived` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Archived` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
-    /// `UseSharedZoomAccount` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--use-shared-zoom-account` (high confidence): no source prints it.
+    /// `UseSharedZoomAccount` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_shared_zoom_account: Option<bool>,
-    /// `ZoomAccessToken` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name guessed from the option `--zoom-access-token` (high
-    /// confidence): no source prints it.
+    /// `ZoomAccessToken` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Sensitive: never shown in
+    /// failures or `Debug`. Name printed on developers get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_access_token: Option<Secret<String>>,
-    /// `ZoomRefreshToken` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name guessed from the option `--zoom-refresh-token` (high
-    /// confidence): no source prints it.
+    /// `ZoomRefreshToken` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Sensitive: never shown in
+    /// failures or `Debug`. Name printed on developers get-resources-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_refresh_token: Option<Secret<String>>,
-    /// `ZoomUserId` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--zoom-user-id` (high confidence): no source prints it.
+    /// `ZoomUserId` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub zoom_user_id: Option<String>,
-    /// `LastCleanedAt` (`DateTime`). Optional (the reference table). Name guessed from the
-    /// option `--last-cleaned-at` (high confidence): no source prints it.
+    /// `LastCleanedAt` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, support 360009846238-Resource optional; update: not required by developers
+    /// put-resources. Name printed on developers get-resources-by-id, support
+    /// 360009846238-Resource.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_cleaned_at: Option<NexudusDateTime>,
-    /// `Office365CalendarId` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--office365-calendar-id` (low confidence): no source prints it.
+    /// `Office365CalendarId` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--office365-calendar-id` (low confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_calendar_id: Option<String>,
-    /// `LinkedResourceIds` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--linked-resource-ids` (low confidence): no source prints it.
+    /// `LinkedResourceIds` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--linked-resource-ids` (low confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub linked_resource_ids: Option<String>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the Nexudus skills
+    /// `OnlyForContacts` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resources. Name from the Nexudus skills
     /// reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `OnlyForMembers` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resources. Name from the Nexudus skills reference
+    /// (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `OnlyForInvoicingBusiness` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--only-for-invoicing-business` (high confidence): no source prints it.
+    /// `OnlyForInvoicingBusiness` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--only-for-invoicing-business` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_invoicing_business: Option<bool>,
-    /// `BookingAvailabilityExceptions` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `BookingAvailabilityExceptions` (`list`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-resources. Name from the Nexudus
+    /// skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_availability_exceptions: Option<Vec<i64>>,
-    /// `AddedBookingAvailabilityExceptions` (`list`). Optional (the reference table). Name from
+    /// `AddedBookingAvailabilityExceptions` (`list`). Optional: create: no official page;
+    /// reference table optional; update: not required by developers put-resources. Name from
     /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_booking_availability_exceptions: Option<Vec<i64>>,
-    /// `RemovedBookingAvailabilityExceptions` (`list`). Optional (the reference table). Name
-    /// from the Nexudus skills reference (list properties).
+    /// `RemovedBookingAvailabilityExceptions` (`list`). Optional: create: no official page;
+    /// reference table optional; update: not required by developers put-resources. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_booking_availability_exceptions: Option<Vec<i64>>,
-    /// `CancellationFeeProductId` (`long`). Optional (the reference table). Name guessed from
-    /// the option `--cancellation-fee-product-id` (high confidence): no source prints it.
+    /// `CancellationFeeProductId` (`long`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--cancellation-fee-product-id` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_product_id: Option<i64>,
-    /// `ChargeCancellationFee` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--charge-cancellation-fee` (high confidence): no source prints it.
+    /// `ChargeCancellationFee` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--charge-cancellation-fee` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_cancellation_fee: Option<bool>,
-    /// `CancellationFeeType` (`enum` [`ResourceCancellationFeeType`]). Required on create and
-    /// update (the reference table). Name guessed from the option `--cancellation-fee-type`
+    /// `CancellationFeeType` (`enum` [`ResourceCancellationFeeType`]). Optional: its name is a
+    /// guess, which no check may demand. Name guessed from the option `--cancellation-fee-type`
     /// (high confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_type: Option<ResourceCancellationFeeType>,
-    /// `CancellationFeeAmount` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--cancellation-fee-amount` (high confidence): no source prints it.
+    /// `CancellationFeeAmount` (`decimal`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--cancellation-fee-amount` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_amount: Option<f64>,
-    /// `CancellationFeePercentage` (`decimal`). Optional (the reference table). Name guessed
-    /// from the option `--cancellation-fee-percentage` (high confidence): no source prints it.
+    /// `CancellationFeePercentage` (`decimal`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--cancellation-fee-percentage` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_percentage: Option<f64>,
-    /// `RepeatBookingQuantityLimit` (`int`). Optional (the reference table). Name guessed from
-    /// the option `--repeat-booking-quantity-limit` (high confidence): no source prints it.
+    /// `RepeatBookingQuantityLimit` (`int`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--repeat-booking-quantity-limit` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking_quantity_limit: Option<i32>,
-    /// `RepeatBookingPeriodLimitInMonths` (`int`). Optional (the reference table). Name guessed
-    /// from the option `--repeat-booking-period-limit-in-months` (high confidence): no source
-    /// prints it.
+    /// `RepeatBookingPeriodLimitInMonths` (`int`). Optional: its name is a guess, which no
+    /// check may demand. Name guessed from the option `--repeat-booking-period-limit-in-months`
+    /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking_period_limit_in_months: Option<i32>,
-    /// `TimeSlots` (inline records, [`ResourceTimeSlotItem`]). Optional (the reference table).
-    /// Name guessed from the option `--time-slots` (high confidence): no source prints it.
+    /// `TimeSlots` (inline records, [`ResourceTimeSlotItem`]). Optional: its name is a guess,
+    /// which no check may demand. Name guessed from the option `--time-slots` (high
+    /// confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub time_slots: Option<Vec<ResourceTimeSlotItem>>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-resources-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `ResourceTypeName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the Nexudus skills reference (key fields).
+    /// `ResourceTypeName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-resources-by-id.
     #[serde(skip_serializing, default)]
     pub resource_type_name: Option<String>,
-    /// `PictureFileName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (SKILL.md image-field table).
+    /// `PictureFileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-resources-by-id.
     #[serde(skip_serializing, default)]
     pub picture_file_name: Option<String>,
-    /// `SensorLastValue` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--sensor-last-value` (high confidence):
-    /// no source prints it.
+    /// `SensorLastValue` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name guessed from the option `--sensor-last-value` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing, default)]
     pub sensor_last_value: Option<String>,
-    /// `IsSensorOccupied` (`bool`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--is-sensor-occupied` (high confidence):
-    /// no source prints it.
+    /// `IsSensorOccupied` (`bool`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--is-sensor-occupied` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing, default)]
     pub is_sensor_occupied: Option<bool>,
-    /// `CancellationFeeProductName` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--cancellation-fee-product-name` (high confidence): no source prints it.
+    /// `CancellationFeeProductName` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name guessed from the option `--cancellation-fee-product-name` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub cancellation_fee_product_name: Option<String>,
+    /// `KisiGroupId` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub kisi_group_id: Option<String>,
+    /// `AccessControlGroupId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_group_id: Option<String>,
+    /// `AccessControlGroupIds` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-resources. Name printed on developers
+    /// get-resources-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_group_ids: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
 /// One record of [`Resource::time_slots`]: the fields a client may write, all optional.
@@ -436,69 +625,56 @@ pub struct ResourceTimeSlotItem {
     pub to_time: Option<NexudusDateTime>,
 }
 
-/// The values of `Resource.SystemResourceType` (`ResourceSystemResourceType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ResourceSystemResourceType {
-    /// `1`: MeetingRoom.
-    MeetingRoom = 1,
-    /// `2`: HotDesk.
-    HotDesk = 2,
-    /// `3`: PrivateOffice.
-    PrivateOffice = 3,
-    /// `4`: EventSpace.
-    EventSpace = 4,
-    /// `5`: Lab.
-    Lab = 5,
-    /// `6`: Kitchen.
-    Kitchen = 6,
-    /// `7`: TreatmentRoom.
-    TreatmentRoom = 7,
-    /// `9`: StorageUnit.
-    StorageUnit = 9,
-    /// `10`: Machine.
-    Machine = 10,
-    /// `11`: DayPass.
-    DayPass = 11,
-    /// `12`: PhoneBooth.
-    PhoneBooth = 12,
-    /// `99`: Other.
-    Other = 99,
+crate::open_enum! {
+    /// The values of `Resource.SystemResourceType` (`eResourceType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-resources, learn put-resources) (the union of their values).
+    pub enum ResourceSystemResourceType {
+        /// `0`: None (only on the official page learn put-resources, the official page developers
+        /// put-resources).
+        None = 0,
+        /// `1`: MeetingRoom.
+        MeetingRoom = 1,
+        /// `2`: HotDesk.
+        HotDesk = 2,
+        /// `3`: PrivateOffice.
+        PrivateOffice = 3,
+        /// `4`: EventSpace.
+        EventSpace = 4,
+        /// `5`: Lab.
+        Lab = 5,
+        /// `6`: Kitchen.
+        Kitchen = 6,
+        /// `7`: TreatmentRoom.
+        TreatmentRoom = 7,
+        /// `9`: StorageUnit.
+        StorageUnit = 9,
+        /// `10`: Machine.
+        Machine = 10,
+        /// `11`: DayPass.
+        DayPass = 11,
+        /// `12`: PhoneBooth.
+        PhoneBooth = 12,
+        /// `99`: Other.
+        Other = 99,
+    }
 }
 
-impl ResourceSystemResourceType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "MeetingRoom"),
-        (2, "HotDesk"),
-        (3, "PrivateOffice"),
-        (4, "EventSpace"),
-        (5, "Lab"),
-        (6, "Kitchen"),
-        (7, "TreatmentRoom"),
-        (9, "StorageUnit"),
-        (10, "Machine"),
-        (11, "DayPass"),
-        (12, "PhoneBooth"),
-        (99, "Other"),
-    ];
-}
-
-/// The values of `Resource.CancellationFeeType` (`ResourceCancellationFeeType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ResourceCancellationFeeType {
-    /// `1`: Absolute.
-    Absolute = 1,
-    /// `2`: Percentage.
-    Percentage = 2,
-}
-
-impl ResourceCancellationFeeType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Absolute"), (2, "Percentage")];
+crate::open_enum! {
+    /// The values of `Resource.CancellationFeeType` (`eCancellationFeeType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// put-resources, learn put-resources) (the union of their values).
+    pub enum ResourceCancellationFeeType {
+        /// `0`: None (only on the official page learn put-resources, the official page developers
+        /// put-resources).
+        None = 0,
+        /// `1`: Absolute.
+        Absolute = 1,
+        /// `2`: Percentage.
+        Percentage = 2,
+    }
 }

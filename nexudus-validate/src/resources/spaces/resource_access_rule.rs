@@ -3,7 +3,6 @@
 //! `ResourceAccessRule` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::{ResourceAccessRuleEligibleTimeSlotDayOfWeek, ResourceAccessRuleTimeSlotDayOfWeek};
 use crate::{NexudusDateTime, NexudusResource};
@@ -18,6 +17,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/resourceaccessrules.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-resourceaccessrules:
+/// `https://developers.nexudus.com/rest-api/spaces/put-resourceaccessrules`
+/// - learn put-resourceaccessrules:
+/// `https://learn.nexudus.com/rest-api/spaces/put-resourceaccessrules.md`
+/// - mintlify put-resourceaccessrules:
+/// `https://nexudus.mintlify.app/rest-api/spaces/put-resourceaccessrules`
+/// - developers get-resourceaccessrules-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessrules-by-id`
+/// - support 360009846258-Resourceaccessrule:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846258-Resourceaccessrule`
+///
 /// Catalogue note: applied-resources-count is marked required on create but described as
 /// read-only.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -31,245 +43,414 @@ pub struct ResourceAccessRule {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
-    #[required]
+    /// `BusinessId` (`long`). Required on create only: create: no official page; reference
+    /// table required; update: required by learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules but not by developers put-resourceaccessrules. Name printed on
+    /// learn put-resourceaccessrules, mintlify put-resourceaccessrules.
+    #[required(create)]
     pub business_id: Option<i64>,
-    /// `Resources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required, support
+    /// 360009846258-Resourceaccessrule required; update: required by developers
+    /// put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional, support
+    /// 360009846258-Resourceaccessrule optional; update: not required by developers
+    /// put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, developers get-resourceaccessrules-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `OnlyForContacts` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `OnlyForContacts` (`bool`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, developers get-resourceaccessrules-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_contacts: Option<bool>,
-    /// `ApplyRuleFrom` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `ApplyRuleFrom` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_rule_from: Option<NexudusDateTime>,
-    /// `ApplyRuleTo` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `ApplyRuleTo` (`DateTime`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_rule_to: Option<NexudusDateTime>,
-    /// `ApplyIfWithinMinutesOfStart` (`int`). Optional (the reference table). Name guessed from
-    /// the option `--apply-if-within-minutes-of-start` (high confidence): no source prints it.
+    /// `ApplyIfWithinMinutesOfStart` (`int`). Optional: its name is a guess, which no check may
+    /// demand. Name guessed from the option `--apply-if-within-minutes-of-start` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_if_within_minutes_of_start: Option<i32>,
-    /// `ApplyIfMoreThanMinutesFromStart` (`int`). Optional (the reference table). Name guessed
-    /// from the option `--apply-if-more-than-minutes-from-start` (high confidence): no source
-    /// prints it.
+    /// `ApplyIfMoreThanMinutesFromStart` (`int`). Optional: its name is a guess, which no check
+    /// may demand. Name guessed from the option `--apply-if-more-than-minutes-from-start` (high
+    /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_if_more_than_minutes_from_start: Option<i32>,
-    /// `ApplyIfPriceMin` (`decimal`). Optional (the reference table). Name guessed from the
-    /// option `--apply-if-price-min` (high confidence): no source prints it.
+    /// `ApplyIfPriceMin` (`decimal`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--apply-if-price-min` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_if_price_min: Option<f64>,
-    /// `ApplyIfPriceMax` (`decimal`). Optional (the reference table). Name guessed from the
-    /// option `--apply-if-price-max` (high confidence): no source prints it.
+    /// `ApplyIfPriceMax` (`decimal`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--apply-if-price-max` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_if_price_max: Option<f64>,
-    /// `BookInAdvanceLimit` (`decimal`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `BookInAdvanceLimit` (`decimal`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub book_in_advance_limit: Option<f64>,
-    /// `LateBookingLimit` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `LateBookingLimit` (`decimal`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub late_booking_limit: Option<f64>,
-    /// `LateCancellationLimit` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `LateCancellationLimit` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub late_cancellation_limit: Option<i32>,
-    /// `IntervalLimit` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resourceaccessrule.md`.
+    /// `IntervalLimit` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009846258-Resourceaccessrule optional; update: not required by developers
+    /// put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub interval_limit: Option<i32>,
-    /// `MaxBookingLength` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `MaxBookingLength` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_booking_length: Option<i32>,
-    /// `MinBookingLength` (`int`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `MinBookingLength` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub min_booking_length: Option<i32>,
     /// `AppliedResourcesCount` (`int`). Optional: the flag is doubtful (catalogue note:
-    /// "applied-resources-count is marked required on create but described as read-only");
-    /// reference table: required. Name guessed from the option `--applied-resources-count`
-    /// (high confidence): no source prints it.
+    /// "applied-resources-count is marked required on create but described as read-only"). Name
+    /// printed on learn put-resourceaccessrules, mintlify put-resourceaccessrules.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub applied_resources_count: Option<i32>,
-    /// `NoReturnPolicy` (`int`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resourceaccessrule.md`.
+    /// `NoReturnPolicy` (`int`). Optional: create: no official page; reference table optional,
+    /// support 360009846258-Resourceaccessrule optional; update: not required by developers
+    /// put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers get-resourceaccessrules-by-id,
+    /// support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub no_return_policy: Option<i32>,
-    /// `NoReturnPolicyAllResources` (`int`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `NoReturnPolicyAllResources` (`int`). Optional: create: no official page; reference
+    /// table optional, support 360009846258-Resourceaccessrule optional; update: not required
+    /// by developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers get-resourceaccessrules-by-id,
+    /// support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub no_return_policy_all_resources: Option<i32>,
-    /// `NoReturnPolicyAllUsers` (`int`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `NoReturnPolicyAllUsers` (`int`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers get-resourceaccessrules-by-id,
+    /// support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub no_return_policy_all_users: Option<i32>,
-    /// `RejectWithMessage` (`string`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/resourceaccessrule.md`.
+    /// `RejectWithMessage` (`string`). Optional: create: no official page; reference table
+    /// optional, support 360009846258-Resourceaccessrule optional; update: not required by
+    /// developers put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers get-resourceaccessrules-by-id,
+    /// support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reject_with_message: Option<String>,
-    /// `OnlyForMembers` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resourceaccessrule.md`.
+    /// `OnlyForMembers` (`bool`). Optional: create: no official page; reference table optional,
+    /// support 360009846258-Resourceaccessrule optional; update: not required by developers
+    /// put-resourceaccessrules, learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers get-resourceaccessrules-by-id,
+    /// support 360009846258-Resourceaccessrule.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `AllowedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AllowedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allowed_tariffs: Option<Vec<i64>>,
-    /// `AddedAllowedTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub added_allowed_tariffs: Option<Vec<i64>>,
-    /// `RemovedAllowedTariffs` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub removed_allowed_tariffs: Option<Vec<i64>>,
-    /// `Members` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedAllowedTariffs` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub added_allowed_tariffs: Option<Vec<i64>>,
+    /// `RemovedAllowedTariffs` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
+    /// reference (list properties).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub removed_allowed_tariffs: Option<Vec<i64>>,
+    /// `Members` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub members: Option<Vec<i64>>,
-    /// `AddedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedMembers` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_members: Option<Vec<i64>>,
-    /// `RemovedMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedMembers` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_members: Option<Vec<i64>>,
-    /// `Teams` (`list`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (list properties).
+    /// `Teams` (`list`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-resourceaccessrules, learn put-resourceaccessrules,
+    /// mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
-    /// `AddedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_teams: Option<Vec<i64>>,
-    /// `RemovedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
-    /// `AllowedTeams` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AllowedTeams` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allowed_teams: Option<Vec<i64>>,
-    /// `AddedAllowedTeams` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedAllowedTeams` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
+    /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_allowed_teams: Option<Vec<i64>>,
-    /// `RemovedAllowedTeams` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedAllowedTeams` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
+    /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_allowed_teams: Option<Vec<i64>>,
-    /// `EventCategories` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `EventCategories` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_categories: Option<Vec<i64>>,
-    /// `AddedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub added_event_categories: Option<Vec<i64>>,
-    /// `RemovedEventCategories` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub removed_event_categories: Option<Vec<i64>>,
-    /// `Courses` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedEventCategories` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub added_event_categories: Option<Vec<i64>>,
+    /// `RemovedEventCategories` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
+    /// reference (list properties).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub removed_event_categories: Option<Vec<i64>>,
+    /// `Courses` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub courses: Option<Vec<i64>>,
-    /// `AddedCourses` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `AddedCourses` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_courses: Option<Vec<i64>>,
-    /// `RemovedCourses` (`list`). Optional (the reference table). Name from the Nexudus skills
+    /// `RemovedCourses` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name from the Nexudus skills
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_courses: Option<Vec<i64>>,
-    /// `EvaluationOrder` (`int`). Required on create and update (the reference table). Name
-    /// guessed from the option `--evaluation-order` (high confidence): no source prints it.
+    /// `EvaluationOrder` (`int`). Required: create: no official page; reference table required;
+    /// update: required by developers put-resourceaccessrules, learn put-resourceaccessrules,
+    /// mintlify put-resourceaccessrules. Name printed on developers put-resourceaccessrules,
+    /// learn put-resourceaccessrules, mintlify put-resourceaccessrules (+1 more).
     #[required]
     pub evaluation_order: Option<i32>,
-    /// `StopEvaluationIfRuleIsMet` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--stop-evaluation-if-rule-is-met` (high confidence): no source prints it.
+    /// `StopEvaluationIfRuleIsMet` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub stop_evaluation_if_rule_is_met: Option<bool>,
-    /// `CancellationFeeProductId` (`long`). Optional (the reference table). Name guessed from
-    /// the option `--cancellation-fee-product-id` (high confidence): no source prints it.
+    /// `CancellationFeeProductId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_product_id: Option<i64>,
-    /// `ChargeCancellationFee` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--charge-cancellation-fee` (high confidence): no source prints it.
+    /// `ChargeCancellationFee` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_cancellation_fee: Option<bool>,
-    /// `CancellationFeeType` (`enum` [`ResourceAccessRuleCancellationFeeType`]). Required on
-    /// create and update (the reference table). Name guessed from the option
-    /// `--cancellation-fee-type` (high confidence): no source prints it.
-    #[required]
+    /// `CancellationFeeType` (`enum` [`ResourceAccessRuleCancellationFeeType`]). Optional:
+    /// create: no official page; reference table required, but tables flag the defaults of
+    /// enums and bools; update: required by learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules but not by developers put-resourceaccessrules. Name printed on
+    /// learn put-resourceaccessrules, mintlify put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_type: Option<ResourceAccessRuleCancellationFeeType>,
-    /// `CancellationFeeAmount` (`decimal`). Optional (the reference table). Name guessed from
-    /// the option `--cancellation-fee-amount` (high confidence): no source prints it.
+    /// `CancellationFeeAmount` (`decimal`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_amount: Option<f64>,
-    /// `CancellationFeePercentage` (`decimal`). Optional (the reference table). Name guessed
-    /// from the option `--cancellation-fee-percentage` (high confidence): no source prints it.
+    /// `CancellationFeePercentage` (`decimal`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellation_fee_percentage: Option<f64>,
-    /// `RepeatBookingQuantityLimit` (`int`). Optional (the reference table). Name guessed from
-    /// the option `--repeat-booking-quantity-limit` (high confidence): no source prints it.
+    /// `RepeatBookingQuantityLimit` (`int`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking_quantity_limit: Option<i32>,
-    /// `RepeatBookingPeriodLimitInMonths` (`int`). Optional (the reference table). Name guessed
-    /// from the option `--repeat-booking-period-limit-in-months` (high confidence): no source
-    /// prints it.
+    /// `RepeatBookingPeriodLimitInMonths` (`int`). Optional: create: no official page;
+    /// reference table optional; update: not required by developers put-resourceaccessrules,
+    /// learn put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on
+    /// developers get-resourceaccessrules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking_period_limit_in_months: Option<i32>,
     /// `EligibleTimeSlots` (inline records, [`ResourceAccessRuleEligibleTimeSlotItem`]).
-    /// Optional (the reference table). Name guessed from the option `--eligible-time-slots`
-    /// (high confidence): no source prints it.
+    /// Optional: its name is a guess, which no check may demand. Name guessed from the option
+    /// `--eligible-time-slots` (high confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub eligible_time_slots: Option<Vec<ResourceAccessRuleEligibleTimeSlotItem>>,
-    /// `TimeSlots` (inline records, [`ResourceAccessRuleTimeSlotItem`]). Optional (the
-    /// reference table). Name guessed from the option `--time-slots` (high confidence): no
-    /// source prints it.
+    /// `TimeSlots` (inline records, [`ResourceAccessRuleTimeSlotItem`]). Optional: its name is
+    /// a guess, which no check may demand. Name guessed from the option `--time-slots` (high
+    /// confidence): no source prints it.
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub time_slots: Option<Vec<ResourceAccessRuleTimeSlotItem>>,
+    /// `ResourceId` (`long`). Required on create only: create: no official page; support
+    /// 360009846258-Resourceaccessrule required; update: required by developers
+    /// put-resourceaccessrules but not by learn put-resourceaccessrules, mintlify
+    /// put-resourceaccessrules. Name printed on developers put-resourceaccessrules, developers
+    /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
+    #[required(create)]
+    pub resource_id: Option<i64>,
+    /// `CancellationFeeProductName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-resourceaccessrules, learn
+    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
+    /// get-resourceaccessrules-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cancellation_fee_product_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
 /// One record of [`ResourceAccessRule::eligible_time_slots`]: the fields a client may
@@ -313,20 +494,18 @@ pub struct ResourceAccessRuleTimeSlotItem {
     pub to_time: Option<NexudusDateTime>,
 }
 
-/// The values of `ResourceAccessRule.CancellationFeeType`
-/// (`ResourceAccessRuleCancellationFeeType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ResourceAccessRuleCancellationFeeType {
-    /// `1`: Absolute.
-    Absolute = 1,
-    /// `2`: Percentage.
-    Percentage = 2,
-}
-
-impl ResourceAccessRuleCancellationFeeType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Absolute"), (2, "Percentage")];
+crate::open_enum! {
+    /// The values of `ResourceAccessRule.CancellationFeeType` (`eCancellationFeeType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// put-resourceaccessrules) (the union of their values).
+    pub enum ResourceAccessRuleCancellationFeeType {
+        /// `0`: None (only on the official page mintlify put-resourceaccessrules).
+        None = 0,
+        /// `1`: Absolute.
+        Absolute = 1,
+        /// `2`: Percentage.
+        Percentage = 2,
+    }
 }

@@ -3,7 +3,6 @@
 //! `ResourceAccessRuleEligibleTimeSlot` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -18,6 +17,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/resourceaccessruleeligibletimeslots.md` at
 /// `7ec945d4`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - mintlify get-resourceaccessruleeligibletimeslots-by-id:
+/// `https://nexudus.mintlify.app/rest-api/spaces/get-resourceaccessruleeligibletimeslots-by-id`
+/// - developers get-resourceaccessruleeligibletimeslots:
+/// `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessruleeligibletimeslots`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -29,57 +35,89 @@ pub struct ResourceAccessRuleEligibleTimeSlot {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceAccessRuleId` (`long`). Required on create and update (the reference table).
-    /// Name from the legacy API docs `rest-api/spaces/resourceaccessruleeligibletimeslot.md`.
+    /// `ResourceAccessRuleId` (`long`). Required: create: no official page; reference table
+    /// required; update: as on create. Name printed on mintlify
+    /// get-resourceaccessruleeligibletimeslots-by-id.
     #[required]
     pub resource_access_rule_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `FromTime` (`DateTime`). Required: create: no official page; reference table required;
+    /// update: as on create. Name printed on mintlify
+    /// get-resourceaccessruleeligibletimeslots-by-id.
     #[required]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `ToTime` (`DateTime`). Required: create: no official page; reference table required;
+    /// update: as on create. Name printed on mintlify
+    /// get-resourceaccessruleeligibletimeslots-by-id.
     #[required]
     pub to_time: Option<NexudusDateTime>,
-    /// `DayOfWeek` (`enum` [`ResourceAccessRuleEligibleTimeSlotDayOfWeek`]). Required on create
-    /// and update (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resourceaccessruleeligibletimeslot.md`.
-    #[required]
+    /// `DayOfWeek` (`enum` [`ResourceAccessRuleEligibleTimeSlotDayOfWeek`]). Optional: create:
+    /// no official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: as on create. Name printed on mintlify
+    /// get-resourceaccessruleeligibletimeslots-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub day_of_week: Option<ResourceAccessRuleEligibleTimeSlotDayOfWeek>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `ResourceAccessRuleEligibleTimeSlot.DayOfWeek`
-/// (`ResourceAccessRuleEligibleTimeSlotDayOfWeek`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ResourceAccessRuleEligibleTimeSlotDayOfWeek {
-    /// `0`: Sunday.
-    Sunday = 0,
-    /// `1`: Monday.
-    Monday = 1,
-    /// `2`: Tuesday.
-    Tuesday = 2,
-    /// `3`: Wednesday.
-    Wednesday = 3,
-    /// `4`: Thursday.
-    Thursday = 4,
-    /// `5`: Friday.
-    Friday = 5,
-    /// `6`: Saturday.
-    Saturday = 6,
-}
-
-impl ResourceAccessRuleEligibleTimeSlotDayOfWeek {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "Sunday"),
-        (1, "Monday"),
-        (2, "Tuesday"),
-        (3, "Wednesday"),
-        (4, "Thursday"),
-        (5, "Friday"),
-        (6, "Saturday"),
-    ];
+crate::open_enum! {
+    /// The values of `ResourceAccessRuleEligibleTimeSlot.DayOfWeek` (`DayOfWeek`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// post-resourceaccessruleeligibletimeslots) (the union of their values).
+    pub enum ResourceAccessRuleEligibleTimeSlotDayOfWeek {
+        /// `0`: Sunday.
+        Sunday = 0,
+        /// `1`: Monday.
+        Monday = 1,
+        /// `2`: Tuesday.
+        Tuesday = 2,
+        /// `3`: Wednesday.
+        Wednesday = 3,
+        /// `4`: Thursday.
+        Thursday = 4,
+        /// `5`: Friday.
+        Friday = 5,
+        /// `6`: Saturday.
+        Saturday = 6,
+    }
 }

@@ -3,7 +3,6 @@
 //! `ResourceAccessRuleTimeSlot` (module `spaces`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -16,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/resourceaccessruletimeslots.md` at `7ec945d4`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-resourceaccessruletimeslots:
+/// `https://developers.nexudus.com/rest-api/spaces/post-resourceaccessruletimeslots`
+/// - learn post-resourceaccessruletimeslots:
+/// `https://learn.nexudus.com/rest-api/spaces/post-resourceaccessruletimeslots`
+/// - learn get-resourceaccessruletimeslots-by-id:
+/// `https://learn.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots-by-id`
+/// - developers get-resourceaccessruletimeslots:
+/// `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots`
+/// - learn get-resourceaccessruletimeslots:
+/// `https://learn.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,57 +39,93 @@ pub struct ResourceAccessRuleTimeSlot {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `ResourceAccessRuleId` (`long`). Required on create and update (the reference table).
-    /// Name from the legacy API docs `rest-api/spaces/resourceaccessruletimeslot.md`.
+    /// `ResourceAccessRuleId` (`long`). Required: create: required by developers
+    /// post-resourceaccessruletimeslots, learn post-resourceaccessruletimeslots; update: as on
+    /// create. Name printed on developers post-resourceaccessruletimeslots, learn
+    /// post-resourceaccessruletimeslots, learn get-resourceaccessruletimeslots-by-id.
     #[required]
     pub resource_access_rule_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `FromTime` (`DateTime`). Required: create: required by developers
+    /// post-resourceaccessruletimeslots, learn post-resourceaccessruletimeslots; update: as on
+    /// create. Name printed on developers post-resourceaccessruletimeslots, learn
+    /// post-resourceaccessruletimeslots, learn get-resourceaccessruletimeslots-by-id.
     #[required]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `ToTime` (`DateTime`). Required: create: required by developers
+    /// post-resourceaccessruletimeslots, learn post-resourceaccessruletimeslots; update: as on
+    /// create. Name printed on developers post-resourceaccessruletimeslots, learn
+    /// post-resourceaccessruletimeslots, learn get-resourceaccessruletimeslots-by-id.
     #[required]
     pub to_time: Option<NexudusDateTime>,
-    /// `DayOfWeek` (`enum` [`ResourceAccessRuleTimeSlotDayOfWeek`]). Required on create and
-    /// update (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/resourceaccessruletimeslot.md`.
-    #[required]
+    /// `DayOfWeek` (`enum` [`ResourceAccessRuleTimeSlotDayOfWeek`]). Optional: create: required
+    /// by learn post-resourceaccessruletimeslots but not by developers
+    /// post-resourceaccessruletimeslots; update: as on create. Name printed on developers
+    /// post-resourceaccessruletimeslots, learn post-resourceaccessruletimeslots, learn
+    /// get-resourceaccessruletimeslots-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub day_of_week: Option<ResourceAccessRuleTimeSlotDayOfWeek>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `ResourceAccessRuleTimeSlot.DayOfWeek`
-/// (`ResourceAccessRuleTimeSlotDayOfWeek`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ResourceAccessRuleTimeSlotDayOfWeek {
-    /// `0`: Sunday.
-    Sunday = 0,
-    /// `1`: Monday.
-    Monday = 1,
-    /// `2`: Tuesday.
-    Tuesday = 2,
-    /// `3`: Wednesday.
-    Wednesday = 3,
-    /// `4`: Thursday.
-    Thursday = 4,
-    /// `5`: Friday.
-    Friday = 5,
-    /// `6`: Saturday.
-    Saturday = 6,
-}
-
-impl ResourceAccessRuleTimeSlotDayOfWeek {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "Sunday"),
-        (1, "Monday"),
-        (2, "Tuesday"),
-        (3, "Wednesday"),
-        (4, "Thursday"),
-        (5, "Friday"),
-        (6, "Saturday"),
-    ];
+crate::open_enum! {
+    /// The values of `ResourceAccessRuleTimeSlot.DayOfWeek` (`DayOfWeek`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-resourceaccessruletimeslots) (the union of their values).
+    pub enum ResourceAccessRuleTimeSlotDayOfWeek {
+        /// `0`: Sunday.
+        Sunday = 0,
+        /// `1`: Monday.
+        Monday = 1,
+        /// `2`: Tuesday.
+        Tuesday = 2,
+        /// `3`: Wednesday.
+        Wednesday = 3,
+        /// `4`: Thursday.
+        Thursday = 4,
+        /// `5`: Friday.
+        Friday = 5,
+        /// `6`: Saturday.
+        Saturday = 6,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Team` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/teams.md` at
 /// `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-teams: `https://developers.nexudus.com/rest-api/spaces/post-teams`
+/// - learn post-teams: `https://learn.nexudus.com/rest-api/spaces/post-teams`
+/// - learn post-teams: `https://learn.nexudus.com/rest-api/spaces/post-teams.md`
+/// - learn put-teams: `https://learn.nexudus.com/rest-api/spaces/put-teams`
+/// - developers get-teams-by-id:
+/// `https://developers.nexudus.com/rest-api/spaces/get-teams-by-id`
+/// - developers get-teams: `https://developers.nexudus.com/rest-api/spaces/get-teams`
+/// - learn get-teams: `https://learn.nexudus.com/rest-api/spaces/get-teams`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Team", path = "/api/spaces/teams")]
@@ -22,312 +33,393 @@ pub struct Team {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/spaces/team.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-teams, learn
+    /// post-teams; update: required by learn put-teams. Name printed on developers post-teams,
+    /// learn post-teams, learn put-teams (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). At most 254
-    /// characters. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-teams, learn
+    /// post-teams; update: required by learn put-teams. At most 254 characters. Name printed on
+    /// developers post-teams, learn post-teams, learn put-teams (+1 more).
     #[required]
     #[length(max = 254)]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/team.md`.
+    /// `Description` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `TunnelPrivateGroupId` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/team.md`.
+    /// `TunnelPrivateGroupId` (`string`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tunnel_private_group_id: Option<String>,
-    /// `TeamMembers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `TeamMembers` (`list`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub team_members: Option<Vec<i64>>,
-    /// `AddedTeamMembers` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedTeamMembers` (`list`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on learn
+    /// put-teams.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_team_members: Option<Vec<i64>>,
-    /// `RemovedTeamMembers` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedTeamMembers` (`list`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on learn
+    /// put-teams.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_team_members: Option<Vec<i64>>,
-    /// `TeamAdministrators` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `TeamAdministrators` (`list`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub team_administrators: Option<Vec<i64>>,
-    /// `AddedTeamAdministrators` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `AddedTeamAdministrators` (`list`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// learn put-teams.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_team_administrators: Option<Vec<i64>>,
-    /// `RemovedTeamAdministrators` (`list`). Optional (the reference table). Name from the
-    /// Nexudus skills reference (list properties).
+    /// `RemovedTeamAdministrators` (`list`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// learn put-teams.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_team_administrators: Option<Vec<i64>>,
-    /// `CreateSingleInvoiceForTeam` (`bool`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/team.md`.
+    /// `CreateSingleInvoiceForTeam` (`bool`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub create_single_invoice_for_team: Option<bool>,
-    /// `UseSpecialPrices` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `UseSpecialPrices` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_special_prices: Option<bool>,
-    /// `PayingMemberId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/spaces/team.md`.
+    /// `PayingMemberId` (`long`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paying_member_id: Option<i64>,
-    /// `DefaultMemberTariffId` (`long`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/team.md`.
+    /// `DefaultMemberTariffId` (`long`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_member_tariff_id: Option<i64>,
-    /// `MaxTeamMemberCount` (`decimal`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/team.md`.
+    /// `MaxTeamMemberCount` (`decimal`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_team_member_count: Option<f64>,
-    /// `TransferCreditsToPayingMember` (`bool`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/team.md`.
+    /// `TransferCreditsToPayingMember` (`bool`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, learn put-teams (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transfer_credits_to_paying_member: Option<bool>,
-    /// `ShareTimePasses` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `ShareTimePasses` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub share_time_passes: Option<bool>,
-    /// `ShareExtraServices` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `ShareExtraServices` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub share_extra_services: Option<bool>,
-    /// `ShareBookingCredit` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `ShareBookingCredit` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, learn post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub share_booking_credit: Option<bool>,
-    /// `DiscountExtraServices` (`decimal`). Optional (the reference table). Name from the
-    /// legacy API docs `rest-api/spaces/team.md`.
+    /// `DiscountExtraServices` (`decimal`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_extra_services: Option<f64>,
-    /// `DiscountTimePasses` (`decimal`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/spaces/team.md`.
+    /// `DiscountTimePasses` (`decimal`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers post-teams, learn post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_time_passes: Option<f64>,
-    /// `DiscountCharges` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `DiscountCharges` (`decimal`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_charges: Option<f64>,
-    /// `DiscountTariffs` (`decimal`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `DiscountTariffs` (`decimal`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_tariffs: Option<f64>,
-    /// `ProfileSummary` (`string`). Optional (the reference table). Personal data (bio). Name
-    /// from the legacy API docs `rest-api/spaces/team.md`.
+    /// `ProfileSummary` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Personal data (bio). Name
+    /// printed on developers post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_summary: Option<String>,
-    /// `ProfileTags` (`string`). Optional (the reference table). At most 254 characters. Name
-    /// from the legacy API docs `rest-api/spaces/team.md`.
+    /// `ProfileTags` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Name
+    /// printed on developers post-teams, developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_tags: Option<String>,
-    /// `ProfileWebsite` (`string`). Optional (the reference table). At most 254 characters.
-    /// Personal data (social). Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `ProfileWebsite` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. At most 254 characters.
+    /// Personal data (social). Name printed on developers post-teams, developers
+    /// get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_website: Option<String>,
-    /// `GoogleMapsLink` (`string`). Optional (the reference table). At most 1024 characters.
-    /// Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `GoogleMapsLink` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. At most 1024 characters. Name
+    /// printed on developers get-teams-by-id.
     #[length(max = 1024)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_maps_link: Option<String>,
-    /// `ProfileIsPublic` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/spaces/team.md`.
+    /// `ProfileIsPublic` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_is_public: Option<bool>,
-    /// `HasCommunityGroup` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/content/put-courses` (the same name on another
-    /// entity).
+    /// `HasCommunityGroup` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub has_community_group: Option<bool>,
-    /// `NewTeamLogoUrl` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-team-logo-url` (low confidence): no source prints it.
+    /// `NewTeamLogoUrl` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_team_logo_url: Option<String>,
-    /// `ClearTeamLogoFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-team-logo-file` (high confidence): no source prints it.
+    /// `ClearTeamLogoFile` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_team_logo_file: Option<bool>,
-    /// `NewTeamImage1Url` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-team-image1-url` (low confidence): no source prints it.
+    /// `NewTeamImage1Url` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_team_image1_url: Option<String>,
-    /// `ClearTeamImage1File` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-team-image1-file` (low confidence): no source prints it.
+    /// `ClearTeamImage1File` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_team_image1_file: Option<bool>,
-    /// `NewTeamImage2Url` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-team-image2-url` (low confidence): no source prints it.
+    /// `NewTeamImage2Url` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_team_image2_url: Option<String>,
-    /// `ClearTeamImage2File` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-team-image2-file` (low confidence): no source prints it.
+    /// `ClearTeamImage2File` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// post-teams, developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_team_image2_file: Option<bool>,
-    /// `NewTeamImage3Url` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--new-team-image3-url` (low confidence): no source prints it.
+    /// `NewTeamImage3Url` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_team_image3_url: Option<String>,
-    /// `ClearTeamImage3File` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-team-image3-file` (low confidence): no source prints it.
+    /// `ClearTeamImage3File` (`bool`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_team_image3_file: Option<bool>,
-    /// `Twitter` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `Twitter` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub twitter: Option<String>,
-    /// `Facebook` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `Facebook` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub facebook: Option<String>,
-    /// `Linkedin` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `Linkedin` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub linkedin: Option<String>,
-    /// `Skype` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `Skype` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub skype: Option<String>,
-    /// `Telegram` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Telegram` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub telegram: Option<String>,
-    /// `Github` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Github` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub github: Option<String>,
-    /// `Pinterest` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Pinterest` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pinterest: Option<String>,
-    /// `Flickr` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Flickr` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub flickr: Option<String>,
-    /// `Instagram` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Instagram` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub instagram: Option<String>,
-    /// `Vimeo` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Vimeo` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub vimeo: Option<String>,
-    /// `Tumblr` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Tumblr` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tumblr: Option<String>,
-    /// `Blogger` (`string`). Optional (the reference table). At most 254 characters. Personal
-    /// data (social). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (+1 more) (the same name on
-    /// another entity).
+    /// `Blogger` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. At most 254 characters. Personal
+    /// data (social). Name printed on developers get-teams-by-id.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blogger: Option<String>,
-    /// `DisableAttendanceDashboard` (`bool`). Optional (the reference table). Name guessed from
-    /// the option `--disable-attendance-dashboard` (high confidence): no source prints it.
+    /// `DisableAttendanceDashboard` (`bool`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub disable_attendance_dashboard: Option<bool>,
-    /// `ExtraServices` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ExtraServices` (`list`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. Name printed on developers
+    /// get-teams-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extra_services: Option<Vec<i64>>,
-    /// `AddedExtraServices` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedExtraServices` (`list`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name from the Nexudus skills
+    /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_extra_services: Option<Vec<i64>>,
-    /// `RemovedExtraServices` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedExtraServices` (`list`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name from the
+    /// Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_extra_services: Option<Vec<i64>>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `PayingMemberFullName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name guessed from the option
-    /// `--paying-member-full-name` (high confidence): no source prints it.
+    /// `PayingMemberFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Personal data (name). Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub paying_member_full_name: Option<String>,
-    /// `PayingMemberCoworkerType` (`string`). Optional: read-only (a list filter). Read from
-    /// the server, never sent back. Name guessed from the option
-    /// `--paying-member-coworker-type` (high confidence): no source prints it.
+    /// `PayingMemberCoworkerType` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub paying_member_coworker_type: Option<String>,
-    /// `PayingMemberBillingName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name guessed from the option
-    /// `--paying-member-billing-name` (high confidence): no source prints it.
+    /// `PayingMemberBillingName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Personal data (name). Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub paying_member_billing_name: Option<String>,
-    /// `PayingMemberCompanyName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Personal data (name). Name guessed from the option
-    /// `--paying-member-company-name` (high confidence): no source prints it.
+    /// `PayingMemberCompanyName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Personal data (name). Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub paying_member_company_name: Option<String>,
-    /// `DefaultMemberTariffName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--default-member-tariff-name`
-    /// (high confidence): no source prints it.
+    /// `DefaultMemberTariffName` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub default_member_tariff_name: Option<String>,
-    /// `TeamLogoFileName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--team-logo-file-name` (high
-    /// confidence): no source prints it.
+    /// `TeamLogoFileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub team_logo_file_name: Option<String>,
-    /// `TeamImage1FileName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--team-image1-file-name` (low
-    /// confidence): no source prints it.
+    /// `TeamImage1FileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub team_image1_file_name: Option<String>,
-    /// `TeamImage2FileName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--team-image2-file-name` (low
-    /// confidence): no source prints it.
+    /// `TeamImage2FileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub team_image2_file_name: Option<String>,
-    /// `TeamImage3FileName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--team-image3-file-name` (low
-    /// confidence): no source prints it.
+    /// `TeamImage3FileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub team_image3_file_name: Option<String>,
-    /// `ActiveContracts` (`int`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/spaces/team.md`.
+    /// `ActiveContracts` (`int`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub active_contracts: Option<i32>,
-    /// `AvgChurnProbability` (`decimal`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--avg-churn-probability` (high
-    /// confidence): no source prints it.
+    /// `AvgChurnProbability` (`decimal`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub avg_churn_probability: Option<f64>,
-    /// `EngagementLevel` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--engagement-level` (high confidence): no
-    /// source prints it.
+    /// `EngagementLevel` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub engagement_level: Option<String>,
+    /// `CoworkerIds` (`string`). Optional: create: not required by developers post-teams, learn
+    /// post-teams; update: not required by learn put-teams. Name printed on developers
+    /// get-teams-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_ids: Option<String>,
+    /// `CoworkerFullNames` (`string`). Optional: create: not required by developers post-teams,
+    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
+    /// get-teams-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_names: Option<String>,
+    /// `CoworkerBillingNames` (`string`). Optional: create: not required by developers
+    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
+    /// developers get-teams-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_names: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

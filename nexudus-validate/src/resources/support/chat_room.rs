@@ -16,6 +16,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/chatrooms.md`
 /// at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-chatrooms: `https://learn.nexudus.com/rest-api/support/post-chatrooms`
+/// - developers get-chatrooms-by-id:
+/// `https://developers.nexudus.com/rest-api/support/get-chatrooms-by-id`
+///
 /// Catalogue note: deprecated per file; not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,32 +30,73 @@ pub struct ChatRoom {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Support/chatroom.md`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-chatrooms; update: as on
+    /// create. Name printed on learn post-chatrooms, developers get-chatrooms-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Support/chatroom.md`.
+    /// `Name` (`string`). Optional: create: not required by learn post-chatrooms; update: as on
+    /// create. Name printed on learn post-chatrooms, developers get-chatrooms-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Support/chatroom.md`.
+    /// `Active` (`bool`). Optional: create: not required by learn post-chatrooms; update: as on
+    /// create. Name printed on learn post-chatrooms, developers get-chatrooms-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `LastAgentVisit` (`DateTime`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/Support/chatroom.md`.
+    /// `LastAgentVisit` (`DateTime`). Optional: create: not required by learn post-chatrooms;
+    /// update: as on create. Name printed on learn post-chatrooms, developers
+    /// get-chatrooms-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_agent_visit: Option<NexudusDateTime>,
-    /// `Users` (`list`). Optional (the reference table). Name from the Nexudus skills reference
-    /// (list properties).
+    /// `Users` (`list`). Optional: create: not required by learn post-chatrooms; update: as on
+    /// create. Name printed on learn post-chatrooms, developers get-chatrooms-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub users: Option<Vec<i64>>,
-    /// `AddedUsers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedUsers` (`list`). Optional: create: not required by learn post-chatrooms; update:
+    /// as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_users: Option<Vec<i64>>,
-    /// `RemovedUsers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedUsers` (`list`). Optional: create: not required by learn post-chatrooms; update:
+    /// as on create. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_users: Option<Vec<i64>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `HelpDeskComment` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/helpdeskcomments.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-helpdeskcomments:
+/// `https://developers.nexudus.com/rest-api/support/post-helpdeskcomments`
+/// - developers put-helpdeskcomments:
+/// `https://developers.nexudus.com/rest-api/support/put-helpdeskcomments`
+/// - developers get-helpdeskcomments-by-id:
+/// `https://developers.nexudus.com/rest-api/support/get-helpdeskcomments-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,30 +35,90 @@ pub struct HelpDeskComment {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `HelpDeskMessageId` (`long`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/support/helpdeskcomment.md`.
+    /// `HelpDeskMessageId` (`long`). Required: create: required by developers
+    /// post-helpdeskcomments; update: required by developers put-helpdeskcomments. Name printed
+    /// on developers post-helpdeskcomments, developers put-helpdeskcomments, developers
+    /// get-helpdeskcomments-by-id.
     #[required]
     pub help_desk_message_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskcomment.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-helpdeskcomments;
+    /// update: required by developers put-helpdeskcomments. Name printed on developers
+    /// post-helpdeskcomments, developers put-helpdeskcomments, developers
+    /// get-helpdeskcomments-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `MessageText` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskcomment.md`.
+    /// `MessageText` (`string`). Required: create: required by developers
+    /// post-helpdeskcomments; update: required by developers put-helpdeskcomments. Name printed
+    /// on developers post-helpdeskcomments, developers put-helpdeskcomments, developers
+    /// get-helpdeskcomments-by-id.
     #[required]
     pub message_text: Option<String>,
-    /// `Internal` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/support/helpdeskcomment.md`.
+    /// `Internal` (`bool`). Optional: create: not required by developers post-helpdeskcomments;
+    /// update: not required by developers put-helpdeskcomments. Name printed on developers
+    /// post-helpdeskcomments, developers put-helpdeskcomments, developers
+    /// get-helpdeskcomments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub internal: Option<bool>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-helpdeskcomments; update: not required by developers put-helpdeskcomments. Name
+    /// printed on developers post-helpdeskcomments, developers put-helpdeskcomments, developers
+    /// get-helpdeskcomments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-helpdeskcomments; update: not required by developers put-helpdeskcomments. Name
+    /// printed on developers post-helpdeskcomments, developers put-helpdeskcomments, developers
+    /// get-helpdeskcomments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-helpdeskcomments; update: not required by developers put-helpdeskcomments. Name
+    /// printed on developers get-helpdeskcomments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-helpdeskcomments; update: not required by developers put-helpdeskcomments. Name
+    /// printed on developers get-helpdeskcomments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

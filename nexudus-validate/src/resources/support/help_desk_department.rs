@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `HelpDeskDepartment` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/helpdeskdepartments.md` at `7ec945d4`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-helpdeskdepartments:
+/// `https://learn.nexudus.com/rest-api/support/post-helpdeskdepartments`
+/// - developers get-helpdeskdepartments-by-id:
+/// `https://developers.nexudus.com/rest-api/support/get-helpdeskdepartments-by-id`
+/// - developers get-helpdeskdepartments:
+/// `https://developers.nexudus.com/rest-api/support/get-helpdeskdepartments`
 ///
 /// Catalogue note: not stored at 22f31ed; read from offset 2600.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,36 +37,84 @@ pub struct HelpDeskDepartment {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskdepartment.md`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-helpdeskdepartments;
+    /// update: as on create. Name printed on learn post-helpdeskdepartments, developers
+    /// get-helpdeskdepartments-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/support/helpdeskdepartment.md`.
+    /// `Name` (`string`). Required: create: required by learn post-helpdeskdepartments; update:
+    /// as on create. Name printed on learn post-helpdeskdepartments, developers
+    /// get-helpdeskdepartments-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskdepartment.md`.
+    /// `Description` (`string`). Required: create: required by learn post-helpdeskdepartments;
+    /// update: as on create. Name printed on learn post-helpdeskdepartments, developers
+    /// get-helpdeskdepartments-by-id.
     #[required]
     pub description: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/support/helpdeskdepartment.md`.
+    /// `Active` (`bool`). Optional: create: not required by learn post-helpdeskdepartments;
+    /// update: as on create. Name printed on learn post-helpdeskdepartments, developers
+    /// get-helpdeskdepartments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Managers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Managers` (`list`). Optional: create: not required by learn post-helpdeskdepartments;
+    /// update: as on create. Name printed on learn post-helpdeskdepartments, developers
+    /// get-helpdeskdepartments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub managers: Option<Vec<i64>>,
-    /// `AddedManagers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedManagers` (`list`). Optional: create: not required by learn
+    /// post-helpdeskdepartments; update: as on create. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_managers: Option<Vec<i64>>,
-    /// `RemovedManagers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedManagers` (`list`). Optional: create: not required by learn
+    /// post-helpdeskdepartments; update: as on create. Name from the Nexudus skills reference
+    /// (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_managers: Option<Vec<i64>>,
-    /// `TaskListId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/support/helpdeskdepartment.md`.
+    /// `TaskListId` (`long`). Optional: create: not required by learn post-helpdeskdepartments;
+    /// update: as on create. Name printed on learn post-helpdeskdepartments, developers
+    /// get-helpdeskdepartments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub task_list_id: Option<i64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `HelpDeskMessage` (module `support`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `HelpDeskMessage` record of the Nexudus API.
 ///
@@ -16,6 +15,21 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/helpdeskmessages.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-helpdeskmessages:
+/// `https://developers.nexudus.com/rest-api/support/post-helpdeskmessages`
+/// - learn post-helpdeskmessages:
+/// `https://learn.nexudus.com/rest-api/support/post-helpdeskmessages`
+/// - developers put-helpdeskmessages:
+/// `https://developers.nexudus.com/rest-api/support/put-helpdeskmessages`
+/// - developers get-helpdeskmessages-by-id:
+/// `https://developers.nexudus.com/rest-api/support/get-helpdeskmessages-by-id`
+/// - developers get-helpdeskmessages:
+/// `https://developers.nexudus.com/rest-api/support/get-helpdeskmessages`
+/// - support 360009846338-Helpdeskmessage:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846338-Helpdeskmessage`
 ///
 /// Catalogue note: ai-processing-result and support-issue-category enums are list-filter
 /// only, no value tables.
@@ -30,69 +44,176 @@ pub struct HelpDeskMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskmessage.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-helpdeskmessages,
+    /// learn post-helpdeskmessages; update: required by developers put-helpdeskmessages. Name
+    /// printed on developers post-helpdeskmessages, learn post-helpdeskmessages, developers
+    /// put-helpdeskmessages (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskmessage.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-helpdeskmessages,
+    /// learn post-helpdeskmessages; update: required by developers put-helpdeskmessages. Name
+    /// printed on developers post-helpdeskmessages, learn post-helpdeskmessages, developers
+    /// put-helpdeskmessages (+2 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `HelpDeskDepartmentId` (`long`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/support/helpdeskmessage.md`.
+    /// `HelpDeskDepartmentId` (`long`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers post-helpdeskmessages, learn
+    /// post-helpdeskmessages, developers put-helpdeskmessages (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_department_id: Option<i64>,
-    /// `Subject` (`string`). Required on create and update (the reference table). At most 254
-    /// characters. Name from the legacy API docs `rest-api/support/helpdeskmessage.md`.
+    /// `Subject` (`string`). Required: create: required by developers post-helpdeskmessages,
+    /// learn post-helpdeskmessages; update: required by developers put-helpdeskmessages. At
+    /// most 254 characters. Name printed on developers post-helpdeskmessages, learn
+    /// post-helpdeskmessages, developers put-helpdeskmessages (+2 more).
     #[required]
     #[length(max = 254)]
     pub subject: Option<String>,
-    /// `MessageText` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/support/helpdeskmessage.md`.
+    /// `MessageText` (`string`). Required: create: required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: required by developers
+    /// put-helpdeskmessages. Name printed on developers post-helpdeskmessages, learn
+    /// post-helpdeskmessages, developers put-helpdeskmessages (+2 more).
     #[required]
     pub message_text: Option<String>,
-    /// `Priority` (`enum` [`HelpDeskMessagePriority`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/support/helpdeskmessage.md`.
-    #[required]
+    /// `Priority` (`enum` [`HelpDeskMessagePriority`]). Optional: create: required by learn
+    /// post-helpdeskmessages but not by developers post-helpdeskmessages; update: not required
+    /// by developers put-helpdeskmessages. Name printed on developers post-helpdeskmessages,
+    /// learn post-helpdeskmessages, developers put-helpdeskmessages (+2 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub priority: Option<HelpDeskMessagePriority>,
-    /// `Closed` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/support/helpdeskmessage.md`.
+    /// `Closed` (`bool`). Optional: create: not required by developers post-helpdeskmessages,
+    /// learn post-helpdeskmessages; update: not required by developers put-helpdeskmessages.
+    /// Name printed on developers post-helpdeskmessages, learn post-helpdeskmessages,
+    /// developers put-helpdeskmessages (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub closed: Option<bool>,
-    /// `OwnerId` (`long`). Optional (the reference table). Name guessed from the option
-    /// `--owner-id` (high confidence): no source prints it.
+    /// `OwnerId` (`long`). Optional: create: not required by developers post-helpdeskmessages,
+    /// learn post-helpdeskmessages; update: not required by developers put-helpdeskmessages.
+    /// Name printed on developers post-helpdeskmessages, learn post-helpdeskmessages,
+    /// developers put-helpdeskmessages (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub owner_id: Option<i64>,
-    /// `NewImageUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `NewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers post-helpdeskmessages, learn
+    /// post-helpdeskmessages, developers put-helpdeskmessages (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_image_url: Option<String>,
-    /// `ClearImageFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/community/put-videorooms` (+7 more) (the same name on
-    /// another entity).
+    /// `ClearImageFile` (`bool`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers post-helpdeskmessages, learn
+    /// post-helpdeskmessages, developers put-helpdeskmessages (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
+    /// `AiProcessingResult` (`enum` [`HelpDeskMessageAiProcessingResult`]). Optional: create:
+    /// required by learn post-helpdeskmessages but not by developers post-helpdeskmessages;
+    /// update: not required by developers put-helpdeskmessages. Name printed on developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages, developers put-helpdeskmessages (+1
+    /// more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ai_processing_result: Option<HelpDeskMessageAiProcessingResult>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `HelpDeskDepartmentName` (`string`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub help_desk_department_name: Option<String>,
+    /// `ClosedOn` (`DateTime`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id, support
+    /// 360009846338-Helpdeskmessage.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub closed_on: Option<NexudusDateTime>,
+    /// `OwnerFullName` (`string`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub owner_full_name: Option<String>,
+    /// `ImageFileName` (`string`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image_file_name: Option<String>,
+    /// `FirstResponseTimeInMinutes` (`number`). Optional: create: not required by developers
+    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
+    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub first_response_time_in_minutes: Option<serde_json::Number>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `HelpDeskMessage.Priority` (`HelpDeskMessagePriority`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum HelpDeskMessagePriority {
-    /// `1`: Low.
-    Low = 1,
-    /// `2`: Normal.
-    Normal = 2,
-    /// `3`: High.
-    High = 3,
-    /// `4`: Critical.
-    Critical = 4,
+crate::open_enum! {
+    /// The values of `HelpDeskMessage.Priority` (`eHelpDeskMessagePriority`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-helpdeskmessages) (the union of their values).
+    pub enum HelpDeskMessagePriority {
+        /// `1`: Low.
+        Low = 1,
+        /// `2`: Normal.
+        Normal = 2,
+        /// `3`: High.
+        High = 3,
+        /// `4`: Critical.
+        Critical = 4,
+    }
 }
 
-impl HelpDeskMessagePriority {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Low"), (2, "Normal"), (3, "High"), (4, "Critical")];
+crate::open_enum! {
+    /// The values of `HelpDeskMessage.AiProcessingResult` (`eHelpDeskAiResult`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (learn post-helpdeskmessages).
+    pub enum HelpDeskMessageAiProcessingResult {
+        /// `1`: NotProcessed.
+        NotProcessed = 1,
+        /// `2`: Responded.
+        Responded = 2,
+        /// `3`: NotResponded.
+        NotResponded = 3,
+    }
 }

@@ -25,4 +25,6 @@ pub use chat_room::ChatRoom;
 pub use global_chat_message::GlobalChatMessage;
 pub use help_desk_comment::HelpDeskComment;
 pub use help_desk_department::HelpDeskDepartment;
-pub use help_desk_message::{HelpDeskMessage, HelpDeskMessagePriority};
+pub use help_desk_message::{
+    HelpDeskMessage, HelpDeskMessageAiProcessingResult, HelpDeskMessagePriority,
+};

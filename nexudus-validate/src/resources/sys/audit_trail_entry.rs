@@ -3,9 +3,8 @@
 //! `AuditTrailEntry` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `AuditTrailEntry` record of the Nexudus API.
 ///
@@ -16,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/audittrailentries.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-audittrailentries-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-audittrailentries-by-id`
+/// - learn get-audittrailentries:
+/// `https://learn.nexudus.com/rest-api/sys/get-audittrailentries.md`
+/// - support 360009846358-Audittrailentry:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846358-Audittrailentry`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,61 +37,100 @@ pub struct AuditTrailEntry {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-audittrailentries-by-id, support 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `EntityShortName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `EntityShortName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-audittrailentries-by-id, support
+    /// 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub entity_short_name: Option<String>,
-    /// `Description` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-audittrailentries-by-id, support
+    /// 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub description: Option<String>,
-    /// `PropertyName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `PropertyName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-audittrailentries-by-id, support
+    /// 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub property_name: Option<String>,
-    /// `AuditType` (`enum` [`AuditTrailEntryAuditType`]). Optional: read-only (a list filter).
-    /// Read from the server, never sent back. Name from the legacy API docs
-    /// `rest-api/Sys/audittrailentry.md`.
+    /// `AuditType` (`enum` [`AuditTrailEntryAuditType`]). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-audittrailentries-by-id, support
+    /// 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub audit_type: Option<AuditTrailEntryAuditType>,
-    /// `OldValue` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `OldValue` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-audittrailentries-by-id, support 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub old_value: Option<String>,
-    /// `NewValue` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `NewValue` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-audittrailentries-by-id, support 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub new_value: Option<String>,
-    /// `ActionBy` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `ActionBy` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-audittrailentries-by-id, support 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub action_by: Option<String>,
-    /// `EntityId` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/audittrailentry.md`.
+    /// `EntityId` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-audittrailentries-by-id, support 360009846358-Audittrailentry.
     #[serde(skip_serializing, default)]
     pub entity_id: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `AuditTrailEntry.AuditType` (`AuditTrailEntryAuditType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum AuditTrailEntryAuditType {
-    /// `1`: Create.
-    Create = 1,
-    /// `2`: Update.
-    Update = 2,
-    /// `3`: Delete.
-    Delete = 3,
-}
-
-impl AuditTrailEntryAuditType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Create"), (2, "Update"), (3, "Delete")];
+crate::open_enum! {
+    /// The values of `AuditTrailEntry.AuditType` (`eAuditType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-audittrailentries) (the union of their values).
+    pub enum AuditTrailEntryAuditType {
+        /// `1`: Create.
+        Create = 1,
+        /// `2`: Update.
+        Update = 2,
+        /// `3`: Delete.
+        Delete = 3,
+    }
 }

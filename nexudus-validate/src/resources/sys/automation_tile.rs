@@ -3,9 +3,8 @@
 //! `AutomationTile` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `AutomationTile` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/automationtiles.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-automationtiles:
+/// `https://developers.nexudus.com/rest-api/sys/put-automationtiles`
+/// - learn put-automationtiles:
+/// `https://learn.nexudus.com/rest-api/sys/put-automationtiles`
+/// - learn put-automationtiles:
+/// `https://learn.nexudus.com/rest-api/sys/put-automationtiles.md`
+/// - developers get-automationtiles-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-automationtiles-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,210 +39,243 @@ pub struct AutomationTile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/sys/put-automationtiles`,
-    /// `learn.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers put-automationtiles, learn put-automationtiles, developers
+    /// get-automationtiles-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/sys/put-automationtiles`,
-    /// `learn.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// required by developers put-automationtiles, learn put-automationtiles. Name printed on
+    /// developers put-automationtiles, learn put-automationtiles, developers
+    /// get-automationtiles-by-id.
     #[required]
     pub name: Option<String>,
-    /// `TileNumber` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `TileNumber` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers put-automationtiles, developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tile_number: Option<String>,
-    /// `Action` (`enum` [`AutomationTileAction`]). Optional: the official PUT pages disagree
-    /// (`developers.nexudus.com/rest-api/sys/put-automationtiles` (optional),
-    /// `learn.nexudus.com/rest-api/sys/put-automationtiles` (required)); reference table:
-    /// required. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `Action` (`enum` [`AutomationTileAction`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update:
+    /// required by learn put-automationtiles but not by developers put-automationtiles. Name
+    /// printed on developers put-automationtiles, learn put-automationtiles, developers
+    /// get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<AutomationTileAction>,
-    /// `ActionParameters` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `ActionParameters` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name printed on developers put-automationtiles, developers
+    /// get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_parameters: Option<String>,
-    /// `EnableGeofence` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `EnableGeofence` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers put-automationtiles, developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub enable_geofence: Option<bool>,
-    /// `CheckCustomerIn` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtiles`.
+    /// `CheckCustomerIn` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name printed on developers put-automationtiles, developers
+    /// get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub check_customer_in: Option<bool>,
-    /// `Longitude` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/business.md (+1 more)` (the same name on another entity).
+    /// `Longitude` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub longitude: Option<f64>,
-    /// `Latitude` (`decimal`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/business.md (+1 more)` (the same name on another entity).
+    /// `Latitude` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub latitude: Option<f64>,
-    /// `GeofencePrecission` (`enum` [`AutomationTileGeofencePrecission`]). Required on create
-    /// and update (the reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-automationtiles`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-automationtiles`.
-    #[required]
+    /// `GeofencePrecission` (`enum` [`AutomationTileGeofencePrecission`]). Optional: create: no
+    /// official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: required by learn put-automationtiles but not by developers
+    /// put-automationtiles. Name printed on learn put-automationtiles, developers
+    /// get-automationtiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub geofence_precission: Option<AutomationTileGeofencePrecission>,
-    /// `MaxDistanceMeters` (`int`). Optional (the reference table). Name guessed from the
-    /// option `--max-distance-meters` (high confidence): no source prints it.
+    /// `MaxDistanceMeters` (`int`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub max_distance_meters: Option<i32>,
-    /// `SuccessMessage` (`string`). Optional (the reference table). Name guessed from the
-    /// option `--success-message` (high confidence): no source prints it.
+    /// `SuccessMessage` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub success_message: Option<String>,
-    /// `ErrorMessage` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/validationrule.md` (the same name on another entity).
+    /// `ErrorMessage` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error_message: Option<String>,
-    /// `Resources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `Tariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `TimePasses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `TimePasses` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub time_passes: Option<Vec<i64>>,
-    /// `AddedTimePasses` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedTimePasses` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_time_passes: Option<Vec<i64>>,
-    /// `RemovedTimePasses` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedTimePasses` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_time_passes: Option<Vec<i64>>,
-    /// `FloorPlanDesks` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `FloorPlanDesks` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-automationtiles, learn put-automationtiles. Name
+    /// printed on developers get-automationtiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_desks: Option<Vec<i64>>,
-    /// `AddedFloorPlanDesks` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `AddedFloorPlanDesks` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_floor_plan_desks: Option<Vec<i64>>,
-    /// `RemovedFloorPlanDesks` (`list`). Optional (the reference table). Name from the Nexudus
-    /// skills reference (list properties).
+    /// `RemovedFloorPlanDesks` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-automationtiles, learn
+    /// put-automationtiles. Name from the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_floor_plan_desks: Option<Vec<i64>>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `AutomationTile.Action` (`AutomationTileAction`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum AutomationTileAction {
-    /// `1`: None.
-    None = 1,
-    /// `2`: UnlockAct365Door.
-    UnlockAct365Door = 2,
-    /// `3`: CheckIn.
-    CheckIn = 3,
-    /// `4`: CheckOut.
-    CheckOut = 4,
-    /// `5`: BookingCheckIn.
-    BookingCheckIn = 5,
-    /// `6`: EventCheckIn.
-    EventCheckIn = 6,
-    /// `7`: ResourceCleaned.
-    ResourceCleaned = 7,
-    /// `8`: RequestUrl.
-    RequestUrl = 8,
-    /// `9`: RedirectUrl.
-    RedirectUrl = 9,
-    /// `10`: UnlockDoorDeckDoor.
-    UnlockDoorDeckDoor = 10,
-    /// `11`: UnlockKisiDoor.
-    UnlockKisiDoor = 11,
-    /// `12`: BookResource.
-    BookResource = 12,
-    /// `13`: BookDesk.
-    BookDesk = 13,
-    /// `14`: ShowNewBookingForm.
-    ShowNewBookingForm = 14,
-    /// `15`: SmartLock.
-    SmartLock = 15,
-    /// `16`: ExtendBookingBy.
-    ExtendBookingBy = 16,
-    /// `17`: ShowAcsModal.
-    ShowAcsModal = 17,
-    /// `18`: UnlockPadWordDoor.
-    UnlockPadWordDoor = 18,
-    /// `19`: UnlockOPaxtonNet2Door.
-    UnlockOPaxtonNet2Door = 19,
+crate::open_enum! {
+    /// The values of `AutomationTile.Action` (`eAutomationTileAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// put-automationtiles) (the union of their values).
+    pub enum AutomationTileAction {
+        /// `1`: None.
+        None = 1,
+        /// `2`: UnlockAct365Door.
+        UnlockAct365Door = 2,
+        /// `3`: CheckIn.
+        CheckIn = 3,
+        /// `4`: CheckOut.
+        CheckOut = 4,
+        /// `5`: BookingCheckIn.
+        BookingCheckIn = 5,
+        /// `6`: EventCheckIn.
+        EventCheckIn = 6,
+        /// `7`: ResourceCleaned.
+        ResourceCleaned = 7,
+        /// `8`: RequestUrl.
+        RequestUrl = 8,
+        /// `9`: RedirectUrl.
+        RedirectUrl = 9,
+        /// `10`: UnlockDoorDeckDoor.
+        UnlockDoorDeckDoor = 10,
+        /// `11`: UnlockKisiDoor.
+        UnlockKisiDoor = 11,
+        /// `12`: BookResource.
+        BookResource = 12,
+        /// `13`: BookDesk.
+        BookDesk = 13,
+        /// `14`: ShowNewBookingForm.
+        ShowNewBookingForm = 14,
+        /// `15`: SmartLock.
+        SmartLock = 15,
+        /// `16`: ExtendBookingBy.
+        ExtendBookingBy = 16,
+        /// `17`: ShowAcsModal.
+        ShowAcsModal = 17,
+        /// `18`: UnlockPadWordDoor.
+        UnlockPadWordDoor = 18,
+        /// `19`: UnlockOPaxtonNet2Door.
+        UnlockOPaxtonNet2Door = 19,
+    }
 }
 
-impl AutomationTileAction {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "None"),
-        (2, "UnlockAct365Door"),
-        (3, "CheckIn"),
-        (4, "CheckOut"),
-        (5, "BookingCheckIn"),
-        (6, "EventCheckIn"),
-        (7, "ResourceCleaned"),
-        (8, "RequestUrl"),
-        (9, "RedirectUrl"),
-        (10, "UnlockDoorDeckDoor"),
-        (11, "UnlockKisiDoor"),
-        (12, "BookResource"),
-        (13, "BookDesk"),
-        (14, "ShowNewBookingForm"),
-        (15, "SmartLock"),
-        (16, "ExtendBookingBy"),
-        (17, "ShowAcsModal"),
-        (18, "UnlockPadWordDoor"),
-        (19, "UnlockOPaxtonNet2Door"),
-    ];
-}
-
-/// The values of `AutomationTile.GeofencePrecission` (`AutomationTileGeofencePrecission`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum AutomationTileGeofencePrecission {
-    /// `1`: Low.
-    Low = 1,
-    /// `2`: Medium.
-    Medium = 2,
-    /// `3`: High.
-    High = 3,
-    /// `4`: VeryHigh.
-    VeryHigh = 4,
-}
-
-impl AutomationTileGeofencePrecission {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "Low"), (2, "Medium"), (3, "High"), (4, "VeryHigh")];
+crate::open_enum! {
+    /// The values of `AutomationTile.GeofencePrecission` (`eAutomationTileGeofencePrecission`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// put-automationtiles) (the union of their values).
+    pub enum AutomationTileGeofencePrecission {
+        /// `1`: Low.
+        Low = 1,
+        /// `2`: Medium.
+        Medium = 2,
+        /// `3`: High.
+        High = 3,
+        /// `4`: VeryHigh.
+        VeryHigh = 4,
+    }
 }

@@ -3,9 +3,8 @@
 //! `AutomationTileAudit` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `AutomationTileAudit` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/automationtileaudits.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-automationtileaudits:
+/// `https://developers.nexudus.com/rest-api/sys/post-automationtileaudits`
+/// - learn post-automationtileaudits:
+/// `https://learn.nexudus.com/rest-api/sys/post-automationtileaudits.md`
+/// - developers get-automationtileaudits-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-automationtileaudits-by-id`
+/// - developers get-automationtileaudits:
+/// `https://developers.nexudus.com/rest-api/sys/get-automationtileaudits`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,123 +39,137 @@ pub struct AutomationTileAudit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `AutomationTileId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-automationtileaudits`). Name
-    /// from the official page `developers.nexudus.com/rest-api/sys/put-automationtileaudits`.
+    /// `AutomationTileId` (`long`). Required: create: required by developers
+    /// post-automationtileaudits, learn post-automationtileaudits; update: required by
+    /// developers put-automationtileaudits. Name printed on developers
+    /// post-automationtileaudits, learn post-automationtileaudits, developers
+    /// get-automationtileaudits-by-id.
     #[required]
     pub automation_tile_id: Option<i64>,
-    /// `Description` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-automationtileaudits`). Name
-    /// from the official page `developers.nexudus.com/rest-api/sys/put-automationtileaudits`.
+    /// `Description` (`string`). Required: create: required by developers
+    /// post-automationtileaudits; update: required by developers put-automationtileaudits. Name
+    /// printed on developers post-automationtileaudits, developers
+    /// get-automationtileaudits-by-id.
     #[required]
     pub description: Option<String>,
-    /// `ActionBy` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtileaudits`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-automationtileaudits`.
+    /// `ActionBy` (`string`). Optional: create: not required by developers
+    /// post-automationtileaudits; update: not required by developers put-automationtileaudits.
+    /// Name printed on developers post-automationtileaudits, developers
+    /// get-automationtileaudits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_by: Option<String>,
-    /// `Action` (`enum` [`AutomationTileAuditAction`]). Optional here: the reference table
-    /// requires it on create, the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtileaudits` says optional on update,
-    /// and a create-only requirement cannot be declared (the server still checks the create).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtileaudits`.
+    /// `Action` (`enum` [`AutomationTileAuditAction`]). Optional: create: not required by
+    /// developers post-automationtileaudits; update: not required by developers
+    /// put-automationtileaudits. Name printed on developers post-automationtileaudits,
+    /// developers get-automationtileaudits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<AutomationTileAuditAction>,
-    /// `TileAuditType` (`enum` [`AutomationTileAuditTileAuditType`]). Optional here: the
-    /// reference table requires it on create, the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtileaudits` says optional on update,
-    /// and a create-only requirement cannot be declared (the server still checks the create).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-automationtileaudits`.
+    /// `TileAuditType` (`enum` [`AutomationTileAuditTileAuditType`]). Optional: create: not
+    /// required by developers post-automationtileaudits; update: not required by developers
+    /// put-automationtileaudits. Name printed on developers post-automationtileaudits,
+    /// developers get-automationtileaudits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tile_audit_type: Option<AutomationTileAuditTileAuditType>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `AutomationTileAudit.Action` (`AutomationTileAuditAction`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum AutomationTileAuditAction {
-    /// `1`: None.
-    None = 1,
-    /// `2`: UnlockAct365Door.
-    UnlockAct365Door = 2,
-    /// `3`: CheckIn.
-    CheckIn = 3,
-    /// `4`: CheckOut.
-    CheckOut = 4,
-    /// `5`: BookingCheckIn.
-    BookingCheckIn = 5,
-    /// `6`: EventCheckIn.
-    EventCheckIn = 6,
-    /// `7`: ResourceCleaned.
-    ResourceCleaned = 7,
-    /// `8`: RequestUrl.
-    RequestUrl = 8,
-    /// `9`: RedirectUrl.
-    RedirectUrl = 9,
-    /// `10`: UnlockDoorDeckDoor.
-    UnlockDoorDeckDoor = 10,
-    /// `11`: UnlockKisiDoor.
-    UnlockKisiDoor = 11,
-    /// `12`: BookResource.
-    BookResource = 12,
-    /// `13`: BookDesk.
-    BookDesk = 13,
-    /// `14`: ShowNewBookingForm.
-    ShowNewBookingForm = 14,
-    /// `15`: SmartLock.
-    SmartLock = 15,
-    /// `16`: ExtendBookingBy.
-    ExtendBookingBy = 16,
-    /// `17`: ShowAcsModal.
-    ShowAcsModal = 17,
-    /// `18`: UnlockPadWordDoor.
-    UnlockPadWordDoor = 18,
-    /// `19`: UnlockOPaxtonNet2Door.
-    UnlockOPaxtonNet2Door = 19,
+crate::open_enum! {
+    /// The values of `AutomationTileAudit.Action` (`eAutomationTileAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-automationtileaudits) (the union of their values).
+    pub enum AutomationTileAuditAction {
+        /// `1`: None.
+        None = 1,
+        /// `2`: UnlockAct365Door.
+        UnlockAct365Door = 2,
+        /// `3`: CheckIn.
+        CheckIn = 3,
+        /// `4`: CheckOut.
+        CheckOut = 4,
+        /// `5`: BookingCheckIn.
+        BookingCheckIn = 5,
+        /// `6`: EventCheckIn.
+        EventCheckIn = 6,
+        /// `7`: ResourceCleaned.
+        ResourceCleaned = 7,
+        /// `8`: RequestUrl.
+        RequestUrl = 8,
+        /// `9`: RedirectUrl.
+        RedirectUrl = 9,
+        /// `10`: UnlockDoorDeckDoor.
+        UnlockDoorDeckDoor = 10,
+        /// `11`: UnlockKisiDoor.
+        UnlockKisiDoor = 11,
+        /// `12`: BookResource.
+        BookResource = 12,
+        /// `13`: BookDesk.
+        BookDesk = 13,
+        /// `14`: ShowNewBookingForm.
+        ShowNewBookingForm = 14,
+        /// `15`: SmartLock.
+        SmartLock = 15,
+        /// `16`: ExtendBookingBy.
+        ExtendBookingBy = 16,
+        /// `17`: ShowAcsModal.
+        ShowAcsModal = 17,
+        /// `18`: UnlockPadWordDoor.
+        UnlockPadWordDoor = 18,
+        /// `19`: UnlockOPaxtonNet2Door.
+        UnlockOPaxtonNet2Door = 19,
+    }
 }
 
-impl AutomationTileAuditAction {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "None"),
-        (2, "UnlockAct365Door"),
-        (3, "CheckIn"),
-        (4, "CheckOut"),
-        (5, "BookingCheckIn"),
-        (6, "EventCheckIn"),
-        (7, "ResourceCleaned"),
-        (8, "RequestUrl"),
-        (9, "RedirectUrl"),
-        (10, "UnlockDoorDeckDoor"),
-        (11, "UnlockKisiDoor"),
-        (12, "BookResource"),
-        (13, "BookDesk"),
-        (14, "ShowNewBookingForm"),
-        (15, "SmartLock"),
-        (16, "ExtendBookingBy"),
-        (17, "ShowAcsModal"),
-        (18, "UnlockPadWordDoor"),
-        (19, "UnlockOPaxtonNet2Door"),
-    ];
-}
-
-/// The values of `AutomationTileAudit.TileAuditType` (`AutomationTileAuditTileAuditType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum AutomationTileAuditTileAuditType {
-    /// `1`: Success.
-    Success = 1,
-    /// `2`: Failure.
-    Failure = 2,
-}
-
-impl AutomationTileAuditTileAuditType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Success"), (2, "Failure")];
+crate::open_enum! {
+    /// The values of `AutomationTileAudit.TileAuditType` (`eTileAuditType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-automationtileaudits) (the union of their values).
+    pub enum AutomationTileAuditTileAuditType {
+        /// `1`: Success.
+        Success = 1,
+        /// `2`: Failure.
+        Failure = 2,
+    }
 }

@@ -3,7 +3,6 @@
 //! `Business` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businesses.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-businesses:
+/// `https://developers.nexudus.com/rest-api/sys/put-businesses`
+/// - developers get-businesses-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-businesses-by-id`
+/// - developers get-businesses:
+/// `https://developers.nexudus.com/rest-api/sys/get-businesses`
+///
 /// Catalogue note: read from offset 11000 (update table + tail); key fields use names
 /// (WebAddress, EmailContact, TownCity, PostalCode) that differ from update option names
 /// (website, email, city, postcode).
@@ -27,645 +35,744 @@ pub struct Business {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `VisitedHelpItems` (`enum` [`BusinessVisitedHelpItems`]). Optional (the reference
-    /// table). Accepted on update only. Name guessed from the option `--visited-help-items`
-    /// (high confidence): no source prints it.
+    /// `VisitedHelpItems` (`enum` [`BusinessVisitedHelpItems`]). Optional: create: no official
+    /// page; reference table optional; update: not required by developers put-businesses.
+    /// Accepted on update only. Name printed on developers put-businesses, developers
+    /// get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visited_help_items: Option<BusinessVisitedHelpItems>,
-    /// `Name` (`string`). Optional (the reference table). Accepted on update only. Name from
-    /// the Nexudus skills reference (key fields).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `Name` (`string`). Required on update only: create: no official page; reference table
+    /// optional; update: required by developers put-businesses. Accepted on update only. Name
+    /// printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub name: Option<String>,
-    /// `DefaultLanguage` (`enum` [`BusinessDefaultLanguage`]). Optional (the reference table).
-    /// Accepted on update only. Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `DefaultLanguage` (`enum` [`BusinessDefaultLanguage`]). Optional: create: no official
+    /// page; reference table optional; update: not required by developers put-businesses.
+    /// Accepted on update only. Name printed on developers put-businesses, developers
+    /// get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_language: Option<BusinessDefaultLanguage>,
-    /// `SpaceWebsiteLanguageId` (`long`). Optional (the reference table). Accepted on update
-    /// only. Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `SpaceWebsiteLanguageId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub space_website_language_id: Option<i64>,
-    /// `WebAddress` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from `alias: inferred: Business key fields list WebAddress (legacy business.md too)
-    /// while the CLI tables have --website and no --web-address` (an inferred mapping).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `WebAddress` (`string`). Required on update only: create: no official page; reference
+    /// table optional; update: required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub web_address: Option<String>,
-    /// `DefaultPaymentGatewayId` (`long`). Optional (the reference table). Accepted on update
-    /// only. Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `DefaultPaymentGatewayId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_payment_gateway_id: Option<i64>,
-    /// `Terms` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--terms` (high confidence): no source prints it.
+    /// `TermsAndConditions` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id; it replaces
+    /// the catalogue's guess `Terms`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub terms: Option<String>,
-    /// `ShortIntro` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--short-intro` (high confidence): no source prints it.
+    pub terms_and_conditions: Option<String>,
+    /// `ShortIntroduction` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id; it replaces
+    /// the catalogue's guess `ShortIntro`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub short_intro: Option<String>,
-    /// `About` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--about` (high confidence): no source prints it.
+    pub short_introduction: Option<String>,
+    /// `AboutUs` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers put-businesses, developers get-businesses-by-id; it replaces the
+    /// catalogue's guess `About`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub about: Option<String>,
-    /// `Quote` (`string`). Optional (the reference table). Accepted on update only. Name from
-    /// the legacy API docs `rest-api/Sys/business.md`.
+    pub about_us: Option<String>,
+    /// `Quote` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers put-businesses, developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quote: Option<String>,
-    /// `PrivacyUrl` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--privacy-url` (low confidence): no source prints it.
+    /// `PrivacyPolicyUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id; it replaces
+    /// the catalogue's guess `PrivacyUrl`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub privacy_url: Option<String>,
-    /// `CookieUrl` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--cookie-url` (low confidence): no source prints it.
+    pub privacy_policy_url: Option<String>,
+    /// `CookiePolicyUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id; it replaces the catalogue's guess
+    /// `CookieUrl`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub cookie_url: Option<String>,
-    /// `WebContact` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
+    pub cookie_policy_url: Option<String>,
+    /// `WebContact` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub web_contact: Option<String>,
-    /// `WelcomeEmail` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (email). Name guessed from the option `--welcome-email` (high confidence):
-    /// no source prints it.
+    /// `WelcomeEmail` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Personal
+    /// data (email). Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub welcome_email: Option<String>,
-    /// `Address` (`string`). Optional (the reference table). Accepted on update only. Personal
-    /// data (address). Name from the Nexudus skills reference (key fields).
+    /// `Address` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Personal
+    /// data (address). Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address: Option<String>,
-    /// `Phone` (`string`). Optional (the reference table). Accepted on update only. Personal
-    /// data (phone). Name from the Nexudus skills reference (key fields).
+    /// `Phone` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Personal
+    /// data (phone). Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub phone: Option<String>,
-    /// `Fax` (`string`). Optional (the reference table). Accepted on update only. Personal data
-    /// (phone). Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `Fax` (`string`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-businesses. Accepted on update only. Personal data
+    /// (phone). Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fax: Option<String>,
-    /// `EmailContact` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (email). Name from `alias: inferred: Business key fields list EmailContact
-    /// (legacy business.md too) while the CLI tables have --email and no --email-contact` (an
-    /// inferred mapping).
+    /// `EmailContact` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Personal
+    /// data (email). Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email_contact: Option<String>,
-    /// `TrialExpireDate` (`DateTime`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--trial-expire-date` (high confidence): no source prints
-    /// it.
+    /// `TrialExpireDate` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub trial_expire_date: Option<NexudusDateTime>,
-    /// `LastOverDueInvoiceReminder` (`DateTime`). Optional (the reference table). Accepted on
-    /// update only. Name guessed from the option `--last-over-due-invoice-reminder` (high
-    /// confidence): no source prints it.
+    /// `LastOverDueInvoiceReminder` (`DateTime`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-businesses. Accepted on update
+    /// only. Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_over_due_invoice_reminder: Option<NexudusDateTime>,
-    /// `LastWelcomeEmail` (`DateTime`). Optional (the reference table). Accepted on update
-    /// only. Personal data (email). Name guessed from the option `--last-welcome-email` (high
-    /// confidence): no source prints it.
+    /// `LastWelcomeEmail` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Personal data (email). Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_welcome_email: Option<NexudusDateTime>,
-    /// `CountryId` (`long`). Optional (the reference table). Accepted on update only. Name from
-    /// the legacy API docs `rest-api/Sys/business.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `CountryId` (`long`). Required on update only: create: no official page; reference table
+    /// optional; update: required by developers put-businesses. Accepted on update only. Name
+    /// printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub country_id: Option<i64>,
-    /// `CurrencyId` (`long`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `CurrencyId` (`long`). Required on update only: create: no official page; reference
+    /// table optional; update: required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub currency_id: Option<i64>,
-    /// `SimpleTimeZoneId` (`long`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/Sys/business.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `SimpleTimeZoneId` (`long`). Required on update only: create: no official page;
+    /// reference table optional; update: required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub simple_time_zone_id: Option<i64>,
-    /// `NewLogoUrl` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the Nexudus skills reference (SKILL.md image-field table).
+    /// `NewLogoUrl` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_logo_url: Option<String>,
-    /// `ClearLogoFile` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (the same name on
-    /// another entity).
+    /// `ClearLogoFile` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_logo_file: Option<bool>,
-    /// `NewLogoDarkModeUrl` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--new-logo-dark-mode-url` (low confidence): no
-    /// source prints it.
+    /// `NewLogoDarkModeUrl` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on update only. Name guessed from the option `--new-logo-dark-mode-url`
+    /// (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_logo_dark_mode_url: Option<String>,
-    /// `ClearLogoDarkModeFile` (`bool`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--clear-logo-dark-mode-file` (high confidence): no
-    /// source prints it.
+    /// `ClearLogoDarkModeFile` (`bool`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on update only. Name guessed from the option
+    /// `--clear-logo-dark-mode-file` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_logo_dark_mode_file: Option<bool>,
-    /// `NewBannerImageUrl` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the Nexudus skills reference (SKILL.md image-field table).
+    /// `NewBannerImageUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_banner_image_url: Option<String>,
-    /// `ClearBannerImageFile` (`bool`). Optional (the reference table). Accepted on update
-    /// only. Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (the same name on another
-    /// entity).
+    /// `ClearBannerImageFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_banner_image_file: Option<bool>,
-    /// `NewNexIoBannerImageUrl` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name from the Nexudus skills reference (SKILL.md image-field table).
+    /// `NewNexIoBannerImageUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_nex_io_banner_image_url: Option<String>,
-    /// `ClearNexIoBannerImageFile` (`bool`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--clear-nex-io-banner-image-file` (low confidence):
-    /// no source prints it.
+    /// `ClearNexIoBannerImageFile` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-businesses. Accepted on update
+    /// only. Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_nex_io_banner_image_file: Option<bool>,
-    /// `DiscountPercentage` (`decimal`). Optional (the reference table). Accepted on update
-    /// only. Name from the legacy API docs `rest-api/billing/discountcode.md (+1 more)` (the
-    /// same name on another entity).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `DiscountPercentage` (`decimal`). Required on update only: create: no official page;
+    /// reference table optional; update: required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub discount_percentage: Option<f64>,
-    /// `DiscountAmount` (`decimal`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/billing/charge.md (+5 more)` (the same name on
-    /// another entity).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `DiscountAmount` (`decimal`). Required on update only: create: no official page;
+    /// reference table optional; update: required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub discount_amount: Option<f64>,
-    /// `LastLanguageTokenUpdate` (`DateTime`). Optional (the reference table). Accepted on
-    /// update only. Name guessed from the option `--last-language-token-update` (high
-    /// confidence): no source prints it.
+    /// `LastLanguageTokenUpdate` (`DateTime`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-businesses. Accepted on update
+    /// only. Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_language_token_update: Option<NexudusDateTime>,
-    /// `HasCreatedDefaultFileTemplates` (`bool`). Optional (the reference table). Accepted on
-    /// update only. Name guessed from the option `--has-created-default-file-templates` (high
-    /// confidence): no source prints it.
+    /// `HasCreatedDefaultFileTemplates` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-businesses. Accepted on update
+    /// only. Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub has_created_default_file_templates: Option<bool>,
-    /// `InvoicingPeriod` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--invoicing-period` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `InvoicingPeriod` (`int`). Required on update only: create: no official page; reference
+    /// table optional; update: required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub invoicing_period: Option<i32>,
-    /// `Suspended` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--suspended` (high confidence): no source prints it.
+    /// `Suspended` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub suspended: Option<bool>,
-    /// `CustomPassportApp` (`bool`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--custom-passport-app` (high confidence): no source prints
-    /// it.
+    /// `CustomPassportApp` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom_passport_app: Option<bool>,
-    /// `RemindersProcessedOn` (`DateTime`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--reminders-processed-on` (high confidence): no
-    /// source prints it.
+    /// `RemindersProcessedOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminders_processed_on: Option<NexudusDateTime>,
-    /// `PreAuthId` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--pre-auth-id` (high confidence): no source prints it.
+    /// `PreAuthId` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pre_auth_id: Option<String>,
-    /// `Last4` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--last4` (low confidence): no source prints it.
+    /// `Last4Digits` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id; it replaces the catalogue's guess `Last4`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last4: Option<String>,
-    /// `PreauthError` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--preauth-error` (high confidence): no source prints it.
+    pub last4_digits: Option<String>,
+    /// `PreAuthLastError` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id; it replaces the catalogue's guess
+    /// `PreauthError`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub preauth_error: Option<String>,
-    /// `PreAuthProcessedOn` (`DateTime`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--pre-auth-processed-on` (high confidence): no
-    /// source prints it.
+    pub pre_auth_last_error: Option<String>,
+    /// `PreAuthProcessedOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pre_auth_processed_on: Option<NexudusDateTime>,
-    /// `LastChargedInvoice` (`int`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--last-charged-invoice` (high confidence): no source
-    /// prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `LastChargedInvoice` (`int`). Required on update only: create: no official page;
+    /// reference table optional; update: required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub last_charged_invoice: Option<i32>,
-    /// `LastChargedTransaction` (`int`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--last-charged-transaction` (high confidence): no
-    /// source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `LastChargedTransaction` (`int`). Required on update only: create: no official page;
+    /// reference table optional; update: required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub last_charged_transaction: Option<i32>,
-    /// `LastChargedAttendee` (`int`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--last-charged-attendee` (high confidence): no source
-    /// prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `LastChargedAttendee` (`int`). Required on update only: create: no official page;
+    /// reference table optional; update: required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers put-businesses, developers get-businesses-by-id.
+    #[required(update)]
     pub last_charged_attendee: Option<i32>,
-    /// `PassportChannels` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `PassportChannels` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_channels: Option<String>,
-    /// `PassportOnly` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--passport-only` (high confidence): no source prints it.
+    /// `PassportOnly` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name printed
+    /// on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_only: Option<bool>,
-    /// `PassportPublished` (`bool`). Optional (the reference table). Accepted on update only.
-    /// Name from the Nexudus skills reference (key fields).
+    /// `PassportPublished` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_published: Option<bool>,
-    /// `NewPassportBannerUrl` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name from the Nexudus skills reference (SKILL.md image-field table).
+    /// `NewPassportBannerUrl` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_passport_banner_url: Option<String>,
-    /// `ClearPassportBannerFile` (`bool`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--clear-passport-banner-file` (high confidence): no
-    /// source prints it.
+    /// `ClearPassportBannerFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_passport_banner_file: Option<bool>,
-    /// `PassportName` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--passport-name` (high confidence): no source prints it.
+    /// `PassportSpaceName` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id; it replaces the catalogue's guess
+    /// `PassportName`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub passport_name: Option<String>,
-    /// `PassportTagLine` (`string`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/Sys/business.md`.
+    pub passport_space_name: Option<String>,
+    /// `PassportTagLine` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_tag_line: Option<String>,
-    /// `VenueType` (`enum` [`BusinessVenueType`]). Optional (the reference table). Accepted on
-    /// update only. Name from the Nexudus skills reference (key fields).
+    /// `VenueType` (`enum` [`BusinessVenueType`]). Optional: create: no official page;
+    /// reference table optional; update: not required by developers put-businesses. Accepted on
+    /// update only. Name printed on developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub venue_type: Option<BusinessVenueType>,
-    /// `Tags` (`string`). Optional (the reference table). Accepted on update only. Name from
-    /// the Nexudus skills reference (key fields).
+    /// `Tags` (`string`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-businesses. Accepted on update only. Name printed on
+    /// developers get-businesses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tags: Option<String>,
-    /// `Floors` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--floors` (high confidence): no source prints it.
+    /// `Floors` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--floors` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floors: Option<i32>,
-    /// `FloorSpace` (`int`). Optional (the reference table). Accepted on update only. Name from
+    /// `FloorSpace` (`int`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
     /// the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_space: Option<i32>,
-    /// `FloorSpaceUnit` (`enum` [`BusinessFloorSpaceUnit`]). Optional (the reference table).
+    /// `FloorSpaceUnit` (`enum` [`BusinessFloorSpaceUnit`]). Optional: create: no official
+    /// page; reference table optional; update: not required by developers put-businesses.
     /// Accepted on update only. Name from the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_space_unit: Option<BusinessFloorSpaceUnit>,
-    /// `Longitude` (`decimal`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
+    /// `Longitude` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub longitude: Option<f64>,
-    /// `Latitude` (`decimal`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
+    /// `Latitude` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub latitude: Option<f64>,
-    /// `PassportDescription` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `PassportDescription` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-businesses. Accepted on update only.
+    /// Name from the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_description: Option<String>,
-    /// `TownCity` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from `alias: inferred: Business key fields list TownCity (legacy business.md too) while
-    /// the CLI tables have --city and no --town-city` (an inferred mapping).
+    /// `TownCity` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// `alias: inferred: Business key fields list TownCity (legacy business.md too) while the
+    /// CLI tables have --city and no --town-city` (an inferred mapping).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub town_city: Option<String>,
-    /// `State` (`string`). Optional (the reference table). Accepted on update only. Personal
+    /// `State` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Personal
     /// data (address). Name from the Nexudus skills reference (key fields).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub state: Option<String>,
-    /// `PostalCode` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from `alias: inferred: Business key fields list PostalCode (legacy business.md too)
-    /// while the CLI tables have --postcode and no --postal-code` (an inferred mapping).
+    /// `PostalCode` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// `alias: inferred: Business key fields list PostalCode (legacy business.md too) while the
+    /// CLI tables have --postcode and no --postal-code` (an inferred mapping).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub postal_code: Option<String>,
-    /// `StreetName` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
+    /// `StreetName` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub street_name: Option<String>,
-    /// `StreetNumber` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
+    /// `StreetNumber` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub street_number: Option<String>,
-    /// `Neighborhood` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/Sys/business.md`.
+    /// `Neighborhood` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Name from
+    /// the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub neighborhood: Option<String>,
-    /// `ContactPhone` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (phone). Name guessed from the option `--contact-phone` (high confidence):
-    /// no source prints it.
+    /// `ContactPhone` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Accepted on update only. Personal data (phone). Name guessed from the option
+    /// `--contact-phone` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contact_phone: Option<String>,
-    /// `ContactEmail` (`string`). Optional (the reference table). Accepted on update only.
-    /// Personal data (email). Name from the legacy API docs `rest-api/Sys/business.md`.
+    /// `ContactEmail` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-businesses. Accepted on update only. Personal
+    /// data (email). Name from the legacy API docs `rest-api/Sys/business.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contact_email: Option<String>,
-    /// `PassportMembers` (`enum` [`BusinessPassportMembers`]). Optional (the reference table).
-    /// Accepted on update only. Name guessed from the option `--passport-members` (high
-    /// confidence): no source prints it.
+    /// `PassportMembers` (`enum` [`BusinessPassportMembers`]). Optional: its name is a guess,
+    /// which no check may demand. Accepted on update only. Name guessed from the option
+    /// `--passport-members` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_members: Option<BusinessPassportMembers>,
-    /// `PassportEvents` (`enum` [`BusinessPassportEvents`]). Optional (the reference table).
-    /// Accepted on update only. Name guessed from the option `--passport-events` (high
-    /// confidence): no source prints it.
+    /// `PassportEvents` (`enum` [`BusinessPassportEvents`]). Optional: its name is a guess,
+    /// which no check may demand. Accepted on update only. Name guessed from the option
+    /// `--passport-events` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_events: Option<BusinessPassportEvents>,
-    /// `PassportCommunity` (`enum` [`BusinessPassportCommunity`]). Optional (the reference
-    /// table). Accepted on update only. Name guessed from the option `--passport-community`
-    /// (high confidence): no source prints it.
+    /// `PassportCommunity` (`enum` [`BusinessPassportCommunity`]). Optional: its name is a
+    /// guess, which no check may demand. Accepted on update only. Name guessed from the option
+    /// `--passport-community` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_community: Option<BusinessPassportCommunity>,
-    /// `PassportBlog` (`enum` [`BusinessPassportBlog`]). Optional (the reference table).
-    /// Accepted on update only. Name guessed from the option `--passport-blog` (high
-    /// confidence): no source prints it.
+    /// `PassportBlog` (`enum` [`BusinessPassportBlog`]). Optional: its name is a guess, which
+    /// no check may demand. Accepted on update only. Name guessed from the option
+    /// `--passport-blog` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub passport_blog: Option<BusinessPassportBlog>,
-    /// `MonOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--mon-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub mon_open: Option<i32>,
-    /// `MonClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--mon-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub mon_close: Option<i32>,
-    /// `TueOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--tue-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tue_open: Option<i32>,
-    /// `TueClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--tue-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tue_close: Option<i32>,
-    /// `WedOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--wed-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub wed_open: Option<i32>,
-    /// `WedClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--wed-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub wed_close: Option<i32>,
-    /// `ThuOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--thu-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub thu_open: Option<i32>,
-    /// `ThuClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--thu-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub thu_close: Option<i32>,
-    /// `FriOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--fri-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub fri_open: Option<i32>,
-    /// `FriClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--fri-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub fri_close: Option<i32>,
-    /// `SatOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--sat-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sat_open: Option<i32>,
-    /// `SatClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--sat-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sat_close: Option<i32>,
-    /// `SunOpen` (`int`). Optional (the reference table). Accepted on update only. Name guessed
-    /// from the option `--sun-open` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sun_open: Option<i32>,
-    /// `SunClose` (`int`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--sun-close` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sun_close: Option<i32>,
-    /// `MonClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--mon-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub mon_closed: Option<bool>,
-    /// `TueClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--tue-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tue_closed: Option<bool>,
-    /// `WedClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--wed-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub wed_closed: Option<bool>,
-    /// `ThuClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--thu-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub thu_closed: Option<bool>,
-    /// `FriClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--fri-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub fri_closed: Option<bool>,
-    /// `SatClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--sat-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sat_closed: Option<bool>,
-    /// `SunClosed` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--sun-closed` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sun_closed: Option<bool>,
-    /// `SameOpening` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--same-opening` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub same_opening: Option<bool>,
-    /// `CurrentBackEndVersion` (`int`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--current-back-end-version` (high confidence): no
-    /// source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub current_back_end_version: Option<i32>,
-    /// `AuthenticationProvider` (`string`). Optional (the reference table). Accepted on update
-    /// only. Name guessed from the option `--authentication-provider` (high confidence): no
-    /// source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub authentication_provider: Option<String>,
-    /// `CreatedBy` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--created-by` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub created_by: Option<String>,
-    /// `DefaultPaymentTerm` (`int`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--default-payment-term` (high confidence): no source
+    /// `MonOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--mon-open` (high confidence): no source
     /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mon_open: Option<i32>,
+    /// `MonClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--mon-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mon_close: Option<i32>,
+    /// `TueOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--tue-open` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tue_open: Option<i32>,
+    /// `TueClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--tue-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tue_close: Option<i32>,
+    /// `WedOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--wed-open` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub wed_open: Option<i32>,
+    /// `WedClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--wed-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub wed_close: Option<i32>,
+    /// `ThuOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--thu-open` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub thu_open: Option<i32>,
+    /// `ThuClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--thu-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub thu_close: Option<i32>,
+    /// `FriOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--fri-open` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fri_open: Option<i32>,
+    /// `FriClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--fri-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fri_close: Option<i32>,
+    /// `SatOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--sat-open` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sat_open: Option<i32>,
+    /// `SatClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--sat-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sat_close: Option<i32>,
+    /// `SunOpen` (`int`). Optional: its name is a guess, which no check may demand. Accepted on
+    /// update only. Name guessed from the option `--sun-open` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sun_open: Option<i32>,
+    /// `SunClose` (`int`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--sun-close` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sun_close: Option<i32>,
+    /// `MonClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--mon-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mon_closed: Option<bool>,
+    /// `TueClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--tue-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tue_closed: Option<bool>,
+    /// `WedClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--wed-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub wed_closed: Option<bool>,
+    /// `ThuClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--thu-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub thu_closed: Option<bool>,
+    /// `FriClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--fri-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fri_closed: Option<bool>,
+    /// `SatClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--sat-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sat_closed: Option<bool>,
+    /// `SunClosed` (`bool`). Optional: its name is a guess, which no check may demand. Accepted
+    /// on update only. Name guessed from the option `--sun-closed` (high confidence): no source
+    /// prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sun_closed: Option<bool>,
+    /// `SameOpening` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Accepted on update only. Name guessed from the option `--same-opening` (high
+    /// confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub same_opening: Option<bool>,
+    /// `CurrentBackEndVersion` (`int`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on update only. Name guessed from the option
+    /// `--current-back-end-version` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub current_back_end_version: Option<i32>,
+    /// `AuthenticationProvider` (`string`). Optional: its name is a guess, which no check may
+    /// demand. Accepted on update only. Name guessed from the option
+    /// `--authentication-provider` (high confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub authentication_provider: Option<String>,
+    /// `CreatedBy` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Accepted on update only. Name guessed from the option `--created-by` (high confidence):
+    /// no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub created_by: Option<String>,
+    /// `DefaultPaymentTerm` (`int`). Optional: its name is a guess, which no check may demand.
+    /// Accepted on update only. Name guessed from the option `--default-payment-term` (high
+    /// confidence): no source prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_payment_term: Option<i32>,
+    /// `SpaceWebsiteLanguageCulture` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub space_website_language_culture: Option<String>,
+    /// `RootLocationId` (`number`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub root_location_id: Option<serde_json::Number>,
+    /// `NextInvoice` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_invoice: Option<String>,
+    /// `CountryName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub country_name: Option<String>,
+    /// `CurrencyCode` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_code: Option<String>,
+    /// `LogoFileName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub logo_file_name: Option<String>,
+    /// `BannerImageFileName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub banner_image_file_name: Option<String>,
+    /// `NexIoBannerImageFileName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub nex_io_banner_image_file_name: Option<String>,
+    /// `PassportBannerFileName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-businesses. Name printed on developers
+    /// get-businesses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub passport_banner_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Business.VisitedHelpItems` (`BusinessVisitedHelpItems`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessVisitedHelpItems {
-    /// `1`: WelcomePage.
-    WelcomePage = 1,
-    /// `2`: GridPage.
-    GridPage = 2,
-    /// `4`: EditPage.
-    EditPage = 4,
-    /// `8`: SettingsPage.
-    SettingsPage = 8,
-    /// `16`: HelpPage.
-    HelpPage = 16,
+crate::open_enum! {
+    /// The values of `Business.VisitedHelpItems` (`eHelpItemFlag`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-businesses)
+    /// (the union of their values).
+    pub enum BusinessVisitedHelpItems {
+        /// `0`: None (only on the official page learn put-businesses).
+        None = 0,
+        /// `1`: WelcomePage.
+        WelcomePage = 1,
+        /// `2`: GridPage.
+        GridPage = 2,
+        /// `4`: EditPage.
+        EditPage = 4,
+        /// `8`: SettingsPage.
+        SettingsPage = 8,
+        /// `16`: HelpPage.
+        HelpPage = 16,
+    }
 }
 
-impl BusinessVisitedHelpItems {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "WelcomePage"),
-        (2, "GridPage"),
-        (4, "EditPage"),
-        (8, "SettingsPage"),
-        (16, "HelpPage"),
-    ];
+crate::open_enum! {
+    /// The values of `Business.DefaultLanguage` (`eLanguage`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-businesses)
+    /// (the union of their values).
+    pub enum BusinessDefaultLanguage {
+        /// `1`: EnglishUS.
+        EnglishUS = 1,
+        /// `2`: Spanish.
+        Spanish = 2,
+        /// `3`: EnglishUK.
+        EnglishUK = 3,
+    }
 }
 
-/// The values of `Business.DefaultLanguage` (`BusinessDefaultLanguage`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessDefaultLanguage {
-    /// `1`: EnglishUS.
-    EnglishUS = 1,
-    /// `2`: Spanish.
-    Spanish = 2,
-    /// `3`: EnglishUK.
-    EnglishUK = 3,
+crate::open_enum! {
+    /// The values of `Business.VenueType` (`eVenueType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-businesses)
+    /// (the union of their values).
+    pub enum BusinessVenueType {
+        /// `1`: BusinessCenter.
+        BusinessCenter = 1,
+        /// `2`: CorporateOffice.
+        CorporateOffice = 2,
+        /// `3`: CoworkingSpace.
+        CoworkingSpace = 3,
+        /// `4`: Hotel.
+        Hotel = 4,
+        /// `5`: InformalOffice.
+        InformalOffice = 5,
+        /// `6`: Studio.
+        Studio = 6,
+        /// `7`: Other.
+        Other = 7,
+    }
 }
 
-impl BusinessDefaultLanguage {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "EnglishUS"), (2, "Spanish"), (3, "EnglishUK")];
+crate::open_enum! {
+    /// The values of `Business.FloorSpaceUnit` (`eFloorUnit`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn put-businesses)
+    /// (the union of their values).
+    pub enum BusinessFloorSpaceUnit {
+        /// `1`: SqFt.
+        SqFt = 1,
+        /// `2`: SqMt.
+        SqMt = 2,
+    }
 }
 
-/// The values of `Business.VenueType` (`BusinessVenueType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessVenueType {
-    /// `1`: BusinessCenter.
-    BusinessCenter = 1,
-    /// `2`: CorporateOffice.
-    CorporateOffice = 2,
-    /// `3`: CoworkingSpace.
-    CoworkingSpace = 3,
-    /// `4`: Hotel.
-    Hotel = 4,
-    /// `5`: InformalOffice.
-    InformalOffice = 5,
-    /// `6`: Studio.
-    Studio = 6,
-    /// `7`: Other.
-    Other = 7,
+crate::open_enum! {
+    /// The values of `Business.PassportMembers` (`BusinessPassportMembers`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum BusinessPassportMembers {
+        /// `1`: Everyone.
+        Everyone = 1,
+        /// `2`: RegisteredUsers.
+        RegisteredUsers = 2,
+        /// `3`: RegisteredWithMySpaceUsers.
+        RegisteredWithMySpaceUsers = 3,
+        /// `4`: NoOne.
+        NoOne = 4,
+    }
 }
 
-impl BusinessVenueType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "BusinessCenter"),
-        (2, "CorporateOffice"),
-        (3, "CoworkingSpace"),
-        (4, "Hotel"),
-        (5, "InformalOffice"),
-        (6, "Studio"),
-        (7, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `Business.PassportEvents` (`BusinessPassportEvents`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum BusinessPassportEvents {
+        /// `1`: Everyone.
+        Everyone = 1,
+        /// `2`: RegisteredUsers.
+        RegisteredUsers = 2,
+        /// `3`: RegisteredWithMySpaceUsers.
+        RegisteredWithMySpaceUsers = 3,
+        /// `4`: NoOne.
+        NoOne = 4,
+    }
 }
 
-/// The values of `Business.FloorSpaceUnit` (`BusinessFloorSpaceUnit`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessFloorSpaceUnit {
-    /// `1`: SqFt.
-    SqFt = 1,
-    /// `2`: SqMt.
-    SqMt = 2,
+crate::open_enum! {
+    /// The values of `Business.PassportCommunity` (`BusinessPassportCommunity`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum BusinessPassportCommunity {
+        /// `1`: Everyone.
+        Everyone = 1,
+        /// `2`: RegisteredUsers.
+        RegisteredUsers = 2,
+        /// `3`: RegisteredWithMySpaceUsers.
+        RegisteredWithMySpaceUsers = 3,
+        /// `4`: NoOne.
+        NoOne = 4,
+    }
 }
 
-impl BusinessFloorSpaceUnit {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "SqFt"), (2, "SqMt")];
-}
-
-/// The values of `Business.PassportMembers` (`BusinessPassportMembers`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessPassportMembers {
-    /// `1`: Everyone.
-    Everyone = 1,
-    /// `2`: RegisteredUsers.
-    RegisteredUsers = 2,
-    /// `3`: RegisteredWithMySpaceUsers.
-    RegisteredWithMySpaceUsers = 3,
-    /// `4`: NoOne.
-    NoOne = 4,
-}
-
-impl BusinessPassportMembers {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Everyone"),
-        (2, "RegisteredUsers"),
-        (3, "RegisteredWithMySpaceUsers"),
-        (4, "NoOne"),
-    ];
-}
-
-/// The values of `Business.PassportEvents` (`BusinessPassportEvents`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessPassportEvents {
-    /// `1`: Everyone.
-    Everyone = 1,
-    /// `2`: RegisteredUsers.
-    RegisteredUsers = 2,
-    /// `3`: RegisteredWithMySpaceUsers.
-    RegisteredWithMySpaceUsers = 3,
-    /// `4`: NoOne.
-    NoOne = 4,
-}
-
-impl BusinessPassportEvents {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Everyone"),
-        (2, "RegisteredUsers"),
-        (3, "RegisteredWithMySpaceUsers"),
-        (4, "NoOne"),
-    ];
-}
-
-/// The values of `Business.PassportCommunity` (`BusinessPassportCommunity`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessPassportCommunity {
-    /// `1`: Everyone.
-    Everyone = 1,
-    /// `2`: RegisteredUsers.
-    RegisteredUsers = 2,
-    /// `3`: RegisteredWithMySpaceUsers.
-    RegisteredWithMySpaceUsers = 3,
-    /// `4`: NoOne.
-    NoOne = 4,
-}
-
-impl BusinessPassportCommunity {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Everyone"),
-        (2, "RegisteredUsers"),
-        (3, "RegisteredWithMySpaceUsers"),
-        (4, "NoOne"),
-    ];
-}
-
-/// The values of `Business.PassportBlog` (`BusinessPassportBlog`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessPassportBlog {
-    /// `1`: Everyone.
-    Everyone = 1,
-    /// `2`: RegisteredUsers.
-    RegisteredUsers = 2,
-    /// `3`: RegisteredWithMySpaceUsers.
-    RegisteredWithMySpaceUsers = 3,
-    /// `4`: NoOne.
-    NoOne = 4,
-}
-
-impl BusinessPassportBlog {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Everyone"),
-        (2, "RegisteredUsers"),
-        (3, "RegisteredWithMySpaceUsers"),
-        (4, "NoOne"),
-    ];
+crate::open_enum! {
+    /// The values of `Business.PassportBlog` (`BusinessPassportBlog`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum BusinessPassportBlog {
+        /// `1`: Everyone.
+        Everyone = 1,
+        /// `2`: RegisteredUsers.
+        RegisteredUsers = 2,
+        /// `3`: RegisteredWithMySpaceUsers.
+        RegisteredWithMySpaceUsers = 3,
+        /// `4`: NoOne.
+        NoOne = 4,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BusinessBackgroundJob` record of the Nexudus API.
 ///
@@ -16,6 +16,13 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businessbackgroundjobs.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-businessbackgroundjobs-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`
+/// - developers get-businessbackgroundjobs:
+/// `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,54 +34,84 @@ pub struct BusinessBackgroundJob {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `UserId` (`long`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `UserId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub user_id: Option<i64>,
-    /// `UserFullName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Personal data (name). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `UserFullName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Personal data (name). Name printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub user_full_name: Option<String>,
-    /// `UserEmail` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Personal data (email). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `UserEmail` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Personal data (email). Name printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub user_email: Option<String>,
-    /// `JobId` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `JobId` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub job_id: Option<String>,
-    /// `Description` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub description: Option<String>,
-    /// `Files` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `Files` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub files: Option<String>,
-    /// `Status` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `Status` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub status: Option<String>,
-    /// `ResultData` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`.
+    /// `ResultData` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-businessbackgroundjobs-by-id.
     #[serde(skip_serializing, default)]
     pub result_data: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

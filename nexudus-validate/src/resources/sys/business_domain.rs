@@ -16,6 +16,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businessdomains.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-businessdomains:
+/// `https://developers.nexudus.com/rest-api/sys/post-businessdomains`
+/// - learn post-businessdomains:
+/// `https://learn.nexudus.com/rest-api/sys/post-businessdomains.md`
+/// - developers put-businessdomains:
+/// `https://developers.nexudus.com/rest-api/sys/put-businessdomains`
+/// - developers get-businessdomains-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-businessdomains-by-id`
+/// - learn get-businessdomains:
+/// `https://learn.nexudus.com/rest-api/sys/get-businessdomains.md`
+/// - developers get-businessdomains:
+/// `https://developers.nexudus.com/rest-api/sys/get-businessdomains`
+///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0; key field DomainURL vs option
 /// --domain-url (casing hint).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,33 +44,87 @@ pub struct BusinessDomain {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/businessdomain.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-businessdomains,
+    /// learn post-businessdomains; update: required by developers put-businessdomains. Name
+    /// printed on developers post-businessdomains, learn post-businessdomains, developers
+    /// put-businessdomains (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-businessdomains, learn
+    /// post-businessdomains; update: required by developers put-businessdomains. Name printed
+    /// on developers post-businessdomains, learn post-businessdomains, developers
+    /// put-businessdomains (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `DomainURL` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `DomainURL` (`string`). Required: create: required by developers post-businessdomains,
+    /// learn post-businessdomains; update: required by developers put-businessdomains. Name
+    /// printed on developers post-businessdomains, learn post-businessdomains, developers
+    /// put-businessdomains (+1 more).
     #[required]
     #[serde(rename = "DomainURL")]
     pub domain_url: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Active` (`bool`). Optional: create: not required by developers post-businessdomains,
+    /// learn post-businessdomains; update: not required by developers put-businessdomains. Name
+    /// printed on developers post-businessdomains, learn post-businessdomains, developers
+    /// put-businessdomains (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `SslProxy` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/businessdomain.md`.
+    /// `SslProxy` (`bool`). Optional: create: not required by developers post-businessdomains,
+    /// learn post-businessdomains; update: not required by developers put-businessdomains. Name
+    /// printed on developers post-businessdomains, learn post-businessdomains, developers
+    /// put-businessdomains (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ssl_proxy: Option<bool>,
-    /// `ActiveFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/businessdomain.md`.
+    /// `ActiveFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-businessdomains, learn post-businessdomains; update: not required by developers
+    /// put-businessdomains. Name printed on developers post-businessdomains, learn
+    /// post-businessdomains, developers put-businessdomains (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active_from: Option<NexudusDateTime>,
-    /// `ActiveTo` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/businessdomain.md`.
+    /// `ActiveTo` (`DateTime`). Optional: create: not required by developers
+    /// post-businessdomains, learn post-businessdomains; update: not required by developers
+    /// put-businessdomains. Name printed on developers post-businessdomains, developers
+    /// put-businessdomains, developers get-businessdomains-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active_to: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businessredirections.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-businessredirections:
+/// `https://developers.nexudus.com/rest-api/sys/post-businessredirections`
+/// - developers put-businessredirections:
+/// `https://developers.nexudus.com/rest-api/sys/put-businessredirections`
+/// - developers get-businessredirections-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-businessredirections-by-id`
+/// - developers get-businessredirections:
+/// `https://developers.nexudus.com/rest-api/sys/get-businessredirections`
+///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0; key fields
 /// SourceURL/DestinationURL (casing hint).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,30 +40,82 @@ pub struct BusinessRedirection {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/businessredirection.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-businessredirections; update: required by developers put-businessredirections. Name
+    /// printed on developers post-businessredirections, developers put-businessredirections,
+    /// developers get-businessredirections-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `SourceURL` (`string`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `SourceURL` (`string`). Required: create: required by developers
+    /// post-businessredirections; update: required by developers put-businessredirections. Name
+    /// printed on developers post-businessredirections, developers put-businessredirections,
+    /// developers get-businessredirections-by-id.
     #[required]
     #[serde(rename = "SourceURL")]
     pub source_url: Option<String>,
-    /// `DestinationURL` (`string`). Required on create and update (the reference table). Name
-    /// from the Nexudus skills reference (key fields).
+    /// `DestinationURL` (`string`). Required: create: required by developers
+    /// post-businessredirections; update: required by developers put-businessredirections. Name
+    /// printed on developers post-businessredirections, developers put-businessredirections,
+    /// developers get-businessredirections-by-id.
     #[required]
     #[serde(rename = "DestinationURL")]
     pub destination_url: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Active` (`bool`). Optional: create: not required by developers
+    /// post-businessredirections; update: not required by developers put-businessredirections.
+    /// Name printed on developers post-businessredirections, developers
+    /// put-businessredirections, developers get-businessredirections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `ActiveFrom` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/businessredirection.md`.
+    /// `ActiveFrom` (`DateTime`). Optional: create: not required by developers
+    /// post-businessredirections; update: not required by developers put-businessredirections.
+    /// Name printed on developers post-businessredirections, developers
+    /// put-businessredirections, developers get-businessredirections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active_from: Option<NexudusDateTime>,
-    /// `ActiveTo` (`DateTime`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/businessredirection.md`.
+    /// `ActiveTo` (`DateTime`). Optional: create: not required by developers
+    /// post-businessredirections; update: not required by developers put-businessredirections.
+    /// Name printed on developers post-businessredirections, developers
+    /// put-businessredirections, developers get-businessredirections-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active_to: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

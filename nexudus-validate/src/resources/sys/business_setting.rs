@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `BusinessSetting` record of the Nexudus API.
 ///
@@ -15,6 +15,13 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businesssettings.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-businesssettings:
+/// `https://developers.nexudus.com/rest-api/sys/put-businesssettings`
+/// - support 360009846418-Businesssetting:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846418-Businesssetting`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0; read pages 0 and 35500-end
 /// (middle = setting-key reference tables, not fields).
@@ -29,16 +36,62 @@ pub struct BusinessSetting {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/businesssetting.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009846418-Businesssetting required; update: required by developers
+    /// put-businesssettings. Name printed on developers put-businesssettings, support
+    /// 360009846418-Businesssetting.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required, support
+    /// 360009846418-Businesssetting required; update: required by developers
+    /// put-businesssettings. Name printed on developers put-businesssettings, support
+    /// 360009846418-Businesssetting.
     #[required]
     pub name: Option<String>,
-    /// `Value` (`string`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (key fields).
+    /// `Value` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009846418-Businesssetting optional; update: not required by developers
+    /// put-businesssettings. Name printed on developers put-businesssettings, support
+    /// 360009846418-Businesssetting.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `BusinessTimeSlot` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/businesstimeslots.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-businesstimeslots:
+/// `https://developers.nexudus.com/rest-api/sys/post-businesstimeslots`
+/// - developers get-businesstimeslots-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-businesstimeslots-by-id`
+/// - developers get-businesstimeslots:
+/// `https://developers.nexudus.com/rest-api/sys/get-businesstimeslots`
+/// - support 360009771217-Businesstimeslot:
+/// `https://support.nexudus.com/hc/en-us/articles/360009771217-Businesstimeslot`
+///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -29,55 +39,89 @@ pub struct BusinessTimeSlot {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/businesstimeslot.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-businesstimeslots;
+    /// update: as on create. Name printed on developers post-businesstimeslots, developers
+    /// get-businesstimeslots-by-id, support 360009771217-Businesstimeslot.
     #[required]
     pub business_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `FromTime` (`DateTime`). Required: create: required by developers
+    /// post-businesstimeslots; update: as on create. Name printed on developers
+    /// post-businesstimeslots, developers get-businesstimeslots-by-id, support
+    /// 360009771217-Businesstimeslot.
     #[required]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the Nexudus skills reference (key fields).
+    /// `ToTime` (`DateTime`). Required: create: required by developers post-businesstimeslots;
+    /// update: as on create. Name printed on developers post-businesstimeslots, developers
+    /// get-businesstimeslots-by-id, support 360009771217-Businesstimeslot.
     #[required]
     pub to_time: Option<NexudusDateTime>,
-    /// `DayOfWeek` (`enum` [`BusinessTimeSlotDayOfWeek`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/Sys/businesstimeslot.md`.
-    #[required]
+    /// `DayOfWeek` (`enum` [`BusinessTimeSlotDayOfWeek`]). Optional: create: not required by
+    /// developers post-businesstimeslots; update: as on create. Name printed on developers
+    /// post-businesstimeslots, developers get-businesstimeslots-by-id, support
+    /// 360009771217-Businesstimeslot.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub day_of_week: Option<BusinessTimeSlotDayOfWeek>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `BusinessTimeSlot.DayOfWeek` (`BusinessTimeSlotDayOfWeek`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum BusinessTimeSlotDayOfWeek {
-    /// `0`: Sunday.
-    Sunday = 0,
-    /// `1`: Monday.
-    Monday = 1,
-    /// `2`: Tuesday.
-    Tuesday = 2,
-    /// `3`: Wednesday.
-    Wednesday = 3,
-    /// `4`: Thursday.
-    Thursday = 4,
-    /// `5`: Friday.
-    Friday = 5,
-    /// `6`: Saturday.
-    Saturday = 6,
-}
-
-impl BusinessTimeSlotDayOfWeek {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "Sunday"),
-        (1, "Monday"),
-        (2, "Tuesday"),
-        (3, "Wednesday"),
-        (4, "Thursday"),
-        (5, "Friday"),
-        (6, "Saturday"),
-    ];
+crate::open_enum! {
+    /// The values of `BusinessTimeSlot.DayOfWeek` (`BusinessTimeSlotDayOfWeek`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum BusinessTimeSlotDayOfWeek {
+        /// `0`: Sunday.
+        Sunday = 0,
+        /// `1`: Monday.
+        Monday = 1,
+        /// `2`: Tuesday.
+        Tuesday = 2,
+        /// `3`: Wednesday.
+        Wednesday = 3,
+        /// `4`: Thursday.
+        Thursday = 4,
+        /// `5`: Friday.
+        Friday = 5,
+        /// `6`: Saturday.
+        Saturday = 6,
+    }
 }

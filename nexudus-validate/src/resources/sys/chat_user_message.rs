@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ChatUserMessage` record of the Nexudus API.
 ///
@@ -15,6 +15,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/chatusermessages.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-chatusermessages:
+/// `https://developers.nexudus.com/rest-api/sys/post-chatusermessages`
+/// - developers put-chatusermessages:
+/// `https://developers.nexudus.com/rest-api/sys/put-chatusermessages`
+/// - learn put-chatusermessages:
+/// `https://learn.nexudus.com/rest-api/sys/put-chatusermessages`
+/// - developers get-chatusermessages:
+/// `https://developers.nexudus.com/rest-api/sys/get-chatusermessages`
+/// - support 360009846438-Chatusermessage:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846438-Chatusermessage`
 ///
 /// Catalogue note: deprecated per file; 'delievered' misspelling is the source's; not
 /// stored at 22f31ed/7ec945d/0c3f2d0.
@@ -29,28 +42,80 @@ pub struct ChatUserMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FromUserId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/chatusermessage.md`.
+    /// `FromUserId` (`long`). Required: create: required by developers post-chatusermessages;
+    /// update: required by developers put-chatusermessages, learn put-chatusermessages. Name
+    /// printed on developers post-chatusermessages, developers put-chatusermessages, learn
+    /// put-chatusermessages (+1 more).
     #[required]
     pub from_user_id: Option<i64>,
-    /// `ToUsers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `ToUsers` (`list`). Optional: create: not required by developers post-chatusermessages;
+    /// update: not required by developers put-chatusermessages, learn put-chatusermessages.
+    /// Name printed on developers post-chatusermessages, developers put-chatusermessages, learn
+    /// put-chatusermessages.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to_users: Option<Vec<i64>>,
-    /// `AddedToUsers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `AddedToUsers` (`list`). Optional: create: not required by developers
+    /// post-chatusermessages; update: not required by developers put-chatusermessages, learn
+    /// put-chatusermessages. Name printed on developers put-chatusermessages, learn
+    /// put-chatusermessages.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_to_users: Option<Vec<i64>>,
-    /// `RemovedToUsers` (`list`). Optional (the reference table). Name from the Nexudus skills
-    /// reference (list properties).
+    /// `RemovedToUsers` (`list`). Optional: create: not required by developers
+    /// post-chatusermessages; update: not required by developers put-chatusermessages, learn
+    /// put-chatusermessages. Name printed on developers put-chatusermessages, learn
+    /// put-chatusermessages.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_to_users: Option<Vec<i64>>,
-    /// `ChatText` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/chatusermessage.md`.
+    /// `ChatText` (`string`). Optional: create: not required by developers
+    /// post-chatusermessages; update: not required by developers put-chatusermessages, learn
+    /// put-chatusermessages. Name printed on developers post-chatusermessages, developers
+    /// put-chatusermessages, learn put-chatusermessages (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub chat_text: Option<String>,
-    /// `Delievered` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/chatusermessage.md`.
+    /// `Delievered` (`bool`). Optional: create: not required by developers
+    /// post-chatusermessages; update: not required by developers put-chatusermessages, learn
+    /// put-chatusermessages. Name printed on developers post-chatusermessages, developers
+    /// put-chatusermessages, learn put-chatusermessages (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delievered: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Country` record of the Nexudus API.
 ///
@@ -16,6 +16,13 @@ use crate::NexudusResource;
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/countries.md`
 /// at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-countries-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-countries-by-id`
+/// - developers get-countries: `https://developers.nexudus.com/rest-api/sys/get-countries`
+/// - learn get-countries: `https://learn.nexudus.com/rest-api/sys/get-countries.md`
+///
 /// Catalogue note: not stored at 22f31ed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,16 +31,56 @@ pub struct Country {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-countries-by-id.
     #[serde(skip_serializing, default)]
     pub name: Option<String>,
-    /// `TwoDigitsCode` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the Nexudus skills reference (key fields).
+    /// `TwoDigitsCode` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-countries-by-id.
     #[serde(skip_serializing, default)]
     pub two_digits_code: Option<String>,
-    /// `Culture` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the Nexudus skills reference (key fields).
+    /// `Culture` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-countries-by-id.
     #[serde(skip_serializing, default)]
     pub culture: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerAccessControlAudit` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkeraccesscontrolaudits.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkeraccesscontrolaudits:
+/// `https://developers.nexudus.com/rest-api/sys/post-coworkeraccesscontrolaudits`
+/// - developers get-coworkeraccesscontrolaudits-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-coworkeraccesscontrolaudits-by-id`
+/// - developers get-coworkeraccesscontrolaudits:
+/// `https://developers.nexudus.com/rest-api/sys/get-coworkeraccesscontrolaudits`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,20 +38,62 @@ pub struct CoworkerAccessControlAudit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`.
+    /// `CoworkerId` (`long`). Required: create: required by developers
+    /// post-coworkeraccesscontrolaudits; update: required by developers
+    /// put-coworkeraccesscontrolaudits. Name printed on developers
+    /// post-coworkeraccesscontrolaudits, developers get-coworkeraccesscontrolaudits-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Description` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-coworkeraccesscontrolaudits; update: not required by developers
+    /// put-coworkeraccesscontrolaudits. Name printed on developers
+    /// post-coworkeraccesscontrolaudits, developers get-coworkeraccesscontrolaudits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `IsProblem` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`.
+    /// `IsProblem` (`bool`). Optional: create: not required by developers
+    /// post-coworkeraccesscontrolaudits; update: not required by developers
+    /// put-coworkeraccesscontrolaudits. Name printed on developers
+    /// post-coworkeraccesscontrolaudits, developers get-coworkeraccesscontrolaudits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_problem: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `CoworkerLegalContentAudit` record of the Nexudus API.
 ///
@@ -16,6 +16,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/coworkerlegalcontentaudits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-coworkerlegalcontentaudits:
+/// `https://developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`
+/// - developers get-coworkerlegalcontentaudits-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits-by-id`
+/// - developers get-coworkerlegalcontentaudits:
+/// `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits`
 ///
 /// Catalogue note: filter-only fields: coworker-id, legal-content-type (enum, no table),
 /// tariff-unique-id, legal-content-audit-unique-id.
@@ -30,14 +39,95 @@ pub struct CoworkerLegalContentAudit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
+    /// post-coworkerlegalcontentaudits, developers get-coworkerlegalcontentaudits-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`.
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
+    /// post-coworkerlegalcontentaudits, developers get-coworkerlegalcontentaudits-by-id.
     #[required]
     pub name: Option<String>,
+    /// `CoworkerId` (`number`). Optional: create: not required by developers
+    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
+    /// get-coworkerlegalcontentaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_id: Option<serde_json::Number>,
+    /// `LegalContentType` (`enum` [`CoworkerLegalContentAuditLegalContentType`]). Optional:
+    /// create: not required by developers post-coworkerlegalcontentaudits; update: as on
+    /// create. Name printed on developers get-coworkerlegalcontentaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub legal_content_type: Option<CoworkerLegalContentAuditLegalContentType>,
+    /// `TariffUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
+    /// get-coworkerlegalcontentaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tariff_unique_id: Option<String>,
+    /// `LegalContentAuditUniqueId` (`string`). Optional: create: not required by developers
+    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
+    /// get-coworkerlegalcontentaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub legal_content_audit_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `CoworkerLegalContentAudit.LegalContentType` (`eLegalContentType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers get-coworkerlegalcontentaudits).
+    pub enum CoworkerLegalContentAuditLegalContentType {
+        /// `1`: GeneralTerms.
+        GeneralTerms = 1,
+        /// `2`: VisitorTerms.
+        VisitorTerms = 2,
+        /// `3`: CheckoutTerms.
+        CheckoutTerms = 3,
+        /// `4`: PrivacyPolicy.
+        PrivacyPolicy = 4,
+        /// `5`: CookiesPolicy.
+        CookiesPolicy = 5,
+        /// `6`: TariffTerms.
+        TariffTerms = 6,
+    }
 }

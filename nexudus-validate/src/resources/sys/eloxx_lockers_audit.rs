@@ -3,9 +3,8 @@
 //! `EloxxLockersAudit` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `EloxxLockersAudit` record of the Nexudus API.
 ///
@@ -16,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/eloxxlockersaudits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-eloxxlockersaudits:
+/// `https://learn.nexudus.com/rest-api/sys/post-eloxxlockersaudits`
+/// - learn put-eloxxlockersaudits:
+/// `https://learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`
+/// - learn get-eloxxlockersaudits-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits-by-id`
+/// - learn get-eloxxlockersaudits:
+/// `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,80 +37,153 @@ pub struct EloxxLockersAudit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-eloxxlockersaudits;
+    /// update: required by learn put-eloxxlockersaudits. Name printed on learn
+    /// post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `FloorPlanDeskId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `FloorPlanDeskId` (`long`). Required: create: required by learn post-eloxxlockersaudits;
+    /// update: required by learn put-eloxxlockersaudits. Name printed on learn
+    /// post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[required]
     pub floor_plan_desk_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `CoworkerId` (`long`). Required: create: required by learn post-eloxxlockersaudits;
+    /// update: required by learn put-eloxxlockersaudits. Name printed on learn
+    /// post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[required]
     pub coworker_id: Option<i64>,
-    /// `Description` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `Description` (`string`). Required: create: required by learn post-eloxxlockersaudits;
+    /// update: required by learn put-eloxxlockersaudits. Name printed on learn
+    /// post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[required]
     pub description: Option<String>,
-    /// `ActionBy` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `ActionBy` (`string`). Optional: create: not required by learn post-eloxxlockersaudits;
+    /// update: not required by learn put-eloxxlockersaudits. Name printed on learn
+    /// post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_by: Option<String>,
-    /// `Action` (`enum` [`EloxxLockersAuditAction`]). Required on create and update (the
-    /// reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `Action` (`enum` [`EloxxLockersAuditAction`]). Required: create: required by learn
+    /// post-eloxxlockersaudits; update: required by learn put-eloxxlockersaudits. Name printed
+    /// on learn post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[required]
     pub action: Option<EloxxLockersAuditAction>,
-    /// `TileAuditType` (`enum` [`EloxxLockersAuditTileAuditType`]). Required on create and
-    /// update (the reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`.
+    /// `TileAuditType` (`enum` [`EloxxLockersAuditTileAuditType`]). Required: create: required
+    /// by learn post-eloxxlockersaudits; update: required by learn put-eloxxlockersaudits. Name
+    /// printed on learn post-eloxxlockersaudits, learn put-eloxxlockersaudits, learn
+    /// get-eloxxlockersaudits-by-id.
     #[required]
     pub tile_audit_type: Option<EloxxLockersAuditTileAuditType>,
+    /// `BusinessName` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `FloorPlanDeskName` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerBillingName` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_billing_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: not required by learn
+    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
+    /// printed on learn get-eloxxlockersaudits-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `EloxxLockersAudit.Action` (`EloxxLockersAuditAction`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum EloxxLockersAuditAction {
-    /// `1`: None.
-    None = 1,
-    /// `2`: Unlock.
-    Unlock = 2,
-    /// `3`: Release.
-    Release = 3,
-    /// `4`: Assign.
-    Assign = 4,
+crate::open_enum! {
+    /// The values of `EloxxLockersAudit.Action` (`eEloxxLockerAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-eloxxlockersaudits) (the union of their values).
+    pub enum EloxxLockersAuditAction {
+        /// `1`: None.
+        None = 1,
+        /// `2`: Unlock.
+        Unlock = 2,
+        /// `3`: Release.
+        Release = 3,
+        /// `4`: Assign.
+        Assign = 4,
+    }
 }
 
-impl EloxxLockersAuditAction {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "None"), (2, "Unlock"), (3, "Release"), (4, "Assign")];
-}
-
-/// The values of `EloxxLockersAudit.TileAuditType` (`EloxxLockersAuditTileAuditType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum EloxxLockersAuditTileAuditType {
-    /// `1`: Success.
-    Success = 1,
-    /// `2`: Failure.
-    Failure = 2,
-}
-
-impl EloxxLockersAuditTileAuditType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Success"), (2, "Failure")];
+crate::open_enum! {
+    /// The values of `EloxxLockersAudit.TileAuditType` (`eEloxxLockerAuditType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-eloxxlockersaudits) (the union of their values).
+    pub enum EloxxLockersAuditTileAuditType {
+        /// `1`: Success.
+        Success = 1,
+        /// `2`: Failure.
+        Failure = 2,
+    }
 }

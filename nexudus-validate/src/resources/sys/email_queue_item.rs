@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/emailqueueitems.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-emailqueueitems-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-emailqueueitems-by-id`
+/// - learn get-emailqueueitems:
+/// `https://learn.nexudus.com/rest-api/sys/get-emailqueueitems`
+/// - support 360009846498-Emailqueueitem:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846498-Emailqueueitem`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,70 +37,112 @@ pub struct EmailQueueItem {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `EmailAccountId` (`long`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `EmailAccountId` (`long`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-emailqueueitems-by-id, support
+    /// 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub email_account_id: Option<i64>,
-    /// `FromUserId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `FromUserId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub from_user_id: Option<i64>,
-    /// `Header` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `Header` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub header: Option<String>,
-    /// `Body` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `Body` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub body: Option<String>,
-    /// `FromEmail` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Personal data (email). Name from the legacy API docs
-    /// `rest-api/sys/emailqueueitem.md`.
+    /// `FromEmail` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Personal data (email). Name printed on developers get-emailqueueitems-by-id, support
+    /// 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub from_email: Option<String>,
-    /// `ToEmails` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `ToEmails` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub to_emails: Option<String>,
-    /// `CCEmails` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `CCEmails` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(rename = "CCEmails", skip_serializing, default)]
     pub cc_emails: Option<String>,
-    /// `CCOEmails` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `CCOEmails` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(rename = "CCOEmails", skip_serializing, default)]
     pub cco_emails: Option<String>,
-    /// `Sent` (`bool`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `Sent` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub sent: Option<bool>,
-    /// `SentAttempts` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `SentAttempts` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub sent_attempts: Option<i32>,
-    /// `Delivered` (`bool`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `Delivered` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id, support 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub delivered: Option<bool>,
-    /// `LastSendError` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `LastSendError` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-emailqueueitems-by-id, support
+    /// 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub last_send_error: Option<String>,
-    /// `SendDate` (`DateTime`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/sys/emailqueueitem.md`.
+    /// `SendDate` (`DateTime`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-emailqueueitems-by-id, support
+    /// 360009846498-Emailqueueitem.
     #[serde(skip_serializing, default)]
     pub send_date: Option<NexudusDateTime>,
-    /// `Queued` (`bool`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name guessed from the option `--queued` (high confidence): no source prints it.
+    /// `Queued` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id.
     #[serde(skip_serializing, default)]
     pub queued: Option<bool>,
-    /// `FromName` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/usermessage.md` (the same name on
-    /// another entity).
+    /// `FromName` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-emailqueueitems-by-id.
     #[serde(skip_serializing, default)]
     pub from_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `EmailQueueItemAttachment` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/emailqueueitemattachments.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-emailqueueitemattachments:
+/// `https://developers.nexudus.com/rest-api/sys/put-emailqueueitemattachments`
+/// - learn get-emailqueueitemattachments-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-emailqueueitemattachments-by-id`
+/// - support 360009846518-Emailqueueitemattachment:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846518-Emailqueueitemattachment`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,25 +35,81 @@ pub struct EmailQueueItemAttachment {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `EmailQueueItemId` (`long`). Optional (the reference table). Accepted on update only.
-    /// Name from the legacy API docs `rest-api/Sys/emailqueueitemattachment.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `EmailQueueItemId` (`long`). Required on update only: create: no official page;
+    /// reference table optional, support 360009846518-Emailqueueitemattachment required;
+    /// update: required by developers put-emailqueueitemattachments. Accepted on update only.
+    /// Name printed on developers put-emailqueueitemattachments, learn
+    /// get-emailqueueitemattachments-by-id, support 360009846518-Emailqueueitemattachment.
+    #[required(update)]
     pub email_queue_item_id: Option<i64>,
-    /// `Name` (`string`). Optional (the reference table). Accepted on update only. Name from
-    /// the legacy API docs `rest-api/Sys/emailqueueitemattachment.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `Name` (`string`). Required on update only: create: no official page; reference table
+    /// optional, support 360009846518-Emailqueueitemattachment required; update: required by
+    /// developers put-emailqueueitemattachments. Accepted on update only. Name printed on
+    /// developers put-emailqueueitemattachments, learn get-emailqueueitemattachments-by-id,
+    /// support 360009846518-Emailqueueitemattachment.
+    #[required(update)]
     pub name: Option<String>,
-    /// `Extension` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--extension` (high confidence): no source prints it.
+    /// `Extension` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-emailqueueitemattachments. Accepted on update
+    /// only. Name printed on developers put-emailqueueitemattachments, learn
+    /// get-emailqueueitemattachments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extension: Option<String>,
-    /// `NewBinaryUrl` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// guessed from the option `--new-binary-url` (low confidence): no source prints it.
+    /// `NewBinaryUrl` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-emailqueueitemattachments. Accepted on update
+    /// only. Name printed on developers put-emailqueueitemattachments, learn
+    /// get-emailqueueitemattachments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_binary_url: Option<String>,
-    /// `ClearBinaryFile` (`bool`). Optional (the reference table). Accepted on update only.
-    /// Name guessed from the option `--clear-binary-file` (high confidence): no source prints
-    /// it.
+    /// `ClearBinaryFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-emailqueueitemattachments. Accepted on
+    /// update only. Name printed on developers put-emailqueueitemattachments, learn
+    /// get-emailqueueitemattachments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_binary_file: Option<bool>,
+    /// `BinaryFileName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-emailqueueitemattachments. Name printed on learn
+    /// get-emailqueueitemattachments-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub binary_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

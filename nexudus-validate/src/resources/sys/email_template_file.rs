@@ -3,9 +3,8 @@
 //! `EmailTemplateFile` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `EmailTemplateFile` record of the Nexudus API.
 ///
@@ -16,6 +15,23 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/emailtemplatefiles.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-emailtemplatefiles:
+/// `https://developers.nexudus.com/rest-api/sys/post-emailtemplatefiles`
+/// - learn post-emailtemplatefiles:
+/// `https://learn.nexudus.com/rest-api/sys/post-emailtemplatefiles`
+/// - developers put-emailtemplatefiles:
+/// `https://developers.nexudus.com/rest-api/sys/put-emailtemplatefiles`
+/// - learn get-emailtemplatefiles-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-emailtemplatefiles-by-id`
+/// - developers get-emailtemplatefiles:
+/// `https://developers.nexudus.com/rest-api/sys/get-emailtemplatefiles`
+/// - learn get-emailtemplatefiles:
+/// `https://learn.nexudus.com/rest-api/sys/get-emailtemplatefiles`
+/// - support 360009846538-Emailtemplatefile:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846538-Emailtemplatefile`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,69 +45,130 @@ pub struct EmailTemplateFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/sys/emailtemplatefile.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles; update: required by developers put-emailtemplatefiles.
+    /// Name printed on developers post-emailtemplatefiles, learn post-emailtemplatefiles,
+    /// developers put-emailtemplatefiles (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Language` (`enum` [`EmailTemplateFileLanguage`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/Sys/languagetoken.md (+4
-    /// more)` (the same name on another entity).
-    #[required]
+    /// `Language` (`enum` [`EmailTemplateFileLanguage`]). Optional: create: required by learn
+    /// post-emailtemplatefiles but not by developers post-emailtemplatefiles; update: not
+    /// required by developers put-emailtemplatefiles. Name printed on developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles, developers
+    /// put-emailtemplatefiles (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub language: Option<EmailTemplateFileLanguage>,
-    /// `FileLanguageId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/emailtemplatefile.md`.
+    /// `FileLanguageId` (`long`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Name printed on developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles, developers put-emailtemplatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_language_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/sys/emailtemplatefile.md`.
+    /// `Name` (`string`). Required: create: required by developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles; update: required by developers put-emailtemplatefiles.
+    /// Name printed on developers post-emailtemplatefiles, learn post-emailtemplatefiles,
+    /// developers put-emailtemplatefiles (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `Subject` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/sys/emailtemplatefile.md`.
+    /// `Subject` (`string`). Required: create: required by developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles; update: required by developers put-emailtemplatefiles.
+    /// Name printed on developers post-emailtemplatefiles, learn post-emailtemplatefiles,
+    /// developers put-emailtemplatefiles (+2 more).
     #[required]
     pub subject: Option<String>,
-    /// `FileContents` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/emailtemplatefile.md`.
+    /// `FileContents` (`string`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Name printed on developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles, developers put-emailtemplatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_contents: Option<String>,
-    /// `IsTextOnly` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/emailtemplatefile.md`.
+    /// `IsTextOnly` (`bool`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Name printed on developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles, developers put-emailtemplatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_text_only: Option<bool>,
-    /// `FromName` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/usermessage.md` (the same name on another entity).
+    /// `FromName` (`string`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Name printed on developers post-emailtemplatefiles,
+    /// learn post-emailtemplatefiles, developers put-emailtemplatefiles (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub from_name: Option<String>,
-    /// `FromEmail` (`string`). Optional (the reference table). Personal data (email). Name from
-    /// the legacy API docs `rest-api/sys/emailqueueitem.md` (the same name on another entity).
+    /// `FromEmail` (`string`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Personal data (email). Name printed on developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles, developers
+    /// put-emailtemplatefiles (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub from_email: Option<String>,
-    /// `CCEmail` (`string`). Optional (the reference table). Personal data (email). Name
-    /// guessed from the option `--c-c-email` (low confidence): no source prints it.
+    /// `CCEmail` (`string`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Personal data (email). Name printed on developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles, developers
+    /// put-emailtemplatefiles (+1 more).
     #[serde(rename = "CCEmail", skip_serializing_if = "Option::is_none", default)]
     pub cc_email: Option<String>,
-    /// `CCOEmail` (`string`). Optional (the reference table). Personal data (email). Name
-    /// guessed from the option `--c-c-o-email` (low confidence): no source prints it.
+    /// `CCOEmail` (`string`). Optional: create: not required by developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles; update: not required by
+    /// developers put-emailtemplatefiles. Personal data (email). Name printed on developers
+    /// post-emailtemplatefiles, learn post-emailtemplatefiles, developers
+    /// put-emailtemplatefiles (+1 more).
     #[serde(rename = "CCOEmail", skip_serializing_if = "Option::is_none", default)]
     pub cco_email: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `EmailTemplateFile.Language` (`EmailTemplateFileLanguage`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum EmailTemplateFileLanguage {
-    /// `1`: EnglishUS.
-    EnglishUS = 1,
-    /// `2`: Spanish.
-    Spanish = 2,
-    /// `3`: EnglishUK.
-    EnglishUK = 3,
-}
-
-impl EmailTemplateFileLanguage {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] =
-        &[(1, "EnglishUS"), (2, "Spanish"), (3, "EnglishUK")];
+crate::open_enum! {
+    /// The values of `EmailTemplateFile.Language` (`eLanguage`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-emailtemplatefiles) (the union of their values).
+    pub enum EmailTemplateFileLanguage {
+        /// `1`: EnglishUS.
+        EnglishUS = 1,
+        /// `2`: Spanish.
+        Spanish = 2,
+        /// `3`: EnglishUK.
+        EnglishUK = 3,
+    }
 }

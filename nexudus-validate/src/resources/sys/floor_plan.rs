@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlan` record of the Nexudus API.
 ///
@@ -15,6 +15,16 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplans.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-floorplans:
+/// `https://developers.nexudus.com/rest-api/sys/post-floorplans`
+/// - developers get-floorplans-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplans-by-id`
+/// - developers get-floorplans:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplans`
+/// - developers reference/floorplan: `https://developers.nexudus.com/reference/floorplan`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "FloorPlan", path = "/api/sys/floorplans")]
@@ -22,40 +32,125 @@ pub struct FloorPlan {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/sys/floorplan.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-floorplans; update:
+    /// as on create. Name printed on developers post-floorplans, developers
+    /// get-floorplans-by-id, developers reference/floorplan.
     #[required]
     pub business_id: Option<i64>,
-    /// `FloorPlanLayoutId` (`long`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets` (+4 more) (the same
-    /// name on another entity).
+    /// `FloorPlanLayoutId` (`long`). Optional: create: not listed in the part read of
+    /// developers post-floorplans; update: as on create. Name printed on developers
+    /// get-floorplans-by-id, developers reference/floorplan.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_layout_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-floorplans; update: as
+    /// on create. Name printed on developers post-floorplans, developers get-floorplans-by-id,
+    /// developers reference/floorplan.
     #[required]
     pub name: Option<String>,
-    /// `NewBackgroundImageUrl` (`string`). Optional (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` (the same name
-    /// on another entity).
+    /// `NewBackgroundImageUrl` (`string`). Optional: create: not listed in the part read of
+    /// developers post-floorplans; update: as on create. Name printed on developers
+    /// get-floorplans-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_background_image_url: Option<String>,
-    /// `ClearBackgroundImageFile` (`bool`). Optional (the reference table). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` (the same name
-    /// on another entity).
+    /// `ClearBackgroundImageFile` (`bool`). Optional: create: not listed in the part read of
+    /// developers post-floorplans; update: as on create. Name printed on developers
+    /// get-floorplans-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_background_image_file: Option<bool>,
-    /// `DisplayBackground` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/sys/floorplan.md`.
+    /// `DisplayBackground` (`bool`). Optional: create: not listed in the part read of
+    /// developers post-floorplans; update: as on create. Name printed on developers
+    /// get-floorplans-by-id, developers reference/floorplan.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_background: Option<bool>,
-    /// `BackgroundScale` (`int`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/sys/floorplan.md`.
+    /// `BackgroundScale` (`int`). Required: create: required by developers post-floorplans;
+    /// update: as on create. Name printed on developers post-floorplans, developers
+    /// get-floorplans-by-id, developers reference/floorplan.
     #[required]
     pub background_scale: Option<i32>,
-    /// `Capacity` (`int`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandesks` (+2 more) (the same name on
-    /// another entity).
+    /// `Capacity` (`int`). Optional: create: not listed in the part read of developers
+    /// post-floorplans; update: as on create. Name printed on developers get-floorplans-by-id,
+    /// developers reference/floorplan.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub capacity: Option<i32>,
+    /// `PositionX` (`int`). Required: create: required by developers post-floorplans; update:
+    /// as on create. Name printed on developers post-floorplans, developers
+    /// get-floorplans-by-id, developers reference/floorplan.
+    #[required]
+    pub position_x: Option<i32>,
+    /// `PositionY` (`int`). Required: create: required by developers post-floorplans; update:
+    /// as on create. Name printed on developers post-floorplans, developers
+    /// get-floorplans-by-id, developers reference/floorplan.
+    #[required]
+    pub position_y: Option<i32>,
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-floorplans-by-id, developers reference/floorplan.
+    #[serde(skip_serializing, default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-floorplans-by-id, developers reference/floorplan.
+    #[serde(skip_serializing, default)]
+    pub business_currency_code: Option<String>,
+    /// `FloorPlanLayoutName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-floorplans-by-id, developers reference/floorplan.
+    #[serde(skip_serializing, default)]
+    pub floor_plan_layout_name: Option<String>,
+    /// `BackgroundImageFileName` (`string`). Optional: create: not listed in the part read of
+    /// developers post-floorplans; update: as on create. Name printed on developers
+    /// get-floorplans-by-id, developers reference/floorplan.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub background_image_file_name: Option<String>,
+    /// `FloorLevel` (`number`). Optional: create: not listed in the part read of developers
+    /// post-floorplans; update: as on create. Name printed on developers get-floorplans-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_level: Option<serde_json::Number>,
+    /// `Scale` (`decimal`). Optional: create: not listed in the part read of developers
+    /// post-floorplans; update: as on create. Name printed on developers get-floorplans-by-id,
+    /// developers reference/floorplan.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub scale: Option<f64>,
+    /// `ArchilogicUniqueId` (`string`). Optional: create: not listed in the part read of
+    /// developers post-floorplans; update: as on create. Name printed on developers
+    /// get-floorplans-by-id, developers reference/floorplan.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub archilogic_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanAsset` record of the Nexudus API.
 ///
@@ -15,6 +15,13 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanassets.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-floorplanassets-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`
+/// - developers get-floorplanassets:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanassets`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed); images2-d/images3-d are
 /// kebab artefacts of Images2D/Images3D.
@@ -29,59 +36,88 @@ pub struct FloorPlanAsset {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Name` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub name: Option<String>,
-    /// `Categories` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Categories` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub categories: Option<String>,
-    /// `Subcategories` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Subcategories` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub subcategories: Option<String>,
-    /// `Tags` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Tags` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub tags: Option<String>,
-    /// `Materials` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Materials` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub materials: Option<String>,
-    /// `Description` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub description: Option<String>,
-    /// `Images2D` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Images2D` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub images2_d: Option<String>,
-    /// `Images3D` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Images3D` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub images3_d: Option<String>,
-    /// `ImagesPreview` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `ImagesPreview` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub images_preview: Option<String>,
-    /// `Published` (`bool`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `Published` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub published: Option<bool>,
-    /// `HitBox` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`.
+    /// `HitBox` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-floorplanassets-by-id.
     #[serde(skip_serializing, default)]
     pub hit_box: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `FloorPlanDesk` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -17,9 +16,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplandesks.md` at `22f31ed8`.
 ///
-/// The official pages also list `PositionX`, `PositionY`, `PositionZ`, which the
-/// catalogue's field tables do not type: they are not modelled (serde ignores them when
-/// reading).
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-floorplandesks:
+/// `https://developers.nexudus.com/rest-api/sys/post-floorplandesks`
+/// - developers put-floorplandesks:
+/// `https://developers.nexudus.com/rest-api/sys/put-floorplandesks`
+/// - developers get-floorplandesks-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplandesks-by-id`
+/// - developers get-floorplandesks:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplandesks`
 ///
 /// Catalogue note: read from offset 5500 (ops from SKILL.md index).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -33,131 +39,449 @@ pub struct FloorPlanDesk {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplandesks`). Name from
-    /// the official page `developers.nexudus.com/rest-api/sys/put-floorplandesks`.
+    /// `FloorPlanId` (`long`). Required: create: required by developers post-floorplandesks;
+    /// update: required by developers put-floorplandesks. Name printed on developers
+    /// post-floorplandesks, developers put-floorplandesks, developers get-floorplandesks-by-id.
     #[required]
     pub floor_plan_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/floorplandesk.md`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers post-floorplandesks;
+    /// update: not listed in the part read of developers put-floorplandesks. Name printed on
+    /// developers post-floorplandesks, developers get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `SensorId` (`long`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/get-sensorhistories-by-id` (the same name on another
-    /// entity).
+    /// `SensorId` (`long`). Optional: create: not required by developers post-floorplandesks;
+    /// update: not listed in the part read of developers put-floorplandesks. Name printed on
+    /// developers post-floorplandesks, developers get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sensor_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplandesks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplandesks`.
+    /// `Name` (`string`). Required: create: required by developers post-floorplandesks; update:
+    /// required by developers put-floorplandesks. Name printed on developers
+    /// post-floorplandesks, developers put-floorplandesks, developers get-floorplandesks-by-id.
     #[required]
     pub name: Option<String>,
-    /// `ItemType` (`enum` [`FloorPlanDeskItemType`]). Required on create and update (the
-    /// reference table and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandesks`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandesks`.
-    #[required]
+    /// `ItemType` (`enum` [`FloorPlanDeskItemType`]). Required on update only: create: not
+    /// required by developers post-floorplandesks; update: required by developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// put-floorplandesks, developers get-floorplandesks-by-id.
+    #[required(update)]
     pub item_type: Option<FloorPlanDeskItemType>,
-    /// `ResourceId` (`long`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars` (+12 more) (the
-    /// same name on another entity).
+    /// `ResourceId` (`long`). Optional: create: not required by developers post-floorplandesks;
+    /// update: not listed in the part read of developers put-floorplandesks. Name printed on
+    /// developers post-floorplandesks, developers get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_id: Option<i64>,
-    /// `Size` (`decimal`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplandesks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplandesks`.
+    /// `Size` (`decimal`). Required: create: required by developers post-floorplandesks;
+    /// update: required by developers put-floorplandesks. Name printed on developers
+    /// post-floorplandesks, developers put-floorplandesks, developers get-floorplandesks-by-id.
     #[required]
     pub size: Option<f64>,
-    /// `SizeIsLinkedToArea` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--size-is-linked-to-area` (high confidence): no source prints it.
+    /// `SizeIsLinkedToArea` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub size_is_linked_to_area: Option<bool>,
-    /// `Capacity` (`decimal`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplandesks`). Name from
-    /// the official page `developers.nexudus.com/rest-api/sys/put-floorplandesks`.
+    /// `Capacity` (`decimal`). Required: create: required by developers post-floorplandesks;
+    /// update: required by developers put-floorplandesks. Name printed on developers
+    /// post-floorplandesks, developers put-floorplandesks, developers get-floorplandesks-by-id.
     #[required]
     pub capacity: Option<f64>,
-    /// `Price` (`decimal`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplandesks`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplandesks`.
+    /// `Price` (`decimal`). Required: create: required by developers post-floorplandesks;
+    /// update: required by developers put-floorplandesks. Name printed on developers
+    /// post-floorplandesks, developers put-floorplandesks, developers get-floorplandesks-by-id.
     #[required]
     pub price: Option<f64>,
-    /// `Area` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/floorplandesk.md`.
+    /// `Area` (`string`). Optional: create: not required by developers post-floorplandesks;
+    /// update: not listed in the part read of developers put-floorplandesks. Name printed on
+    /// developers post-floorplandesks, developers get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub area: Option<String>,
-    /// `Notes` (`string`). Optional (the reference table). At most 255 characters. Personal
-    /// data (bio). Name from the legacy API docs `rest-api/sys/floorplandesk.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers post-floorplandesks;
+    /// update: not listed in the part read of developers put-floorplandesks. At most 255
+    /// characters. Personal data (bio). Name printed on developers post-floorplandesks,
+    /// developers get-floorplandesks-by-id.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Available` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/floorplandesk.md`.
+    /// `Available` (`bool`). Optional: create: not required by developers post-floorplandesks;
+    /// update: not listed in the part read of developers put-floorplandesks. Name printed on
+    /// developers post-floorplandesks, developers get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available: Option<bool>,
-    /// `AvailableToAi` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `AvailableToAi` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name from the official page learn get-tariffs-by-id (the same name
+    /// on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_ai: Option<bool>,
-    /// `NotesForAi` (`string`). Optional (the reference table). At most 1024 characters. Name
-    /// from the official page `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same
-    /// name on another entity).
+    /// `NotesForAi` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. At most 1024 characters. Name from the official page learn
+    /// get-tariffs-by-id (the same name on another entity).
     #[length(max = 1024)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes_for_ai: Option<String>,
-    /// `ShowPriceForAi` (`bool`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `ShowPriceForAi` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name from the official page learn get-tariffs-by-id (the same name
+    /// on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_price_for_ai: Option<bool>,
-    /// `PriceForAi` (`decimal`). Optional (the reference table). Name from the official page
-    /// `learn.nexudus.com/rest-api/billing/get-tariffs-by-id` (the same name on another
-    /// entity).
+    /// `PriceForAi` (`decimal`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name from the official page learn get-tariffs-by-id (the same name
+    /// on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_for_ai: Option<f64>,
-    /// `AvailableFromTime` (`DateTime`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants` (the same name on
-    /// another entity).
+    /// `AvailableFromTime` (`DateTime`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_from_time: Option<NexudusDateTime>,
-    /// `AvailableToTime` (`DateTime`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants` (the same name on
-    /// another entity).
+    /// `AvailableToTime` (`DateTime`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_time: Option<NexudusDateTime>,
-    /// `FloorPlanLayoutAssetUniqueId` (`string`). Optional (the reference table). Name guessed
-    /// from the option `--floor-plan-layout-asset-unique-id` (high confidence): no source
-    /// prints it.
+    /// `FloorPlanLayoutAssetUniqueId` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_layout_asset_unique_id: Option<String>,
+    /// `PositionX` (`long`). Required on create only: create: required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[required(create)]
+    pub position_x: Option<i64>,
+    /// `PositionY` (`long`). Required on create only: create: required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[required(create)]
+    pub position_y: Option<i64>,
+    /// `PositionZ` (`long`). Required on create only: create: required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[required(create)]
+    pub position_z: Option<i64>,
+    /// `AccessControlGroupId` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_group_id: Option<String>,
+    /// `TunnelPrivateGroupId` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tunnel_private_group_id: Option<String>,
+    /// `CoworkerContractIds` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_ids: Option<String>,
+    /// `CoworkerContractFullNames` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_full_names: Option<String>,
+    /// `CoworkerContractStartDates` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_start_dates: Option<String>,
+    /// `AvailableFromTimeLocal` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub available_from_time_local: Option<String>,
+    /// `AvailableToTimeLocal` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks, developers
+    /// get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub available_to_time_local: Option<String>,
+    /// `ArchilogicUniqueId` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers post-floorplandesks.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub archilogic_unique_id: Option<String>,
+    /// `FloorPlanName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_name: Option<String>,
+    /// `FloorPlanBusinessId` (`number`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_business_id: Option<serde_json::Number>,
+    /// `FloorPlanBusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_business_currency_code: Option<String>,
+    /// `FloorPlanBusinessName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_business_name: Option<String>,
+    /// `FloorPlanCapacity` (`number`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_capacity: Option<serde_json::Number>,
+    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_email: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `SensorName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sensor_name: Option<String>,
+    /// `SensorUnit` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sensor_unit: Option<String>,
+    /// `SensorSensorType` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sensor_sensor_type: Option<String>,
+    /// `SensorLastReceivedValue` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sensor_last_received_value: Option<String>,
+    /// `SensorLastValueTriggeredAction` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sensor_last_value_triggered_action: Option<bool>,
+    /// `ResourceName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_name: Option<String>,
+    /// `ResourceResourceTypeName` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_resource_type_name: Option<String>,
+    /// `ResourceAllocation` (`number`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_allocation: Option<serde_json::Number>,
+    /// `ResourceProjector` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_projector: Option<bool>,
+    /// `ResourceInternet` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_internet: Option<bool>,
+    /// `ResourceConferencePhone` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_conference_phone: Option<bool>,
+    /// `ResourceStandardPhone` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_standard_phone: Option<bool>,
+    /// `ResourceWhiteBoard` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_white_board: Option<bool>,
+    /// `ResourceLargeDisplay` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_large_display: Option<bool>,
+    /// `ResourceCatering` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_catering: Option<bool>,
+    /// `ResourceTeaAndCoffee` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_tea_and_coffee: Option<bool>,
+    /// `ResourceDrinks` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_drinks: Option<bool>,
+    /// `ResourceSecurityLock` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_security_lock: Option<bool>,
+    /// `ResourceCCTV` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(
+        rename = "ResourceCCTV",
+        skip_serializing_if = "Option::is_none",
+        default
+    )]
+    pub resource_cctv: Option<bool>,
+    /// `ResourceVoiceRecorder` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_voice_recorder: Option<bool>,
+    /// `ResourceAirConditioning` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_air_conditioning: Option<bool>,
+    /// `ResourceHeating` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_heating: Option<bool>,
+    /// `ResourceNaturalLight` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_natural_light: Option<bool>,
+    /// `ResourceStandingDesk` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_standing_desk: Option<bool>,
+    /// `ResourceQuietZone` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_quiet_zone: Option<bool>,
+    /// `ResourceWirelessCharger` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_wireless_charger: Option<bool>,
+    /// `ResourcePrivacyScreen` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_privacy_screen: Option<bool>,
+    /// `ResourceSoundproof` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_soundproof: Option<bool>,
+    /// `ResourceShifts` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resource_shifts: Option<String>,
+    /// `SensorLastValue` (`string`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sensor_last_value: Option<String>,
+    /// `IsSensorOccupied` (`bool`). Optional: create: not required by developers
+    /// post-floorplandesks; update: not listed in the part read of developers
+    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub is_sensor_occupied: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `FloorPlanDesk.ItemType` (`FloorPlanDeskItemType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum FloorPlanDeskItemType {
-    /// `1`: Office.
-    Office = 1,
-    /// `2`: DedicatedDesk.
-    DedicatedDesk = 2,
-    /// `3`: HotDesk.
-    HotDesk = 3,
-    /// `4`: Other.
-    Other = 4,
-    /// `5`: Room.
-    Room = 5,
-}
-
-impl FloorPlanDeskItemType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Office"),
-        (2, "DedicatedDesk"),
-        (3, "HotDesk"),
-        (4, "Other"),
-        (5, "Room"),
-    ];
+crate::open_enum! {
+    /// The values of `FloorPlanDesk.ItemType` (`eFloorPlanItemType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-floorplandesks) (the union of their values).
+    pub enum FloorPlanDeskItemType {
+        /// `1`: Office.
+        Office = 1,
+        /// `2`: DedicatedDesk.
+        DedicatedDesk = 2,
+        /// `3`: HotDesk.
+        HotDesk = 3,
+        /// `4`: Other.
+        Other = 4,
+        /// `5`: Room.
+        Room = 5,
+    }
 }

@@ -16,10 +16,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplandeskvariants.md` at `22f31ed8`.
 ///
-/// The official pages also list `AccessControlGroupId`, `AvailableFromTimeLocal`,
-/// `AvailableToTimeLocal`, `CoworkerContractFullNames`, `CoworkerContractIds`,
-/// `CoworkerContractStartDates`, which the catalogue's field tables do not type: they are
-/// not modelled (serde ignores them when reading).
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-floorplandeskvariants:
+/// `https://developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`
+/// - learn put-floorplandeskvariants:
+/// `https://learn.nexudus.com/rest-api/sys/put-floorplandeskvariants`
+/// - developers get-floorplandeskvariants-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants-by-id`
+/// - developers get-floorplandeskvariants:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -31,92 +37,245 @@ pub struct FloorPlanDeskVariant {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanDeskId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name
-    /// from the official page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `FloorPlanDeskId` (`long`). Required: create: no official page; reference table
+    /// required; update: required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[required]
     pub floor_plan_desk_id: Option<i64>,
-    /// `CoworkerId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// required by developers put-floorplandeskvariants, learn put-floorplandeskvariants. Name
+    /// printed on developers put-floorplandeskvariants, learn put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Size` (`decimal`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `Size` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub size: Option<f64>,
-    /// `Capacity` (`decimal`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `Capacity` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub capacity: Option<f64>,
-    /// `Price` (`decimal`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `Price` (`decimal`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<f64>,
-    /// `OccupancyPercentage` (`decimal`). Required on create and update (the reference table
-    /// and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `OccupancyPercentage` (`decimal`). Required: create: no official page; reference table
+    /// required; update: required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[required]
     pub occupancy_percentage: Option<f64>,
-    /// `Notes` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). At most 255
-    /// characters. Personal data (bio). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `Notes` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. At most 255 characters. Personal data (bio). Name printed on
+    /// developers put-floorplandeskvariants, learn put-floorplandeskvariants, developers
+    /// get-floorplandeskvariants-by-id.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `AvailableMonday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableMonday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_monday: Option<bool>,
-    /// `AvailableTuesday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableTuesday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_tuesday: Option<bool>,
-    /// `AvailableWednesday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableWednesday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_wednesday: Option<bool>,
-    /// `AvailableThursday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableThursday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_thursday: Option<bool>,
-    /// `AvailableFriday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableFriday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants, developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_friday: Option<bool>,
-    /// `AvailableSaturday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableSaturday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_saturday: Option<bool>,
-    /// `AvailableSunday` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableSunday` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_sunday: Option<bool>,
-    /// `AvailableFromTime` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableFromTime` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_from_time: Option<NexudusDateTime>,
-    /// `AvailableToTime` (`DateTime`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`.
+    /// `AvailableToTime` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_time: Option<NexudusDateTime>,
+    /// `AccessControlGroupId` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_group_id: Option<String>,
+    /// `CoworkerContractIds` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_ids: Option<String>,
+    /// `CoworkerContractFullNames` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_full_names: Option<String>,
+    /// `CoworkerContractStartDates` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_contract_start_dates: Option<String>,
+    /// `AvailableFromTimeLocal` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub available_from_time_local: Option<String>,
+    /// `AvailableToTimeLocal` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers put-floorplandeskvariants,
+    /// developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub available_to_time_local: Option<String>,
+    /// `FloorPlanDeskName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_name: Option<String>,
+    /// `FloorPlanDeskPrice` (`number`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_price: Option<serde_json::Number>,
+    /// `FloorPlanDeskFloorPlanId` (`number`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_floor_plan_id: Option<serde_json::Number>,
+    /// `FloorPlanDeskFloorPlanName` (`string`). Optional: create: no official page; no source
+    /// flags it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_floor_plan_name: Option<String>,
+    /// `FloorPlanDeskFloorPlanBusinessId` (`number`). Optional: create: no official page; no
+    /// source flags it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_floor_plan_business_id: Option<serde_json::Number>,
+    /// `FloorPlanDeskFloorPlanBusinessName` (`string`). Optional: create: no official page; no
+    /// source flags it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_floor_plan_business_name: Option<String>,
+    /// `FloorPlanDeskFloorPlanBusinessCurrencyCode` (`string`). Optional: create: no official
+    /// page; no source flags it; update: not required by developers put-floorplandeskvariants,
+    /// learn put-floorplandeskvariants. Name printed on developers
+    /// get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_desk_floor_plan_business_currency_code: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
+    /// it; update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_email: Option<String>,
+    /// `CoworkerTeamNames` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-floorplandeskvariants, learn
+    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coworker_team_names: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

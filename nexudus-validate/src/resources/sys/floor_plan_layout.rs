@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanLayout` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayouts.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-floorplanlayouts:
+/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayouts`
+/// - learn post-floorplanlayouts:
+/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayouts`
+/// - developers get-floorplanlayouts-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts-by-id`
+/// - developers get-floorplanlayouts:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,70 +37,146 @@ pub struct FloorPlanLayout {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts; update: required by developers put-floorplanlayouts. Name
+    /// printed on developers post-floorplanlayouts, learn post-floorplanlayouts, developers
+    /// get-floorplanlayouts-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`.
+    /// `Name` (`string`). Required: create: required by developers post-floorplanlayouts, learn
+    /// post-floorplanlayouts; update: required by developers put-floorplanlayouts. Name printed
+    /// on developers post-floorplanlayouts, learn post-floorplanlayouts, developers
+    /// get-floorplanlayouts-by-id.
     #[required]
     pub name: Option<String>,
-    /// `NewBackgroundImageUrl` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`.
+    /// `NewBackgroundImageUrl` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_background_image_url: Option<String>,
-    /// `ClearBackgroundImageFile` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`.
+    /// `ClearBackgroundImageFile` (`bool`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_background_image_file: Option<bool>,
-    /// `Size` (`decimal`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`.
+    /// `Size` (`decimal`). Required: create: required by developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts; update: required by developers put-floorplanlayouts. Name
+    /// printed on developers post-floorplanlayouts, learn post-floorplanlayouts, developers
+    /// get-floorplanlayouts-by-id.
     #[required]
     pub size: Option<f64>,
-    /// `NewTracingImageUrl` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`.
+    /// `NewTracingImageUrl` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_tracing_image_url: Option<String>,
-    /// `ClearTracingImageFile` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`.
+    /// `ClearTracingImageFile` (`bool`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_tracing_image_file: Option<bool>,
-    /// `NewPreviewImageUrl` (`string`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`.
+    /// `NewPreviewImageUrl` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_preview_image_url: Option<String>,
-    /// `ClearPreviewImageFile` (`bool`). Optional (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/post-floorplanlayouts`.
+    /// `ClearPreviewImageFile` (`bool`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers post-floorplanlayouts,
+    /// developers get-floorplanlayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_preview_image_file: Option<bool>,
-    /// `BackgroundImageScale` (`int`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`.
+    /// `BackgroundImageScale` (`int`). Required: create: required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: required by developers
+    /// put-floorplanlayouts. Name printed on developers post-floorplanlayouts, learn
+    /// post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[required]
     pub background_image_scale: Option<i32>,
-    /// `TracingImageScale` (`int`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`.
+    /// `TracingImageScale` (`int`). Required: create: required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: required by developers
+    /// put-floorplanlayouts. Name printed on developers post-floorplanlayouts, learn
+    /// post-floorplanlayouts, developers get-floorplanlayouts-by-id.
     #[required]
     pub tracing_image_scale: Option<i32>,
-    /// `FloorLevel` (`int`). Required on create and update (the official POST page
-    /// `developers.nexudus.com/rest-api/sys/post-floorplanlayouts` and the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouts`.
+    /// `FloorLevel` (`int`). Required: create: required by developers post-floorplanlayouts,
+    /// learn post-floorplanlayouts; update: required by developers put-floorplanlayouts. Name
+    /// printed on developers post-floorplanlayouts, learn post-floorplanlayouts, developers
+    /// get-floorplanlayouts-by-id.
     #[required]
     pub floor_level: Option<i32>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers
+    /// get-floorplanlayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `BusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers
+    /// get-floorplanlayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_currency_code: Option<String>,
+    /// `BackgroundImageFileName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers
+    /// get-floorplanlayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub background_image_file_name: Option<String>,
+    /// `TracingImageFileName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers
+    /// get-floorplanlayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tracing_image_file_name: Option<String>,
+    /// `PreviewImageFileName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
+    /// of developers put-floorplanlayouts. Name printed on developers
+    /// get-floorplanlayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub preview_image_file_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanLayoutArea` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayoutareas.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-floorplanlayoutareas:
+/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutareas`
+/// - developers get-floorplanlayoutareas-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas-by-id`
+/// - developers get-floorplanlayoutareas:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
+/// - learn get-floorplanlayoutareas:
+/// `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,34 +37,83 @@ pub struct FloorPlanLayoutArea {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanLayoutId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`.
+    /// `FloorPlanLayoutId` (`long`). Required: create: required by developers
+    /// post-floorplanlayoutareas; update: required by learn put-floorplanlayoutareas. Name
+    /// printed on developers post-floorplanlayoutareas, developers
+    /// get-floorplanlayoutareas-by-id.
     #[required]
     pub floor_plan_layout_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`). Name from the
-    /// official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`.
+    /// `Name` (`string`). Required: create: required by developers post-floorplanlayoutareas;
+    /// update: required by learn put-floorplanlayoutareas. Name printed on developers
+    /// post-floorplanlayoutareas, developers get-floorplanlayoutareas-by-id.
     #[required]
     pub name: Option<String>,
-    /// `ContainedAreas` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`.
+    /// `ContainedAreas` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutareas; update: not required by learn put-floorplanlayoutareas. Name
+    /// printed on developers post-floorplanlayoutareas, developers
+    /// get-floorplanlayoutareas-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contained_areas: Option<String>,
-    /// `Nodes` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`.
+    /// `Nodes` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutareas; update: not required by learn put-floorplanlayoutareas. Name
+    /// printed on developers post-floorplanlayoutareas, developers
+    /// get-floorplanlayoutareas-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub nodes: Option<String>,
-    /// `Size` (`decimal`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`). Name from the
-    /// official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`.
+    /// `Size` (`decimal`). Required: create: required by developers post-floorplanlayoutareas;
+    /// update: required by learn put-floorplanlayoutareas. Name printed on developers
+    /// post-floorplanlayoutareas, developers get-floorplanlayoutareas-by-id.
     #[required]
     pub size: Option<f64>,
-    /// `Color` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`.
+    /// `Color` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutareas; update: not required by learn put-floorplanlayoutareas. Name
+    /// printed on developers post-floorplanlayoutareas, developers
+    /// get-floorplanlayoutareas-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub color: Option<String>,
+    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutareas; update: not listed in the part read of learn
+    /// put-floorplanlayoutareas. Name printed on developers get-floorplanlayoutareas-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

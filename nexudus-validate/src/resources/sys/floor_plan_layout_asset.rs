@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanLayoutAsset` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayoutassets.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-floorplanlayoutassets:
+/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutassets`
+/// - developers get-floorplanlayoutassets-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets-by-id`
+/// - developers get-floorplanlayoutassets:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,54 +35,102 @@ pub struct FloorPlanLayoutAsset {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanLayoutId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name
-    /// from the official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `FloorPlanLayoutId` (`long`). Required: create: required by learn
+    /// post-floorplanlayoutassets; update: required by developers put-floorplanlayoutassets.
+    /// Name printed on learn post-floorplanlayoutassets, developers
+    /// get-floorplanlayoutassets-by-id.
     #[required]
     pub floor_plan_layout_id: Option<i64>,
-    /// `AreaUniqueId` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `AreaUniqueId` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayoutassets; update: not required by developers
+    /// put-floorplanlayoutassets. Name printed on learn post-floorplanlayoutassets, developers
+    /// get-floorplanlayoutassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub area_unique_id: Option<String>,
-    /// `AssetType` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `AssetType` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayoutassets; update: not required by developers
+    /// put-floorplanlayoutassets. Name printed on learn post-floorplanlayoutassets, developers
+    /// get-floorplanlayoutassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub asset_type: Option<String>,
-    /// `Angle` (`decimal`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `Angle` (`decimal`). Required: create: required by learn post-floorplanlayoutassets;
+    /// update: required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub angle: Option<f64>,
-    /// `Height` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `Height` (`int`). Required: create: required by learn post-floorplanlayoutassets;
+    /// update: required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub height: Option<i32>,
-    /// `Length` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `Length` (`int`). Required: create: required by learn post-floorplanlayoutassets;
+    /// update: required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub length: Option<i32>,
-    /// `Width` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `Width` (`int`). Required: create: required by learn post-floorplanlayoutassets; update:
+    /// required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub width: Option<i32>,
-    /// `X` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from `alias:
-    /// developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets lists X (and no PosX)`.
+    /// `X` (`int`). Required: create: required by learn post-floorplanlayoutassets; update:
+    /// required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub x: Option<i32>,
-    /// `Y` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name from `alias:
-    /// developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets lists Y (and no PosY)`.
+    /// `Y` (`int`). Required: create: required by learn post-floorplanlayoutassets; update:
+    /// required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub y: Option<i32>,
-    /// `FloorOffset` (`int`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`). Name
-    /// from the official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`.
+    /// `FloorOffset` (`int`). Required: create: required by learn post-floorplanlayoutassets;
+    /// update: required by developers put-floorplanlayoutassets. Name printed on learn
+    /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub floor_offset: Option<i32>,
+    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayoutassets; update: not listed in the part read of developers
+    /// put-floorplanlayoutassets. Name printed on developers get-floorplanlayoutassets-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

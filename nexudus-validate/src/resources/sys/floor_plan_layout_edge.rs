@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanLayoutEdge` record of the Nexudus API.
 ///
@@ -15,6 +15,21 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayoutedges.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-floorplanlayoutedges:
+/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutedges`
+/// - learn post-floorplanlayoutedges:
+/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutedges`
+/// - developers put-floorplanlayoutedges:
+/// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayoutedges`
+/// - learn put-floorplanlayoutedges:
+/// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`
+/// - developers get-floorplanlayoutedges-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges-by-id`
+/// - developers get-floorplanlayoutedges:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,49 +41,113 @@ pub struct FloorPlanLayoutEdge {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanLayoutId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `FloorPlanLayoutId` (`long`). Required: create: required by developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: required by
+    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
+    /// developers post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[required]
     pub floor_plan_layout_id: Option<i64>,
-    /// `EdgeKey` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `EdgeKey` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: not required by
+    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
+    /// developers post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub edge_key: Option<String>,
-    /// `Source` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `Source` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: not required by
+    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
+    /// developers post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source: Option<String>,
-    /// `Target` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `Target` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: not required by
+    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
+    /// developers post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub target: Option<String>,
-    /// `Angle` (`decimal`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the
-    /// official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `Angle` (`decimal`). Required: create: required by developers post-floorplanlayoutedges,
+    /// learn post-floorplanlayoutedges; update: required by developers
+    /// put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[required]
     pub angle: Option<f64>,
-    /// `Width` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the official
-    /// page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `Width` (`int`). Required: create: required by developers post-floorplanlayoutedges,
+    /// learn post-floorplanlayoutedges; update: required by developers
+    /// put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[required]
     pub width: Option<i32>,
-    /// `Height` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the
-    /// official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `Height` (`int`). Required: create: required by developers post-floorplanlayoutedges,
+    /// learn post-floorplanlayoutedges; update: required by developers
+    /// put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[required]
     pub height: Option<i32>,
-    /// `Length` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the
-    /// official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `Length` (`int`). Required: create: required by developers post-floorplanlayoutedges,
+    /// learn post-floorplanlayoutedges; update: required by developers
+    /// put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[required]
     pub length: Option<i32>,
-    /// `IsPartition` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`.
+    /// `IsPartition` (`bool`). Optional: create: not required by developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: not required by
+    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
+    /// developers post-floorplanlayoutedges, learn post-floorplanlayoutedges, developers
+    /// put-floorplanlayoutedges (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_partition: Option<bool>,
+    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: not required by
+    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
+    /// developers get-floorplanlayoutedges-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanLayoutNode` record of the Nexudus API.
 ///
@@ -15,6 +15,13 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayoutnodes.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-floorplanlayoutnodes:
+/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutnodes`
+/// - learn get-floorplanlayoutnodes-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutnodes-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,24 +33,69 @@ pub struct FloorPlanLayoutNode {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanLayoutId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`.
+    /// `FloorPlanLayoutId` (`long`). Required: create: required by learn
+    /// post-floorplanlayoutnodes; update: required by learn put-floorplanlayoutnodes. Name
+    /// printed on learn post-floorplanlayoutnodes, learn get-floorplanlayoutnodes-by-id.
     #[required]
     pub floor_plan_layout_id: Option<i64>,
-    /// `NodeKey` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`.
+    /// `NodeKey` (`string`). Optional: create: not required by learn post-floorplanlayoutnodes;
+    /// update: not required by learn put-floorplanlayoutnodes. Name printed on learn
+    /// post-floorplanlayoutnodes, learn get-floorplanlayoutnodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub node_key: Option<String>,
-    /// `X` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`). Name from `alias:
-    /// learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes lists X (and no PosX)`.
+    /// `X` (`int`). Required: create: required by learn post-floorplanlayoutnodes; update:
+    /// required by learn put-floorplanlayoutnodes. Name printed on learn
+    /// post-floorplanlayoutnodes, learn get-floorplanlayoutnodes-by-id.
     #[required]
     pub x: Option<i32>,
-    /// `Y` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`). Name from `alias:
-    /// learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes lists Y (and no PosY)`.
+    /// `Y` (`int`). Required: create: required by learn post-floorplanlayoutnodes; update:
+    /// required by learn put-floorplanlayoutnodes. Name printed on learn
+    /// post-floorplanlayoutnodes, learn get-floorplanlayoutnodes-by-id.
     #[required]
     pub y: Option<i32>,
+    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayoutnodes; update: not listed in the part read of learn
+    /// put-floorplanlayoutnodes. Name printed on learn get-floorplanlayoutnodes-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorPlanLayoutOpening` record of the Nexudus API.
 ///
@@ -16,6 +16,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayoutopenings.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-floorplanlayoutopenings:
+/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutopenings`
+/// - learn post-floorplanlayoutopenings:
+/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutopenings`
+/// - learn put-floorplanlayoutopenings:
+/// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`
+/// - developers get-floorplanlayoutopenings-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings-by-id`
+/// - developers get-floorplanlayoutopenings:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,61 +40,134 @@ pub struct FloorPlanLayoutOpening {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanLayoutEdgeId` (`long`). Required on create and update (the reference table and
-    /// the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`.
+    /// `FloorPlanLayoutEdgeId` (`long`). Required: create: required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: required by
+    /// learn put-floorplanlayoutopenings, developers put-floorplanlayoutopenings. Name printed
+    /// on developers post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[required]
     pub floor_plan_layout_edge_id: Option<i64>,
-    /// `OpeningType` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`.
+    /// `OpeningType` (`string`). Required: create: required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: required by
+    /// learn put-floorplanlayoutopenings, developers put-floorplanlayoutopenings. Name printed
+    /// on developers post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[required]
     pub opening_type: Option<String>,
-    /// `FloorOffset` (`int`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`.
+    /// `FloorOffset` (`int`). Required: create: required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: required by
+    /// learn put-floorplanlayoutopenings, developers put-floorplanlayoutopenings. Name printed
+    /// on developers post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[required]
     pub floor_offset: Option<i32>,
-    /// `Start` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`.
+    /// `Start` (`int`). Required: create: required by developers post-floorplanlayoutopenings,
+    /// learn post-floorplanlayoutopenings; update: required by learn
+    /// put-floorplanlayoutopenings, developers put-floorplanlayoutopenings. Name printed on
+    /// developers post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[required]
     pub start: Option<i32>,
-    /// `Height` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`). Name from
-    /// the official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`.
+    /// `Height` (`int`). Required: create: required by developers post-floorplanlayoutopenings,
+    /// learn post-floorplanlayoutopenings; update: required by learn
+    /// put-floorplanlayoutopenings, developers put-floorplanlayoutopenings. Name printed on
+    /// developers post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[required]
     pub height: Option<i32>,
-    /// `Length` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`). Name from
-    /// the official page `developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`.
+    /// `Length` (`int`). Required: create: required by developers post-floorplanlayoutopenings,
+    /// learn post-floorplanlayoutopenings; update: required by learn
+    /// put-floorplanlayoutopenings, developers put-floorplanlayoutopenings. Name printed on
+    /// developers post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[required]
     pub length: Option<i32>,
-    /// `Hinge` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--hinge` (high confidence): no source prints it.
+    /// `Hinge` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub hinge: Option<String>,
-    /// `DoorType` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--door-type` (high confidence): no source prints it.
+    /// `DoorType` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub door_type: Option<String>,
-    /// `DoorArcAngle` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--door-arc-angle` (high confidence): no source prints it.
+    /// `DoorArcAngle` (`int`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub door_arc_angle: Option<i32>,
-    /// `DoorIsLocked` (`bool`). Optional (the reference table). Name guessed from the option
-    /// `--door-is-locked` (high confidence): no source prints it.
+    /// `DoorIsLocked` (`bool`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub door_is_locked: Option<bool>,
-    /// `WindowPaneCount` (`int`). Optional (the reference table). Name guessed from the option
-    /// `--window-pane-count` (high confidence): no source prints it.
+    /// `WindowPaneCount` (`int`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, learn
+    /// put-floorplanlayoutopenings (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub window_pane_count: Option<i32>,
-    /// `Direction` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--direction` (high confidence): no source prints it.
+    /// `Direction` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings, developers
+    /// get-floorplanlayoutopenings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub direction: Option<String>,
+    /// `FloorPlanLayoutEdgeName` (`string`). Optional: create: not required by developers
+    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
+    /// by learn put-floorplanlayoutopenings. Name printed on developers
+    /// get-floorplanlayoutopenings-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_edge_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `FloorplanLayoutTransition` record of the Nexudus API.
 ///
@@ -16,6 +16,19 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/floorplanlayouttransitions.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - learn post-floorplanlayouttransitions:
+/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayouttransitions`
+/// - developers put-floorplanlayouttransitions:
+/// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`
+/// - learn put-floorplanlayouttransitions:
+/// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`
+/// - learn get-floorplanlayouttransitions-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-floorplanlayouttransitions-by-id`
+/// - developers get-floorplanlayouttransitions:
+/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouttransitions`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,66 +40,139 @@ pub struct FloorplanLayoutTransition {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `FloorPlanLayoutId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `FloorPlanLayoutId` (`long`). Required: create: required by learn
+    /// post-floorplanlayouttransitions; update: required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn post-floorplanlayouttransitions, developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions (+1 more).
     #[required]
     pub floor_plan_layout_id: Option<i64>,
-    /// `AreaUniqueId` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `AreaUniqueId` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayouttransitions; update: not required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn post-floorplanlayouttransitions, developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub area_unique_id: Option<String>,
-    /// `Name` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `Name` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayouttransitions; update: not required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn post-floorplanlayouttransitions, developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
-    /// `TransitionType` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`).
-    /// Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `TransitionType` (`string`). Required: create: required by learn
+    /// post-floorplanlayouttransitions; update: required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn post-floorplanlayouttransitions, developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions (+1 more).
     #[required]
     pub transition_type: Option<String>,
-    /// `TransitionTo` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name from the
-    /// official page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `TransitionTo` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayouttransitions; update: not required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn post-floorplanlayouttransitions, developers put-floorplanlayouttransitions, learn
+    /// get-floorplanlayouttransitions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub transition_to: Option<String>,
-    /// `Angle` (`decimal`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `Angle` (`decimal`). Required: create: required by learn
+    /// post-floorplanlayouttransitions; update: required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn post-floorplanlayouttransitions, developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions (+1 more).
     #[required]
     pub angle: Option<f64>,
-    /// `Height` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `Height` (`int`). Required: create: required by learn post-floorplanlayouttransitions;
+    /// update: required by developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions. Name printed on learn post-floorplanlayouttransitions,
+    /// developers put-floorplanlayouttransitions, learn put-floorplanlayouttransitions (+1
+    /// more).
     #[required]
     pub height: Option<i32>,
-    /// `Length` (`int`). Required on create and update (the reference table and the official
-    /// PUT page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name
-    /// from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `Length` (`int`). Required: create: required by learn post-floorplanlayouttransitions;
+    /// update: required by developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions. Name printed on learn post-floorplanlayouttransitions,
+    /// developers put-floorplanlayouttransitions, learn put-floorplanlayouttransitions (+1
+    /// more).
     #[required]
     pub length: Option<i32>,
-    /// `Width` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name from
-    /// the official page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`.
+    /// `Width` (`int`). Required: create: required by learn post-floorplanlayouttransitions;
+    /// update: required by developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions. Name printed on learn post-floorplanlayouttransitions,
+    /// developers put-floorplanlayouttransitions, learn put-floorplanlayouttransitions (+1
+    /// more).
     #[required]
     pub width: Option<i32>,
-    /// `X` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name from
-    /// `alias: developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions lists X (and
-    /// no PosX)`.
+    /// `X` (`int`). Required: create: required by learn post-floorplanlayouttransitions;
+    /// update: required by developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions. Name printed on learn post-floorplanlayouttransitions,
+    /// developers put-floorplanlayouttransitions, learn put-floorplanlayouttransitions (+1
+    /// more).
     #[required]
     pub x: Option<i32>,
-    /// `Y` (`int`). Required on create and update (the reference table and the official PUT
-    /// page `developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`). Name from
-    /// `alias: developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions lists Y (and
-    /// no PosY)`.
+    /// `Y` (`int`). Required: create: required by learn post-floorplanlayouttransitions;
+    /// update: required by developers put-floorplanlayouttransitions, learn
+    /// put-floorplanlayouttransitions. Name printed on learn post-floorplanlayouttransitions,
+    /// developers put-floorplanlayouttransitions, learn put-floorplanlayouttransitions (+1
+    /// more).
     #[required]
     pub y: Option<i32>,
+    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayouttransitions; update: not required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn get-floorplanlayouttransitions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_name: Option<String>,
+    /// `FloorPlanLayoutFloorLevel` (`number`). Optional: create: not required by learn
+    /// post-floorplanlayouttransitions; update: not required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn get-floorplanlayouttransitions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_floor_level: Option<serde_json::Number>,
+    /// `FloorPlanLayoutUniqueId` (`string`). Optional: create: not required by learn
+    /// post-floorplanlayouttransitions; update: not required by developers
+    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
+    /// learn get-floorplanlayouttransitions-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub floor_plan_layout_unique_id: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

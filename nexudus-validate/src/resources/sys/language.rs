@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Language` record of the Nexudus API.
 ///
@@ -15,6 +15,15 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/languages.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-languages:
+/// `https://developers.nexudus.com/rest-api/sys/post-languages`
+/// - developers put-languages: `https://developers.nexudus.com/rest-api/sys/put-languages`
+/// - developers get-languages-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-languages-by-id`
+/// - developers get-languages: `https://developers.nexudus.com/rest-api/sys/get-languages`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Language", path = "/api/sys/languages")]
@@ -22,24 +31,74 @@ pub struct Language {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/language.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-languages; update:
+    /// required by developers put-languages. Name printed on developers post-languages,
+    /// developers put-languages, developers get-languages-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/language.md`.
+    /// `Name` (`string`). Required: create: required by developers post-languages; update:
+    /// required by developers put-languages. Name printed on developers post-languages,
+    /// developers put-languages, developers get-languages-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Culture` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/language.md`.
+    /// `Culture` (`string`). Required: create: required by developers post-languages; update:
+    /// required by developers put-languages. Name printed on developers post-languages,
+    /// developers put-languages, developers get-languages-by-id.
     #[required]
     pub culture: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/language.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-languages; update:
+    /// not required by developers put-languages. Name printed on developers post-languages,
+    /// developers put-languages, developers get-languages-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `DisplayOrder` (`int`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/language.md`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-languages; update:
+    /// required by developers put-languages. Name printed on developers post-languages,
+    /// developers put-languages, developers get-languages-by-id.
     #[required]
     pub display_order: Option<i32>,
+    /// `BusinessName` (`string`). Optional: create: not required by developers post-languages;
+    /// update: not required by developers put-languages. Name printed on developers
+    /// get-languages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

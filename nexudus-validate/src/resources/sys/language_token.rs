@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `LanguageToken` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/languagetokens.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-languagetokens:
+/// `https://developers.nexudus.com/rest-api/sys/post-languagetokens`
+/// - developers put-languagetokens:
+/// `https://developers.nexudus.com/rest-api/sys/put-languagetokens`
+/// - developers get-languagetokens-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-languagetokens-by-id`
+/// - developers get-languagetokens:
+/// `https://developers.nexudus.com/rest-api/sys/get-languagetokens`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -28,16 +39,59 @@ pub struct LanguageToken {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `LanguageId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/languagetoken.md`.
+    /// `LanguageId` (`long`). Required: create: required by developers post-languagetokens;
+    /// update: required by developers put-languagetokens. Name printed on developers
+    /// post-languagetokens, developers put-languagetokens, developers get-languagetokens-by-id.
     #[required]
     pub language_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/languagetoken.md`.
+    /// `Name` (`string`). Required: create: required by developers post-languagetokens; update:
+    /// required by developers put-languagetokens. Name printed on developers
+    /// post-languagetokens, developers put-languagetokens, developers get-languagetokens-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Value` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/languagetoken.md`.
+    /// `Value` (`string`). Optional: create: not required by developers post-languagetokens;
+    /// update: not required by developers put-languagetokens. Name printed on developers
+    /// post-languagetokens, developers put-languagetokens, developers get-languagetokens-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

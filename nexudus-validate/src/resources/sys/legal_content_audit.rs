@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `LegalContentAudit` record of the Nexudus API.
 ///
@@ -15,6 +15,17 @@ use crate::NexudusResource;
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/legalcontentaudits.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-legalcontentaudits:
+/// `https://developers.nexudus.com/rest-api/sys/post-legalcontentaudits`
+/// - developers put-legalcontentaudits:
+/// `https://developers.nexudus.com/rest-api/sys/put-legalcontentaudits`
+/// - developers get-legalcontentaudits-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
+/// - developers get-legalcontentaudits:
+/// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits`
 ///
 /// Catalogue note: create and update option tables are EMPTY here and in the @558c0f9
 /// version although ops list create/update; filter fields recorded.
@@ -29,44 +40,73 @@ pub struct LegalContentAudit {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications` (+116 more)
-    /// (the same name on another entity).
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `BusinessName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id` (+20 more)
-    /// (the same name on another entity).
+    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
-    /// `Name` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (+142 more) (the same
-    /// name on another entity).
+    /// `Name` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub name: Option<String>,
-    /// `Content` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages` (the same name on another
-    /// entity).
+    /// `Content` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub content: Option<String>,
-    /// `Author` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name guessed from the option `--author` (high confidence): no source prints
-    /// it.
+    /// `Author` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub author: Option<String>,
-    /// `TariffUniqueId` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-legalcontentaudits`.
+    /// `TariffUniqueId` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_unique_id: Option<String>,
     /// `LegalContentType` (`enum` `LegalContentAuditLegalContentType`, an integer (no source
-    /// lists its values)). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name guessed from the option `--legal-content-type` (high confidence): no
-    /// source prints it.
+    /// lists its values)). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub legal_content_type: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `OpenAiChatMessage` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `OpenAiChatMessage` record of the Nexudus API.
 ///
@@ -27,57 +26,97 @@ pub struct OpenAiChatMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-openaichatmessages`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-openaichatmessages`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by learn put-openaichatmessages. Name from the official page learn
+    /// put-openaichatmessages.
     #[required]
     pub business_id: Option<i64>,
-    /// `UserId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages`.
+    /// `UserId` (`long`). Optional: create: no official page; reference table optional; update:
+    /// not required by learn put-openaichatmessages. Name from the official page learn
+    /// put-openaichatmessages.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub user_id: Option<i64>,
-    /// `AiChannelSessionId` (`long`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages`.
+    /// `AiChannelSessionId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-openaichatmessages. Name from the official
+    /// page learn put-openaichatmessages.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ai_channel_session_id: Option<i64>,
-    /// `Action` (`enum` [`OpenAiChatMessageAction`]). Required on create and update (the
-    /// reference table and the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-openaichatmessages`.
-    #[required]
+    /// `Action` (`enum` [`OpenAiChatMessageAction`]). Required on update only: create: no
+    /// official page; reference table required, but tables flag the defaults of enums and
+    /// bools; update: required by learn put-openaichatmessages. Name from the official page
+    /// learn put-openaichatmessages.
+    #[required(update)]
     pub action: Option<OpenAiChatMessageAction>,
-    /// `Content` (`string`). Required on create and update (the reference table and the
-    /// official PUT page `learn.nexudus.com/rest-api/sys/put-openaichatmessages`). Name from
-    /// the official page `learn.nexudus.com/rest-api/sys/put-openaichatmessages`.
+    /// `Content` (`string`). Required: create: no official page; reference table required;
+    /// update: required by learn put-openaichatmessages. Name from the official page learn
+    /// put-openaichatmessages.
     #[required]
     pub content: Option<String>,
-    /// `CoworkerMessageId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--coworker-message-id` (high confidence): no source prints it.
+    /// `CoworkerMessageId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--coworker-message-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_message_id: Option<i64>,
-    /// `HelpDeskMessageId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/support/helpdeskcomment.md` (the same name on another entity).
+    /// `HelpDeskMessageId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not listed in the part read of learn put-openaichatmessages. Name from
+    /// the legacy API docs `rest-api/support/helpdeskcomment.md` (the same name on another
+    /// entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_message_id: Option<i64>,
-    /// `HelpDeskCommentId` (`long`). Optional (the reference table). Name guessed from the
-    /// option `--help-desk-comment-id` (high confidence): no source prints it.
+    /// `HelpDeskCommentId` (`long`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--help-desk-comment-id` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_comment_id: Option<i64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `OpenAiChatMessage.Action` (`OpenAiChatMessageAction`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum OpenAiChatMessageAction {
-    /// `1`: Operator.
-    Operator = 1,
-}
-
-impl OpenAiChatMessageAction {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Operator")];
+crate::open_enum! {
+    /// The values of `OpenAiChatMessage.Action` (`OpenAiChatMessageAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum OpenAiChatMessageAction {
+        /// `1`: Operator.
+        Operator = 1,
+    }
 }

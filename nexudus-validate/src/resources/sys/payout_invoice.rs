@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `PayoutInvoice` record of the Nexudus API.
 ///
@@ -29,48 +29,87 @@ pub struct PayoutInvoice {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `InvoiceId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name guessed from the option `--invoice-id` (high confidence): no source
-    /// prints it.
+    /// `InvoiceId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// guessed from the option `--invoice-id` (high confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub invoice_id: Option<i64>,
-    /// `InvoiceInvoiceNumber` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--invoice-invoice-number` (high
-    /// confidence): no source prints it.
+    /// `InvoiceInvoiceNumber` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name guessed from the option `--invoice-invoice-number` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing, default)]
     pub invoice_invoice_number: Option<String>,
-    /// `InvoiceResellerAmount` (`decimal`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--invoice-reseller-amount` (high
-    /// confidence): no source prints it.
+    /// `InvoiceResellerAmount` (`decimal`). Optional: read-only. Read from the server, never
+    /// sent back. Name guessed from the option `--invoice-reseller-amount` (high confidence):
+    /// no source prints it.
     #[serde(skip_serializing, default)]
     pub invoice_reseller_amount: Option<f64>,
-    /// `InvoiceCreatedOn` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--invoice-created-on` (high
-    /// confidence): no source prints it.
+    /// `InvoiceCreatedOn` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name guessed from the option `--invoice-created-on` (high confidence): no source
+    /// prints it.
     #[serde(skip_serializing, default)]
     pub invoice_created_on: Option<String>,
-    /// `InvoiceCurrencyCode` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--invoice-currency-code` (high
-    /// confidence): no source prints it.
+    /// `InvoiceCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name guessed from the option `--invoice-currency-code` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing, default)]
     pub invoice_currency_code: Option<String>,
-    /// `InvoiceBusinessId` (`int`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--invoice-business-id` (high confidence):
-    /// no source prints it.
+    /// `InvoiceBusinessId` (`int`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--invoice-business-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing, default)]
     pub invoice_business_id: Option<i32>,
-    /// `InvoiceBusinessName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name guessed from the option `--invoice-business-name` (high
-    /// confidence): no source prints it.
+    /// `InvoiceBusinessName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name guessed from the option `--invoice-business-name` (high confidence): no
+    /// source prints it.
     #[serde(skip_serializing, default)]
     pub invoice_business_name: Option<String>,
-    /// `ResellerPayoutId` (`long`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--reseller-payout-id` (high confidence):
-    /// no source prints it.
+    /// `ResellerPayoutId` (`long`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--reseller-payout-id` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing, default)]
     pub reseller_payout_id: Option<i64>,
-    /// `Amount` (`decimal`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/payoutinvoice.md`.
+    /// `Amount` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Sys/payoutinvoice.md`.
     #[serde(skip_serializing, default)]
     pub amount: Option<f64>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `RadiusServer` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `RadiusServer` record of the Nexudus API.
 ///
@@ -30,143 +29,144 @@ pub struct RadiusServer {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
     #[required]
     pub name: Option<String>,
-    /// `Vendor` (`enum` [`RadiusServerVendor`]). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
-    #[required]
+    /// `Vendor` (`enum` [`RadiusServerVendor`]). Optional: create: no official page; reference
+    /// table required, but tables flag the defaults of enums and bools; update: as on create.
+    /// Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub vendor: Option<RadiusServerVendor>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/radiusserver.md`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/radiusserver.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `RadiusServer.Vendor` (`RadiusServerVendor`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum RadiusServerVendor {
-    /// `0`: Aerohive_Networks.
-    AerohiveNetworks = 0,
-    /// `1`: Alcatel_Lucent.
-    AlcatelLucent = 1,
-    /// `2`: Aruba_Instant.
-    ArubaInstant = 2,
-    /// `3`: Aruba_Mobility_Controller.
-    ArubaMobilityController = 3,
-    /// `4`: Avaya.
-    Avaya = 4,
-    /// `5`: Bluesocket.
-    Bluesocket = 5,
-    /// `6`: Casa_Systems.
-    CasaSystems = 6,
-    /// `7`: ChilliSpot.
-    ChilliSpot = 7,
-    /// `8`: CoovaChilli.
-    CoovaChilli = 8,
-    /// `9`: Cisco_Systems.
-    CiscoSystems = 9,
-    /// `10`: Dell.
-    Dell = 10,
-    /// `11`: EnGenius.
-    EnGenius = 11,
-    /// `12`: ExtremeWireless.
-    ExtremeWireless = 12,
-    /// `13`: FortiGate.
-    FortiGate = 13,
-    /// `14`: ICC.
-    ICC = 14,
-    /// `15`: LigoWave.
-    LigoWave = 15,
-    /// `16`: Meraki_Sign_On.
-    MerakiSignOn = 16,
-    /// `17`: Meraki_ClickThrough.
-    MerakiClickThrough = 17,
-    /// `18`: Meru_Networks.
-    MeruNetworks = 18,
-    /// `19`: MikroTik.
-    MikroTik = 19,
-    /// `20`: Motorola.
-    Motorola = 20,
-    /// `21`: Mojo_Networks.
-    MojoNetworks = 21,
-    /// `22`: Open_Mesh_Cloudtrax.
-    OpenMeshCloudtrax = 22,
-    /// `23`: pfSense.
-    PfSense = 23,
-    /// `24`: Peplink.
-    Peplink = 24,
-    /// `25`: Ruckus_Wireless.
-    RuckusWireless = 25,
-    /// `26`: Ruckus_Virtual_SZ.
-    RuckusVirtualSZ = 26,
-    /// `27`: SonicWall.
-    SonicWall = 27,
-    /// `28`: Ubiquiti_Networks.
-    UbiquitiNetworks = 28,
-    /// `29`: TP_Link_EAP.
-    TPLinkEAP = 29,
-    /// `30`: Trapeze_Wireless.
-    TrapezeWireless = 30,
-    /// `31`: Trendnet.
-    Trendnet = 31,
-    /// `32`: Xirrus.
-    Xirrus = 32,
-    /// `33`: Virtual_Controller.
-    VirtualController = 33,
-    /// `34`: Other.
-    Other = 34,
-}
-
-impl RadiusServerVendor {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (0, "Aerohive_Networks"),
-        (1, "Alcatel_Lucent"),
-        (2, "Aruba_Instant"),
-        (3, "Aruba_Mobility_Controller"),
-        (4, "Avaya"),
-        (5, "Bluesocket"),
-        (6, "Casa_Systems"),
-        (7, "ChilliSpot"),
-        (8, "CoovaChilli"),
-        (9, "Cisco_Systems"),
-        (10, "Dell"),
-        (11, "EnGenius"),
-        (12, "ExtremeWireless"),
-        (13, "FortiGate"),
-        (14, "ICC"),
-        (15, "LigoWave"),
-        (16, "Meraki_Sign_On"),
-        (17, "Meraki_ClickThrough"),
-        (18, "Meru_Networks"),
-        (19, "MikroTik"),
-        (20, "Motorola"),
-        (21, "Mojo_Networks"),
-        (22, "Open_Mesh_Cloudtrax"),
-        (23, "pfSense"),
-        (24, "Peplink"),
-        (25, "Ruckus_Wireless"),
-        (26, "Ruckus_Virtual_SZ"),
-        (27, "SonicWall"),
-        (28, "Ubiquiti_Networks"),
-        (29, "TP_Link_EAP"),
-        (30, "Trapeze_Wireless"),
-        (31, "Trendnet"),
-        (32, "Xirrus"),
-        (33, "Virtual_Controller"),
-        (34, "Other"),
-    ];
+crate::open_enum! {
+    /// The values of `RadiusServer.Vendor` (`RadiusServerVendor`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum RadiusServerVendor {
+        /// `0`: Aerohive_Networks.
+        AerohiveNetworks = 0 as "Aerohive_Networks",
+        /// `1`: Alcatel_Lucent.
+        AlcatelLucent = 1 as "Alcatel_Lucent",
+        /// `2`: Aruba_Instant.
+        ArubaInstant = 2 as "Aruba_Instant",
+        /// `3`: Aruba_Mobility_Controller.
+        ArubaMobilityController = 3 as "Aruba_Mobility_Controller",
+        /// `4`: Avaya.
+        Avaya = 4,
+        /// `5`: Bluesocket.
+        Bluesocket = 5,
+        /// `6`: Casa_Systems.
+        CasaSystems = 6 as "Casa_Systems",
+        /// `7`: ChilliSpot.
+        ChilliSpot = 7,
+        /// `8`: CoovaChilli.
+        CoovaChilli = 8,
+        /// `9`: Cisco_Systems.
+        CiscoSystems = 9 as "Cisco_Systems",
+        /// `10`: Dell.
+        Dell = 10,
+        /// `11`: EnGenius.
+        EnGenius = 11,
+        /// `12`: ExtremeWireless.
+        ExtremeWireless = 12,
+        /// `13`: FortiGate.
+        FortiGate = 13,
+        /// `14`: ICC.
+        ICC = 14,
+        /// `15`: LigoWave.
+        LigoWave = 15,
+        /// `16`: Meraki_Sign_On.
+        MerakiSignOn = 16 as "Meraki_Sign_On",
+        /// `17`: Meraki_ClickThrough.
+        MerakiClickThrough = 17 as "Meraki_ClickThrough",
+        /// `18`: Meru_Networks.
+        MeruNetworks = 18 as "Meru_Networks",
+        /// `19`: MikroTik.
+        MikroTik = 19,
+        /// `20`: Motorola.
+        Motorola = 20,
+        /// `21`: Mojo_Networks.
+        MojoNetworks = 21 as "Mojo_Networks",
+        /// `22`: Open_Mesh_Cloudtrax.
+        OpenMeshCloudtrax = 22 as "Open_Mesh_Cloudtrax",
+        /// `23`: pfSense.
+        PfSense = 23 as "pfSense",
+        /// `24`: Peplink.
+        Peplink = 24,
+        /// `25`: Ruckus_Wireless.
+        RuckusWireless = 25 as "Ruckus_Wireless",
+        /// `26`: Ruckus_Virtual_SZ.
+        RuckusVirtualSZ = 26 as "Ruckus_Virtual_SZ",
+        /// `27`: SonicWall.
+        SonicWall = 27,
+        /// `28`: Ubiquiti_Networks.
+        UbiquitiNetworks = 28 as "Ubiquiti_Networks",
+        /// `29`: TP_Link_EAP.
+        TPLinkEAP = 29 as "TP_Link_EAP",
+        /// `30`: Trapeze_Wireless.
+        TrapezeWireless = 30 as "Trapeze_Wireless",
+        /// `31`: Trendnet.
+        Trendnet = 31,
+        /// `32`: Xirrus.
+        Xirrus = 32,
+        /// `33`: Virtual_Controller.
+        VirtualController = 33 as "Virtual_Controller",
+        /// `34`: Other.
+        Other = 34,
+    }
 }

@@ -28,28 +28,69 @@ pub struct RefreshToken {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Subject` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `Subject` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
     #[required]
     pub subject: Option<String>,
-    /// `ClientId` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `ClientId` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
     #[required]
     pub client_id: Option<String>,
-    /// `ExpiresOn` (`DateTime`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `ExpiresOn` (`DateTime`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
     #[required]
     pub expires_on: Option<NexudusDateTime>,
-    /// `ProtectedTicket` (`string`). Required on create and update (the reference table). Name
-    /// from the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `ProtectedTicket` (`string`). Required: create: no official page; reference table
+    /// required; update: as on create. Name from the legacy API docs
+    /// `rest-api/Sys/refreshtoken.md`.
     #[required]
     pub protected_ticket: Option<String>,
-    /// `TicketHash` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `TicketHash` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
     #[required]
     pub ticket_hash: Option<String>,
-    /// `TicketSalt` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `TicketSalt` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
     #[required]
     pub ticket_salt: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

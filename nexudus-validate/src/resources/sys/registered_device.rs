@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `RegisteredDevice` record of the Nexudus API.
 ///
@@ -26,20 +26,59 @@ pub struct RegisteredDevice {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Required on update only (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-registereddevices` (the reference table says
-    /// optional)). Accepted on update only. Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-registereddevices`.
+    /// `Name` (`string`). Required on update only: create: no official page; reference table
+    /// optional; update: required by learn put-registereddevices. Accepted on update only. Name
+    /// from the official page learn put-registereddevices.
     #[required(update)]
     pub name: Option<String>,
-    /// `ConfigurationData` (`string`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-registereddevices`). Accepted on update only. Name
-    /// from the official page `learn.nexudus.com/rest-api/sys/put-registereddevices`.
+    /// `ConfigurationData` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by learn put-registereddevices. Accepted on update only.
+    /// Name from the official page learn put-registereddevices.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub configuration_data: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `learn.nexudus.com/rest-api/sys/put-registereddevices`). Accepted on update only. Name
-    /// from the official page `learn.nexudus.com/rest-api/sys/put-registereddevices`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// not required by learn put-registereddevices. Accepted on update only. Name from the
+    /// official page learn put-registereddevices.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `Report` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Report` record of the Nexudus API.
 ///
@@ -25,185 +24,172 @@ pub struct Report {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/report.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/report.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
     #[required]
     pub name: Option<String>,
-    /// `Folder` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/report.md`.
+    /// `Folder` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
     #[required]
     pub folder: Option<String>,
-    /// `ReportType` (`enum` [`ReportReportType`]). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/Sys/report.md`.
-    #[required]
+    /// `ReportType` (`enum` [`ReportReportType`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/Sys/report.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub report_type: Option<ReportReportType>,
-    /// `ReportXml` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/report.md`.
+    /// `ReportXml` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub report_xml: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Report.ReportType` (`ReportReportType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ReportReportType {
-    /// `1`: Checkins.
-    Checkins = 1,
-    /// `2`: ExtraServices.
-    ExtraServices = 2,
-    /// `3`: TimePasses.
-    TimePasses = 3,
-    /// `4`: Members.
-    Members = 4,
-    /// `5`: AllMembers.
-    AllMembers = 5,
-    /// `6`: Invoices.
-    Invoices = 6,
-    /// `7`: Bookings.
-    Bookings = 7,
-    /// `8`: TodayBookings.
-    TodayBookings = 8,
-    /// `9`: PaidInvoices.
-    PaidInvoices = 9,
-    /// `10`: Upgrades.
-    Upgrades = 10,
-    /// `11`: Tariffs.
-    Tariffs = 11,
-    /// `12`: Accruals.
-    Accruals = 12,
-    /// `13`: Transactions.
-    Transactions = 13,
-    /// `14`: AccrualsLiable.
-    AccrualsLiable = 14,
-    /// `15`: AccrualsDelivered.
-    AccrualsDelivered = 15,
-    /// `16`: IncomePaid.
-    IncomePaid = 16,
-    /// `17`: AccountsReceivable.
-    AccountsReceivable = 17,
-    /// `18`: TariffHistory.
-    TariffHistory = 18,
-    /// `19`: RecurrentCharges.
-    RecurrentCharges = 19,
-    /// `20`: Events.
-    Events = 20,
-    /// `21`: BookingCredit.
-    BookingCredit = 21,
-    /// `22`: AccrualsByDelivery.
-    AccrualsByDelivery = 22,
-    /// `23`: Tasks.
-    Tasks = 23,
-    /// `24`: AllTasks.
-    AllTasks = 24,
-    /// `25`: Visitors.
-    Visitors = 25,
-    /// `26`: CrmLeadTimes.
-    CrmLeadTimes = 26,
-    /// `27`: Desks.
-    Desks = 27,
-    /// `28`: UpgradesTransactions.
-    UpgradesTransactions = 28,
-    /// `29`: DesksOccupancy.
-    DesksOccupancy = 29,
-    /// `30`: PricePlanOccupancy.
-    PricePlanOccupancy = 30,
-    /// `31`: UnPaidInvoices.
-    UnPaidInvoices = 31,
-    /// `32`: ResourceOccupancy.
-    ResourceOccupancy = 32,
-    /// `33`: Crm.
-    Crm = 33,
-    /// `34`: SimpleBookings.
-    SimpleBookings = 34,
-    /// `35`: Surveys.
-    Surveys = 35,
-    /// `36`: AccrualsBySaleDate.
-    AccrualsBySaleDate = 36,
-    /// `37`: InvoiceHeaders.
-    InvoiceHeaders = 37,
-    /// `38`: InvoicesBySaleDate.
-    InvoicesBySaleDate = 38,
-    /// `39`: DeferredRevenueByMonth.
-    DeferredRevenueByMonth = 39,
-    /// `40`: Discounts.
-    Discounts = 40,
-    /// `41`: CustomerCountChurnByMonth.
-    CustomerCountChurnByMonth = 41,
-    /// `42`: CustomerDetailsChurnByMonth.
-    CustomerDetailsChurnByMonth = 42,
-    /// `43`: CustomerCountChurnByMonthPayingMembers.
-    CustomerCountChurnByMonthPayingMembers = 43,
-    /// `44`: CustomerDetailsChurnByMonthPayingMembers.
-    CustomerDetailsChurnByMonthPayingMembers = 44,
-    /// `45`: FormPages.
-    FormPages = 45,
-    /// `46`: GetCustomerDetailsRevenueChurnByMonth.
-    GetCustomerDetailsRevenueChurnByMonth = 46,
-    /// `47`: CancelledBookings.
-    CancelledBookings = 47,
-    /// `998`: CustomUrl.
-    CustomUrl = 998,
-    /// `999`: CustomProcedure.
-    CustomProcedure = 999,
-}
-
-impl ReportReportType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Checkins"),
-        (2, "ExtraServices"),
-        (3, "TimePasses"),
-        (4, "Members"),
-        (5, "AllMembers"),
-        (6, "Invoices"),
-        (7, "Bookings"),
-        (8, "TodayBookings"),
-        (9, "PaidInvoices"),
-        (10, "Upgrades"),
-        (11, "Tariffs"),
-        (12, "Accruals"),
-        (13, "Transactions"),
-        (14, "AccrualsLiable"),
-        (15, "AccrualsDelivered"),
-        (16, "IncomePaid"),
-        (17, "AccountsReceivable"),
-        (18, "TariffHistory"),
-        (19, "RecurrentCharges"),
-        (20, "Events"),
-        (21, "BookingCredit"),
-        (22, "AccrualsByDelivery"),
-        (23, "Tasks"),
-        (24, "AllTasks"),
-        (25, "Visitors"),
-        (26, "CrmLeadTimes"),
-        (27, "Desks"),
-        (28, "UpgradesTransactions"),
-        (29, "DesksOccupancy"),
-        (30, "PricePlanOccupancy"),
-        (31, "UnPaidInvoices"),
-        (32, "ResourceOccupancy"),
-        (33, "Crm"),
-        (34, "SimpleBookings"),
-        (35, "Surveys"),
-        (36, "AccrualsBySaleDate"),
-        (37, "InvoiceHeaders"),
-        (38, "InvoicesBySaleDate"),
-        (39, "DeferredRevenueByMonth"),
-        (40, "Discounts"),
-        (41, "CustomerCountChurnByMonth"),
-        (42, "CustomerDetailsChurnByMonth"),
-        (43, "CustomerCountChurnByMonthPayingMembers"),
-        (44, "CustomerDetailsChurnByMonthPayingMembers"),
-        (45, "FormPages"),
-        (46, "GetCustomerDetailsRevenueChurnByMonth"),
-        (47, "CancelledBookings"),
-        (998, "CustomUrl"),
-        (999, "CustomProcedure"),
-    ];
+crate::open_enum! {
+    /// The values of `Report.ReportType` (`ReportReportType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ReportReportType {
+        /// `1`: Checkins.
+        Checkins = 1,
+        /// `2`: ExtraServices.
+        ExtraServices = 2,
+        /// `3`: TimePasses.
+        TimePasses = 3,
+        /// `4`: Members.
+        Members = 4,
+        /// `5`: AllMembers.
+        AllMembers = 5,
+        /// `6`: Invoices.
+        Invoices = 6,
+        /// `7`: Bookings.
+        Bookings = 7,
+        /// `8`: TodayBookings.
+        TodayBookings = 8,
+        /// `9`: PaidInvoices.
+        PaidInvoices = 9,
+        /// `10`: Upgrades.
+        Upgrades = 10,
+        /// `11`: Tariffs.
+        Tariffs = 11,
+        /// `12`: Accruals.
+        Accruals = 12,
+        /// `13`: Transactions.
+        Transactions = 13,
+        /// `14`: AccrualsLiable.
+        AccrualsLiable = 14,
+        /// `15`: AccrualsDelivered.
+        AccrualsDelivered = 15,
+        /// `16`: IncomePaid.
+        IncomePaid = 16,
+        /// `17`: AccountsReceivable.
+        AccountsReceivable = 17,
+        /// `18`: TariffHistory.
+        TariffHistory = 18,
+        /// `19`: RecurrentCharges.
+        RecurrentCharges = 19,
+        /// `20`: Events.
+        Events = 20,
+        /// `21`: BookingCredit.
+        BookingCredit = 21,
+        /// `22`: AccrualsByDelivery.
+        AccrualsByDelivery = 22,
+        /// `23`: Tasks.
+        Tasks = 23,
+        /// `24`: AllTasks.
+        AllTasks = 24,
+        /// `25`: Visitors.
+        Visitors = 25,
+        /// `26`: CrmLeadTimes.
+        CrmLeadTimes = 26,
+        /// `27`: Desks.
+        Desks = 27,
+        /// `28`: UpgradesTransactions.
+        UpgradesTransactions = 28,
+        /// `29`: DesksOccupancy.
+        DesksOccupancy = 29,
+        /// `30`: PricePlanOccupancy.
+        PricePlanOccupancy = 30,
+        /// `31`: UnPaidInvoices.
+        UnPaidInvoices = 31,
+        /// `32`: ResourceOccupancy.
+        ResourceOccupancy = 32,
+        /// `33`: Crm.
+        Crm = 33,
+        /// `34`: SimpleBookings.
+        SimpleBookings = 34,
+        /// `35`: Surveys.
+        Surveys = 35,
+        /// `36`: AccrualsBySaleDate.
+        AccrualsBySaleDate = 36,
+        /// `37`: InvoiceHeaders.
+        InvoiceHeaders = 37,
+        /// `38`: InvoicesBySaleDate.
+        InvoicesBySaleDate = 38,
+        /// `39`: DeferredRevenueByMonth.
+        DeferredRevenueByMonth = 39,
+        /// `40`: Discounts.
+        Discounts = 40,
+        /// `41`: CustomerCountChurnByMonth.
+        CustomerCountChurnByMonth = 41,
+        /// `42`: CustomerDetailsChurnByMonth.
+        CustomerDetailsChurnByMonth = 42,
+        /// `43`: CustomerCountChurnByMonthPayingMembers.
+        CustomerCountChurnByMonthPayingMembers = 43,
+        /// `44`: CustomerDetailsChurnByMonthPayingMembers.
+        CustomerDetailsChurnByMonthPayingMembers = 44,
+        /// `45`: FormPages.
+        FormPages = 45,
+        /// `46`: GetCustomerDetailsRevenueChurnByMonth.
+        GetCustomerDetailsRevenueChurnByMonth = 46,
+        /// `47`: CancelledBookings.
+        CancelledBookings = 47,
+        /// `998`: CustomUrl.
+        CustomUrl = 998,
+        /// `999`: CustomProcedure.
+        CustomProcedure = 999,
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `Reseller` record of the Nexudus API.
 ///
@@ -22,72 +22,117 @@ pub struct Reseller {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/reseller.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
     #[required]
     pub name: Option<String>,
-    /// `ProfileIsPublic` (`bool`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/Sys/reseller.md`.
+    /// `ProfileIsPublic` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_is_public: Option<bool>,
-    /// `NewAvatarUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (the same name on another
-    /// entity).
+    /// `NewAvatarUrl` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers get-coworkers-by-id (the
+    /// same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_avatar_url: Option<String>,
-    /// `ClearAvatarFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/spaces/get-coworkers-by-id` (the same name on another
-    /// entity).
+    /// `ClearAvatarFile` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the official page developers
+    /// get-coworkers-by-id (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_avatar_file: Option<bool>,
-    /// `NewLogoUrl` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (the same name on
-    /// another entity).
+    /// `NewLogoUrl` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers put-marketplaceapplications
+    /// (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_logo_url: Option<String>,
-    /// `ClearLogoFile` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/apps/put-marketplaceapplications` (the same name on
-    /// another entity).
+    /// `ClearLogoFile` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the official page developers put-marketplaceapplications
+    /// (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_logo_file: Option<bool>,
-    /// `Area` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `Area` (`string`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub area: Option<String>,
-    /// `OperatesIn` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `OperatesIn` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub operates_in: Option<String>,
-    /// `WebAddress` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `WebAddress` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub web_address: Option<String>,
-    /// `Email` (`string`). Optional (the reference table). Personal data (email). Name from the
-    /// legacy API docs `rest-api/Sys/reseller.md`.
+    /// `Email` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Personal data (email). Name from the legacy API docs
+    /// `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email: Option<String>,
-    /// `ProfileSummary` (`string`). Optional (the reference table). Personal data (bio). Name
-    /// from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `ProfileSummary` (`string`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Personal data (bio). Name from the legacy API docs
+    /// `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_summary: Option<String>,
-    /// `PhoneNumber` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `PhoneNumber` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub phone_number: Option<String>,
-    /// `Testimonial1` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `Testimonial1` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial1: Option<String>,
-    /// `Testimonial1Author` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/Sys/reseller.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub testimonial1_author: Option<String>,
-    /// `Testimonial2` (`string`). Optional (the reference table). Name from the legacy API docs
+    /// `Testimonial1Author` (`string`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
     /// `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub testimonial1_author: Option<String>,
+    /// `Testimonial2` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial2: Option<String>,
-    /// `Testimonial2Author` (`string`). Optional (the reference table). Name from the legacy
-    /// API docs `rest-api/Sys/reseller.md`.
+    /// `Testimonial2Author` (`string`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/Sys/reseller.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial2_author: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `Sensor` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -29,297 +28,299 @@ pub struct Sensor {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: required by developers put-sensors, learn put-sensors. Name from the official
+    /// page learn put-sensors.
     #[required]
     pub business_id: Option<i64>,
-    /// `Desks` (`list`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `Desks` (`list`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-sensors, learn put-sensors. Name from the official page
+    /// learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub desks: Option<Vec<i64>>,
-    /// `AddedDesks` (`list`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `AddedDesks` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-sensors, learn put-sensors. Name from the
+    /// official page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_desks: Option<Vec<i64>>,
-    /// `RemovedDesks` (`list`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `RemovedDesks` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-sensors, learn put-sensors. Name from the
+    /// official page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_desks: Option<Vec<i64>>,
-    /// `Resources` (`list`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-sensors, learn put-sensors. Name from the
+    /// official page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-sensors, learn put-sensors. Name from the
+    /// official page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors, learn put-sensors. Name from
+    /// the official page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `CannedResponseId` (`long`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `CannedResponseId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub canned_response_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// required by developers put-sensors, learn put-sensors. Name from the official page learn
+    /// put-sensors.
     #[required]
     pub name: Option<String>,
-    /// `Reference` (`string`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/sys/put-sensors`,
-    /// `learn.nexudus.com/rest-api/sys/put-sensors`). Accepted on create only. Name from the
-    /// official page `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `Reference` (`string`). Required: create: no official page; reference table required;
+    /// update: required by developers put-sensors, learn put-sensors. Accepted on create only.
+    /// Name from the official page learn put-sensors.
     #[required]
     pub reference: Option<String>,
-    /// `Unit` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `Unit` (`string`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-sensors. Name from the official page developers
+    /// put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<String>,
-    /// `Active` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// not required by developers put-sensors. Name from the official page developers
+    /// put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `SensorType` (`enum` [`SensorSensorType`]). Optional: the official PUT pages disagree
-    /// (`developers.nexudus.com/rest-api/sys/put-sensors` (optional),
-    /// `learn.nexudus.com/rest-api/sys/put-sensors` (required)); reference table: required.
-    /// Name from the official page `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `SensorType` (`enum` [`SensorSensorType`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update:
+    /// required by learn put-sensors but not by developers put-sensors. Name from the official
+    /// page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sensor_type: Option<SensorSensorType>,
-    /// `DataStrategy` (`enum` [`SensorDataStrategy`]). Optional: the official PUT pages
-    /// disagree (`developers.nexudus.com/rest-api/sys/put-sensors` (optional),
-    /// `learn.nexudus.com/rest-api/sys/put-sensors` (required)); reference table: required.
-    /// Name from the official page `learn.nexudus.com/rest-api/sys/put-sensors`.
+    /// `DataStrategy` (`enum` [`SensorDataStrategy`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update:
+    /// required by learn put-sensors but not by developers put-sensors. Name from the official
+    /// page learn put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub data_strategy: Option<SensorDataStrategy>,
-    /// `PayloadDataPath` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `PayloadDataPath` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payload_data_path: Option<String>,
-    /// `ActionTriggerFunction` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionTriggerFunction` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_trigger_function: Option<String>,
-    /// `ValueFunction` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ValueFunction` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value_function: Option<String>,
-    /// `ActionSendEmailAlert` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionSendEmailAlert` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_send_email_alert: Option<bool>,
-    /// `AlertEmailAddress` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `AlertEmailAddress` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub alert_email_address: Option<String>,
-    /// `WebhookUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `WebhookUrl` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-sensors. Name from the official page developers
+    /// put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub webhook_url: Option<String>,
-    /// `ActionUpdateDeskAvailability` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionUpdateDeskAvailability` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-sensors. Name from the official
+    /// page developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_update_desk_availability: Option<bool>,
-    /// `ActionUpdateResourceAvailability` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionUpdateResourceAvailability` (`bool`). Optional: create: no official page;
+    /// reference table optional; update: not required by developers put-sensors. Name from the
+    /// official page developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_update_resource_availability: Option<bool>,
-    /// `ActionUpdateBookingOccupancy` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionUpdateBookingOccupancy` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-sensors. Name from the official
+    /// page developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_update_booking_occupancy: Option<bool>,
-    /// `ActionSendCustomerEmailAlert` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionSendCustomerEmailAlert` (`bool`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-sensors. Name from the official
+    /// page developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_send_customer_email_alert: Option<bool>,
-    /// `ActionBookingStart` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionBookingStart` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_booking_start: Option<bool>,
-    /// `ActionBookingTerminate` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionBookingTerminate` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_booking_terminate: Option<bool>,
-    /// `ActionCheckInOrOut` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionCheckInOrOut` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_check_in_or_out: Option<bool>,
-    /// `ActionMakeHttpRequest` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/put-sensors`.
+    /// `ActionMakeHttpRequest` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-sensors. Name from the official page
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_make_http_request: Option<bool>,
-    /// `ShowInNowDashboard` (`bool`). Optional (the reference table). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `ShowInNowDashboard` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not listed in the part read of developers put-sensors, learn
+    /// put-sensors. Name from the official page developers get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_now_dashboard: Option<bool>,
-    /// `ShowInPortal` (`bool`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `ShowInPortal` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not listed in the part read of developers put-sensors, learn put-sensors. Name
+    /// from the official page developers get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_portal: Option<bool>,
-    /// `SharedSecret` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `SharedSecret` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not listed in the part read of developers put-sensors, learn put-sensors.
+    /// Sensitive: never shown in failures or `Debug`. Name from the official page developers
+    /// get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub shared_secret: Option<Secret<String>>,
-    /// `ApiKey` (`string`). Optional (the reference table). Sensitive: never shown in failures
-    /// or `Debug`. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `ApiKey` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not listed in the part read of developers put-sensors, learn put-sensors.
+    /// Sensitive: never shown in failures or `Debug`. Name from the official page developers
+    /// get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub api_key: Option<Secret<String>>,
-    /// `Username` (`string`). Optional (the reference table). Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `Username` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not listed in the part read of developers put-sensors, learn put-sensors. Name
+    /// from the official page developers get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub username: Option<String>,
-    /// `Password` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `Password` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not listed in the part read of developers put-sensors, learn put-sensors.
+    /// Sensitive: never shown in failures or `Debug`. Name from the official page developers
+    /// get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub password: Option<Secret<String>>,
-    /// `CannedResponseName` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `CannedResponseName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name from the official page developers get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub canned_response_name: Option<String>,
-    /// `ReceivedDataOn` (`DateTime`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `ReceivedDataOn` (`DateTime`). Optional: read-only. Read from the server, never sent
+    /// back. Name from the official page developers get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub received_data_on: Option<NexudusDateTime>,
-    /// `LastReceivedValue` (`string`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `LastReceivedValue` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name from the official page developers get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub last_received_value: Option<String>,
-    /// `LastValueTriggeredAction` (`bool`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `LastValueTriggeredAction` (`bool`). Optional: read-only. Read from the server, never
+    /// sent back. Name from the official page developers get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub last_value_triggered_action: Option<bool>,
-    /// `BatteryLevel` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `BatteryLevel` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the official page developers get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub battery_level: Option<i32>,
-    /// `NetworkSignalStrength` (`int`). Optional: read-only (a list filter). Read from the
-    /// server, never sent back. Name from the official page
-    /// `developers.nexudus.com/rest-api/sys/get-sensors-by-id`.
+    /// `NetworkSignalStrength` (`int`). Optional: read-only. Read from the server, never sent
+    /// back. Name from the official page developers get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub network_signal_strength: Option<i32>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `Sensor.SensorType` (`SensorSensorType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SensorSensorType {
-    /// `1`: PresenceDetection.
-    PresenceDetection = 1,
-    /// `2`: PeopleCounter.
-    PeopleCounter = 2,
-    /// `3`: Temperature.
-    Temperature = 3,
-    /// `4`: Humidity.
-    Humidity = 4,
-    /// `5`: Light.
-    Light = 5,
-    /// `6`: Noise.
-    Noise = 6,
-    /// `7`: CO2.
-    CO2 = 7,
-    /// `8`: VolatileOrganicCompounds.
-    VolatileOrganicCompounds = 8,
-    /// `9`: HarmfulParticulates.
-    HarmfulParticulates = 9,
-    /// `10`: Touch.
-    Touch = 10,
-    /// `11`: Water.
-    Water = 11,
-    /// `12`: AtmosphericPressure.
-    AtmosphericPressure = 12,
-    /// `13`: Power.
-    Power = 13,
-    /// `14`: OpenClosed.
-    OpenClosed = 14,
-    /// `99`: Other.
-    Other = 99,
+crate::open_enum! {
+    /// The values of `Sensor.SensorType` (`SensorSensorType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum SensorSensorType {
+        /// `1`: PresenceDetection.
+        PresenceDetection = 1,
+        /// `2`: PeopleCounter.
+        PeopleCounter = 2,
+        /// `3`: Temperature.
+        Temperature = 3,
+        /// `4`: Humidity.
+        Humidity = 4,
+        /// `5`: Light.
+        Light = 5,
+        /// `6`: Noise.
+        Noise = 6,
+        /// `7`: CO2.
+        CO2 = 7,
+        /// `8`: VolatileOrganicCompounds.
+        VolatileOrganicCompounds = 8,
+        /// `9`: HarmfulParticulates.
+        HarmfulParticulates = 9,
+        /// `10`: Touch.
+        Touch = 10,
+        /// `11`: Water.
+        Water = 11,
+        /// `12`: AtmosphericPressure.
+        AtmosphericPressure = 12,
+        /// `13`: Power.
+        Power = 13,
+        /// `14`: OpenClosed.
+        OpenClosed = 14,
+        /// `99`: Other.
+        Other = 99,
+    }
 }
 
-impl SensorSensorType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "PresenceDetection"),
-        (2, "PeopleCounter"),
-        (3, "Temperature"),
-        (4, "Humidity"),
-        (5, "Light"),
-        (6, "Noise"),
-        (7, "CO2"),
-        (8, "VolatileOrganicCompounds"),
-        (9, "HarmfulParticulates"),
-        (10, "Touch"),
-        (11, "Water"),
-        (12, "AtmosphericPressure"),
-        (13, "Power"),
-        (14, "OpenClosed"),
-        (99, "Other"),
-    ];
-}
-
-/// The values of `Sensor.DataStrategy` (`SensorDataStrategy`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SensorDataStrategy {
-    /// `1`: Polling.
-    Polling = 1,
-    /// `2`: Endpoint.
-    Endpoint = 2,
-    /// `3`: DisruptiveTechnologies.
-    DisruptiveTechnologies = 3,
-    /// `4`: Pressac.
-    Pressac = 4,
-}
-
-impl SensorDataStrategy {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Polling"),
-        (2, "Endpoint"),
-        (3, "DisruptiveTechnologies"),
-        (4, "Pressac"),
-    ];
+crate::open_enum! {
+    /// The values of `Sensor.DataStrategy` (`SensorDataStrategy`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum SensorDataStrategy {
+        /// `1`: Polling.
+        Polling = 1,
+        /// `2`: Endpoint.
+        Endpoint = 2,
+        /// `3`: DisruptiveTechnologies.
+        DisruptiveTechnologies = 3,
+        /// `4`: Pressac.
+        Pressac = 4,
+    }
 }

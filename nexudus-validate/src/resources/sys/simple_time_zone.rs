@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `SimpleTimeZone` record of the Nexudus API.
 ///
@@ -28,20 +28,64 @@ pub struct SimpleTimeZone {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Optional (the reference table). Accepted on update only. Name from
-    /// the legacy API docs `rest-api/sys/simpletimezone.md`.
+    /// `Name` (`string`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Accepted on update only. Name from the legacy API docs
+    /// `rest-api/sys/simpletimezone.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/sys/simpletimezone.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Accepted on update only. Name from the legacy API docs
+    /// `rest-api/sys/simpletimezone.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `TimeOffset` (`string`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/sys/simpletimezone.md`.
+    /// `TimeOffset` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Accepted on update only. Name from the legacy API docs
+    /// `rest-api/sys/simpletimezone.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub time_offset: Option<String>,
-    /// `UsesSummerTime` (`bool`). Optional (the reference table). Accepted on update only. Name
-    /// from the legacy API docs `rest-api/sys/simpletimezone.md`.
+    /// `UsesSummerTime` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Accepted on update only. Name from the legacy API docs
+    /// `rest-api/sys/simpletimezone.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub uses_summer_time: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,7 +3,6 @@
 //! `SystemNotification` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -29,154 +28,172 @@ pub struct SystemNotification {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Title` (`string`). Required on create and update (the reference table and the official
-    /// PUT pages `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `Title` (`string`). Required: create: no official page; reference table required;
+    /// update: required by developers put-systemnotifications, learn put-systemnotifications.
+    /// Name from the official page learn put-systemnotifications.
     #[required]
     pub title: Option<String>,
-    /// `Severity` (`enum` [`SystemNotificationSeverity`]). Optional: the official PUT pages
-    /// disagree (`developers.nexudus.com/rest-api/sys/put-systemnotifications` (optional),
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications` (required)); reference table:
-    /// required. Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `Severity` (`enum` [`SystemNotificationSeverity`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update:
+    /// required by learn put-systemnotifications but not by developers put-systemnotifications.
+    /// Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub severity: Option<SystemNotificationSeverity>,
-    /// `StartTime` (`DateTime`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `StartTime` (`DateTime`). Required: create: no official page; reference table required;
+    /// update: required by developers put-systemnotifications, learn put-systemnotifications.
+    /// Name from the official page learn put-systemnotifications.
     #[required]
     pub start_time: Option<NexudusDateTime>,
-    /// `PublishOn` (`DateTime`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `PublishOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub publish_on: Option<NexudusDateTime>,
-    /// `UnPublishOn` (`DateTime`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `UnPublishOn` (`DateTime`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub un_publish_on: Option<NexudusDateTime>,
-    /// `ShortDescription` (`string`). Required on create and update (the reference table and
-    /// the official PUT pages `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `ShortDescription` (`string`). Required: create: no official page; reference table
+    /// required; update: required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[required]
     pub short_description: Option<String>,
-    /// `Description` (`string`). Required on create and update (the reference table and the
-    /// official PUT pages `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `Description` (`string`). Required: create: no official page; reference table required;
+    /// update: required by developers put-systemnotifications, learn put-systemnotifications.
+    /// Name from the official page learn put-systemnotifications.
     #[required]
     pub description: Option<String>,
-    /// `ResolutionDescription` (`string`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `ResolutionDescription` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resolution_description: Option<String>,
-    /// `Resolved` (`bool`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `Resolved` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resolved: Option<bool>,
-    /// `ResolvedOn` (`DateTime`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `ResolvedOn` (`DateTime`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resolved_on: Option<NexudusDateTime>,
-    /// `DisplayToAdmins` (`bool`). Optional (the official PUT pages
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`,
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `DisplayToAdmins` (`bool`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_admins: Option<bool>,
-    /// `DisplayToSettingIntegrations` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `DisplayToSettingIntegrations` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-systemnotifications. Name from
+    /// the official page developers put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_setting_integrations: Option<String>,
-    /// `DisplayToSettingGeneral` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `DisplayToSettingGeneral` (`string`). Optional: create: no official page; reference
+    /// table optional; update: not required by developers put-systemnotifications. Name from
+    /// the official page developers put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_setting_general: Option<String>,
-    /// `DisplayToPortalVersion` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `DisplayToPortalVersion` (`string`). Optional: create: no official page; reference table
+    /// optional; update: not required by developers put-systemnotifications. Name from the
+    /// official page developers put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_portal_version: Option<String>,
-    /// `MessageType` (`enum` [`SystemNotificationMessageType`]). Optional: the official PUT
-    /// pages disagree (`developers.nexudus.com/rest-api/sys/put-systemnotifications`
-    /// (optional), `learn.nexudus.com/rest-api/sys/put-systemnotifications` (required));
-    /// reference table: required. Name from the official page
-    /// `learn.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `MessageType` (`enum` [`SystemNotificationMessageType`]). Optional: create: no official
+    /// page; reference table required, but tables flag the defaults of enums and bools; update:
+    /// required by learn put-systemnotifications but not by developers put-systemnotifications.
+    /// Name from the official page learn put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub message_type: Option<SystemNotificationMessageType>,
-    /// `HasButton` (`bool`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `HasButton` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-systemnotifications. Name from the official page
+    /// developers put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub has_button: Option<bool>,
-    /// `ButtonLabel` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `ButtonLabel` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-systemnotifications. Name from the official page
+    /// developers put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub button_label: Option<String>,
-    /// `ButtonUrl` (`string`). Optional (the official PUT page
-    /// `developers.nexudus.com/rest-api/sys/put-systemnotifications`). Name from the official
-    /// page `developers.nexudus.com/rest-api/sys/put-systemnotifications`.
+    /// `ButtonUrl` (`string`). Optional: create: no official page; reference table optional;
+    /// update: not required by developers put-systemnotifications. Name from the official page
+    /// developers put-systemnotifications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub button_url: Option<String>,
-    /// `ApprovedBy` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--approved-by` (high confidence): no
-    /// source prints it.
+    /// `ApprovedBy` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--approved-by` (high confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub approved_by: Option<String>,
-    /// `ApprovedOn` (`DateTime`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--approved-on` (high confidence): no
-    /// source prints it.
+    /// `ApprovedOn` (`DateTime`). Optional: read-only. Read from the server, never sent back.
+    /// Name guessed from the option `--approved-on` (high confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub approved_on: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `SystemNotification.Severity` (`SystemNotificationSeverity`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SystemNotificationSeverity {
-    /// `1`: Low.
-    Low = 1,
-    /// `2`: Medium.
-    Medium = 2,
-    /// `3`: High.
-    High = 3,
+crate::open_enum! {
+    /// The values of `SystemNotification.Severity` (`SystemNotificationSeverity`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum SystemNotificationSeverity {
+        /// `1`: Low.
+        Low = 1,
+        /// `2`: Medium.
+        Medium = 2,
+        /// `3`: High.
+        High = 3,
+    }
 }
 
-impl SystemNotificationSeverity {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Low"), (2, "Medium"), (3, "High")];
-}
-
-/// The values of `SystemNotification.MessageType` (`SystemNotificationMessageType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum SystemNotificationMessageType {
-    /// `1`: Issue.
-    Issue = 1,
-    /// `2`: Announcement.
-    Announcement = 2,
-}
-
-impl SystemNotificationMessageType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[(1, "Issue"), (2, "Announcement")];
+crate::open_enum! {
+    /// The values of `SystemNotification.MessageType` (`SystemNotificationMessageType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum SystemNotificationMessageType {
+        /// `1`: Issue.
+        Issue = 1,
+        /// `2`: Announcement.
+        Announcement = 2,
+    }
 }

@@ -3,9 +3,8 @@
 //! `TaxRate` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `TaxRate` record of the Nexudus API.
 ///
@@ -25,125 +24,130 @@ pub struct TaxRate {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/taxrate.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/taxrate.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/taxrate.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/taxrate.md`.
     #[required]
     pub name: Option<String>,
-    /// `Rate` (`decimal`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/Sys/taxrate.md`.
+    /// `Rate` (`decimal`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/taxrate.md`.
     #[required]
     pub rate: Option<f64>,
-    /// `ExemptionReason` (`enum` [`TaxRateExemptionReason`]). Required on create and update
-    /// (the reference table). Name guessed from the option `--exemption-reason` (high
+    /// `ExemptionReason` (`enum` [`TaxRateExemptionReason`]). Optional: its name is a guess,
+    /// which no check may demand. Name guessed from the option `--exemption-reason` (high
     /// confidence): no source prints it.
-    #[required]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub exemption_reason: Option<TaxRateExemptionReason>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `TaxRate.ExemptionReason` (`TaxRateExemptionReason`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TaxRateExemptionReason {
-    /// `1`: None.
-    None = 1,
-    /// `2`: M01.
-    M01 = 2,
-    /// `3`: M02.
-    M02 = 3,
-    /// `4`: M04.
-    M04 = 4,
-    /// `5`: M05.
-    M05 = 5,
-    /// `6`: M06.
-    M06 = 6,
-    /// `7`: M07.
-    M07 = 7,
-    /// `8`: M09.
-    M09 = 8,
-    /// `9`: M10.
-    M10 = 9,
-    /// `10`: M11.
-    M11 = 10,
-    /// `11`: M12.
-    M12 = 11,
-    /// `12`: M13.
-    M13 = 12,
-    /// `13`: M14.
-    M14 = 13,
-    /// `14`: M15.
-    M15 = 14,
-    /// `15`: M16.
-    M16 = 15,
-    /// `16`: M19.
-    M19 = 16,
-    /// `17`: M20.
-    M20 = 17,
-    /// `18`: M21.
-    M21 = 18,
-    /// `19`: M25.
-    M25 = 19,
-    /// `20`: M26.
-    M26 = 20,
-    /// `21`: M30.
-    M30 = 21,
-    /// `22`: M31.
-    M31 = 22,
-    /// `23`: M32.
-    M32 = 23,
-    /// `24`: M33.
-    M33 = 24,
-    /// `25`: M34.
-    M34 = 25,
-    /// `26`: M40.
-    M40 = 26,
-    /// `27`: M41.
-    M41 = 27,
-    /// `28`: M42.
-    M42 = 28,
-    /// `29`: M43.
-    M43 = 29,
-    /// `30`: M99.
-    M99 = 30,
-}
-
-impl TaxRateExemptionReason {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "None"),
-        (2, "M01"),
-        (3, "M02"),
-        (4, "M04"),
-        (5, "M05"),
-        (6, "M06"),
-        (7, "M07"),
-        (8, "M09"),
-        (9, "M10"),
-        (10, "M11"),
-        (11, "M12"),
-        (12, "M13"),
-        (13, "M14"),
-        (14, "M15"),
-        (15, "M16"),
-        (16, "M19"),
-        (17, "M20"),
-        (18, "M21"),
-        (19, "M25"),
-        (20, "M26"),
-        (21, "M30"),
-        (22, "M31"),
-        (23, "M32"),
-        (24, "M33"),
-        (25, "M34"),
-        (26, "M40"),
-        (27, "M41"),
-        (28, "M42"),
-        (29, "M43"),
-        (30, "M99"),
-    ];
+crate::open_enum! {
+    /// The values of `TaxRate.ExemptionReason` (`TaxRateExemptionReason`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum TaxRateExemptionReason {
+        /// `1`: None.
+        None = 1,
+        /// `2`: M01.
+        M01 = 2,
+        /// `3`: M02.
+        M02 = 3,
+        /// `4`: M04.
+        M04 = 4,
+        /// `5`: M05.
+        M05 = 5,
+        /// `6`: M06.
+        M06 = 6,
+        /// `7`: M07.
+        M07 = 7,
+        /// `8`: M09.
+        M09 = 8,
+        /// `9`: M10.
+        M10 = 9,
+        /// `10`: M11.
+        M11 = 10,
+        /// `11`: M12.
+        M12 = 11,
+        /// `12`: M13.
+        M13 = 12,
+        /// `13`: M14.
+        M14 = 13,
+        /// `14`: M15.
+        M15 = 14,
+        /// `15`: M16.
+        M16 = 15,
+        /// `16`: M19.
+        M19 = 16,
+        /// `17`: M20.
+        M20 = 17,
+        /// `18`: M21.
+        M21 = 18,
+        /// `19`: M25.
+        M25 = 19,
+        /// `20`: M26.
+        M26 = 20,
+        /// `21`: M30.
+        M30 = 21,
+        /// `22`: M31.
+        M31 = 22,
+        /// `23`: M32.
+        M32 = 23,
+        /// `24`: M33.
+        M33 = 24,
+        /// `25`: M34.
+        M34 = 25,
+        /// `26`: M40.
+        M40 = 26,
+        /// `27`: M41.
+        M41 = 27,
+        /// `28`: M42.
+        M42 = 28,
+        /// `29`: M43.
+        M43 = 29,
+        /// `30`: M99.
+        M99 = 30,
+    }
 }

@@ -3,9 +3,8 @@
 //! `TemplateFile` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::{NexudusResource, Secret};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `TemplateFile` record of the Nexudus API.
 ///
@@ -31,96 +30,130 @@ pub struct TemplateFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `TemplateVersionId` (`long`). Optional (the reference table). Name from the legacy API
-    /// docs `rest-api/sys/templatefile.md`.
+    /// `TemplateVersionId` (`long`). Optional: create: no official page; reference table
+    /// optional; update: as on create. Name from the legacy API docs
+    /// `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub template_version_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[required]
     pub name: Option<String>,
-    /// `Title` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/templatefile.md`.
+    /// `Title` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/templatefile.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewPictureUrl` (`string`). Optional (the reference table). Name guessed from the option
-    /// `--new-picture-url` (low confidence): no source prints it.
+    /// `NewPictureUrl` (`string`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--new-picture-url` (low confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_picture_url: Option<String>,
-    /// `ClearPictureFile` (`bool`). Optional (the reference table). Name guessed from the
-    /// option `--clear-picture-file` (high confidence): no source prints it.
+    /// `ClearPictureFile` (`bool`). Optional: its name is a guess, which no check may demand.
+    /// Name guessed from the option `--clear-picture-file` (high confidence): no source prints
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_picture_file: Option<bool>,
-    /// `Permalink` (`string`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Permalink` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[required]
     pub permalink: Option<String>,
-    /// `FileLanguageId` (`long`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/templatefile.md`.
+    /// `FileLanguageId` (`long`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_language_id: Option<i64>,
-    /// `Published` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/templatefile.md`.
+    /// `Published` (`bool`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published: Option<bool>,
-    /// `Visibility` (`enum` [`TemplateFileVisibility`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/sys/templatefile.md`.
-    #[required]
+    /// `Visibility` (`enum` [`TemplateFileVisibility`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visibility: Option<TemplateFileVisibility>,
-    /// `Password` (`string`). Optional (the reference table). Sensitive: never shown in
-    /// failures or `Debug`. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Password` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Sensitive: never shown in failures or `Debug`. Name from the
+    /// legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub password: Option<Secret<String>>,
-    /// `FileContents` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/templatefile.md`.
+    /// `FileContents` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_contents: Option<String>,
-    /// `PictureFileName` (`string`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name guessed from the option `--picture-file-name` (high confidence):
-    /// no source prints it.
-    #[serde(skip_serializing, default)]
-    pub picture_file_name: Option<String>,
-    /// `IsCustom` (`bool`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/sys/templatefile.md`.
-    #[serde(skip_serializing, default)]
-    pub is_custom: Option<bool>,
-    /// `ThemeName` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name guessed from the option `--theme-name` (high confidence): no source
+    /// `PictureFileName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name guessed from the option `--picture-file-name` (high confidence): no source
     /// prints it.
     #[serde(skip_serializing, default)]
+    pub picture_file_name: Option<String>,
+    /// `IsCustom` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/sys/templatefile.md`.
+    #[serde(skip_serializing, default)]
+    pub is_custom: Option<bool>,
+    /// `ThemeName` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// guessed from the option `--theme-name` (high confidence): no source prints it.
+    #[serde(skip_serializing, default)]
     pub theme_name: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `TemplateFile.Visibility` (`TemplateFileVisibility`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum TemplateFileVisibility {
-    /// `1`: Public.
-    Public = 1,
-    /// `2`: Private.
-    Private = 2,
-    /// `3`: PasswordProtected.
-    PasswordProtected = 3,
-    /// `4`: OnlyMembers.
-    OnlyMembers = 4,
-}
-
-impl TemplateFileVisibility {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Public"),
-        (2, "Private"),
-        (3, "PasswordProtected"),
-        (4, "OnlyMembers"),
-    ];
+crate::open_enum! {
+    /// The values of `TemplateFile.Visibility` (`TemplateFileVisibility`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum TemplateFileVisibility {
+        /// `1`: Public.
+        Public = 1,
+        /// `2`: Private.
+        Private = 2,
+        /// `3`: PasswordProtected.
+        PasswordProtected = 3,
+        /// `4`: OnlyMembers.
+        OnlyMembers = 4,
+    }
 }

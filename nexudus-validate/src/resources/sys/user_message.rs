@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// An `UserMessage` record of the Nexudus API.
 ///
@@ -22,29 +22,69 @@ pub struct UserMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Sys/usermessage.md`.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
-    /// `FromName` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `FromName` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Sys/usermessage.md`.
     #[serde(skip_serializing, default)]
     pub from_name: Option<String>,
-    /// `FromUserId` (`long`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Support/globalchatmessage.md (+2
-    /// more)` (the same name on another entity).
+    /// `FromUserId` (`long`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Support/globalchatmessage.md (+2 more)` (the same
+    /// name on another entity).
     #[serde(skip_serializing, default)]
     pub from_user_id: Option<i64>,
-    /// `Header` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `Header` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Sys/usermessage.md`.
     #[serde(skip_serializing, default)]
     pub header: Option<String>,
-    /// `Body` (`string`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `Body` (`string`). Optional: read-only. Read from the server, never sent back. Name from
+    /// the legacy API docs `rest-api/Sys/usermessage.md`.
     #[serde(skip_serializing, default)]
     pub body: Option<String>,
-    /// `IsRead` (`bool`). Optional: read-only (a list filter). Read from the server, never sent
-    /// back. Name from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `IsRead` (`bool`). Optional: read-only. Read from the server, never sent back. Name from
+    /// the legacy API docs `rest-api/Sys/usermessage.md`.
     #[serde(skip_serializing, default)]
     pub is_read: Option<bool>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }

@@ -3,9 +3,8 @@
 //! `ValidationRule` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
-use crate::NexudusResource;
+use crate::{NexudusDateTime, NexudusResource};
 
 /// A `ValidationRule` record of the Nexudus API.
 ///
@@ -30,73 +29,100 @@ pub struct ValidationRule {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/sys/validationrule.md`.
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
     #[required]
     pub name: Option<String>,
-    /// `RecordType` (`enum` [`ValidationRuleRecordType`]). Required on create and update (the
-    /// reference table). Name from the legacy API docs `rest-api/sys/validationrule.md`.
-    #[required]
+    /// `RecordType` (`enum` [`ValidationRuleRecordType`]). Optional: create: no official page;
+    /// reference table required, but tables flag the defaults of enums and bools; update: as on
+    /// create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub record_type: Option<ValidationRuleRecordType>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/validationrule.md`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Formula` (`string`). Required on create and update (the reference table). Name from the
-    /// legacy API docs `rest-api/sys/validationrule.md`.
+    /// `Formula` (`string`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
     #[required]
     pub formula: Option<String>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/validationrule.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `ErrorMessage` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/sys/validationrule.md`.
+    /// `ErrorMessage` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error_message: Option<String>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `ValidationRule.RecordType` (`ValidationRuleRecordType`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum ValidationRuleRecordType {
-    /// `1`: Coworker.
-    Coworker = 1,
-    /// `2`: Booking.
-    Booking = 2,
-    /// `4`: CoworkerContract.
-    CoworkerContract = 4,
-    /// `5`: Visitor.
-    Visitor = 5,
-    /// `6`: CoworkerProduct.
-    CoworkerProduct = 6,
-    /// `7`: ProposalContract.
-    ProposalContract = 7,
-    /// `8`: CoworkerInvoice.
-    CoworkerInvoice = 8,
-    /// `9`: Teams.
-    Teams = 9,
-    /// `10`: EventAttendees.
-    EventAttendees = 10,
-}
-
-impl ValidationRuleRecordType {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "Coworker"),
-        (2, "Booking"),
-        (4, "CoworkerContract"),
-        (5, "Visitor"),
-        (6, "CoworkerProduct"),
-        (7, "ProposalContract"),
-        (8, "CoworkerInvoice"),
-        (9, "Teams"),
-        (10, "EventAttendees"),
-    ];
+crate::open_enum! {
+    /// The values of `ValidationRule.RecordType` (`ValidationRuleRecordType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum ValidationRuleRecordType {
+        /// `1`: Coworker.
+        Coworker = 1,
+        /// `2`: Booking.
+        Booking = 2,
+        /// `4`: CoworkerContract.
+        CoworkerContract = 4,
+        /// `5`: Visitor.
+        Visitor = 5,
+        /// `6`: CoworkerProduct.
+        CoworkerProduct = 6,
+        /// `7`: ProposalContract.
+        ProposalContract = 7,
+        /// `8`: CoworkerInvoice.
+        CoworkerInvoice = 8,
+        /// `9`: Teams.
+        Teams = 9,
+        /// `10`: EventAttendees.
+        EventAttendees = 10,
+    }
 }

@@ -3,7 +3,6 @@
 //! `WebHook` (module `sys`), generated from the API catalogue.
 
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -26,325 +25,271 @@ pub struct WebHook {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required on create and update (the reference table). Name from
-    /// the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/webhook.md`.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the Nexudus skills reference (key fields).
     #[required]
     pub name: Option<String>,
-    /// `Action` (`enum` [`WebHookAction`]). Required on create and update (the reference
-    /// table). Name from the legacy API docs `rest-api/Sys/webhook.md`.
-    #[required]
+    /// `Action` (`enum` [`WebHookAction`]). Optional: create: no official page; reference table
+    /// required, but tables flag the defaults of enums and bools; update: as on create. Name
+    /// from the legacy API docs `rest-api/Sys/webhook.md`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<WebHookAction>,
-    /// `Description` (`string`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/webhook.md`.
+    /// `Description` (`string`). Optional: create: no official page; reference table optional;
+    /// update: as on create. Name from the legacy API docs `rest-api/Sys/webhook.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `URL` (`string`). Required on create and update (the reference table). Name from the
-    /// Nexudus skills reference (key fields).
+    /// `URL` (`string`). Required: create: no official page; reference table required; update:
+    /// as on create. Name from the Nexudus skills reference (key fields).
     #[required]
     #[serde(rename = "URL")]
     pub url: Option<String>,
-    /// `Active` (`bool`). Optional (the reference table). Name from the legacy API docs
-    /// `rest-api/Sys/webhook.md`.
+    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
+    /// as on create. Name from the legacy API docs `rest-api/Sys/webhook.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `LastError` (`string`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `LastError` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Sys/webhook.md`.
     #[serde(skip_serializing, default)]
     pub last_error: Option<String>,
-    /// `ErrorCount` (`int`). Optional: read-only (a list filter). Read from the server, never
-    /// sent back. Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `ErrorCount` (`int`). Optional: read-only. Read from the server, never sent back. Name
+    /// from the legacy API docs `rest-api/Sys/webhook.md`.
     #[serde(skip_serializing, default)]
     pub error_count: Option<i32>,
-    /// `LastTrigger` (`DateTime`). Optional: read-only (a list filter). Read from the server,
-    /// never sent back. Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `LastTrigger` (`DateTime`). Optional: read-only. Read from the server, never sent back.
+    /// Name from the legacy API docs `rest-api/Sys/webhook.md`.
     #[serde(skip_serializing, default)]
     pub last_trigger: Option<NexudusDateTime>,
+    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
+    /// support 360009771097-Resourcetype.
+    #[serde(skip_serializing, default)]
+    pub unique_id: Option<String>,
+    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub created_on: Option<NexudusDateTime>,
+    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_on: Option<NexudusDateTime>,
+    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub updated_by: Option<String>,
+    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
+    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub is_new: Option<bool>,
+    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
+    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
+    /// 360009771097-Resourcetype.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub system_id: Option<String>,
+    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub to_string_text: Option<String>,
+    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
+    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
+    /// get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub localization_details: Option<serde_json::Value>,
+    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
+    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
+    #[serde(skip_serializing, default)]
+    pub custom_fields: Option<serde_json::Value>,
 }
 
-/// The values of `WebHook.Action` (`WebHookAction`).
-///
-/// Travels as an integer; other integers are rejected. Values from the reference table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize_repr, Deserialize_repr)]
-#[repr(i32)]
-pub enum WebHookAction {
-    /// `1`: None.
-    None = 1,
-    /// `2`: CoworkerUpdate.
-    CoworkerUpdate = 2,
-    /// `3`: CoworkerCreate.
-    CoworkerCreate = 3,
-    /// `4`: BlogPostCreate.
-    BlogPostCreate = 4,
-    /// `5`: BlogPostUpdate.
-    BlogPostUpdate = 5,
-    /// `6`: BookingCreate.
-    BookingCreate = 6,
-    /// `7`: BookingUpdate.
-    BookingUpdate = 7,
-    /// `8`: BookingDelete.
-    BookingDelete = 8,
-    /// `9`: SendWelcomeEmail.
-    SendWelcomeEmail = 9,
-    /// `10`: CoworkerContractActivate.
-    CoworkerContractActivate = 10,
-    /// `11`: CoworkerContractCancel.
-    CoworkerContractCancel = 11,
-    /// `12`: CoworkerContractRenew.
-    CoworkerContractRenew = 12,
-    /// `13`: CoworkerContractUpgradeDowngrade.
-    CoworkerContractUpgradeDowngrade = 13,
-    /// `14`: CoworkerContractActivateFirst.
-    CoworkerContractActivateFirst = 14,
-    /// `15`: CoworkerInvoiceCreateFirst.
-    CoworkerInvoiceCreateFirst = 15,
-    /// `16`: CoworkerInvoiceCreate.
-    CoworkerInvoiceCreate = 16,
-    /// `17`: CoworkerInvoiceDelete.
-    CoworkerInvoiceDelete = 17,
-    /// `18`: CoworkerInvoiceUpdate.
-    CoworkerInvoiceUpdate = 18,
-    /// `19`: CoworkerInvoiceRefund.
-    CoworkerInvoiceRefund = 19,
-    /// `20`: CoworkerInvoiceCreditNote.
-    CoworkerInvoiceCreditNote = 20,
-    /// `21`: CoworkerInvoicePaid.
-    CoworkerInvoicePaid = 21,
-    /// `22`: CoworkerInvoiceFailedPayment.
-    CoworkerInvoiceFailedPayment = 22,
-    /// `23`: CoworkerInvoiceReceivedPayment.
-    CoworkerInvoiceReceivedPayment = 23,
-    /// `24`: CoworkerInvoiceAwaitingPayment.
-    CoworkerInvoiceAwaitingPayment = 24,
-    /// `25`: CalendarEventCreate.
-    CalendarEventCreate = 25,
-    /// `26`: CalendarEventUpdate.
-    CalendarEventUpdate = 26,
-    /// `27`: CalendarEventAttendeeDelete.
-    CalendarEventAttendeeDelete = 27,
-    /// `28`: CalendarEventAttendeeCreate.
-    CalendarEventAttendeeCreate = 28,
-    /// `29`: CalendarEventAttendeeUpdate.
-    CalendarEventAttendeeUpdate = 29,
-    /// `30`: GlobalChatMessageCreate.
-    GlobalChatMessageCreate = 30,
-    /// `31`: NewsLetterSubscriberCreate.
-    NewsLetterSubscriberCreate = 31,
-    /// `32`: NewsLetterSubscriberSubscribed.
-    NewsLetterSubscriberSubscribed = 32,
-    /// `33`: NewsLetterSubscriberUnSubscribed.
-    NewsLetterSubscriberUnSubscribed = 33,
-    /// `34`: NewsLetterSubscriberRemovedFromGroup.
-    NewsLetterSubscriberRemovedFromGroup = 34,
-    /// `35`: CoworkerCheckout.
-    CoworkerCheckout = 35,
-    /// `36`: CoworkerCheckin.
-    CoworkerCheckin = 36,
-    /// `37`: CoworkerCheckinFailed.
-    CoworkerCheckinFailed = 37,
-    /// `38`: VisitorNotification.
-    VisitorNotification = 38,
-    /// `39`: CommunityBoardNewThread.
-    CommunityBoardNewThread = 39,
-    /// `40`: CommunityBoardNewReply.
-    CommunityBoardNewReply = 40,
-    /// `41`: VisitorCheckedin.
-    VisitorCheckedin = 41,
-    /// `42`: VisitorRegistered.
-    VisitorRegistered = 42,
-    /// `43`: BlogPostDelete.
-    BlogPostDelete = 43,
-    /// `44`: CalendarEventDelete.
-    CalendarEventDelete = 44,
-    /// `45`: HelDeskMessageCreated.
-    HelDeskMessageCreated = 45,
-    /// `46`: HelpDeskCommentCreated.
-    HelpDeskCommentCreated = 46,
-    /// `47`: CheckinCreated.
-    CheckinCreated = 47,
-    /// `48`: CheckinUpdated.
-    CheckinUpdated = 48,
-    /// `49`: CheckinDeleted.
-    CheckinDeleted = 49,
-    /// `50`: CoworkerDelete.
-    CoworkerDelete = 50,
-    /// `51`: CoworkerMessageCreate.
-    CoworkerMessageCreate = 51,
-    /// `52`: DeliveryCreated.
-    DeliveryCreated = 52,
-    /// `53`: DeliveryAssigned.
-    DeliveryAssigned = 53,
-    /// `54`: ProposalCreated.
-    ProposalCreated = 54,
-    /// `55`: ProposalUpdated.
-    ProposalUpdated = 55,
-    /// `56`: ProposalDeleted.
-    ProposalDeleted = 56,
-    /// `57`: TeamCreated.
-    TeamCreated = 57,
-    /// `58`: TeamUpdated.
-    TeamUpdated = 58,
-    /// `59`: TeamDeleted.
-    TeamDeleted = 59,
-    /// `60`: CoworkerContractUpdate.
-    CoworkerContractUpdate = 60,
-    /// `61`: AccessControlUpdate.
-    AccessControlUpdate = 61,
-    /// `62`: CoworkerContractCreate.
-    CoworkerContractCreate = 62,
-    /// `63`: FailedCheckin.
-    FailedCheckin = 63,
-    /// `64`: VisitorDeleted.
-    VisitorDeleted = 64,
-    /// `65`: CoworkerInvoiceLedgerEntryCreate.
-    CoworkerInvoiceLedgerEntryCreate = 65,
-    /// `66`: CoworkerInvoiceLedgerEntryDelete.
-    CoworkerInvoiceLedgerEntryDelete = 66,
-    /// `67`: CoworkerInvoiceLedgerEntryUpdate.
-    CoworkerInvoiceLedgerEntryUpdate = 67,
-    /// `68`: CoworkerProductCreate.
-    CoworkerProductCreate = 68,
-    /// `69`: CoworkerProductUpdate.
-    CoworkerProductUpdate = 69,
-    /// `70`: CoworkerProductDelete.
-    CoworkerProductDelete = 70,
-    /// `71`: FloorPlanDeskCreate.
-    FloorPlanDeskCreate = 71,
-    /// `72`: FloorPlanDeskDelete.
-    FloorPlanDeskDelete = 72,
-    /// `73`: FloorPlanDeskUpdate.
-    FloorPlanDeskUpdate = 73,
-    /// `74`: TariffCreate.
-    TariffCreate = 74,
-    /// `75`: TariffDelete.
-    TariffDelete = 75,
-    /// `76`: TariffUpdate.
-    TariffUpdate = 76,
-    /// `77`: CoworkerContractDelete.
-    CoworkerContractDelete = 77,
-    /// `78`: FloorPlanCreate.
-    FloorPlanCreate = 78,
-    /// `79`: FloorPlanDelete.
-    FloorPlanDelete = 79,
-    /// `80`: FloorPlanUpdate.
-    FloorPlanUpdate = 80,
-    /// `81`: ProductCreate.
-    ProductCreate = 81,
-    /// `82`: ProductDelete.
-    ProductDelete = 82,
-    /// `83`: ProductUpdate.
-    ProductUpdate = 83,
-    /// `84`: BusinessUpdate.
-    BusinessUpdate = 84,
-    /// `85`: CommunityGroupCreate.
-    CommunityGroupCreate = 85,
-    /// `86`: CommunityGroupDelete.
-    CommunityGroupDelete = 86,
-    /// `87`: CommunityGroupUpdate.
-    CommunityGroupUpdate = 87,
-    /// `88`: CoworkerPaymentMethodCreate.
-    CoworkerPaymentMethodCreate = 88,
-    /// `89`: CoworkerPaymentMethodDelete.
-    CoworkerPaymentMethodDelete = 89,
-    /// `90`: CoworkerPaymentMethodUpdate.
-    CoworkerPaymentMethodUpdate = 90,
-}
-
-impl WebHookAction {
-    /// Every value with its name, in order.
-    pub const VALUES: &'static [(i64, &'static str)] = &[
-        (1, "None"),
-        (2, "CoworkerUpdate"),
-        (3, "CoworkerCreate"),
-        (4, "BlogPostCreate"),
-        (5, "BlogPostUpdate"),
-        (6, "BookingCreate"),
-        (7, "BookingUpdate"),
-        (8, "BookingDelete"),
-        (9, "SendWelcomeEmail"),
-        (10, "CoworkerContractActivate"),
-        (11, "CoworkerContractCancel"),
-        (12, "CoworkerContractRenew"),
-        (13, "CoworkerContractUpgradeDowngrade"),
-        (14, "CoworkerContractActivateFirst"),
-        (15, "CoworkerInvoiceCreateFirst"),
-        (16, "CoworkerInvoiceCreate"),
-        (17, "CoworkerInvoiceDelete"),
-        (18, "CoworkerInvoiceUpdate"),
-        (19, "CoworkerInvoiceRefund"),
-        (20, "CoworkerInvoiceCreditNote"),
-        (21, "CoworkerInvoicePaid"),
-        (22, "CoworkerInvoiceFailedPayment"),
-        (23, "CoworkerInvoiceReceivedPayment"),
-        (24, "CoworkerInvoiceAwaitingPayment"),
-        (25, "CalendarEventCreate"),
-        (26, "CalendarEventUpdate"),
-        (27, "CalendarEventAttendeeDelete"),
-        (28, "CalendarEventAttendeeCreate"),
-        (29, "CalendarEventAttendeeUpdate"),
-        (30, "GlobalChatMessageCreate"),
-        (31, "NewsLetterSubscriberCreate"),
-        (32, "NewsLetterSubscriberSubscribed"),
-        (33, "NewsLetterSubscriberUnSubscribed"),
-        (34, "NewsLetterSubscriberRemovedFromGroup"),
-        (35, "CoworkerCheckout"),
-        (36, "CoworkerCheckin"),
-        (37, "CoworkerCheckinFailed"),
-        (38, "VisitorNotification"),
-        (39, "CommunityBoardNewThread"),
-        (40, "CommunityBoardNewReply"),
-        (41, "VisitorCheckedin"),
-        (42, "VisitorRegistered"),
-        (43, "BlogPostDelete"),
-        (44, "CalendarEventDelete"),
-        (45, "HelDeskMessageCreated"),
-        (46, "HelpDeskCommentCreated"),
-        (47, "CheckinCreated"),
-        (48, "CheckinUpdated"),
-        (49, "CheckinDeleted"),
-        (50, "CoworkerDelete"),
-        (51, "CoworkerMessageCreate"),
-        (52, "DeliveryCreated"),
-        (53, "DeliveryAssigned"),
-        (54, "ProposalCreated"),
-        (55, "ProposalUpdated"),
-        (56, "ProposalDeleted"),
-        (57, "TeamCreated"),
-        (58, "TeamUpdated"),
-        (59, "TeamDeleted"),
-        (60, "CoworkerContractUpdate"),
-        (61, "AccessControlUpdate"),
-        (62, "CoworkerContractCreate"),
-        (63, "FailedCheckin"),
-        (64, "VisitorDeleted"),
-        (65, "CoworkerInvoiceLedgerEntryCreate"),
-        (66, "CoworkerInvoiceLedgerEntryDelete"),
-        (67, "CoworkerInvoiceLedgerEntryUpdate"),
-        (68, "CoworkerProductCreate"),
-        (69, "CoworkerProductUpdate"),
-        (70, "CoworkerProductDelete"),
-        (71, "FloorPlanDeskCreate"),
-        (72, "FloorPlanDeskDelete"),
-        (73, "FloorPlanDeskUpdate"),
-        (74, "TariffCreate"),
-        (75, "TariffDelete"),
-        (76, "TariffUpdate"),
-        (77, "CoworkerContractDelete"),
-        (78, "FloorPlanCreate"),
-        (79, "FloorPlanDelete"),
-        (80, "FloorPlanUpdate"),
-        (81, "ProductCreate"),
-        (82, "ProductDelete"),
-        (83, "ProductUpdate"),
-        (84, "BusinessUpdate"),
-        (85, "CommunityGroupCreate"),
-        (86, "CommunityGroupDelete"),
-        (87, "CommunityGroupUpdate"),
-        (88, "CoworkerPaymentMethodCreate"),
-        (89, "CoworkerPaymentMethodDelete"),
-        (90, "CoworkerPaymentMethodUpdate"),
-    ];
+crate::open_enum! {
+    /// The values of `WebHook.Action` (`WebHookAction`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table.
+    pub enum WebHookAction {
+        /// `1`: None.
+        None = 1,
+        /// `2`: CoworkerUpdate.
+        CoworkerUpdate = 2,
+        /// `3`: CoworkerCreate.
+        CoworkerCreate = 3,
+        /// `4`: BlogPostCreate.
+        BlogPostCreate = 4,
+        /// `5`: BlogPostUpdate.
+        BlogPostUpdate = 5,
+        /// `6`: BookingCreate.
+        BookingCreate = 6,
+        /// `7`: BookingUpdate.
+        BookingUpdate = 7,
+        /// `8`: BookingDelete.
+        BookingDelete = 8,
+        /// `9`: SendWelcomeEmail.
+        SendWelcomeEmail = 9,
+        /// `10`: CoworkerContractActivate.
+        CoworkerContractActivate = 10,
+        /// `11`: CoworkerContractCancel.
+        CoworkerContractCancel = 11,
+        /// `12`: CoworkerContractRenew.
+        CoworkerContractRenew = 12,
+        /// `13`: CoworkerContractUpgradeDowngrade.
+        CoworkerContractUpgradeDowngrade = 13,
+        /// `14`: CoworkerContractActivateFirst.
+        CoworkerContractActivateFirst = 14,
+        /// `15`: CoworkerInvoiceCreateFirst.
+        CoworkerInvoiceCreateFirst = 15,
+        /// `16`: CoworkerInvoiceCreate.
+        CoworkerInvoiceCreate = 16,
+        /// `17`: CoworkerInvoiceDelete.
+        CoworkerInvoiceDelete = 17,
+        /// `18`: CoworkerInvoiceUpdate.
+        CoworkerInvoiceUpdate = 18,
+        /// `19`: CoworkerInvoiceRefund.
+        CoworkerInvoiceRefund = 19,
+        /// `20`: CoworkerInvoiceCreditNote.
+        CoworkerInvoiceCreditNote = 20,
+        /// `21`: CoworkerInvoicePaid.
+        CoworkerInvoicePaid = 21,
+        /// `22`: CoworkerInvoiceFailedPayment.
+        CoworkerInvoiceFailedPayment = 22,
+        /// `23`: CoworkerInvoiceReceivedPayment.
+        CoworkerInvoiceReceivedPayment = 23,
+        /// `24`: CoworkerInvoiceAwaitingPayment.
+        CoworkerInvoiceAwaitingPayment = 24,
+        /// `25`: CalendarEventCreate.
+        CalendarEventCreate = 25,
+        /// `26`: CalendarEventUpdate.
+        CalendarEventUpdate = 26,
+        /// `27`: CalendarEventAttendeeDelete.
+        CalendarEventAttendeeDelete = 27,
+        /// `28`: CalendarEventAttendeeCreate.
+        CalendarEventAttendeeCreate = 28,
+        /// `29`: CalendarEventAttendeeUpdate.
+        CalendarEventAttendeeUpdate = 29,
+        /// `30`: GlobalChatMessageCreate.
+        GlobalChatMessageCreate = 30,
+        /// `31`: NewsLetterSubscriberCreate.
+        NewsLetterSubscriberCreate = 31,
+        /// `32`: NewsLetterSubscriberSubscribed.
+        NewsLetterSubscriberSubscribed = 32,
+        /// `33`: NewsLetterSubscriberUnSubscribed.
+        NewsLetterSubscriberUnSubscribed = 33,
+        /// `34`: NewsLetterSubscriberRemovedFromGroup.
+        NewsLetterSubscriberRemovedFromGroup = 34,
+        /// `35`: CoworkerCheckout.
+        CoworkerCheckout = 35,
+        /// `36`: CoworkerCheckin.
+        CoworkerCheckin = 36,
+        /// `37`: CoworkerCheckinFailed.
+        CoworkerCheckinFailed = 37,
+        /// `38`: VisitorNotification.
+        VisitorNotification = 38,
+        /// `39`: CommunityBoardNewThread.
+        CommunityBoardNewThread = 39,
+        /// `40`: CommunityBoardNewReply.
+        CommunityBoardNewReply = 40,
+        /// `41`: VisitorCheckedin.
+        VisitorCheckedin = 41,
+        /// `42`: VisitorRegistered.
+        VisitorRegistered = 42,
+        /// `43`: BlogPostDelete.
+        BlogPostDelete = 43,
+        /// `44`: CalendarEventDelete.
+        CalendarEventDelete = 44,
+        /// `45`: HelDeskMessageCreated.
+        HelDeskMessageCreated = 45,
+        /// `46`: HelpDeskCommentCreated.
+        HelpDeskCommentCreated = 46,
+        /// `47`: CheckinCreated.
+        CheckinCreated = 47,
+        /// `48`: CheckinUpdated.
+        CheckinUpdated = 48,
+        /// `49`: CheckinDeleted.
+        CheckinDeleted = 49,
+        /// `50`: CoworkerDelete.
+        CoworkerDelete = 50,
+        /// `51`: CoworkerMessageCreate.
+        CoworkerMessageCreate = 51,
+        /// `52`: DeliveryCreated.
+        DeliveryCreated = 52,
+        /// `53`: DeliveryAssigned.
+        DeliveryAssigned = 53,
+        /// `54`: ProposalCreated.
+        ProposalCreated = 54,
+        /// `55`: ProposalUpdated.
+        ProposalUpdated = 55,
+        /// `56`: ProposalDeleted.
+        ProposalDeleted = 56,
+        /// `57`: TeamCreated.
+        TeamCreated = 57,
+        /// `58`: TeamUpdated.
+        TeamUpdated = 58,
+        /// `59`: TeamDeleted.
+        TeamDeleted = 59,
+        /// `60`: CoworkerContractUpdate.
+        CoworkerContractUpdate = 60,
+        /// `61`: AccessControlUpdate.
+        AccessControlUpdate = 61,
+        /// `62`: CoworkerContractCreate.
+        CoworkerContractCreate = 62,
+        /// `63`: FailedCheckin.
+        FailedCheckin = 63,
+        /// `64`: VisitorDeleted.
+        VisitorDeleted = 64,
+        /// `65`: CoworkerInvoiceLedgerEntryCreate.
+        CoworkerInvoiceLedgerEntryCreate = 65,
+        /// `66`: CoworkerInvoiceLedgerEntryDelete.
+        CoworkerInvoiceLedgerEntryDelete = 66,
+        /// `67`: CoworkerInvoiceLedgerEntryUpdate.
+        CoworkerInvoiceLedgerEntryUpdate = 67,
+        /// `68`: CoworkerProductCreate.
+        CoworkerProductCreate = 68,
+        /// `69`: CoworkerProductUpdate.
+        CoworkerProductUpdate = 69,
+        /// `70`: CoworkerProductDelete.
+        CoworkerProductDelete = 70,
+        /// `71`: FloorPlanDeskCreate.
+        FloorPlanDeskCreate = 71,
+        /// `72`: FloorPlanDeskDelete.
+        FloorPlanDeskDelete = 72,
+        /// `73`: FloorPlanDeskUpdate.
+        FloorPlanDeskUpdate = 73,
+        /// `74`: TariffCreate.
+        TariffCreate = 74,
+        /// `75`: TariffDelete.
+        TariffDelete = 75,
+        /// `76`: TariffUpdate.
+        TariffUpdate = 76,
+        /// `77`: CoworkerContractDelete.
+        CoworkerContractDelete = 77,
+        /// `78`: FloorPlanCreate.
+        FloorPlanCreate = 78,
+        /// `79`: FloorPlanDelete.
+        FloorPlanDelete = 79,
+        /// `80`: FloorPlanUpdate.
+        FloorPlanUpdate = 80,
+        /// `81`: ProductCreate.
+        ProductCreate = 81,
+        /// `82`: ProductDelete.
+        ProductDelete = 82,
+        /// `83`: ProductUpdate.
+        ProductUpdate = 83,
+        /// `84`: BusinessUpdate.
+        BusinessUpdate = 84,
+        /// `85`: CommunityGroupCreate.
+        CommunityGroupCreate = 85,
+        /// `86`: CommunityGroupDelete.
+        CommunityGroupDelete = 86,
+        /// `87`: CommunityGroupUpdate.
+        CommunityGroupUpdate = 87,
+        /// `88`: CoworkerPaymentMethodCreate.
+        CoworkerPaymentMethodCreate = 88,
+        /// `89`: CoworkerPaymentMethodDelete.
+        CoworkerPaymentMethodDelete = 89,
+        /// `90`: CoworkerPaymentMethodUpdate.
+        CoworkerPaymentMethodUpdate = 90,
+    }
 }

@@ -295,7 +295,7 @@ fn resources_describes_one_resource_with_types_requirements_and_enum_values() {
     assert_eq!(row("Notes"), ["Notes", "String", "no"]);
     assert_eq!(
         row("Repeats")[..6],
-        ["Repeats", "BookingRepeats", "yes", "1", "Daily,", "2"]
+        ["Repeats", "BookingRepeats", "no", "1", "Daily,", "2"]
     );
     let booking = registry::find("booking").unwrap();
     assert_eq!(lines.len(), 2 + booking.fields().len());

@@ -82,6 +82,7 @@ fn sample(info: &ResourceInfo, field: &FieldInfo, n: i64) -> Option<Value> {
         "String" | "Secret<String>" => json!(format!("r{n}@example.com")),
         "NexudusDateTime" => json!(format!("2025-01-{:02}T10:30:00", 1 + n % 28)),
         "Vec<i64>" => json!([n, n + 1]),
+        "serde_json::Number" => json!(n),
         "serde_json::Value" => json!(format!("any {n}")),
         other => panic!(
             "{}.{}: no sample for {other}",

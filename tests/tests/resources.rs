@@ -348,9 +348,10 @@ mod user {
 
     /// The curl body with `"Language": 0` replaced by `1` (EnglishUS).
     ///
-    /// The page's body is a placeholder and 0 is no `Language`: the enum is
-    /// 1 EnglishUS, 2 Spanish, 3 EnglishUK, and the model rejects other
-    /// integers (see `curl_body_language_is_a_placeholder`).
+    /// The page's body is a placeholder and 0 is no listed `Language` (1
+    /// EnglishUS, 2 Spanish, 3 EnglishUK): the model reads it as an
+    /// unlisted value (see `curl_body_language_0_reads_as_unlisted`), and
+    /// the golden bodies below use a listed one.
     fn request() -> String {
         let mut body: Value = serde_json::from_str(REQUEST).unwrap();
         assert_eq!(body["Language"], 0);
@@ -433,9 +434,12 @@ mod user {
     }
 
     #[test]
-    fn curl_body_language_is_a_placeholder() {
-        let error = serde_json::from_str::<User>(REQUEST).unwrap_err();
-        assert!(error.to_string().starts_with("invalid value: 0"), "{error}");
+    fn curl_body_language_0_reads_as_unlisted() {
+        let user: User = serde_json::from_str(REQUEST).unwrap();
+        assert_eq!(user.language, Some(Language::from(0)));
+        assert_eq!(user.language.and_then(Language::name), None);
+        let back = serde_json::to_value(&user).unwrap();
+        assert_eq!(back["Language"], 0);
     }
 
     /// The curl body (with Language 1) with its placeholders for the

@@ -58,24 +58,24 @@
 //!
 //! | feature | module | resources |
 //! |---|---|---|
-//! | `sys` | [`sys`] | 56 (with the seeds `User`, `UiModule`) |
+//! | `sys` | [`sys`] | 57 (with the seeds `User`, `UiModule`) |
 //! | `billing` | [`billing`] | 50 |
 //! | `spaces` | [`spaces`] | 32 (with the seeds `AccessToken`, `Visitor`) |
-//! | `content` | [`content`] | 32 |
+//! | `content` | [`content`] | 33 |
 //! | `crm` | [`crm`] | 15 |
 //! | `community` | [`community`] | 9 |
 //! | `support` | [`support`] | 5 |
 //! | `apps` | [`apps`] | 4 |
 //! | `security` | [`security`] | 2 |
 //! | `collaboration` | [`collaboration`] | 1 (the seed `Workspace`) |
-//! | `other` | [`other`] | 10 that no public source places in a module |
+//! | `other` | [`other`] | 8 that no public source places in a module |
 //! | `all-resources` | every module | 216 |
 //!
 //! The default build compiles only the five seed models; the `cli` feature
 //! turns on `all-resources`. [`registry`] lists every compiled-in resource
 //! by name, plural and path.
 //!
-//! The ten entities of `other` have no known endpoint: they are generated
+//! The eight entities of `other` have no known endpoint: they are generated
 //! with an empty [`PATH`](crate::NexudusResource::PATH) (`""`), so they
 //! validate bodies but a client cannot address them.
 //!
@@ -97,6 +97,8 @@
 //! | `enum` with a value table | an open enum ([`open_enum!`](crate::open_enum)), one per table, with a `VALUES` constant | number; any `i32`, an unlisted one as `Unlisted` |
 //! | `enum` without a value table | `i32` | number; any integer |
 //! | `list` | `Vec<i64>` | array of ids |
+//! | a number the official pages show only as a sample (`123`) | `serde_json::Number` | any number, kept as sent |
+//! | a field no page types (`LocalizationDetails`) | `serde_json::Value` | any JSON |
 //! | `children` | `Vec<{Parent}{Child}Item>`, `#[nested]` | array of objects |
 //!
 //! **Why `f64` for `decimal`.** Nexudus sends money and quantities as JSON
@@ -116,54 +118,83 @@
 //!
 //! ## Fields and rules
 //!
-//! - Every field is an `Option`, under the catalogue's JSON name exactly as
-//!   spelt (misspellings such as `CancelMemeberAccountAfter` included), in
-//!   the catalogue's order after `Id`.
+//! - Every field is an `Option`, named as the official pages print it
+//!   (developers.nexudus.com, learn.nexudus.com and its mirror, the
+//!   support.nexudus.com reference articles), misspellings such as
+//!   `CancelMemeberAccountAfter` included: the catalogue's fields in its
+//!   order after `Id`, then the fields only the official pages print, then
+//!   the fields every record carries.
+//! - Where the catalogue guessed a name (from a command-line option) and
+//!   the official pages print a name that explains it word for word
+//!   (`City` and `CityName`, `DoNotAutoProcessInvoices` and
+//!   `DoNotProcessInvoicesAutomatically`), each the other's only best
+//!   match, the printed name replaces the guess. A guess no page prints is
+//!   kept, says so in its doc, and is never required.
+//! - Every record a GET answers carries `UniqueId`, `CreatedOn`,
+//!   `UpdatedOn`, `UpdatedBy`, `IsNew`, `SystemId`, `ToStringText`,
+//!   `LocalizationDetails` and `CustomFields`: every generated model reads
+//!   them. All but `SystemId` (data of the API user's own) are filled by
+//!   the server: read, never sent back.
 //! - `Id` is `#[required(update)]`.
 //! - `max_length` becomes `#[length(max = N)]`.
 //! - String fields whose name contains `password`, `secret`, `token`,
 //!   `privatekey` or `apikey` are [`Secret<String>`](crate::Secret)s: never
 //!   shown in `Debug` or failures, sent as the string itself.
-//! - Read-only fields (list filters) are read but never serialized back.
-//! - Each field's doc comment says its catalogue type, when it is required
-//!   and which source said so, and where its name came from; a name the
-//!   catalogue converted from a command-line option says it is guessed.
+//! - Read-only fields (the server's, list filters, those every reference
+//!   article marks read-only) are read but never serialized back.
+//! - Each field's doc comment says its type, when it is required and which
+//!   pages or tables decided it, and where its name came from. Pages are
+//!   named by a short label (`developers post-products`); the resource's
+//!   doc lists the URL of each page read.
+//!
+//! ## Enums are open
+//!
+//! Nexudus's enums are .NET integers: the server binds any integer into
+//! one, answers records with values its pages do not list (`0` in many
+//! example responses), and may add values at any time. So every enum here
+//! (generated, and the seeds' [`VisitorSource`], [`HostApprovalStatus`]
+//! and [`Language`]) is an [`open_enum!`](crate::open_enum): listed values
+//! read as their variant, any other `i32` as `Unlisted`, and both write
+//! back the integer read. The pre-flight accepts an unlisted integer, as
+//! the server does; a value that is not an `i32` (`"x"`, `1.5`) is still
+//! `The value 'x' is not valid for F.` The listed values are the union of
+//! those any source prints (`0 None` included where a page lists it).
 //!
 //! ## Which fields are required
 //!
 //! A check that rejects what the server accepts blocks a valid request;
-//! one that misses a rule only defers the error to the server. So, per
-//! field:
+//! one that misses a rule only defers the error to the server. So, for
+//! each operation (create: the POST pages; update: the PUT pages):
 //!
-//! 1. a read-only field is never required, nor one whose flag a catalogue
-//!    note doubts (ResourceAccessRule `AppliedResourcesCount`, "marked
-//!    required on create but described as read-only");
-//! 2. the official pages (developers.nexudus.com, learn.nexudus.com) win
-//!    over the entity reference tables; where official pages disagree
-//!    with each other (two pages, or the POST page with the PUT page), the
-//!    field is not required;
-//! 3. required on create: the POST pages' flag, else the reference table's;
-//!    required on update: the PUT pages' flag, else the create flag
-//!    (Nexudus's updates need the fields its creates need; every PUT page
-//!    read for a create-only required field, such as Booking `Repeats`,
-//!    requires it too);
+//! 1. a read-only field, a field whose name is still a guess, a field a
+//!    catalogue note doubts (ResourceAccessRule `AppliedResourcesCount`)
+//!    and a field any official page says "Defaults to ..." for are never
+//!    required;
+//! 2. where official pages of the operation were read (their Required
+//!    Fields list, whole or in part), a field is required only when every
+//!    one of them lists it there: where developers.nexudus.com and
+//!    learn.nexudus.com disagree (Product `SystemProductType` on update),
+//!    it is not; the reference tables add nothing;
+//! 3. where none was read: an update needs what the create needs
+//!    (Nexudus's updates need the fields its creates need); a create
+//!    follows the reference tables (the catalogue's and the support
+//!    articles', all of them), except on enum and bool fields, whose
+//!    defaulted values the tables flag as required;
 //! 4. required on both: `#[required]`; on update only:
-//!    `#[required(update)]`; on create only: not declared (the derive has
-//!    no create-only rule and must not block an update; the server still
-//!    checks the create).
+//!    `#[required(update)]`; on create only: `#[required(create)]`.
 //!
-//! Enums accept the union of the values any source lists (official pages
-//! add `0 None` to several tables). An empty create body therefore fails
-//! with exactly the fields these rules make required, in field order:
+//! `spec/README.md` counts what was read and decided. An empty create body
+//! therefore fails with exactly the fields the pages agree on, in field
+//! order:
 //!
 //! ```
 //! # #[cfg(feature = "spaces")] {
-//! use nexudus_validate::resources::Booking;
+//! use nexudus_validate::resources::Coworker;
 //! use nexudus_validate::Operation;
 //!
-//! let errors = nexudus_validate::from_slice_for::<Booking>(b"{}", Operation::Create).unwrap_err();
+//! let errors = nexudus_validate::from_slice_for::<Coworker>(b"{}", Operation::Create).unwrap_err();
 //! let names: Vec<&str> = errors.iter().map(|f| f.property_name()).collect();
-//! assert_eq!(names, ["ResourceId", "FromTime", "ToTime", "Repeats", "WhichBookingsToUpdate"]);
+//! assert_eq!(names, ["FullName", "Email", "CountryId", "SimpleTimeZoneId"]);
 //! # }
 //! ```
 

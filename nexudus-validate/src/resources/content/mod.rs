@@ -3,7 +3,7 @@
 //! Module `content` of the Nexudus API (feature `content`): blog posts, events, courses,
 //! forms, newsletters, surveys and files.
 //!
-//! 32 resources, also re-exported at [`crate::resources`]. Each is generated from
+//! 33 resources, also re-exported at [`crate::resources`]. Each is generated from
 //! `spec/nexudus-api.json` into a file of its own, except the hand-written seed models
 //! (their official pages win), re-exported here.
 //!
@@ -29,6 +29,7 @@
 //! | [`EventWaitingAttendee`] | `/api/content/eventwaitingattendees` | generated |
 //! | [`FaqArticle`] | `/api/content/faqarticles` | generated |
 //! | [`FormPage`] | `/api/content/formpages` | generated |
+//! | [`FormPageAnswer`] | `/api/content/formpageanswers` | generated |
 //! | [`FormPageQuestion`] | `/api/content/formpagequestions` | generated |
 //! | [`FormPageRequest`] | `/api/content/formpagerequests` | generated |
 //! | [`ImageFile`] | `/api/content/imagefiles` | generated |
@@ -62,6 +63,7 @@ mod event_product;
 mod event_waiting_attendee;
 mod faq_article;
 mod form_page;
+mod form_page_answer;
 mod form_page_question;
 mod form_page_request;
 mod image_file;
@@ -95,6 +97,7 @@ pub use event_product::EventProduct;
 pub use event_waiting_attendee::EventWaitingAttendee;
 pub use faq_article::FaqArticle;
 pub use form_page::FormPage;
+pub use form_page_answer::FormPageAnswer;
 pub use form_page_question::{FormPageQuestion, FormPageQuestionQuestionType};
 pub use form_page_request::FormPageRequest;
 pub use image_file::ImageFile;

@@ -20,6 +20,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// - developers put-cannedresponses:
 /// `https://developers.nexudus.com/rest-api/crm/put-cannedresponses`
+/// - developers get-cannedresponses-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-cannedresponses-by-id`
+/// - support 360009770657-Cannedresponse:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770657-Cannedresponse`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -31,26 +35,34 @@ pub struct CannedResponse {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: required by developers put-cannedresponses. Name printed on developers
-    /// put-cannedresponses.
+    /// `BusinessId` (`long`). Required: create: no official page; reference table required,
+    /// support 360009770657-Cannedresponse required; update: required by developers
+    /// put-cannedresponses. Name printed on developers put-cannedresponses, developers
+    /// get-cannedresponses-by-id, support 360009770657-Cannedresponse.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// required by developers put-cannedresponses. Name printed on developers
-    /// put-cannedresponses.
+    /// `Name` (`string`). Required: create: no official page; reference table required, support
+    /// 360009770657-Cannedresponse required; update: required by developers
+    /// put-cannedresponses. Name printed on developers put-cannedresponses, developers
+    /// get-cannedresponses-by-id, support 360009770657-Cannedresponse.
     #[required]
     pub name: Option<String>,
     /// `Subject` (`string`). Optional: create: no official page; reference table optional;
     /// update: not required by developers put-cannedresponses. Name printed on developers
-    /// put-cannedresponses.
+    /// put-cannedresponses, developers get-cannedresponses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub subject: Option<String>,
-    /// `MessageText` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-cannedresponses. Name printed on developers
-    /// put-cannedresponses.
+    /// `MessageText` (`string`). Optional: create: no official page; reference table optional,
+    /// support 360009770657-Cannedresponse optional; update: not required by developers
+    /// put-cannedresponses. Name printed on developers put-cannedresponses, developers
+    /// get-cannedresponses-by-id, support 360009770657-Cannedresponse.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub message_text: Option<String>,
+    /// `BusinessName` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-cannedresponses. Name printed on developers
+    /// get-cannedresponses-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

@@ -20,6 +20,8 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// - developers post-crmboards:
 /// `https://developers.nexudus.com/rest-api/crm/post-crmboards`
+/// - developers put-crmboards: `https://developers.nexudus.com/rest-api/crm/put-crmboards`
+/// - developers get-crmboards: `https://developers.nexudus.com/rest-api/crm/get-crmboards`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -30,15 +32,18 @@ pub struct CrmBoard {
     #[required(update)]
     pub id: Option<i64>,
     /// `BusinessId` (`long`). Required: create: required by developers post-crmboards; update:
-    /// as on create. Name printed on developers post-crmboards.
+    /// required by developers put-crmboards. Name printed on developers post-crmboards,
+    /// developers put-crmboards.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: required by developers post-crmboards; update: as
-    /// on create. Name printed on developers post-crmboards.
+    /// `Name` (`string`). Required: create: required by developers post-crmboards; update:
+    /// required by developers put-crmboards. Name printed on developers post-crmboards,
+    /// developers put-crmboards.
     #[required]
     pub name: Option<String>,
     /// `Archived` (`bool`). Optional: create: not required by developers post-crmboards;
-    /// update: as on create. Name printed on developers post-crmboards.
+    /// update: not required by developers put-crmboards. Name printed on developers
+    /// post-crmboards, developers put-crmboards.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -15,6 +15,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/crmboardcolumns.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-crmboardcolumns:
+/// `https://developers.nexudus.com/rest-api/crm/post-crmboardcolumns`
+/// - developers put-crmboardcolumns:
+/// `https://developers.nexudus.com/rest-api/crm/put-crmboardcolumns`
+/// - developers get-crmboardcolumns-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns-by-id`
+/// - developers get-crmboardcolumns:
+/// `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,146 +37,210 @@ pub struct CrmBoardColumn {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CrmBoardId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `CrmBoardId` (`long`). Required: create: required by developers post-crmboardcolumns;
+    /// update: required by developers put-crmboardcolumns. Name printed on developers
+    /// post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[required]
     pub crm_board_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-crmboardcolumns;
+    /// update: required by developers put-crmboardcolumns. Name printed on developers
+    /// post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Position` (`int`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    /// `Position` (`int`). Required: create: required by developers post-crmboardcolumns;
+    /// update: required by developers put-crmboardcolumns. Name printed on developers
+    /// post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[required]
     pub position: Option<i32>,
-    /// `TourRequests` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `TourRequests` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tour_requests: Option<bool>,
-    /// `ToursConfirmed` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `ToursConfirmed` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tours_confirmed: Option<bool>,
-    /// `TourCompleted` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `TourCompleted` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tour_completed: Option<bool>,
-    /// `WinOpportunity` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--win-opportunity` (high confidence): no source prints it.
+    /// `WinOpportunity` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub win_opportunity: Option<bool>,
-    /// `LoseOpportunity` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--lose-opportunity` (high confidence): no source prints
-    /// it.
+    /// `LoseOpportunity` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lose_opportunity: Option<bool>,
-    /// `SignUps` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `SignUps` (`bool`). Optional: create: not required by developers post-crmboardcolumns;
+    /// update: not required by developers put-crmboardcolumns. Name printed on developers
+    /// post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sign_ups: Option<bool>,
-    /// `Bookings` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `Bookings` (`bool`). Optional: create: not required by developers post-crmboardcolumns;
+    /// update: not required by developers put-crmboardcolumns. Name printed on developers
+    /// post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bookings: Option<bool>,
-    /// `Cancellations` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `Cancellations` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cancellations: Option<bool>,
-    /// `ProposalsSent` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `ProposalsSent` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposals_sent: Option<bool>,
-    /// `ProposalsAccepted` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `ProposalsAccepted` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposals_accepted: Option<bool>,
-    /// `DocumentsSigned` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `DocumentsSigned` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub documents_signed: Option<bool>,
-    /// `EventRegistrations` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `EventRegistrations` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_registrations: Option<bool>,
-    /// `ContactMessages` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `ContactMessages` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contact_messages: Option<bool>,
-    /// `CannedResponseId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `CannedResponseId` (`long`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub canned_response_id: Option<i64>,
-    /// `TaskListId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `TaskListId` (`long`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub task_list_id: Option<i64>,
-    /// `UseTaskListAsResponsible` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--use-task-list-as-responsible` (high confidence):
-    /// no source prints it.
+    /// `UseTaskListAsResponsible` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers put-crmboardcolumns, developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub use_task_list_as_responsible: Option<bool>,
-    /// `ActivateAccount` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `ActivateAccount` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub activate_account: Option<bool>,
-    /// `DeleteAccount` (`bool`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--delete-account` (high confidence): no source prints it.
+    /// `DeleteAccount` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delete_account: Option<bool>,
-    /// `DeactivateAccount` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmboardcolumn.md`.
+    /// `DeactivateAccount` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub deactivate_account: Option<bool>,
-    /// `ConfirmTour` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmboardcolumn.md`.
+    /// `ConfirmTour` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub confirm_tour: Option<bool>,
-    /// `ProductPurchased` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--product-purchased` (high confidence): no source prints
-    /// it.
+    /// `ProductPurchased` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers post-crmboardcolumns, developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub product_purchased: Option<bool>,
-    /// `Products` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `Products` (`list`). Optional: create: not required by developers post-crmboardcolumns;
+    /// update: not required by developers put-crmboardcolumns. Name printed on developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub products: Option<Vec<i64>>,
-    /// `AddedProducts` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `AddedProducts` (`list`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_products: Option<Vec<i64>>,
-    /// `RemovedProducts` (`list`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the Nexudus skills reference (list
-    /// properties).
+    /// `RemovedProducts` (`list`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_products: Option<Vec<i64>>,
-    /// `ResourceBooked` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--resource-booked` (high confidence): no source prints it.
+    /// `ResourceBooked` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resource_booked: Option<bool>,
-    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `Resources` (`list`). Optional: create: not required by developers post-crmboardcolumns;
+    /// update: not required by developers put-crmboardcolumns. Name printed on developers
+    /// get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the Nexudus skills reference (list
-    /// properties).
+    /// `RemovedResources` (`list`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name from
+    /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `EventCheckins` (`bool`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--event-checkins` (high confidence): no source prints it.
+    /// `EventCheckins` (`bool`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_checkins: Option<bool>,
+    /// `CrmBoardName` (`string`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_name: Option<String>,
+    /// `CrmBoardBusinessId` (`number`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_business_id: Option<serde_json::Number>,
+    /// `CrmBoardBusinessName` (`string`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_business_name: Option<String>,
+    /// `CrmBoardBusinessCurrencyId` (`number`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_business_currency_id: Option<serde_json::Number>,
+    /// `CrmBoardBusinessCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
+    /// printed on developers get-crmboardcolumns-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_board_business_currency_code: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

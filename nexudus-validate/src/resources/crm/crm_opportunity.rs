@@ -16,6 +16,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/crmopportunities.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-crmopportunities:
+/// `https://developers.nexudus.com/rest-api/crm/post-crmopportunities`
+/// - developers put-crmopportunities:
+/// `https://developers.nexudus.com/rest-api/crm/put-crmopportunities`
+/// - developers get-crmopportunities-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-crmopportunities-by-id`
+/// - support 360009846058-Crmopportunity:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846058-Crmopportunity`
+/// - developers reference/crmopportunity:
+/// `https://developers.nexudus.com/reference/crmopportunity`
+///
 /// Catalogue note: lead-source and loss-reason enums have no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,109 +41,231 @@ pub struct CrmOpportunity {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Optional: create: not required by developers post-crmopportunities;
+    /// update: not required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
-    /// `CrmBoardColumnId` (`long`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `CrmBoardColumnId` (`long`). Required: create: required by developers
+    /// post-crmopportunities; update: required by developers put-crmopportunities. Name printed
+    /// on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[required]
     pub crm_board_column_id: Option<i64>,
-    /// `CoworkerId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `CoworkerId` (`long`). Required: create: required by developers post-crmopportunities;
+    /// update: required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[required]
     pub coworker_id: Option<i64>,
-    /// `TeamId` (`long`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `TeamId` (`long`). Optional: create: not required by developers post-crmopportunities;
+    /// update: not required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub team_id: Option<i64>,
-    /// `OpportunityTypeId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunity.md`.
+    /// `OpportunityTypeId` (`long`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub opportunity_type_id: Option<i64>,
-    /// `ResponsibleId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `ResponsibleId` (`long`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub responsible_id: Option<i64>,
-    /// `ReferrerId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `ReferrerId` (`long`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub referrer_id: Option<i64>,
-    /// `AgentId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `AgentId` (`long`). Optional: create: not required by developers post-crmopportunities;
+    /// update: not required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub agent_id: Option<i64>,
-    /// `Notes` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Personal data (bio). Name from the Nexudus skills reference (key
-    /// fields).
+    /// `Notes` (`string`). Optional: create: not required by developers post-crmopportunities;
+    /// update: not required by developers put-crmopportunities. Personal data (bio). Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `Completed` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `Completed` (`bool`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub completed: Option<bool>,
-    /// `DueDate` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    /// `DueDate` (`DateTime`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date: Option<NexudusDateTime>,
-    /// `Value` (`decimal`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    /// `Value` (`decimal`). Optional: create: not required by developers post-crmopportunities;
+    /// update: not required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<f64>,
-    /// `Reminded` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the official page developers post-eventattendees (+1
-    /// more) (the same name on another entity).
+    /// `Reminded` (`bool`). Optional: create: not required by developers post-crmopportunities;
+    /// update: not required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminded: Option<bool>,
-    /// `LeadSource` (`enum` `CrmOpportunityLeadSource`, an integer (no source lists its
-    /// values)). Optional: create: no official page; reference table optional; update: as on
-    /// create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `LeadSource` (`enum` [`CrmOpportunityLeadSource`]). Optional: create: not required by
+    /// developers post-crmopportunities; update: not required by developers
+    /// put-crmopportunities. Name printed on developers post-crmopportunities, developers
+    /// put-crmopportunities, developers get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub lead_source: Option<i32>,
-    /// `LossReason` (`enum` `CrmOpportunityLossReason`, an integer (no source lists its
-    /// values)). Optional: create: no official page; reference table optional; update: as on
-    /// create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    pub lead_source: Option<CrmOpportunityLeadSource>,
+    /// `LossReason` (`enum` [`CrmOpportunityLossReason`]). Optional: create: not required by
+    /// developers post-crmopportunities; update: not required by developers
+    /// put-crmopportunities. Name printed on developers post-crmopportunities, developers
+    /// put-crmopportunities, developers get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub loss_reason: Option<i32>,
-    /// `Status` (`enum` [`CrmOpportunityStatus`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    pub loss_reason: Option<CrmOpportunityLossReason>,
+    /// `Status` (`enum` [`CrmOpportunityStatus`]). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub status: Option<CrmOpportunityStatus>,
-    /// `WonOn` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `WonOn` (`DateTime`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub won_on: Option<NexudusDateTime>,
-    /// `LostOn` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `LostOn` (`DateTime`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub lost_on: Option<NexudusDateTime>,
-    /// `Position` (`int`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/crmopportunity.md`.
+    /// `Position` (`int`). Required: create: required by developers post-crmopportunities;
+    /// update: required by developers put-crmopportunities. Name printed on developers
+    /// post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id (+2 more).
     #[required]
     pub position: Option<i32>,
-    /// `UtmSource` (`string`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--utm-source` (low confidence): no source prints it.
+    /// `UtmSource` (`string`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_source: Option<String>,
-    /// `UtmMedium` (`string`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--utm-medium` (low confidence): no source prints it.
+    /// `UtmMedium` (`string`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers put-crmopportunities, developers
+    /// get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_medium: Option<String>,
-    /// `UtmCampaign` (`string`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--utm-campaign` (low confidence): no source prints it.
+    /// `UtmCampaign` (`string`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_campaign: Option<String>,
-    /// `UtmContent` (`string`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--utm-content` (low confidence): no source prints it.
+    /// `UtmContent` (`string`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_content: Option<String>,
-    /// `UtmTerm` (`string`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--utm-term` (low confidence): no source prints it.
+    /// `UtmTerm` (`string`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers post-crmopportunities, developers get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_term: Option<String>,
+    /// `CrmBoardColumnName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_name: Option<String>,
+    /// `CrmBoardColumnCrmBoardId` (`string`). Optional: read-only. Read from the server, never
+    /// sent back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_crm_board_id: Option<String>,
+    /// `CrmBoardColumnCrmBoardName` (`string`). Optional: read-only. Read from the server,
+    /// never sent back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_crm_board_name: Option<String>,
+    /// `CrmBoardColumnCrmBoardBusinessId` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-crmopportunities-by-id,
+    /// developers reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_crm_board_business_id: Option<String>,
+    /// `CrmBoardColumnCrmBoardBusinessName` (`string`). Optional: read-only. Read from the
+    /// server, never sent back. Name printed on developers get-crmopportunities-by-id,
+    /// developers reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_crm_board_business_name: Option<String>,
+    /// `CrmBoardColumnCrmBoardBusinessCurrencyId` (`string`). Optional: read-only. Read from
+    /// the server, never sent back. Name printed on developers get-crmopportunities-by-id,
+    /// developers reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_crm_board_business_currency_id: Option<String>,
+    /// `CrmBoardColumnCrmBoardBusinessCurrencyCode` (`string`). Optional: read-only. Read from
+    /// the server, never sent back. Name printed on developers get-crmopportunities-by-id,
+    /// developers reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub crm_board_column_crm_board_business_currency_code: Option<String>,
+    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub coworker_full_name: Option<String>,
+    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub coworker_coworker_type: Option<String>,
+    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub coworker_company_name: Option<String>,
+    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub coworker_email: Option<String>,
+    /// `TeamName` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-crmopportunities-by-id, developers reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub team_name: Option<String>,
+    /// `TeamDescription` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub team_description: Option<String>,
+    /// `TeamProfileWebsite` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub team_profile_website: Option<String>,
+    /// `OpportunityTypeName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub opportunity_type_name: Option<String>,
+    /// `ResponsibleFullName` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on developers get-crmopportunities-by-id, developers
+    /// reference/crmopportunity.
+    #[serde(skip_serializing, default)]
+    pub responsible_full_name: Option<String>,
+    /// `CrmUpdatedOn` (`DateTime`). Optional: create: not required by developers
+    /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
+    /// printed on developers get-crmopportunities-by-id, developers reference/crmopportunity.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub crm_updated_on: Option<NexudusDateTime>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.
@@ -174,10 +309,127 @@ pub struct CrmOpportunity {
 }
 
 crate::open_enum! {
-    /// The values of `CrmOpportunity.Status` (`CrmOpportunityStatus`).
+    /// The values of `CrmOpportunity.LeadSource` (`eCrmOpportunitySource`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the official pages (developers get-crmopportunities, mintlify
+    /// put-crmopportunities).
+    pub enum CrmOpportunityLeadSource {
+        /// `1`: Web.
+        Web = 1,
+        /// `2`: Phone.
+        Phone = 2,
+        /// `4`: Webinar.
+        Webinar = 4,
+        /// `5`: Referral.
+        Referral = 5,
+        /// `6`: PrintAdvert.
+        PrintAdvert = 6,
+        /// `7`: PurchasedList.
+        PurchasedList = 7,
+        /// `8`: WordOfMouth.
+        WordOfMouth = 8,
+        /// `9`: DirectEmail.
+        DirectEmail = 9,
+        /// `10`: EmailMarketing.
+        EmailMarketing = 10,
+        /// `11`: Broker.
+        Broker = 11,
+        /// `12`: PropertyAgent.
+        PropertyAgent = 12,
+        /// `13`: Facebook.
+        Facebook = 13,
+        /// `14`: Linkedin.
+        Linkedin = 14,
+        /// `15`: Instagram.
+        Instagram = 15,
+        /// `16`: Twitter.
+        Twitter = 16,
+        /// `17`: HubbleHq.
+        HubbleHq = 17,
+        /// `18`: LiquidSpace.
+        LiquidSpace = 18,
+        /// `19`: GoogleSearch.
+        GoogleSearch = 19,
+        /// `20`: SpacePool.
+        SpacePool = 20,
+        /// `21`: InstantOffices.
+        InstantOffices = 21,
+        /// `22`: OfficeFreedom.
+        OfficeFreedom = 22,
+        /// `23`: FlexiOffices.
+        FlexiOffices = 23,
+        /// `24`: Workthere.
+        Workthere = 24,
+        /// `25`: Kontor.
+        Kontor = 25,
+        /// `26`: Valve.
+        Valve = 26,
+        /// `98`: OtherSocialNetwork.
+        OtherSocialNetwork = 98,
+        /// `99`: Other.
+        Other = 99,
+    }
+}
+
+crate::open_enum! {
+    /// The values of `CrmOpportunity.LossReason` (`eCrmOpportunityLossReason`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (developers get-crmopportunities, mintlify
+    /// put-crmopportunities).
+    pub enum CrmOpportunityLossReason {
+        /// `1`: Timing.
+        Timing = 1,
+        /// `2`: Need.
+        Need = 2,
+        /// `3`: PoorQualification.
+        PoorQualification = 3,
+        /// `4`: Price.
+        Price = 4,
+        /// `5`: Feature.
+        Feature = 5,
+        /// `6`: LostMomentum.
+        LostMomentum = 6,
+        /// `7`: Competition.
+        Competition = 7,
+        /// `8`: ContractTerm.
+        ContractTerm = 8,
+        /// `9`: Duplicate.
+        Duplicate = 9,
+        /// `10`: Waitlist.
+        Waitlist = 10,
+        /// `11`: NotReturningCalls.
+        NotReturningCalls = 11,
+        /// `12`: LackOfFacilities.
+        LackOfFacilities = 12,
+        /// `13`: NoPetPolicy.
+        NoPetPolicy = 13,
+        /// `14`: NoRightFit.
+        NoRightFit = 14,
+        /// `15`: Location.
+        Location = 15,
+        /// `16`: Entrance.
+        Entrance = 16,
+        /// `17`: Errors.
+        Errors = 17,
+        /// `18`: Archived.
+        Archived = 18,
+        /// `19`: SearchOnHold.
+        SearchOnHold = 19,
+        /// `20`: RelocationOnHold.
+        RelocationOnHold = 20,
+        /// `99`: Other.
+        Other = 99,
+    }
+}
+
+crate::open_enum! {
+    /// The values of `CrmOpportunity.Status` (`eCrmOpportunityStatus — Status values`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the reference table and the official pages (mintlify
+    /// put-crmopportunities) (the union of their values).
     pub enum CrmOpportunityStatus {
         /// `1`: InProgress.
         InProgress = 1,

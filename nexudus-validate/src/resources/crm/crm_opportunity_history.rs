@@ -15,6 +15,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/crmopportunityhistories.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-crmopportunityhistories:
+/// `https://developers.nexudus.com/rest-api/crm/post-crmopportunityhistories`
+/// - developers put-crmopportunityhistories:
+/// `https://developers.nexudus.com/rest-api/crm/put-crmopportunityhistories`
+/// - developers get-crmopportunityhistories-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-crmopportunityhistories-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,33 +35,60 @@ pub struct CrmOpportunityHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `CrmOpportunityId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunityhistory.md`.
+    /// `CrmOpportunityId` (`long`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers post-crmopportunityhistories,
+    /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub crm_opportunity_id: Option<i64>,
-    /// `OldCrmBoardColumnId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunityhistory.md`.
+    /// `OldCrmBoardColumnId` (`long`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers post-crmopportunityhistories,
+    /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub old_crm_board_column_id: Option<i64>,
-    /// `FromTime` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    /// `FromTime` (`DateTime`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers post-crmopportunityhistories,
+    /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub from_time: Option<NexudusDateTime>,
-    /// `ToTime` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (key fields).
+    /// `ToTime` (`DateTime`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers post-crmopportunityhistories,
+    /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to_time: Option<NexudusDateTime>,
-    /// `NewCrmBoardColumnId` (`long`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunityhistory.md`.
+    /// `NewCrmBoardColumnId` (`long`). Required: create: required by developers
+    /// post-crmopportunityhistories; update: required by developers
+    /// put-crmopportunityhistories. Name printed on developers post-crmopportunityhistories,
+    /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[required]
     pub new_crm_board_column_id: Option<i64>,
-    /// `UserId` (`long`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/crmopportunityhistory.md`.
+    /// `UserId` (`long`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers post-crmopportunityhistories,
+    /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub user_id: Option<i64>,
+    /// `OldCrmBoardColumnName` (`string`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers
+    /// get-crmopportunityhistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub old_crm_board_column_name: Option<String>,
+    /// `NewCrmBoardColumnName` (`string`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers
+    /// get-crmopportunityhistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub new_crm_board_column_name: Option<String>,
+    /// `UserFullName` (`string`). Optional: create: not required by developers
+    /// post-crmopportunityhistories; update: not required by developers
+    /// put-crmopportunityhistories. Name printed on developers
+    /// get-crmopportunityhistories-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub user_full_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

@@ -15,6 +15,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/crmopportunityimportfiles.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-crmopportunityimportfiles:
+/// `https://developers.nexudus.com/rest-api/crm/post-crmopportunityimportfiles`
+/// - developers put-crmopportunityimportfiles:
+/// `https://developers.nexudus.com/rest-api/crm/put-crmopportunityimportfiles`
+/// - developers get-crmopportunityimportfiles-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-crmopportunityimportfiles-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,30 +35,47 @@ pub struct CrmOpportunityImportFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunityimportfile.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers
+    /// post-crmopportunityimportfiles; update: required by developers
+    /// put-crmopportunityimportfiles. Name printed on developers
+    /// post-crmopportunityimportfiles, developers put-crmopportunityimportfiles, developers
+    /// get-crmopportunityimportfiles-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `NewFileDataUrl` (`string`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--new-file-data-url` (low confidence): no source prints
-    /// it.
+    /// `NewFileDataUrl` (`string`). Optional: create: not required by developers
+    /// post-crmopportunityimportfiles; update: not required by developers
+    /// put-crmopportunityimportfiles. Name printed on developers
+    /// post-crmopportunityimportfiles, developers put-crmopportunityimportfiles, developers
+    /// get-crmopportunityimportfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_file_data_url: Option<String>,
-    /// `ClearFileDataFile` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--clear-file-data-file` (high confidence): no source
-    /// prints it.
+    /// `ClearFileDataFile` (`bool`). Optional: create: not required by developers
+    /// post-crmopportunityimportfiles; update: not required by developers
+    /// put-crmopportunityimportfiles. Name printed on developers
+    /// post-crmopportunityimportfiles, developers put-crmopportunityimportfiles, developers
+    /// get-crmopportunityimportfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_data_file: Option<bool>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/crmopportunityimportfile.md`.
+    /// `Name` (`string`). Required: create: required by developers
+    /// post-crmopportunityimportfiles; update: required by developers
+    /// put-crmopportunityimportfiles. Name printed on developers
+    /// post-crmopportunityimportfiles, developers put-crmopportunityimportfiles, developers
+    /// get-crmopportunityimportfiles-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Imported` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/crmopportunityimportfile.md`.
+    /// `Imported` (`bool`). Optional: create: not required by developers
+    /// post-crmopportunityimportfiles; update: not required by developers
+    /// put-crmopportunityimportfiles. Name printed on developers
+    /// post-crmopportunityimportfiles, developers put-crmopportunityimportfiles, developers
+    /// get-crmopportunityimportfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub imported: Option<bool>,
+    /// `FileDataFileName` (`string`). Optional: create: not required by developers
+    /// post-crmopportunityimportfiles; update: not required by developers
+    /// put-crmopportunityimportfiles. Name printed on developers
+    /// get-crmopportunityimportfiles-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file_data_file_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/customfields.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-customfields:
+/// `https://developers.nexudus.com/rest-api/crm/post-customfields`
+/// - developers get-customfields-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-customfields-by-id`
+/// - developers get-customfields:
+/// `https://developers.nexudus.com/rest-api/crm/get-customfields`
+/// - support 360009770717-Customfield:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770717-Customfield`
+///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,142 +35,148 @@ pub struct CustomField {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-customfields;
+    /// update: as on create. Name printed on developers post-customfields, developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-customfields; update:
+    /// as on create. Name printed on developers post-customfields, developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[required]
     pub name: Option<String>,
-    /// `DisplayOrder` (`int`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `DisplayOrder` (`int`). Required: create: required by developers post-customfields;
+    /// update: as on create. Name printed on developers post-customfields, developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[required]
     pub display_order: Option<i32>,
-    /// `RecordType` (`enum` [`CustomFieldRecordType`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `RecordType` (`enum` [`CustomFieldRecordType`]). Optional: create: not required by
+    /// developers post-customfields; update: as on create. Name printed on developers
+    /// post-customfields, developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub record_type: Option<CustomFieldRecordType>,
-    /// `FieldType` (`enum` [`CustomFieldFieldType`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `FieldType` (`enum` [`CustomFieldFieldType`]). Optional: create: not required by
+    /// developers post-customfields; update: as on create. Name printed on developers
+    /// post-customfields, developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub field_type: Option<CustomFieldFieldType>,
     /// `CoworkerFieldPosition` (`enum` [`CustomFieldCoworkerFieldPosition`]). Optional: create:
-    /// no official page; reference table required, but tables flag the defaults of enums and
-    /// bools; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// not required by developers post-customfields; update: as on create. Name printed on
+    /// developers post-customfields, developers get-customfields-by-id, support
+    /// 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_field_position: Option<CustomFieldCoworkerFieldPosition>,
-    /// `AvailableOptions` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `AvailableOptions` (`string`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_options: Option<String>,
-    /// `AllowMultipleOptions` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `AllowMultipleOptions` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_multiple_options: Option<bool>,
-    /// `CustomFieldIndex` (`int`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `CustomFieldIndex` (`int`). Required: create: required by developers post-customfields;
+    /// update: as on create. Name printed on developers post-customfields, developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[required]
     pub custom_field_index: Option<i32>,
-    /// `Required` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `Required` (`bool`). Optional: create: not required by developers post-customfields;
+    /// update: as on create. Name printed on developers post-customfields, developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub required: Option<bool>,
-    /// `GroupName` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `GroupName` (`string`). Optional: create: not required by developers post-customfields;
+    /// update: as on create. Name printed on developers post-customfields, developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group_name: Option<String>,
-    /// `DisplayInPublicProfile` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `DisplayInPublicProfile` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_public_profile: Option<bool>,
-    /// `DisplayInDirectorySearch` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `DisplayInDirectorySearch` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_directory_search: Option<bool>,
-    /// `NameInSearch` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/customfield.md`.
+    /// `NameInSearch` (`string`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers
+    /// get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name_in_search: Option<String>,
-    /// `Visibility` (`enum` [`CustomFieldVisibility`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the official page learn put-courses (+1 more) (the same name on
-    /// another entity).
+    /// `Visibility` (`enum` [`CustomFieldVisibility`]). Optional: create: not required by
+    /// developers post-customfields; update: as on create. Name printed on developers
+    /// post-customfields, developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visibility: Option<CustomFieldVisibility>,
-    /// `DisplayInSignUpForm` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `DisplayInSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_sign_up_form: Option<bool>,
-    /// `DisplayInProfileForm` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `DisplayInProfileForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_profile_form: Option<bool>,
-    /// `DisplayInTourForm` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/customfield.md`.
+    /// `DisplayInTourForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id, support 360009770717-Customfield.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_tour_form: Option<bool>,
-    /// `DisplayInEventSignUpForm` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-event-sign-up-form` (high
-    /// confidence): no source prints it.
+    /// `DisplayInEventSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_event_sign_up_form: Option<bool>,
-    /// `ShowInBookingForm` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--show-in-booking-form` (high confidence): no source
-    /// prints it.
+    /// `ShowInBookingForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_booking_form: Option<bool>,
-    /// `DisplayInProductSignUpForm` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-product-sign-up-form` (high
-    /// confidence): no source prints it.
+    /// `DisplayInProductSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_product_sign_up_form: Option<bool>,
-    /// `DisplayInTeamSignUpForm` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-team-sign-up-form` (high confidence):
-    /// no source prints it.
+    /// `DisplayInTeamSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers
+    /// get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_team_sign_up_form: Option<bool>,
-    /// `DisplayInCourseSignUpForm` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-course-sign-up-form` (high
-    /// confidence): no source prints it.
+    /// `DisplayInCourseSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_course_sign_up_form: Option<bool>,
-    /// `DisplayInTariffSignUpForm` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-tariff-sign-up-form` (high
-    /// confidence): no source prints it.
+    /// `DisplayInTariffSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_tariff_sign_up_form: Option<bool>,
-    /// `DisplayInBookingSignUpForm` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-booking-sign-up-form` (high
-    /// confidence): no source prints it.
+    /// `DisplayInBookingSignUpForm` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers post-customfields,
+    /// developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_booking_sign_up_form: Option<bool>,
-    /// `DisplayInResourceSearch` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--display-in-resource-search` (high confidence):
-    /// no source prints it.
+    /// `DisplayInResourceSearch` (`bool`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name printed on developers
+    /// get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_in_resource_search: Option<bool>,
-    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `Resources` (`list`). Optional: create: not required by developers post-customfields;
+    /// update: as on create. Name printed on developers get-customfields-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `AddedResources` (`list`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// `RemovedResources` (`list`). Optional: create: not required by developers
+    /// post-customfields; update: as on create. Name from the Nexudus skills reference (list
     /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
@@ -206,10 +223,11 @@ pub struct CustomField {
 }
 
 crate::open_enum! {
-    /// The values of `CustomField.RecordType` (`CustomFieldRecordType`).
+    /// The values of `CustomField.RecordType` (`eCustomFieldRecordType`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-customfields-by-id, mintlify post-customfields) (the union of their values).
     pub enum CustomFieldRecordType {
         /// `1`: Coworker.
         Coworker = 1,
@@ -221,31 +239,31 @@ crate::open_enum! {
         CrmOpportunity = 4,
         /// `5`: Visitor.
         Visitor = 5,
-        /// `6`: Proposal.
+        /// `6`: Proposal (only in the reference table).
         Proposal = 6,
-        /// `7`: CoworkerInternal.
+        /// `7`: CoworkerInternal (only in the reference table).
         CoworkerInternal = 7,
-        /// `8`: HelpDeskMessage.
+        /// `8`: HelpDeskMessage (only in the reference table).
         HelpDeskMessage = 8,
-        /// `9`: HelpDeskDepartment.
+        /// `9`: HelpDeskDepartment (only in the reference table).
         HelpDeskDepartment = 9,
-        /// `10`: Product.
+        /// `10`: Product (only in the reference table).
         Product = 10,
-        /// `11`: Booking.
+        /// `11`: Booking (only in the reference table).
         Booking = 11,
-        /// `12`: CoworkerInvoice.
+        /// `12`: CoworkerInvoice (only in the reference table).
         CoworkerInvoice = 12,
-        /// `13`: Business.
+        /// `13`: Business (only in the reference table).
         Business = 13,
-        /// `14`: CoworkerContract.
+        /// `14`: CoworkerContract (only in the reference table).
         CoworkerContract = 14,
-        /// `15`: Tariff.
+        /// `15`: Tariff (only in the reference table).
         Tariff = 15,
-        /// `16`: Resource.
+        /// `16`: Resource (only in the reference table).
         Resource = 16,
-        /// `17`: FloorPlan.
+        /// `17`: FloorPlan (only in the reference table).
         FloorPlan = 17,
-        /// `18`: InventoryAsset.
+        /// `18`: InventoryAsset (only in the reference table).
         InventoryAsset = 18,
     }
 }

@@ -15,6 +15,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/documenttemplates.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-documenttemplates:
+/// `https://developers.nexudus.com/rest-api/crm/post-documenttemplates`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,32 +31,32 @@ pub struct DocumentTemplate {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/documenttemplate.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-documenttemplates;
+    /// update: as on create. Name printed on developers post-documenttemplates.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/documenttemplate.md`.
+    /// `Name` (`string`). Required: create: required by developers post-documenttemplates;
+    /// update: as on create. Name printed on developers post-documenttemplates.
     #[required]
     pub name: Option<String>,
-    /// `Document` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/documenttemplate.md`.
+    /// `Document` (`string`). Optional: create: not required by developers
+    /// post-documenttemplates; update: as on create. Name printed on developers
+    /// post-documenttemplates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub document: Option<String>,
-    /// `NewBinaryDocumentUrl` (`string`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--new-binary-document-url` (low confidence): no
-    /// source prints it.
+    /// `NewBinaryDocumentUrl` (`string`). Optional: create: not required by developers
+    /// post-documenttemplates; update: as on create. Name printed on developers
+    /// post-documenttemplates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_binary_document_url: Option<String>,
-    /// `ClearBinaryDocumentFile` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--clear-binary-document-file` (high confidence):
-    /// no source prints it.
+    /// `ClearBinaryDocumentFile` (`bool`). Optional: create: not required by developers
+    /// post-documenttemplates; update: as on create. Name printed on developers
+    /// post-documenttemplates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_binary_document_file: Option<bool>,
     /// `TemplateOutputFormat` (`enum` [`DocumentTemplateTemplateOutputFormat`]). Optional:
-    /// create: no official page; reference table required, but tables flag the defaults of
-    /// enums and bools; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/documenttemplate.md`.
+    /// create: not required by developers post-documenttemplates; update: as on create. Name
+    /// printed on developers post-documenttemplates.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub template_output_format: Option<DocumentTemplateTemplateOutputFormat>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/emailaccounts.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-emailaccounts:
+/// `https://developers.nexudus.com/rest-api/crm/post-emailaccounts`
+/// - developers put-emailaccounts:
+/// `https://developers.nexudus.com/rest-api/crm/put-emailaccounts`
+/// - developers get-emailaccounts-by-id:
+/// `https://developers.nexudus.com/rest-api/crm/get-emailaccounts-by-id`
+///
 /// Its `Debug` never prints the sensitive fields (`GoogleAccessToken`,
 /// `Office365AccessToken`), only whether they are set.
 ///
@@ -31,118 +40,132 @@ pub struct EmailAccount {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-emailaccounts;
+    /// update: required by developers put-emailaccounts. Name printed on developers
+    /// post-emailaccounts, developers put-emailaccounts, developers get-emailaccounts-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `DisplayName` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `DisplayName` (`string`). Required: create: required by developers post-emailaccounts;
+    /// update: required by developers put-emailaccounts. Name printed on developers
+    /// post-emailaccounts, developers put-emailaccounts, developers get-emailaccounts-by-id.
     #[required]
     pub display_name: Option<String>,
-    /// `EmailAddress` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `EmailAddress` (`string`). Required: create: required by developers post-emailaccounts;
+    /// update: required by developers put-emailaccounts. Name printed on developers
+    /// post-emailaccounts, developers put-emailaccounts, developers get-emailaccounts-by-id.
     #[required]
     pub email_address: Option<String>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/emailaccount.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-emailaccounts;
+    /// update: not required by developers put-emailaccounts. Name printed on developers
+    /// post-emailaccounts, developers put-emailaccounts, developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `SendNotificationOnNewMessages` (`bool`). Optional: create: no official page; reference
-    /// table optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `SendNotificationOnNewMessages` (`bool`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Name printed
+    /// on developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub send_notification_on_new_messages: Option<bool>,
-    /// `NotificationEmailAddress` (`string`). Optional: create: no official page; reference
-    /// table optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `NotificationEmailAddress` (`string`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Name printed
+    /// on developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notification_email_address: Option<String>,
-    /// `IncomingServer` (`string`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `IncomingServer` (`string`). Required: create: required by developers
+    /// post-emailaccounts; update: required by developers put-emailaccounts. Name printed on
+    /// developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[required]
     pub incoming_server: Option<String>,
-    /// `IncomingServerType` (`enum` [`EmailAccountIncomingServerType`]). Optional: create: no
-    /// official page; reference table required, but tables flag the defaults of enums and
-    /// bools; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `IncomingServerType` (`enum` [`EmailAccountIncomingServerType`]). Optional: create: not
+    /// required by developers post-emailaccounts; update: not required by developers
+    /// put-emailaccounts. Name printed on developers post-emailaccounts, developers
+    /// put-emailaccounts, developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub incoming_server_type: Option<EmailAccountIncomingServerType>,
-    /// `IncomingServerPort` (`int`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `IncomingServerPort` (`int`). Required: create: required by developers
+    /// post-emailaccounts; update: required by developers put-emailaccounts. Name printed on
+    /// developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[required]
     pub incoming_server_port: Option<i32>,
-    /// `IncomingServerSSL` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `IncomingServerSSL` (`bool`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Name printed
+    /// on developers post-emailaccounts, developers get-emailaccounts-by-id.
     #[serde(
         rename = "IncomingServerSSL",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub incoming_server_ssl: Option<bool>,
-    /// `IncomingServerUsername` (`string`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `IncomingServerUsername` (`string`). Required: create: required by developers
+    /// post-emailaccounts; update: required by developers put-emailaccounts. Name printed on
+    /// developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[required]
     pub incoming_server_username: Option<String>,
     /// `DeleteMessageSettings` (`enum` [`EmailAccountDeleteMessageSettings`]). Optional:
-    /// create: no official page; reference table required, but tables flag the defaults of
-    /// enums and bools; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// create: not required by developers post-emailaccounts; update: not required by
+    /// developers put-emailaccounts. Name printed on developers post-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub delete_message_settings: Option<EmailAccountDeleteMessageSettings>,
-    /// `OutgoingServer` (`string`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServer` (`string`). Required: create: required by developers
+    /// post-emailaccounts; update: required by developers put-emailaccounts. Name printed on
+    /// developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[required]
     pub outgoing_server: Option<String>,
-    /// `OutgoingServerPort` (`int`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServerPort` (`int`). Required: create: required by developers
+    /// post-emailaccounts; update: required by developers put-emailaccounts. Name printed on
+    /// developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[required]
     pub outgoing_server_port: Option<i32>,
-    /// `OutgoingServerSSL` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServerSSL` (`bool`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Name printed
+    /// on developers get-emailaccounts-by-id.
     #[serde(
         rename = "OutgoingServerSSL",
         skip_serializing_if = "Option::is_none",
         default
     )]
     pub outgoing_server_ssl: Option<bool>,
-    /// `OutgoingServerUsername` (`string`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `OutgoingServerUsername` (`string`). Required: create: required by developers
+    /// post-emailaccounts; update: required by developers put-emailaccounts. Name printed on
+    /// developers post-emailaccounts, developers put-emailaccounts, developers
+    /// get-emailaccounts-by-id.
     #[required]
     pub outgoing_server_username: Option<String>,
-    /// `ReplyToEmail` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Personal data (email). Name from the legacy API docs
-    /// `rest-api/crm/emailaccount.md`.
+    /// `ReplyToEmail` (`string`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Personal data
+    /// (email). Name printed on developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reply_to_email: Option<String>,
-    /// `LastCheckTime` (`DateTime`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--last-check-time` (high confidence): no source prints it.
+    /// `LastCheckTime` (`DateTime`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Name printed
+    /// on developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_check_time: Option<NexudusDateTime>,
-    /// `LastMessageId` (`int`). Optional: its name is a guess, which no check may demand. Name
-    /// guessed from the option `--last-message-id` (high confidence): no source prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `LastMessageId` (`int`). Required: create: required by developers post-emailaccounts;
+    /// update: required by developers put-emailaccounts. Name printed on developers
+    /// post-emailaccounts, developers put-emailaccounts, developers get-emailaccounts-by-id.
+    #[required]
     pub last_message_id: Option<i32>,
-    /// `ErrorCount` (`int`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/webhook.md` (the same
-    /// name on another entity).
+    /// `ErrorCount` (`int`). Required: create: required by developers post-emailaccounts;
+    /// update: required by developers put-emailaccounts. Name printed on developers
+    /// post-emailaccounts, developers put-emailaccounts, developers get-emailaccounts-by-id.
     #[required]
     pub error_count: Option<i32>,
-    /// `GoogleAccessToken` (`string`). Optional: its name is a guess, which no check may
-    /// demand. Sensitive: never shown in failures or `Debug`. Name guessed from the option
-    /// `--google-access-token` (high confidence): no source prints it.
+    /// `GoogleAccessToken` (`string`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Sensitive:
+    /// never shown in failures or `Debug`. Name printed on developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_access_token: Option<Secret<String>>,
-    /// `Office365AccessToken` (`string`). Optional: its name is a guess, which no check may
-    /// demand. Sensitive: never shown in failures or `Debug`. Name guessed from the option
-    /// `--office365-access-token` (low confidence): no source prints it.
+    /// `Office365AccessToken` (`string`). Optional: create: not required by developers
+    /// post-emailaccounts; update: not required by developers put-emailaccounts. Sensitive:
+    /// never shown in failures or `Debug`. Name printed on developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_access_token: Option<Secret<String>>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

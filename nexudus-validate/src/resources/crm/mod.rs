@@ -46,7 +46,9 @@ pub use coworker_reminder_audit::CoworkerReminderAudit;
 pub use coworker_task::CoworkerTask;
 pub use crm_board::CrmBoard;
 pub use crm_board_column::CrmBoardColumn;
-pub use crm_opportunity::{CrmOpportunity, CrmOpportunityStatus};
+pub use crm_opportunity::{
+    CrmOpportunity, CrmOpportunityLeadSource, CrmOpportunityLossReason, CrmOpportunityStatus,
+};
 pub use crm_opportunity_history::CrmOpportunityHistory;
 pub use crm_opportunity_import_file::CrmOpportunityImportFile;
 pub use custom_field::{

@@ -16,6 +16,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/opportunitytypes.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-opportunitytypes:
+/// `https://developers.nexudus.com/rest-api/crm/post-opportunitytypes`
+/// - developers put-opportunitytypes:
+/// `https://developers.nexudus.com/rest-api/crm/put-opportunitytypes`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,17 +35,19 @@ pub struct OpportunityType {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/opportunitytype.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-opportunitytypes;
+    /// update: required by developers put-opportunitytypes. Name printed on developers
+    /// post-opportunitytypes, developers put-opportunitytypes.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/opportunitytype.md`.
+    /// `Name` (`string`). Required: create: required by developers post-opportunitytypes;
+    /// update: required by developers put-opportunitytypes. Name printed on developers
+    /// post-opportunitytypes, developers put-opportunitytypes.
     #[required]
     pub name: Option<String>,
-    /// `NotesTemplate` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/opportunitytype.md`.
+    /// `NotesTemplate` (`string`). Optional: create: not required by developers
+    /// post-opportunitytypes; update: not required by developers put-opportunitytypes. Name
+    /// printed on developers post-opportunitytypes, developers put-opportunitytypes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes_template: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

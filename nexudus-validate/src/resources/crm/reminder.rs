@@ -15,6 +15,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/reminders.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-reminders:
+/// `https://developers.nexudus.com/rest-api/crm/post-reminders`
+/// - learn post-reminders: `https://learn.nexudus.com/rest-api/crm/post-reminders.md`
+/// - learn post-reminders: `https://learn.nexudus.com/rest-api/crm/post-reminders`
+/// - developers get-reminders: `https://developers.nexudus.com/rest-api/crm/get-reminders`
+/// - support 360009770757-Reminder:
+/// `https://support.nexudus.com/hc/en-us/articles/360009770757-Reminder`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Reminder", path = "/api/crm/reminders")]
@@ -22,122 +32,134 @@ pub struct Reminder {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Name printed on developers post-reminders, learn
+    /// post-reminders, support 360009770757-Reminder.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    /// `Name` (`string`). Required: create: required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Name printed on developers post-reminders, learn
+    /// post-reminders, support 360009770757-Reminder.
     #[required]
     pub name: Option<String>,
-    /// `ForAllContacts` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    /// `ForAllContacts` (`bool`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name printed on developers post-reminders,
+    /// learn post-reminders, support 360009770757-Reminder.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_all_contacts: Option<bool>,
-    /// `ForAllMembers` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    /// `ForAllMembers` (`bool`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name printed on developers post-reminders,
+    /// learn post-reminders, support 360009770757-Reminder.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_all_members: Option<bool>,
-    /// `ForAllChildLocations` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--for-all-child-locations` (high confidence): no
-    /// source prints it.
+    /// `ForAllChildLocations` (`bool`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders, learn post-reminders.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_all_child_locations: Option<bool>,
-    /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
+    /// `CoworkerId` (`long`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name printed on developers post-reminders,
+    /// learn post-reminders, support 360009770757-Reminder.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
-    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Name printed on developers post-reminders, learn
+    /// post-reminders.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub removed_tariffs: Option<Vec<i64>>,
-    /// `ReminderType` (`enum` [`ReminderReminderType`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reminder_type: Option<ReminderReminderType>,
-    /// `ReminderDate` (`DateTime`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reminder_date: Option<NexudusDateTime>,
-    /// `DaysAfterSignup` (`int`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub days_after_signup: Option<i32>,
-    /// `ProductId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_id: Option<i64>,
-    /// `SurveyId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/content/surveyquestion.md
-    /// (+1 more)` (the same name on another entity).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub survey_id: Option<i64>,
-    /// `DaysAfterRenewal` (`int`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub days_after_renewal: Option<i32>,
-    /// `DaysBeforeRenewal` (`int`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub days_before_renewal: Option<i32>,
-    /// `ReminderAction` (`enum` [`ReminderReminderAction`]). Optional: create: no official
-    /// page; reference table required, but tables flag the defaults of enums and bools; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reminder_action: Option<ReminderReminderAction>,
-    /// `Email` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Personal data (email). Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub email: Option<String>,
-    /// `CannedResponseId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/reminder.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub canned_response_id: Option<i64>,
-    /// `NextProcessTime` (`DateTime`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--next-process-time` (high confidence): no source
-    /// prints it.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub next_process_time: Option<NexudusDateTime>,
-    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the Nexudus skills reference (list
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name from the Nexudus skills reference (list
     /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub added_tariffs: Option<Vec<i64>>,
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub removed_tariffs: Option<Vec<i64>>,
+    /// `ReminderType` (`enum` [`ReminderReminderType`]). Optional: create: required by learn
+    /// post-reminders but not by developers post-reminders; update: as on create. Name printed
+    /// on developers post-reminders, learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reminder_type: Option<ReminderReminderType>,
+    /// `ReminderDate` (`DateTime`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders, learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reminder_date: Option<NexudusDateTime>,
+    /// `DaysAfterSignup` (`int`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name printed on developers post-reminders,
+    /// learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub days_after_signup: Option<i32>,
+    /// `ProductId` (`long`). Optional: create: not required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Name printed on developers post-reminders, learn
+    /// post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub product_id: Option<i64>,
+    /// `SurveyId` (`long`). Optional: create: not required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Name printed on developers post-reminders, learn
+    /// post-reminders.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub survey_id: Option<i64>,
+    /// `DaysAfterRenewal` (`int`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name printed on developers post-reminders,
+    /// learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub days_after_renewal: Option<i32>,
+    /// `DaysBeforeRenewal` (`int`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders, learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub days_before_renewal: Option<i32>,
+    /// `ReminderAction` (`enum` [`ReminderReminderAction`]). Optional: create: required by
+    /// learn post-reminders but not by developers post-reminders; update: as on create. Name
+    /// printed on developers post-reminders, learn post-reminders, support
+    /// 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reminder_action: Option<ReminderReminderAction>,
+    /// `Email` (`string`). Optional: create: not required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Personal data (email). Name printed on developers
+    /// post-reminders, learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub email: Option<String>,
+    /// `CannedResponseId` (`long`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders, learn post-reminders, support 360009770757-Reminder.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub canned_response_id: Option<i64>,
+    /// `NextProcessTime` (`DateTime`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_process_time: Option<NexudusDateTime>,
+    /// `Resources` (`list`). Optional: create: not required by developers post-reminders, learn
+    /// post-reminders; update: as on create. Name printed on developers post-reminders.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resources: Option<Vec<i64>>,
+    /// `AddedResources` (`list`). Optional: create: not required by developers post-reminders,
+    /// learn post-reminders; update: as on create. Name from the Nexudus skills reference (list
+    /// properties).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub added_resources: Option<Vec<i64>>,
+    /// `RemovedResources` (`list`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name from the Nexudus skills
+    /// reference (list properties).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `OnlySendToTeamPayingMembers` (`bool`). Optional: its name is a guess, which no check
-    /// may demand. Name guessed from the option `--only-send-to-team-paying-members` (high
-    /// confidence): no source prints it.
+    /// `OnlySendToTeamPayingMembers` (`bool`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_send_to_team_paying_members: Option<bool>,
-    /// `OnlySendToActiveCoworkers` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--only-send-to-active-coworkers` (high
-    /// confidence): no source prints it.
+    /// `OnlySendToActiveCoworkers` (`bool`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_send_to_active_coworkers: Option<bool>,
-    /// `BlockingPeriodMinutes` (`int`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--blocking-period-minutes` (high confidence): no
-    /// source prints it.
+    /// `BlockingPeriodMinutes` (`int`). Optional: create: not required by developers
+    /// post-reminders, learn post-reminders; update: as on create. Name printed on developers
+    /// post-reminders.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blocking_period_minutes: Option<i32>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

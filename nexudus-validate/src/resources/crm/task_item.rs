@@ -16,6 +16,14 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/taskitems.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-taskitems:
+/// `https://developers.nexudus.com/rest-api/crm/post-taskitems`
+/// - developers put-taskitems: `https://developers.nexudus.com/rest-api/crm/put-taskitems`
+/// - support 360009846158-Taskitem:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846158-Taskitem`
+///
 /// Catalogue note: PII tag EMAIL on a bool (notify-by-email); no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,34 +32,39 @@ pub struct TaskItem {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `TaskListId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `TaskListId` (`long`). Required: create: required by developers post-taskitems; update:
+    /// required by developers put-taskitems. Name printed on developers post-taskitems,
+    /// developers put-taskitems, support 360009846158-Taskitem.
     #[required]
     pub task_list_id: Option<i64>,
-    /// `ResponsibleId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `ResponsibleId` (`long`). Required: create: required by developers post-taskitems;
+    /// update: required by developers put-taskitems. Name printed on developers post-taskitems,
+    /// developers put-taskitems, support 360009846158-Taskitem.
     #[required]
     pub responsible_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `Name` (`string`). Required: create: required by developers post-taskitems; update:
+    /// required by developers put-taskitems. Name printed on developers post-taskitems,
+    /// developers put-taskitems, support 360009846158-Taskitem.
     #[required]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-taskitems; update:
+    /// not required by developers put-taskitems. Name printed on developers post-taskitems,
+    /// developers put-taskitems, support 360009846158-Taskitem.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `NotifyByEmail` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Personal data (email). Name from the legacy API docs
-    /// `rest-api/crm/taskitem.md`.
+    /// `NotifyByEmail` (`bool`). Optional: create: not required by developers post-taskitems;
+    /// update: not required by developers put-taskitems. Personal data (email). Name printed on
+    /// developers post-taskitems, developers put-taskitems, support 360009846158-Taskitem.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_by_email: Option<bool>,
-    /// `DisplayToEveryone` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/taskitem.md`.
+    /// `DisplayToEveryone` (`bool`). Optional: create: not required by developers
+    /// post-taskitems; update: not required by developers put-taskitems. Name printed on
+    /// developers post-taskitems, developers put-taskitems, support 360009846158-Taskitem.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_everyone: Option<bool>,
-    /// `DelayInHours` (`int`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/taskitem.md`.
+    /// `DelayInHours` (`int`). Required: create: required by developers post-taskitems; update:
+    /// required by developers put-taskitems. Name printed on developers post-taskitems,
+    /// developers put-taskitems, support 360009846158-Taskitem.
     #[required]
     pub delay_in_hours: Option<i32>,
     /// `ResponsibleFullName` (`string`). Optional: read-only. Read from the server, never sent

@@ -16,6 +16,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/tasklists.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-tasklists:
+/// `https://developers.nexudus.com/rest-api/crm/post-tasklists`
+/// - learn post-tasklists: `https://learn.nexudus.com/rest-api/crm/post-tasklists`
+/// - developers put-tasklists: `https://developers.nexudus.com/rest-api/crm/put-tasklists`
+/// - learn put-tasklists: `https://learn.nexudus.com/rest-api/crm/put-tasklists`
+/// - learn get-tasklists-by-id:
+/// `https://learn.nexudus.com/rest-api/crm/get-tasklists-by-id`
+///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,48 +34,60 @@ pub struct TaskList {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/crm/tasklist.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-tasklists, learn
+    /// post-tasklists; update: required by developers put-tasklists, learn put-tasklists. Name
+    /// printed on developers post-tasklists, learn post-tasklists, developers put-tasklists (+2
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/tasklist.md`.
+    /// `Name` (`string`). Required: create: required by developers post-tasklists, learn
+    /// post-tasklists; update: required by developers put-tasklists, learn put-tasklists. Name
+    /// printed on developers post-tasklists, learn post-tasklists, developers put-tasklists (+2
+    /// more).
     #[required]
     pub name: Option<String>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/crm/tasklist.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-tasklists, learn
+    /// post-tasklists; update: not required by developers put-tasklists, learn put-tasklists.
+    /// Name printed on developers post-tasklists, learn post-tasklists, developers
+    /// put-tasklists (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Tariffs` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `Tariffs` (`list`). Optional: create: not required by developers post-tasklists, learn
+    /// post-tasklists; update: not required by developers put-tasklists, learn put-tasklists.
+    /// Name printed on developers post-tasklists, learn post-tasklists, developers
+    /// put-tasklists (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariffs: Option<Vec<i64>>,
-    /// `AddedTariffs` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `AddedTariffs` (`list`). Optional: create: not required by developers post-tasklists,
+    /// learn post-tasklists; update: not required by developers put-tasklists, learn
+    /// put-tasklists. Name printed on developers put-tasklists, learn put-tasklists.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_tariffs: Option<Vec<i64>>,
-    /// `RemovedTariffs` (`list`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the Nexudus skills reference (list properties).
+    /// `RemovedTariffs` (`list`). Optional: create: not required by developers post-tasklists,
+    /// learn post-tasklists; update: not required by developers put-tasklists, learn
+    /// put-tasklists. Name printed on developers put-tasklists, learn put-tasklists.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `AssignToNewContacts` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/tasklist.md`.
+    /// `AssignToNewContacts` (`bool`). Optional: create: not required by developers
+    /// post-tasklists, learn post-tasklists; update: not required by developers put-tasklists,
+    /// learn put-tasklists. Name printed on developers post-tasklists, learn post-tasklists,
+    /// developers put-tasklists (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_new_contacts: Option<bool>,
-    /// `AssignToNewMembers` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/tasklist.md`.
+    /// `AssignToNewMembers` (`bool`). Optional: create: not required by developers
+    /// post-tasklists, learn post-tasklists; update: not required by developers put-tasklists,
+    /// learn put-tasklists. Name printed on developers post-tasklists, learn post-tasklists,
+    /// developers put-tasklists (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_new_members: Option<bool>,
-    /// `AssignToCancellations` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/crm/tasklist.md`.
+    /// `AssignToCancellations` (`bool`). Optional: create: not required by developers
+    /// post-tasklists, learn post-tasklists; update: not required by developers put-tasklists,
+    /// learn put-tasklists. Name printed on developers post-tasklists, learn post-tasklists,
+    /// developers put-tasklists (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_cancellations: Option<bool>,
     /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name from the official page developers get-coworkerpaymentmethods-by-id (+20 more) (the
-    /// same name on another entity).
+    /// Name printed on learn get-tasklists-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -3,7 +3,7 @@
 //! Module `other` of the Nexudus API (feature `other`): entities no public source places in
 //! a module; their endpoint is unknown, so their `PATH` is empty.
 //!
-//! 10 resources, also re-exported at [`crate::resources`]. Each is generated from
+//! 8 resources, also re-exported at [`crate::resources`]. Each is generated from
 //! `spec/nexudus-api.json` into a file of its own, except the hand-written seed models
 //! (their official pages win), re-exported here.
 //!
@@ -12,8 +12,6 @@
 //! | [`AiChannelSession`] | (unknown) | generated |
 //! | [`CommunityMessageRead`] | (unknown) | generated |
 //! | [`CommunityThreadRead`] | (unknown) | generated |
-//! | [`FormPageAnswer`] | (unknown) | generated |
-//! | [`LogEntry`] | (unknown) | generated |
 //! | [`ProactiveActionConfig`] | (unknown) | generated |
 //! | [`ProposedAction`] | (unknown) | generated |
 //! | [`RecordCreationWorkflow`] | (unknown) | generated |
@@ -23,8 +21,6 @@
 mod ai_channel_session;
 mod community_message_read;
 mod community_thread_read;
-mod form_page_answer;
-mod log_entry;
 mod proactive_action_config;
 mod proposed_action;
 mod record_creation_workflow;
@@ -34,8 +30,6 @@ mod ticket;
 pub use ai_channel_session::{AiChannelSession, AiChannelSessionEscalationStatus};
 pub use community_message_read::CommunityMessageRead;
 pub use community_thread_read::CommunityThreadRead;
-pub use form_page_answer::FormPageAnswer;
-pub use log_entry::{LogEntry, LogEntryLogEntryType};
 pub use proactive_action_config::ProactiveActionConfig;
 pub use proposed_action::{
     ProposedAction, ProposedActionActionType, ProposedActionChannel, ProposedActionPriority,

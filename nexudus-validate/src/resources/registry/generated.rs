@@ -6,7 +6,7 @@
 
 use super::ResourceInfo;
 
-/// Module `sys`: 54 generated resources.
+/// Module `sys`: 55 generated resources.
 #[cfg(feature = "sys")]
 pub(super) const SYS: &[ResourceInfo] = {
     use crate::resources::sys::*;
@@ -102,7 +102,19 @@ pub(super) const SYS: &[ResourceInfo] = {
         ResourceInfo::new::<FloorplanLayoutTransition>("floorplanlayouttransitions", "sys", &[]),
         ResourceInfo::new::<Language>("languages", "sys", &[]),
         ResourceInfo::new::<LanguageToken>("languagetokens", "sys", &[]),
-        ResourceInfo::new::<LegalContentAudit>("legalcontentaudits", "sys", &[]),
+        ResourceInfo::new::<LegalContentAudit>(
+            "legalcontentaudits",
+            "sys",
+            &[(
+                "LegalContentType",
+                LegalContentAuditLegalContentType::VALUES,
+            )],
+        ),
+        ResourceInfo::new::<LogEntry>(
+            "logentries",
+            "sys",
+            &[("LogEntryType", LogEntryLogEntryType::VALUES)],
+        ),
         ResourceInfo::new::<OpenAiChatMessage>(
             "openaichatmessages",
             "sys",
@@ -538,7 +550,7 @@ pub(super) const SPACES: &[ResourceInfo] = {
 #[cfg(not(feature = "spaces"))]
 pub(super) const SPACES: &[ResourceInfo] = &[];
 
-/// Module `content`: 32 generated resources.
+/// Module `content`: 33 generated resources.
 #[cfg(feature = "content")]
 pub(super) const CONTENT: &[ResourceInfo] = {
     use crate::resources::content::*;
@@ -588,6 +600,7 @@ pub(super) const CONTENT: &[ResourceInfo] = {
         ResourceInfo::new::<EventWaitingAttendee>("eventwaitingattendees", "content", &[]),
         ResourceInfo::new::<FaqArticle>("faqarticles", "content", &[]),
         ResourceInfo::new::<FormPage>("formpages", "content", &[]),
+        ResourceInfo::new::<FormPageAnswer>("formpageanswers", "content", &[]),
         ResourceInfo::new::<FormPageQuestion>(
             "formpagequestions",
             "content",
@@ -648,7 +661,11 @@ pub(super) const CRM: &[ResourceInfo] = {
         ResourceInfo::new::<CrmOpportunity>(
             "crmopportunities",
             "crm",
-            &[("Status", CrmOpportunityStatus::VALUES)],
+            &[
+                ("LeadSource", CrmOpportunityLeadSource::VALUES),
+                ("LossReason", CrmOpportunityLossReason::VALUES),
+                ("Status", CrmOpportunityStatus::VALUES),
+            ],
         ),
         ResourceInfo::new::<CrmOpportunityHistory>("crmopportunityhistories", "crm", &[]),
         ResourceInfo::new::<CrmOpportunityImportFile>("crmopportunityimportfiles", "crm", &[]),
@@ -784,7 +801,7 @@ pub(super) const COLLABORATION: &[ResourceInfo] = &[];
 #[cfg(not(feature = "collaboration"))]
 pub(super) const COLLABORATION: &[ResourceInfo] = &[];
 
-/// Module `other`: 10 generated resources.
+/// Module `other`: 8 generated resources.
 #[cfg(feature = "other")]
 pub(super) const OTHER: &[ResourceInfo] = {
     use crate::resources::other::*;
@@ -796,12 +813,6 @@ pub(super) const OTHER: &[ResourceInfo] = {
         ),
         ResourceInfo::new::<CommunityMessageRead>("communitymessagereads", "other", &[]),
         ResourceInfo::new::<CommunityThreadRead>("communitythreadreads", "other", &[]),
-        ResourceInfo::new::<FormPageAnswer>("formpageanswers", "other", &[]),
-        ResourceInfo::new::<LogEntry>(
-            "logentries",
-            "other",
-            &[("LogEntryType", LogEntryLogEntryType::VALUES)],
-        ),
         ResourceInfo::new::<ProactiveActionConfig>("proactiveactionconfigs", "other", &[]),
         ResourceInfo::new::<ProposedAction>(
             "proposedactions",

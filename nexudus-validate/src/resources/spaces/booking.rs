@@ -18,6 +18,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Official pages read (field docs name them by their label):
 ///
+/// - developers put-bookings: `https://developers.nexudus.com/rest-api/spaces/put-bookings`
 /// - learn put-bookings: `https://learn.nexudus.com/rest-api/spaces/put-bookings`
 /// - developers get-bookings-by-id:
 /// `https://developers.nexudus.com/rest-api/spaces/get-bookings-by-id`
@@ -33,207 +34,213 @@ pub struct Booking {
     pub id: Option<i64>,
     /// `ResourceId` (`long`). Required: create: no official page; reference table required,
     /// support 360009770837-Booking required, developers reference/booking required; update:
-    /// required by learn put-bookings. Name printed on learn put-bookings, developers
-    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
+    /// required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// put-bookings, learn put-bookings, developers get-bookings-by-id (+2 more).
     #[required]
     pub resource_id: Option<i64>,
     /// `FloorPlanDeskId` (`long`). Optional: create: no official page; reference table
-    /// optional, developers reference/booking optional; update: not required by learn
-    /// put-bookings. Name printed on learn put-bookings, developers get-bookings-by-id,
-    /// developers reference/booking.
+    /// optional, developers reference/booking optional; update: not required by developers
+    /// put-bookings, learn put-bookings. Name printed on developers put-bookings, learn
+    /// put-bookings, developers get-bookings-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub floor_plan_desk_id: Option<i64>,
     /// `CoworkerId` (`long`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Name printed on learn put-bookings, developers
-    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// put-bookings, learn put-bookings, developers get-bookings-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_id: Option<i64>,
     /// `ExtraServiceId` (`long`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Name printed on learn put-bookings, developers
-    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// put-bookings, learn put-bookings, developers get-bookings-by-id (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extra_service_id: Option<i64>,
     /// `FromTime` (`DateTime`). Required on update only: create: no official page; reference
     /// table required, support 360009770837-Booking required, developers reference/booking
-    /// optional; update: required by learn put-bookings. Name printed on learn put-bookings,
-    /// developers get-bookings-by-id, support 360009770837-Booking (+1 more).
+    /// optional; update: required by developers put-bookings, learn put-bookings. Name printed
+    /// on developers put-bookings, learn put-bookings, developers get-bookings-by-id (+2 more).
     #[required(update)]
     pub from_time: Option<NexudusDateTime>,
     /// `ToTime` (`DateTime`). Required on update only: create: no official page; reference
     /// table required, support 360009770837-Booking required, developers reference/booking
-    /// optional; update: required by learn put-bookings. Name printed on learn put-bookings,
-    /// developers get-bookings-by-id, support 360009770837-Booking (+1 more).
+    /// optional; update: required by developers put-bookings, learn put-bookings. Name printed
+    /// on developers put-bookings, learn put-bookings, developers get-bookings-by-id (+2 more).
     #[required(update)]
     pub to_time: Option<NexudusDateTime>,
     /// `Notes` (`string`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Personal data (bio). Name printed on learn
-    /// put-bookings, developers get-bookings-by-id, support 360009770837-Booking (+1 more).
+    /// not required by developers put-bookings, learn put-bookings. Personal data (bio). Name
+    /// printed on developers put-bookings, learn put-bookings, developers get-bookings-by-id
+    /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
     /// `InternalNotes` (`string`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers put-bookings, developers get-bookings-by-id, support
+    /// 360009770837-Booking (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub internal_notes: Option<String>,
     /// `ChargeNow` (`bool`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
-    /// support 360009770837-Booking, developers reference/booking.
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// put-bookings, developers get-bookings-by-id, support 360009770837-Booking (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub charge_now: Option<bool>,
     /// `InvoiceNow` (`bool`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
-    /// support 360009770837-Booking, developers reference/booking.
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// put-bookings, developers get-bookings-by-id, support 360009770837-Booking (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_now: Option<bool>,
     /// `InvoiceThisCoworker` (`bool`). Optional: create: no official page; reference table
-    /// optional, developers reference/booking optional; update: not required by learn
-    /// put-bookings. Name printed on developers get-bookings-by-id, developers
-    /// reference/booking.
+    /// optional, developers reference/booking optional; update: not required by developers
+    /// put-bookings, learn put-bookings. Name printed on developers put-bookings, developers
+    /// get-bookings-by-id, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_this_coworker: Option<bool>,
     /// `DoNotUseBookingCredit` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_use_booking_credit: Option<bool>,
     /// `PurchaseOrder` (`string`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
     /// `DiscountCode` (`string`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
-    /// support 360009770837-Booking, developers reference/booking.
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_code: Option<String>,
     /// `Tentative` (`bool`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id,
-    /// support 360009770837-Booking, developers reference/booking.
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tentative: Option<bool>,
     /// `TeamsAtTheTimeOfBooking` (`string`). Optional: create: no official page; reference
     /// table optional, support 360009770837-Booking optional, developers reference/booking
-    /// optional; update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking; it
-    /// replaces the catalogue's guess `TeamsAtBooking`.
+    /// optional; update: not required by developers put-bookings, learn put-bookings. Name
+    /// printed on developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking; it replaces the catalogue's guess `TeamsAtBooking`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams_at_the_time_of_booking: Option<String>,
     /// `TariffAtTheTimeOfBooking` (`string`). Optional: create: no official page; reference
     /// table optional, support 360009770837-Booking optional, developers reference/booking
-    /// optional; update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking; it
-    /// replaces the catalogue's guess `TariffAtBooking`.
+    /// optional; update: not required by developers put-bookings, learn put-bookings. Name
+    /// printed on developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking; it replaces the catalogue's guess `TariffAtBooking`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_at_the_time_of_booking: Option<String>,
     /// `RepeatSeriesUniqueId` (`string`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_series_unique_id: Option<String>,
     /// `RepeatBooking` (`bool`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Accepted on create only. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
+    /// not required by developers put-bookings, learn put-bookings. Accepted on create only.
+    /// Name printed on developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_booking: Option<bool>,
-    /// `Repeats` (`enum` [`BookingRepeats`]). Required on update only: create: no official
-    /// page; reference table required, support 360009770837-Booking optional, developers
-    /// reference/booking optional; update: required by learn put-bookings. Accepted on create
-    /// only. Name printed on learn put-bookings, developers get-bookings-by-id, support
-    /// 360009770837-Booking (+1 more).
-    #[required(update)]
+    /// `Repeats` (`enum` [`BookingRepeats`]). Optional: create: no official page; reference
+    /// table required, support 360009770837-Booking optional, developers reference/booking
+    /// optional; update: required by learn put-bookings but not by developers put-bookings.
+    /// Accepted on create only. Name printed on learn put-bookings, developers
+    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeats: Option<BookingRepeats>,
-    /// `WhichBookingsToUpdate` (`enum` [`BookingWhichBookingsToUpdate`]). Required on update
-    /// only: create: no official page; reference table required, support 360009770837-Booking
-    /// optional, developers reference/booking optional; update: required by learn put-bookings.
-    /// Name printed on learn put-bookings, developers get-bookings-by-id, support
-    /// 360009770837-Booking (+1 more).
-    #[required(update)]
+    /// `WhichBookingsToUpdate` (`enum` [`BookingWhichBookingsToUpdate`]). Optional: create: no
+    /// official page; reference table required, support 360009770837-Booking optional,
+    /// developers reference/booking optional; update: required by learn put-bookings but not by
+    /// developers put-bookings. Name printed on learn put-bookings, developers
+    /// get-bookings-by-id, support 360009770837-Booking (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub which_bookings_to_update: Option<BookingWhichBookingsToUpdate>,
     /// `RepeatEvery` (`int`). Optional: create: no official page; reference table optional,
     /// support 360009770837-Booking optional, developers reference/booking optional; update:
-    /// not required by learn put-bookings. Accepted on create only. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
+    /// not required by developers put-bookings, learn put-bookings. Accepted on create only.
+    /// Name printed on developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_every: Option<i32>,
     /// `RepeatUntil` (`DateTime`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
     /// `RepeatOnMondays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_mondays: Option<bool>,
     /// `RepeatOnTuesdays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_tuesdays: Option<bool>,
     /// `RepeatOnWednesdays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_wednesdays: Option<bool>,
     /// `RepeatOnThursdays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_thursdays: Option<bool>,
     /// `RepeatOnFridays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_fridays: Option<bool>,
     /// `RepeatOnSaturdays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_saturdays: Option<bool>,
     /// `RepeatOnSundays` (`bool`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Accepted on create only. Name printed on
-    /// developers get-bookings-by-id, support 360009770837-Booking, developers
-    /// reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Accepted on create
+    /// only. Name printed on developers get-bookings-by-id, support 360009770837-Booking,
+    /// developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_on_sundays: Option<bool>,
     /// `OverridePrice` (`decimal`). Optional: create: no official page; reference table
     /// optional, support 360009770837-Booking optional, developers reference/booking optional;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id, support 360009770837-Booking, developers reference/booking.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id, support 360009770837-Booking, developers
+    /// reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub override_price: Option<f64>,
     /// `IncludeZoomInvite` (`bool`). Optional: create: no official page; reference table
-    /// optional, support 360009770837-Booking optional; update: not required by learn
-    /// put-bookings. Name printed on support 360009770837-Booking.
+    /// optional, support 360009770837-Booking optional; update: not required by developers
+    /// put-bookings, learn put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub include_zoom_invite: Option<bool>,
     /// `CoworkerCheckedInAt` (`DateTime`). Optional: its name is a guess, which no check may
@@ -305,13 +312,13 @@ pub struct Booking {
     #[serde(skip_serializing, default)]
     pub coworker_full_name: Option<String>,
     /// `CoworkerMobilePhone` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_mobile_phone: Option<String>,
     /// `CoworkerLandLine` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_land_line: Option<String>,
     /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
@@ -331,47 +338,49 @@ pub struct Booking {
     #[serde(skip_serializing, default)]
     pub extra_service_name: Option<String>,
     /// `LastNotificationTime` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_notification_time: Option<String>,
     /// `GoogleCalendarId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_calendar_id: Option<String>,
     /// `GoogleEventId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_event_id: Option<String>,
     /// `Office365EventId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_event_id: Option<String>,
     /// `PublicGoogleEventId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub public_google_event_id: Option<String>,
     /// `Online` (`bool`). Optional: create: no official page; support 360009770837-Booking
-    /// optional, developers reference/booking optional; update: not required by learn
-    /// put-bookings. Name printed on developers get-bookings-by-id, support
+    /// optional, developers reference/booking optional; update: not required by developers
+    /// put-bookings, learn put-bookings. Name printed on developers get-bookings-by-id, support
     /// 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub online: Option<bool>,
     /// `Reminded` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    /// required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub reminded: Option<bool>,
     /// `MrmReminded` (`bool`). Optional: create: no official page; no source flags it; update:
-    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mrm_reminded: Option<bool>,
     /// `Invoiced` (`bool`). Optional: create: no official page; support 360009770837-Booking
-    /// optional, developers reference/booking optional; update: not required by learn
-    /// put-bookings. Name printed on developers get-bookings-by-id, support
+    /// optional, developers reference/booking optional; update: not required by developers
+    /// put-bookings, learn put-bookings. Name printed on developers get-bookings-by-id, support
     /// 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced: Option<bool>,
@@ -380,36 +389,38 @@ pub struct Booking {
     #[serde(skip_serializing, default)]
     pub invoice_date: Option<NexudusDateTime>,
     /// `BookingNumber` (`number`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_number: Option<serde_json::Number>,
     /// `KisiKeyId` (`number`). Optional: create: no official page; no source flags it; update:
-    /// not required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub kisi_key_id: Option<serde_json::Number>,
     /// `StartScheduledJobId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub start_scheduled_job_id: Option<String>,
     /// `EndScheduledJobId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub end_scheduled_job_id: Option<String>,
     /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by learn put-bookings. Name printed on developers get-bookings-by-id.
+    /// required by developers put-bookings, learn put-bookings. Name printed on developers
+    /// get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billed: Option<bool>,
     /// `FromTimeLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub from_time_local: Option<String>,
     /// `ToTimeLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
+    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
+    /// developers get-bookings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to_time_local: Option<String>,
     /// `CancelIfNotCheckedIn` (`bool`). Optional: read-only. Read from the server, never sent
@@ -421,43 +432,43 @@ pub struct Booking {
     #[serde(skip_serializing, default)]
     pub checked_in_at: Option<NexudusDateTime>,
     /// `CoworkerExtraServiceChargePeriod` (`int`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_extra_service_charge_period: Option<i32>,
     /// `CoworkerExtraServiceCurrencyCode` (`string`). Optional: create: no official page;
-    /// support 360009770837-Booking optional; update: not required by learn put-bookings. Name
-    /// printed on support 360009770837-Booking.
+    /// support 360009770837-Booking optional; update: not required by developers put-bookings,
+    /// learn put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_extra_service_currency_code: Option<String>,
     /// `CoworkerExtraServiceIds` (`string`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_extra_service_ids: Option<String>,
     /// `CoworkerExtraServicePrice` (`decimal`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_extra_service_price: Option<f64>,
     /// `CoworkerExtraServiceTotalUses` (`int`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_extra_service_total_uses: Option<i32>,
     /// `CoworkerInvoiceId` (`int`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_id: Option<i32>,
     /// `CoworkerInvoiceNumber` (`string`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_number: Option<String>,
     /// `CoworkerInvoicePaid` (`bool`). Optional: create: no official page; support
-    /// 360009770837-Booking optional; update: not required by learn put-bookings. Name printed
-    /// on support 360009770837-Booking.
+    /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
+    /// put-bookings. Name printed on support 360009770837-Booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_invoice_paid: Option<bool>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -24,6 +24,8 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `https://developers.nexudus.com/rest-api/sys/put-legalcontentaudits`
 /// - developers get-legalcontentaudits-by-id:
 /// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
+/// - learn get-legalcontentaudits-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
 /// - developers get-legalcontentaudits:
 /// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits`
 ///
@@ -41,34 +43,36 @@ pub struct LegalContentAudit {
     #[required(update)]
     pub id: Option<i64>,
     /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-legalcontentaudits-by-id.
+    /// printed on developers get-legalcontentaudits-by-id, learn get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
     /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-legalcontentaudits-by-id.
+    /// Name printed on developers get-legalcontentaudits-by-id, learn
+    /// get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub business_name: Option<String>,
     /// `Name` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-legalcontentaudits-by-id.
+    /// printed on developers get-legalcontentaudits-by-id, learn get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub name: Option<String>,
     /// `Content` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-legalcontentaudits-by-id.
+    /// printed on developers get-legalcontentaudits-by-id, learn get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub content: Option<String>,
     /// `Author` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-legalcontentaudits-by-id.
+    /// printed on developers get-legalcontentaudits-by-id, learn get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub author: Option<String>,
     /// `TariffUniqueId` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-legalcontentaudits-by-id.
+    /// Name printed on developers get-legalcontentaudits-by-id, learn
+    /// get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
     pub tariff_unique_id: Option<String>,
-    /// `LegalContentType` (`enum` `LegalContentAuditLegalContentType`, an integer (no source
-    /// lists its values)). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-legalcontentaudits-by-id.
+    /// `LegalContentType` (`enum` [`LegalContentAuditLegalContentType`]). Optional: read-only.
+    /// Read from the server, never sent back. Name printed on developers
+    /// get-legalcontentaudits-by-id, learn get-legalcontentaudits-by-id.
     #[serde(skip_serializing, default)]
-    pub legal_content_type: Option<i32>,
+    pub legal_content_type: Option<LegalContentAuditLegalContentType>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.
@@ -109,4 +113,25 @@ pub struct LegalContentAudit {
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
     #[serde(skip_serializing, default)]
     pub custom_fields: Option<serde_json::Value>,
+}
+
+crate::open_enum! {
+    /// The values of `LegalContentAudit.LegalContentType` (`eLegalContentType`).
+    ///
+    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
+    /// unchanged. Values from the official pages (learn get-legalcontentaudits-by-id).
+    pub enum LegalContentAuditLegalContentType {
+        /// `1`: GeneralTerms.
+        GeneralTerms = 1,
+        /// `2`: VisitorTerms.
+        VisitorTerms = 2,
+        /// `3`: CheckoutTerms.
+        CheckoutTerms = 3,
+        /// `4`: PrivacyPolicy.
+        PrivacyPolicy = 4,
+        /// `5`: CookiesPolicy.
+        CookiesPolicy = 5,
+        /// `6`: TariffTerms.
+        TariffTerms = 6,
+    }
 }

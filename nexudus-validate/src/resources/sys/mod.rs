@@ -3,7 +3,7 @@
 //! Module `sys` of the Nexudus API (feature `sys`): the platform: businesses (locations),
 //! users, floor plans, sensors, templates, languages and settings.
 //!
-//! 56 resources, also re-exported at [`crate::resources`]. Each is generated from
+//! 57 resources, also re-exported at [`crate::resources`]. Each is generated from
 //! `spec/nexudus-api.json` into a file of its own, except the hand-written seed models
 //! (their official pages win), re-exported here.
 //!
@@ -43,6 +43,7 @@
 //! | [`Language`] | `/api/sys/languages` | generated |
 //! | [`LanguageToken`] | `/api/sys/languagetokens` | generated |
 //! | [`LegalContentAudit`] | `/api/sys/legalcontentaudits` | generated |
+//! | [`LogEntry`] | `/api/sys/logentries` | generated |
 //! | [`OpenAiChatMessage`] | `/api/sys/openaichatmessages` | generated |
 //! | [`PassportCard`] | `/api/sys/passportcards` | generated |
 //! | [`PayoutInvoice`] | `/api/sys/payoutinvoices` | generated |
@@ -101,6 +102,7 @@ mod floorplan_layout_transition;
 mod language;
 mod language_token;
 mod legal_content_audit;
+mod log_entry;
 mod open_ai_chat_message;
 mod passport_card;
 mod payout_invoice;
@@ -166,7 +168,8 @@ pub use floor_plan_layout_opening::FloorPlanLayoutOpening;
 pub use floorplan_layout_transition::FloorplanLayoutTransition;
 pub use language::Language;
 pub use language_token::LanguageToken;
-pub use legal_content_audit::LegalContentAudit;
+pub use legal_content_audit::{LegalContentAudit, LegalContentAuditLegalContentType};
+pub use log_entry::{LogEntry, LogEntryLogEntryType};
 pub use open_ai_chat_message::{OpenAiChatMessage, OpenAiChatMessageAction};
 pub use passport_card::PassportCard;
 pub use payout_invoice::PayoutInvoice;

@@ -15,6 +15,23 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/openaichatmessages.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-openaichatmessages:
+/// `https://developers.nexudus.com/rest-api/sys/post-openaichatmessages`
+/// - learn post-openaichatmessages:
+/// `https://learn.nexudus.com/rest-api/sys/post-openaichatmessages`
+/// - developers put-openaichatmessages:
+/// `https://developers.nexudus.com/rest-api/sys/put-openaichatmessages`
+/// - developers get-openaichatmessages-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-openaichatmessages-by-id`
+/// - developers get-openaichatmessages:
+/// `https://developers.nexudus.com/rest-api/sys/get-openaichatmessages`
+/// - learn get-openaichatmessages:
+/// `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages`
+/// - learn get-openaichatmessages:
+/// `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,30 +43,36 @@ pub struct OpenAiChatMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: required by learn put-openaichatmessages. Name from the official page learn
-    /// put-openaichatmessages.
+    /// `BusinessId` (`long`). Required: create: required by developers post-openaichatmessages,
+    /// learn post-openaichatmessages; update: required by developers put-openaichatmessages,
+    /// learn put-openaichatmessages. Name printed on developers post-openaichatmessages, learn
+    /// post-openaichatmessages, developers put-openaichatmessages (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `UserId` (`long`). Optional: create: no official page; reference table optional; update:
-    /// not required by learn put-openaichatmessages. Name from the official page learn
-    /// put-openaichatmessages.
+    /// `UserId` (`long`). Optional: create: not required by developers post-openaichatmessages,
+    /// learn post-openaichatmessages; update: not required by developers
+    /// put-openaichatmessages, learn put-openaichatmessages. Name printed on developers
+    /// post-openaichatmessages, learn post-openaichatmessages, developers
+    /// put-openaichatmessages (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub user_id: Option<i64>,
-    /// `AiChannelSessionId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: not required by learn put-openaichatmessages. Name from the official
-    /// page learn put-openaichatmessages.
+    /// `AiChannelSessionId` (`long`). Optional: create: not required by developers
+    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
+    /// developers put-openaichatmessages, learn put-openaichatmessages. Name printed on learn
+    /// post-openaichatmessages.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ai_channel_session_id: Option<i64>,
-    /// `Action` (`enum` [`OpenAiChatMessageAction`]). Required on update only: create: no
-    /// official page; reference table required, but tables flag the defaults of enums and
-    /// bools; update: required by learn put-openaichatmessages. Name from the official page
-    /// learn put-openaichatmessages.
-    #[required(update)]
+    /// `Action` (`enum` [`OpenAiChatMessageAction`]). Optional: create: required by learn
+    /// post-openaichatmessages but not by developers post-openaichatmessages; update: required
+    /// by learn put-openaichatmessages but not by developers put-openaichatmessages. Name
+    /// printed on developers post-openaichatmessages, learn post-openaichatmessages, developers
+    /// put-openaichatmessages (+1 more).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<OpenAiChatMessageAction>,
-    /// `Content` (`string`). Required: create: no official page; reference table required;
-    /// update: required by learn put-openaichatmessages. Name from the official page learn
-    /// put-openaichatmessages.
+    /// `Content` (`string`). Required: create: required by developers post-openaichatmessages,
+    /// learn post-openaichatmessages; update: required by developers put-openaichatmessages,
+    /// learn put-openaichatmessages. Name printed on developers post-openaichatmessages, learn
+    /// post-openaichatmessages, developers put-openaichatmessages (+1 more).
     #[required]
     pub content: Option<String>,
     /// `CoworkerMessageId` (`long`). Optional: its name is a guess, which no check may demand.
@@ -57,10 +80,10 @@ pub struct OpenAiChatMessage {
     /// it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_message_id: Option<i64>,
-    /// `HelpDeskMessageId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: not listed in the part read of learn put-openaichatmessages. Name from
-    /// the legacy API docs `rest-api/support/helpdeskcomment.md` (the same name on another
-    /// entity).
+    /// `HelpDeskMessageId` (`long`). Optional: create: not required by developers
+    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
+    /// developers put-openaichatmessages. Name from the legacy API docs
+    /// `rest-api/support/helpdeskcomment.md` (the same name on another entity).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_message_id: Option<i64>,
     /// `HelpDeskCommentId` (`long`). Optional: its name is a guess, which no check may demand.
@@ -68,6 +91,30 @@ pub struct OpenAiChatMessage {
     /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_comment_id: Option<i64>,
+    /// `ChatSession` (`string`). Optional: create: not required by developers
+    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
+    /// developers put-openaichatmessages. Name printed on developers
+    /// get-openaichatmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub chat_session: Option<String>,
+    /// `ResponderName` (`string`). Optional: create: not required by developers
+    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
+    /// developers put-openaichatmessages. Name printed on developers
+    /// get-openaichatmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub responder_name: Option<String>,
+    /// `ChatMessageRole` (`string`). Optional: create: not required by developers
+    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
+    /// developers put-openaichatmessages. Name printed on developers
+    /// get-openaichatmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub chat_message_role: Option<String>,
+    /// `Rating` (`number`). Optional: create: not required by developers
+    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
+    /// developers put-openaichatmessages. Name printed on developers
+    /// get-openaichatmessages-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rating: Option<serde_json::Number>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.
@@ -111,10 +158,11 @@ pub struct OpenAiChatMessage {
 }
 
 crate::open_enum! {
-    /// The values of `OpenAiChatMessage.Action` (`OpenAiChatMessageAction`).
+    /// The values of `OpenAiChatMessage.Action` (`eOpenAiChatMessageType`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-openaichatmessages) (the union of their values).
     pub enum OpenAiChatMessageAction {
         /// `1`: Operator.
         Operator = 1,

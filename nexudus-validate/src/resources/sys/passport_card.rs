@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/passportcards.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-passportcards:
+/// `https://developers.nexudus.com/rest-api/sys/post-passportcards`
+/// - developers put-passportcards:
+/// `https://developers.nexudus.com/rest-api/sys/put-passportcards`
+/// - developers get-passportcards-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-passportcards-by-id`
+/// - developers get-passportcards:
+/// `https://developers.nexudus.com/rest-api/sys/get-passportcards`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,17 +39,20 @@ pub struct PassportCard {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Code` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/passportcard.md`.
+    /// `Code` (`string`). Required: create: required by developers post-passportcards; update:
+    /// required by developers put-passportcards. Name printed on developers post-passportcards,
+    /// developers put-passportcards, developers get-passportcards-by-id.
     #[required]
     pub code: Option<String>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/passportcard.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-passportcards;
+    /// update: not required by developers put-passportcards. Name printed on developers
+    /// post-passportcards, developers put-passportcards, developers get-passportcards-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Notes` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Personal data (bio). Name from the legacy API docs
-    /// `rest-api/Sys/passportcard.md`.
+    /// `Notes` (`string`). Optional: create: not required by developers post-passportcards;
+    /// update: not required by developers put-passportcards. Personal data (bio). Name printed
+    /// on developers post-passportcards, developers put-passportcards, developers
+    /// get-passportcards-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

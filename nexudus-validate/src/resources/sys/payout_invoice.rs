@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/payoutinvoices.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-payoutinvoices:
+/// `https://developers.nexudus.com/rest-api/sys/post-payoutinvoices`
+/// - developers get-payoutinvoices-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-payoutinvoices-by-id`
+/// - developers get-payoutinvoices:
+/// `https://developers.nexudus.com/rest-api/sys/get-payoutinvoices`
+/// - support 360009846598-Payoutinvoice:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846598-Payoutinvoice`
+///
 /// Catalogue note: create and update option tables are EMPTY although ops list
 /// create/update; filter fields recorded.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -30,46 +41,39 @@ pub struct PayoutInvoice {
     #[required(update)]
     pub id: Option<i64>,
     /// `InvoiceId` (`long`). Optional: read-only. Read from the server, never sent back. Name
-    /// guessed from the option `--invoice-id` (high confidence): no source prints it.
+    /// printed on developers get-payoutinvoices-by-id, support 360009846598-Payoutinvoice.
     #[serde(skip_serializing, default)]
     pub invoice_id: Option<i64>,
     /// `InvoiceInvoiceNumber` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name guessed from the option `--invoice-invoice-number` (high confidence): no
-    /// source prints it.
+    /// back. Name printed on developers get-payoutinvoices-by-id.
     #[serde(skip_serializing, default)]
     pub invoice_invoice_number: Option<String>,
     /// `InvoiceResellerAmount` (`decimal`). Optional: read-only. Read from the server, never
-    /// sent back. Name guessed from the option `--invoice-reseller-amount` (high confidence):
-    /// no source prints it.
+    /// sent back. Name printed on developers get-payoutinvoices-by-id.
     #[serde(skip_serializing, default)]
     pub invoice_reseller_amount: Option<f64>,
     /// `InvoiceCreatedOn` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name guessed from the option `--invoice-created-on` (high confidence): no source
-    /// prints it.
+    /// back. Name printed on developers get-payoutinvoices-by-id.
     #[serde(skip_serializing, default)]
     pub invoice_created_on: Option<String>,
     /// `InvoiceCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name guessed from the option `--invoice-currency-code` (high confidence): no
-    /// source prints it.
+    /// back. Name printed on developers get-payoutinvoices-by-id.
     #[serde(skip_serializing, default)]
     pub invoice_currency_code: Option<String>,
     /// `InvoiceBusinessId` (`int`). Optional: read-only. Read from the server, never sent back.
-    /// Name guessed from the option `--invoice-business-id` (high confidence): no source prints
-    /// it.
+    /// Name printed on developers get-payoutinvoices-by-id.
     #[serde(skip_serializing, default)]
     pub invoice_business_id: Option<i32>,
     /// `InvoiceBusinessName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name guessed from the option `--invoice-business-name` (high confidence): no
-    /// source prints it.
+    /// back. Name printed on developers get-payoutinvoices-by-id.
     #[serde(skip_serializing, default)]
     pub invoice_business_name: Option<String>,
     /// `ResellerPayoutId` (`long`). Optional: read-only. Read from the server, never sent back.
-    /// Name guessed from the option `--reseller-payout-id` (high confidence): no source prints
-    /// it.
+    /// Name printed on developers get-payoutinvoices-by-id, support 360009846598-Payoutinvoice.
     #[serde(skip_serializing, default)]
     pub reseller_payout_id: Option<i64>,
     /// `Amount` (`decimal`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Sys/payoutinvoice.md`.
+    /// printed on developers get-payoutinvoices-by-id, support 360009846598-Payoutinvoice.
     #[serde(skip_serializing, default)]
     pub amount: Option<f64>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

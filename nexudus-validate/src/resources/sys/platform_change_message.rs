@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/platformchangemessages.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-platformchangemessages:
+/// `https://developers.nexudus.com/rest-api/sys/post-platformchangemessages`
+/// - developers put-platformchangemessages:
+/// `https://developers.nexudus.com/rest-api/sys/put-platformchangemessages`
+/// - developers get-platformchangemessages-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-platformchangemessages-by-id`
+/// - developers get-platformchangemessages:
+/// `https://developers.nexudus.com/rest-api/sys/get-platformchangemessages`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,19 +39,22 @@ pub struct PlatformChangeMessage {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Title` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/platformchangemessage.md`.
+    /// `Title` (`string`). Required: create: required by developers
+    /// post-platformchangemessages; update: required by developers put-platformchangemessages.
+    /// Name printed on developers post-platformchangemessages, developers
+    /// put-platformchangemessages, developers get-platformchangemessages-by-id.
     #[required]
     pub title: Option<String>,
-    /// `DescriptionEnglish` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/platformchangemessage.md`.
+    /// `DescriptionEnglish` (`string`). Optional: create: not required by developers
+    /// post-platformchangemessages; update: not required by developers
+    /// put-platformchangemessages. Name printed on developers post-platformchangemessages,
+    /// developers put-platformchangemessages, developers get-platformchangemessages-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description_english: Option<String>,
-    /// `DescriptionSpanish` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/platformchangemessage.md`.
+    /// `DescriptionSpanish` (`string`). Optional: create: not required by developers
+    /// post-platformchangemessages; update: not required by developers
+    /// put-platformchangemessages. Name printed on developers post-platformchangemessages,
+    /// developers put-platformchangemessages, developers get-platformchangemessages-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description_spanish: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NexudusDateTime, NexudusResource};
+use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// A `RadiusServer` record of the Nexudus API.
 ///
@@ -15,6 +15,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/radiusservers.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-radiusservers:
+/// `https://developers.nexudus.com/rest-api/sys/post-radiusservers`
+/// - developers put-radiusservers:
+/// `https://developers.nexudus.com/rest-api/sys/put-radiusservers`
+/// - learn put-radiusservers: `https://learn.nexudus.com/rest-api/sys/put-radiusservers`
+/// - learn get-radiusservers-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-radiusservers-by-id`
+/// - support 360009771297-Radiusserver:
+/// `https://support.nexudus.com/hc/en-us/articles/360009771297-Radiusserver`
+///
+/// Its `Debug` never prints the sensitive fields (`SharedSecret`), only whether they are
+/// set.
 ///
 /// Catalogue note: filter-only fields: customer-id, network-id, captive-portal-id,
 /// splash-page-id, radius-ip1, radius-ip2, account-port, auth-port, shared-secret.
@@ -29,27 +44,73 @@ pub struct RadiusServer {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-radiusservers;
+    /// update: required by developers put-radiusservers, learn put-radiusservers. Name printed
+    /// on developers post-radiusservers, developers put-radiusservers, learn put-radiusservers
+    /// (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `Name` (`string`). Required: create: required by developers post-radiusservers; update:
+    /// required by developers put-radiusservers, learn put-radiusservers. Name printed on
+    /// developers post-radiusservers, developers put-radiusservers, learn put-radiusservers (+2
+    /// more).
     #[required]
     pub name: Option<String>,
-    /// `Vendor` (`enum` [`RadiusServerVendor`]). Optional: create: no official page; reference
-    /// table required, but tables flag the defaults of enums and bools; update: as on create.
-    /// Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `Vendor` (`enum` [`RadiusServerVendor`]). Optional: create: not required by developers
+    /// post-radiusservers; update: required by learn put-radiusservers but not by developers
+    /// put-radiusservers. Name printed on developers post-radiusservers, developers
+    /// put-radiusservers, learn put-radiusservers (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub vendor: Option<RadiusServerVendor>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-radiusservers;
+    /// update: not required by developers put-radiusservers, learn put-radiusservers. Name
+    /// printed on developers post-radiusservers, developers put-radiusservers, learn
+    /// put-radiusservers (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Description` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/radiusserver.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-radiusservers; update: not required by developers put-radiusservers, learn
+    /// put-radiusservers. Name printed on developers post-radiusservers, developers
+    /// put-radiusservers, learn put-radiusservers (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
+    /// `CustomerId` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub customer_id: Option<String>,
+    /// `NetworkId` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub network_id: Option<String>,
+    /// `CaptivePortalId` (`string`). Optional: read-only. Read from the server, never sent
+    /// back. Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub captive_portal_id: Option<String>,
+    /// `SplashPageId` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub splash_page_id: Option<String>,
+    /// `RadiusIp1` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub radius_ip1: Option<String>,
+    /// `RadiusIp2` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub radius_ip2: Option<String>,
+    /// `AccountPort` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub account_port: Option<String>,
+    /// `AuthPort` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub auth_port: Option<String>,
+    /// `SharedSecret` (`string`). Optional: read-only. Read from the server, never sent back.
+    /// Sensitive: never shown in failures or `Debug`. Name printed on learn
+    /// get-radiusservers-by-id, support 360009771297-Radiusserver.
+    #[serde(skip_serializing, default)]
+    pub shared_secret: Option<Secret<String>>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.
@@ -93,10 +154,11 @@ pub struct RadiusServer {
 }
 
 crate::open_enum! {
-    /// The values of `RadiusServer.Vendor` (`RadiusServerVendor`).
+    /// The values of `RadiusServer.Vendor` (`eRadiusServerVendor`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// put-radiusservers) (the union of their values).
     pub enum RadiusServerVendor {
         /// `0`: Aerohive_Networks.
         AerohiveNetworks = 0 as "Aerohive_Networks",

@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/refreshtokens.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-refreshtokens:
+/// `https://developers.nexudus.com/rest-api/sys/post-refreshtokens`
+/// - developers put-refreshtokens:
+/// `https://developers.nexudus.com/rest-api/sys/put-refreshtokens`
+/// - developers get-refreshtokens-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-refreshtokens-by-id`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,29 +37,35 @@ pub struct RefreshToken {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Subject` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `Subject` (`string`). Required: create: required by developers post-refreshtokens;
+    /// update: required by developers put-refreshtokens. Name printed on developers
+    /// post-refreshtokens, developers put-refreshtokens, developers get-refreshtokens-by-id.
     #[required]
     pub subject: Option<String>,
-    /// `ClientId` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `ClientId` (`string`). Required: create: required by developers post-refreshtokens;
+    /// update: required by developers put-refreshtokens. Name printed on developers
+    /// post-refreshtokens, developers put-refreshtokens, developers get-refreshtokens-by-id.
     #[required]
     pub client_id: Option<String>,
-    /// `ExpiresOn` (`DateTime`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `ExpiresOn` (`DateTime`). Required: create: required by developers post-refreshtokens;
+    /// update: required by developers put-refreshtokens. Name printed on developers
+    /// post-refreshtokens, developers put-refreshtokens, developers get-refreshtokens-by-id.
     #[required]
     pub expires_on: Option<NexudusDateTime>,
-    /// `ProtectedTicket` (`string`). Required: create: no official page; reference table
-    /// required; update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/refreshtoken.md`.
+    /// `ProtectedTicket` (`string`). Required: create: required by developers
+    /// post-refreshtokens; update: required by developers put-refreshtokens. Name printed on
+    /// developers post-refreshtokens, developers put-refreshtokens, developers
+    /// get-refreshtokens-by-id.
     #[required]
     pub protected_ticket: Option<String>,
-    /// `TicketHash` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `TicketHash` (`string`). Required: create: required by developers post-refreshtokens;
+    /// update: required by developers put-refreshtokens. Name printed on developers
+    /// post-refreshtokens, developers put-refreshtokens, developers get-refreshtokens-by-id.
     #[required]
     pub ticket_hash: Option<String>,
-    /// `TicketSalt` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/refreshtoken.md`.
+    /// `TicketSalt` (`string`). Required: create: required by developers post-refreshtokens;
+    /// update: required by developers put-refreshtokens. Name printed on developers
+    /// post-refreshtokens, developers put-refreshtokens, developers get-refreshtokens-by-id.
     #[required]
     pub ticket_salt: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

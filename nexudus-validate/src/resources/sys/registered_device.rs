@@ -15,6 +15,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/registereddevices.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-registereddevices:
+/// `https://developers.nexudus.com/rest-api/sys/put-registereddevices`
+/// - learn put-registereddevices:
+/// `https://learn.nexudus.com/rest-api/sys/put-registereddevices`
+/// - developers get-registereddevices-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-registereddevices-by-id`
+/// - learn get-registereddevices-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-registereddevices-by-id`
+/// - developers get-registereddevices:
+/// `https://developers.nexudus.com/rest-api/sys/get-registereddevices`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,20 +40,51 @@ pub struct RegisteredDevice {
     #[required(update)]
     pub id: Option<i64>,
     /// `Name` (`string`). Required on update only: create: no official page; reference table
-    /// optional; update: required by learn put-registereddevices. Accepted on update only. Name
-    /// from the official page learn put-registereddevices.
+    /// optional; update: required by developers put-registereddevices, learn
+    /// put-registereddevices. Accepted on update only. Name printed on developers
+    /// put-registereddevices, learn put-registereddevices, developers
+    /// get-registereddevices-by-id (+1 more).
     #[required(update)]
     pub name: Option<String>,
     /// `ConfigurationData` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by learn put-registereddevices. Accepted on update only.
-    /// Name from the official page learn put-registereddevices.
+    /// optional; update: not required by developers put-registereddevices, learn
+    /// put-registereddevices. Accepted on update only. Name printed on developers
+    /// put-registereddevices, learn put-registereddevices, developers
+    /// get-registereddevices-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub configuration_data: Option<String>,
     /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// not required by learn put-registereddevices. Accepted on update only. Name from the
-    /// official page learn put-registereddevices.
+    /// not required by developers put-registereddevices, learn put-registereddevices. Accepted
+    /// on update only. Name printed on developers put-registereddevices, learn
+    /// put-registereddevices, developers get-registereddevices-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
+    /// `BusinessId` (`number`). Optional: create: no official page; no source flags it; update:
+    /// not required by developers put-registereddevices, learn put-registereddevices. Name
+    /// printed on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub business_id: Option<serde_json::Number>,
+    /// `UserId` (`number`). Optional: create: no official page; no source flags it; update: not
+    /// required by developers put-registereddevices, learn put-registereddevices. Name printed
+    /// on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub user_id: Option<serde_json::Number>,
+    /// `DeviceType` (`string`). Optional: create: no official page; no source flags it; update:
+    /// not required by developers put-registereddevices, learn put-registereddevices. Name
+    /// printed on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub device_type: Option<String>,
+    /// `DeviceId` (`string`). Optional: create: no official page; no source flags it; update:
+    /// not required by developers put-registereddevices, learn put-registereddevices. Name
+    /// printed on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub device_id: Option<String>,
+    /// `LastHeartBeat` (`string`). Optional: create: no official page; no source flags it;
+    /// update: not required by developers put-registereddevices, learn put-registereddevices.
+    /// Name printed on developers get-registereddevices-by-id, learn
+    /// get-registereddevices-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_heart_beat: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

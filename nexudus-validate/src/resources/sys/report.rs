@@ -16,6 +16,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/reports.md`
 /// at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-reports: `https://developers.nexudus.com/rest-api/sys/post-reports`
+/// - developers put-reports: `https://developers.nexudus.com/rest-api/sys/put-reports`
+/// - learn post-reports: `https://learn.nexudus.com/rest-api/sys/post-reports`
+/// - learn put-reports: `https://learn.nexudus.com/rest-api/sys/put-reports`
+/// - learn get-reports-by-id: `https://learn.nexudus.com/rest-api/sys/get-reports-by-id`
+/// - support 360009771337-Report:
+/// `https://support.nexudus.com/hc/en-us/articles/360009771337-Report`
+///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,25 +34,32 @@ pub struct Report {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-reports, learn
+    /// post-reports; update: required by developers put-reports, learn put-reports. Name
+    /// printed on developers post-reports, developers put-reports, learn post-reports (+3
+    /// more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
+    /// `Name` (`string`). Required: create: required by developers post-reports, learn
+    /// post-reports; update: required by developers put-reports, learn put-reports. Name
+    /// printed on developers post-reports, developers put-reports, learn post-reports (+3
+    /// more).
     #[required]
     pub name: Option<String>,
-    /// `Folder` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
+    /// `Folder` (`string`). Required: create: required by developers post-reports, learn
+    /// post-reports; update: required by developers put-reports, learn put-reports. Name
+    /// printed on developers post-reports, developers put-reports, learn post-reports (+3
+    /// more).
     #[required]
     pub folder: Option<String>,
-    /// `ReportType` (`enum` [`ReportReportType`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/Sys/report.md`.
+    /// `ReportType` (`enum` [`ReportReportType`]). Optional: create: not required by developers
+    /// post-reports; update: not required by developers put-reports. Name printed on developers
+    /// post-reports, developers put-reports, learn get-reports-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub report_type: Option<ReportReportType>,
-    /// `ReportXml` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/report.md`.
+    /// `ReportXml` (`string`). Optional: create: not required by developers post-reports;
+    /// update: not required by developers put-reports. Name printed on developers post-reports,
+    /// developers put-reports, learn get-reports-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub report_xml: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
@@ -88,10 +105,11 @@ pub struct Report {
 }
 
 crate::open_enum! {
-    /// The values of `Report.ReportType` (`ReportReportType`).
+    /// The values of `Report.ReportType` (`eReportType`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn post-reports)
+    /// (the union of their values).
     pub enum ReportReportType {
         /// `1`: Checkins.
         Checkins = 1,

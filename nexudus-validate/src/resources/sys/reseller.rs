@@ -15,6 +15,14 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/resellers.md`
 /// at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-resellers:
+/// `https://developers.nexudus.com/rest-api/sys/post-resellers`
+/// - developers put-resellers: `https://developers.nexudus.com/rest-api/sys/put-resellers`
+/// - developers get-resellers-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-resellers-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Reseller", path = "/api/sys/resellers")]
@@ -22,79 +30,147 @@ pub struct Reseller {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `Name` (`string`). Required: create: required by developers post-resellers; update:
+    /// required by developers put-resellers. Name printed on developers post-resellers,
+    /// developers put-resellers, developers get-resellers-by-id.
     #[required]
     pub name: Option<String>,
-    /// `ProfileIsPublic` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `ProfileIsPublic` (`bool`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_is_public: Option<bool>,
-    /// `NewAvatarUrl` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the official page developers get-coworkers-by-id (the
-    /// same name on another entity).
+    /// `NewAvatarUrl` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_avatar_url: Option<String>,
-    /// `ClearAvatarFile` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the official page developers
-    /// get-coworkers-by-id (the same name on another entity).
+    /// `ClearAvatarFile` (`bool`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_avatar_file: Option<bool>,
-    /// `NewLogoUrl` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the official page developers put-marketplaceapplications
-    /// (the same name on another entity).
+    /// `NewLogoUrl` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_logo_url: Option<String>,
-    /// `ClearLogoFile` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the official page developers put-marketplaceapplications
-    /// (the same name on another entity).
+    /// `ClearLogoFile` (`bool`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_logo_file: Option<bool>,
-    /// `Area` (`string`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `Area` (`string`). Optional: create: not required by developers post-resellers; update:
+    /// not required by developers put-resellers. Name printed on developers post-resellers,
+    /// developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub area: Option<String>,
-    /// `OperatesIn` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `OperatesIn` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub operates_in: Option<String>,
-    /// `WebAddress` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `WebAddress` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub web_address: Option<String>,
-    /// `Email` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Personal data (email). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `Email` (`string`). Optional: create: not required by developers post-resellers; update:
+    /// not required by developers put-resellers. Personal data (email). Name printed on
+    /// developers post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email: Option<String>,
-    /// `ProfileSummary` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Personal data (bio). Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `ProfileSummary` (`string`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Personal data (bio).
+    /// Name printed on developers post-resellers, developers put-resellers, developers
+    /// get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_summary: Option<String>,
-    /// `PhoneNumber` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `PhoneNumber` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub phone_number: Option<String>,
-    /// `Testimonial1` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `Testimonial1` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial1: Option<String>,
-    /// `Testimonial1Author` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `Testimonial1Author` (`string`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Name printed on
+    /// developers post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial1_author: Option<String>,
-    /// `Testimonial2` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/reseller.md`.
+    /// `Testimonial2` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial2: Option<String>,
-    /// `Testimonial2Author` (`string`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/Sys/reseller.md`.
+    /// `Testimonial2Author` (`string`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Name printed on
+    /// developers post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial2_author: Option<String>,
+    /// `UserId` (`number`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub user_id: Option<serde_json::Number>,
+    /// `UserFullName` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub user_full_name: Option<String>,
+    /// `UserEmail` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub user_email: Option<String>,
+    /// `CurrencyId` (`number`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_id: Option<serde_json::Number>,
+    /// `CurrencyCode` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency_code: Option<String>,
+    /// `AgreedTermsOn` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub agreed_terms_on: Option<String>,
+    /// `Approved` (`bool`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub approved: Option<bool>,
+    /// `AutoApprovePayouts` (`bool`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Name printed on
+    /// developers get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub auto_approve_payouts: Option<bool>,
+    /// `NextPayoutDate` (`string`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Name printed on
+    /// developers get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_payout_date: Option<String>,
+    /// `AvatarFileName` (`string`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Name printed on
+    /// developers get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub avatar_file_name: Option<String>,
+    /// `LogoFileName` (`string`). Optional: create: not required by developers post-resellers;
+    /// update: not required by developers put-resellers. Name printed on developers
+    /// get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub logo_file_name: Option<String>,
+    /// `StripeAccountId` (`string`). Optional: create: not required by developers
+    /// post-resellers; update: not required by developers put-resellers. Name printed on
+    /// developers get-resellers-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub stripe_account_id: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/resellerpayouts.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-resellerpayouts:
+/// `https://developers.nexudus.com/rest-api/sys/post-resellerpayouts`
+/// - developers put-resellerpayouts:
+/// `https://developers.nexudus.com/rest-api/sys/put-resellerpayouts`
+/// - developers get-resellerpayouts-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts-by-id`
+/// - developers get-resellerpayouts:
+/// `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts`
+///
 /// Catalogue note: create table has only file-upload options (no reseller-id/amount): looks
 /// incomplete.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,16 +40,83 @@ pub struct ResellerPayout {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `NewResellerInvoiceDataUrl` (`string`). Optional: its name is a guess, which no check
-    /// may demand. Name guessed from the option `--new-reseller-invoice-data-url` (low
-    /// confidence): no source prints it.
+    /// `NewResellerInvoiceDataUrl` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers post-resellerpayouts, developers put-resellerpayouts, developers
+    /// get-resellerpayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_reseller_invoice_data_url: Option<String>,
-    /// `ClearResellerInvoiceDataFile` (`bool`). Optional: its name is a guess, which no check
-    /// may demand. Name guessed from the option `--clear-reseller-invoice-data-file` (high
-    /// confidence): no source prints it.
+    /// `ClearResellerInvoiceDataFile` (`bool`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers post-resellerpayouts, developers put-resellerpayouts, developers
+    /// get-resellerpayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_reseller_invoice_data_file: Option<bool>,
+    /// `ResellerId` (`number`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_id: Option<serde_json::Number>,
+    /// `ResellerUserId` (`number`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_user_id: Option<serde_json::Number>,
+    /// `ResellerUserFullName` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_user_full_name: Option<String>,
+    /// `ResellerCurrencyId` (`number`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_currency_id: Option<serde_json::Number>,
+    /// `ResellerCurrencyCode` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_currency_code: Option<String>,
+    /// `Approved` (`bool`). Optional: create: not required by developers post-resellerpayouts;
+    /// update: not required by developers put-resellerpayouts. Name printed on developers
+    /// get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub approved: Option<bool>,
+    /// `PaidOut` (`bool`). Optional: create: not required by developers post-resellerpayouts;
+    /// update: not required by developers put-resellerpayouts. Name printed on developers
+    /// get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub paid_out: Option<bool>,
+    /// `PaidOutDate` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub paid_out_date: Option<String>,
+    /// `PaidOutReference` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub paid_out_reference: Option<String>,
+    /// `Amount` (`number`). Optional: create: not required by developers post-resellerpayouts;
+    /// update: not required by developers put-resellerpayouts. Name printed on developers
+    /// get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub amount: Option<serde_json::Number>,
+    /// `ErrorDescription` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error_description: Option<String>,
+    /// `LastPaymentAttempt` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_payment_attempt: Option<String>,
+    /// `ResellerInvoiceDataFileName` (`string`). Optional: create: not required by developers
+    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
+    /// printed on developers get-resellerpayouts-by-id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reseller_invoice_data_file_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

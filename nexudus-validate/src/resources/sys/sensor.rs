@@ -16,6 +16,16 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/sensors.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-sensors: `https://developers.nexudus.com/rest-api/sys/post-sensors`
+/// - developers put-sensors: `https://developers.nexudus.com/rest-api/sys/put-sensors`
+/// - developers get-sensors-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-sensors-by-id`
+/// - learn get-sensors-by-id: `https://learn.nexudus.com/rest-api/sys/get-sensors-by-id`
+/// - developers get-sensors: `https://developers.nexudus.com/rest-api/sys/get-sensors`
+/// - learn get-sensors: `https://learn.nexudus.com/rest-api/sys/get-sensors`
+///
 /// Its `Debug` never prints the sensitive fields (`SharedSecret`, `ApiKey`, `Password`),
 /// only whether they are set.
 ///
@@ -28,203 +38,204 @@ pub struct Sensor {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: required by developers put-sensors, learn put-sensors. Name from the official
-    /// page learn put-sensors.
+    /// `BusinessId` (`long`). Required: create: required by developers post-sensors; update:
+    /// required by developers put-sensors, learn put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Desks` (`list`). Optional: create: no official page; reference table optional; update:
-    /// not required by developers put-sensors, learn put-sensors. Name from the official page
-    /// learn put-sensors.
+    /// `Desks` (`list`). Optional: create: not required by developers post-sensors; update: not
+    /// required by developers put-sensors, learn put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub desks: Option<Vec<i64>>,
-    /// `AddedDesks` (`list`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-sensors, learn put-sensors. Name from the
-    /// official page learn put-sensors.
+    /// `AddedDesks` (`list`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors, learn put-sensors. Name printed on
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_desks: Option<Vec<i64>>,
-    /// `RemovedDesks` (`list`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-sensors, learn put-sensors. Name from the
-    /// official page learn put-sensors.
+    /// `RemovedDesks` (`list`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors, learn put-sensors. Name printed on
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_desks: Option<Vec<i64>>,
-    /// `Resources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-sensors, learn put-sensors. Name from the
-    /// official page learn put-sensors.
+    /// `Resources` (`list`). Optional: create: not required by developers post-sensors; update:
+    /// not required by developers put-sensors, learn put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resources: Option<Vec<i64>>,
-    /// `AddedResources` (`list`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-sensors, learn put-sensors. Name from the
-    /// official page learn put-sensors.
+    /// `AddedResources` (`list`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors, learn put-sensors. Name printed on
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub added_resources: Option<Vec<i64>>,
-    /// `RemovedResources` (`list`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors, learn put-sensors. Name from
-    /// the official page learn put-sensors.
+    /// `RemovedResources` (`list`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors, learn put-sensors. Name printed on
+    /// developers put-sensors.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_resources: Option<Vec<i64>>,
-    /// `CannedResponseId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `CannedResponseId` (`long`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub canned_response_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// required by developers put-sensors, learn put-sensors. Name from the official page learn
-    /// put-sensors.
+    /// `Name` (`string`). Required: create: required by developers post-sensors; update:
+    /// required by developers put-sensors, learn put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `Reference` (`string`). Required: create: no official page; reference table required;
-    /// update: required by developers put-sensors, learn put-sensors. Accepted on create only.
-    /// Name from the official page learn put-sensors.
+    /// `Reference` (`string`). Required: create: required by developers post-sensors; update:
+    /// required by developers put-sensors, learn put-sensors. Accepted on create only. Name
+    /// printed on developers post-sensors, developers put-sensors, developers get-sensors-by-id
+    /// (+1 more).
     #[required]
     pub reference: Option<String>,
-    /// `Unit` (`string`). Optional: create: no official page; reference table optional; update:
-    /// not required by developers put-sensors. Name from the official page developers
-    /// put-sensors.
+    /// `Unit` (`string`). Optional: create: not required by developers post-sensors; update:
+    /// not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<String>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// not required by developers put-sensors. Name from the official page developers
-    /// put-sensors.
+    /// `Active` (`bool`). Optional: create: not required by developers post-sensors; update:
+    /// not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `SensorType` (`enum` [`SensorSensorType`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update:
-    /// required by learn put-sensors but not by developers put-sensors. Name from the official
-    /// page learn put-sensors.
+    /// `SensorType` (`enum` [`SensorSensorType`]). Optional: create: not required by developers
+    /// post-sensors; update: required by learn put-sensors but not by developers put-sensors.
+    /// Name printed on developers post-sensors, developers put-sensors, developers
+    /// get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sensor_type: Option<SensorSensorType>,
-    /// `DataStrategy` (`enum` [`SensorDataStrategy`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update:
-    /// required by learn put-sensors but not by developers put-sensors. Name from the official
-    /// page learn put-sensors.
+    /// `DataStrategy` (`enum` [`SensorDataStrategy`]). Optional: create: not required by
+    /// developers post-sensors; update: required by learn put-sensors but not by developers
+    /// put-sensors. Name printed on developers post-sensors, developers put-sensors, developers
+    /// get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub data_strategy: Option<SensorDataStrategy>,
-    /// `PayloadDataPath` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `PayloadDataPath` (`string`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payload_data_path: Option<String>,
-    /// `ActionTriggerFunction` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ActionTriggerFunction` (`string`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_trigger_function: Option<String>,
-    /// `ValueFunction` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ValueFunction` (`string`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value_function: Option<String>,
-    /// `ActionSendEmailAlert` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ActionSendEmailAlert` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_send_email_alert: Option<bool>,
-    /// `AlertEmailAddress` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `AlertEmailAddress` (`string`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub alert_email_address: Option<String>,
-    /// `WebhookUrl` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-sensors. Name from the official page developers
-    /// put-sensors.
+    /// `WebhookUrl` (`string`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub webhook_url: Option<String>,
-    /// `ActionUpdateDeskAvailability` (`bool`). Optional: create: no official page; reference
-    /// table optional; update: not required by developers put-sensors. Name from the official
-    /// page developers put-sensors.
+    /// `ActionUpdateDeskAvailability` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_update_desk_availability: Option<bool>,
-    /// `ActionUpdateResourceAvailability` (`bool`). Optional: create: no official page;
-    /// reference table optional; update: not required by developers put-sensors. Name from the
-    /// official page developers put-sensors.
+    /// `ActionUpdateResourceAvailability` (`bool`). Optional: create: not required by
+    /// developers post-sensors; update: not required by developers put-sensors. Name printed on
+    /// developers post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_update_resource_availability: Option<bool>,
-    /// `ActionUpdateBookingOccupancy` (`bool`). Optional: create: no official page; reference
-    /// table optional; update: not required by developers put-sensors. Name from the official
-    /// page developers put-sensors.
+    /// `ActionUpdateBookingOccupancy` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_update_booking_occupancy: Option<bool>,
-    /// `ActionSendCustomerEmailAlert` (`bool`). Optional: create: no official page; reference
-    /// table optional; update: not required by developers put-sensors. Name from the official
-    /// page developers put-sensors.
+    /// `ActionSendCustomerEmailAlert` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_send_customer_email_alert: Option<bool>,
-    /// `ActionBookingStart` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ActionBookingStart` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_booking_start: Option<bool>,
-    /// `ActionBookingTerminate` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ActionBookingTerminate` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_booking_terminate: Option<bool>,
-    /// `ActionCheckInOrOut` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ActionCheckInOrOut` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_check_in_or_out: Option<bool>,
-    /// `ActionMakeHttpRequest` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-sensors. Name from the official page
-    /// developers put-sensors.
+    /// `ActionMakeHttpRequest` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers put-sensors, developers get-sensors-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action_make_http_request: Option<bool>,
-    /// `ShowInNowDashboard` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not listed in the part read of developers put-sensors, learn
-    /// put-sensors. Name from the official page developers get-sensors-by-id.
+    /// `ShowInNowDashboard` (`bool`). Optional: create: not required by developers
+    /// post-sensors; update: not required by developers put-sensors. Name printed on developers
+    /// post-sensors, developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_now_dashboard: Option<bool>,
-    /// `ShowInPortal` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: not listed in the part read of developers put-sensors, learn put-sensors. Name
-    /// from the official page developers get-sensors-by-id.
+    /// `ShowInPortal` (`bool`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_in_portal: Option<bool>,
-    /// `SharedSecret` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not listed in the part read of developers put-sensors, learn put-sensors.
-    /// Sensitive: never shown in failures or `Debug`. Name from the official page developers
+    /// `SharedSecret` (`string`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Sensitive: never shown in failures or
+    /// `Debug`. Name printed on developers post-sensors, developers get-sensors-by-id, learn
     /// get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub shared_secret: Option<Secret<String>>,
-    /// `ApiKey` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not listed in the part read of developers put-sensors, learn put-sensors.
-    /// Sensitive: never shown in failures or `Debug`. Name from the official page developers
+    /// `ApiKey` (`string`). Optional: create: not required by developers post-sensors; update:
+    /// not required by developers put-sensors. Sensitive: never shown in failures or `Debug`.
+    /// Name printed on developers post-sensors, developers get-sensors-by-id, learn
     /// get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub api_key: Option<Secret<String>>,
-    /// `Username` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not listed in the part read of developers put-sensors, learn put-sensors. Name
-    /// from the official page developers get-sensors-by-id.
+    /// `Username` (`string`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Name printed on developers post-sensors,
+    /// developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub username: Option<String>,
-    /// `Password` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not listed in the part read of developers put-sensors, learn put-sensors.
-    /// Sensitive: never shown in failures or `Debug`. Name from the official page developers
+    /// `Password` (`string`). Optional: create: not required by developers post-sensors;
+    /// update: not required by developers put-sensors. Sensitive: never shown in failures or
+    /// `Debug`. Name printed on developers post-sensors, developers get-sensors-by-id, learn
     /// get-sensors-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub password: Option<Secret<String>>,
     /// `CannedResponseName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name from the official page developers get-sensors-by-id.
+    /// back. Name printed on developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub canned_response_name: Option<String>,
     /// `ReceivedDataOn` (`DateTime`). Optional: read-only. Read from the server, never sent
-    /// back. Name from the official page developers get-sensors-by-id.
+    /// back. Name printed on developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub received_data_on: Option<NexudusDateTime>,
     /// `LastReceivedValue` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name from the official page developers get-sensors-by-id.
+    /// back. Name printed on developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub last_received_value: Option<String>,
     /// `LastValueTriggeredAction` (`bool`). Optional: read-only. Read from the server, never
-    /// sent back. Name from the official page developers get-sensors-by-id.
+    /// sent back. Name printed on developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub last_value_triggered_action: Option<bool>,
     /// `BatteryLevel` (`int`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the official page developers get-sensors-by-id.
+    /// printed on developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub battery_level: Option<i32>,
     /// `NetworkSignalStrength` (`int`). Optional: read-only. Read from the server, never sent
-    /// back. Name from the official page developers get-sensors-by-id.
+    /// back. Name printed on developers get-sensors-by-id, learn get-sensors-by-id.
     #[serde(skip_serializing, default)]
     pub network_signal_strength: Option<i32>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
@@ -312,7 +323,8 @@ crate::open_enum! {
     /// The values of `Sensor.DataStrategy` (`SensorDataStrategy`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn get-sensors)
+    /// (the union of their values).
     pub enum SensorDataStrategy {
         /// `1`: Polling.
         Polling = 1,

@@ -16,6 +16,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/sensorhistories.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-sensorhistories:
+/// `https://developers.nexudus.com/rest-api/sys/post-sensorhistories`
+/// - developers put-sensorhistories:
+/// `https://developers.nexudus.com/rest-api/sys/put-sensorhistories`
+/// - developers get-sensorhistories-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-sensorhistories-by-id`
+/// - developers get-sensorhistories:
+/// `https://developers.nexudus.com/rest-api/sys/get-sensorhistories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -27,16 +38,22 @@ pub struct SensorHistory {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `SensorId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the official page learn get-sensorhistories-by-id.
+    /// `SensorId` (`long`). Required: create: required by developers post-sensorhistories;
+    /// update: required by developers put-sensorhistories. Name printed on developers
+    /// post-sensorhistories, developers put-sensorhistories, developers
+    /// get-sensorhistories-by-id.
     #[required]
     pub sensor_id: Option<i64>,
-    /// `Value` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the official page learn get-sensorhistories-by-id.
+    /// `Value` (`string`). Optional: create: not required by developers post-sensorhistories;
+    /// update: not required by developers put-sensorhistories. Name printed on developers
+    /// post-sensorhistories, developers put-sensorhistories, developers
+    /// get-sensorhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<String>,
-    /// `ObservedOn` (`DateTime`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the official page learn get-sensorhistories-by-id.
+    /// `ObservedOn` (`DateTime`). Required: create: required by developers
+    /// post-sensorhistories; update: required by developers put-sensorhistories. Name printed
+    /// on developers post-sensorhistories, developers put-sensorhistories, developers
+    /// get-sensorhistories-by-id.
     #[required]
     pub observed_on: Option<NexudusDateTime>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/simpletimezones.md` at `7ec945d4`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-simpletimezones:
+/// `https://developers.nexudus.com/rest-api/sys/put-simpletimezones`
+/// - learn put-simpletimezones:
+/// `https://learn.nexudus.com/rest-api/sys/put-simpletimezones`
+/// - developers get-simpletimezones-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-simpletimezones-by-id`
+///
 /// Catalogue note: no create table (update only).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,24 +37,28 @@ pub struct SimpleTimeZone {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Name` (`string`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Accepted on update only. Name from the legacy API docs
-    /// `rest-api/sys/simpletimezone.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `Name` (`string`). Required on update only: create: no official page; reference table
+    /// optional; update: required by developers put-simpletimezones, learn put-simpletimezones.
+    /// Accepted on update only. Name printed on developers put-simpletimezones, learn
+    /// put-simpletimezones, developers get-simpletimezones-by-id.
+    #[required(update)]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Accepted on update only. Name from the legacy API docs
-    /// `rest-api/sys/simpletimezone.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `Description` (`string`). Required on update only: create: no official page; reference
+    /// table optional; update: required by developers put-simpletimezones, learn
+    /// put-simpletimezones. Accepted on update only. Name printed on developers
+    /// put-simpletimezones, learn put-simpletimezones, developers get-simpletimezones-by-id.
+    #[required(update)]
     pub description: Option<String>,
-    /// `TimeOffset` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Accepted on update only. Name from the legacy API docs
-    /// `rest-api/sys/simpletimezone.md`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `TimeOffset` (`string`). Required on update only: create: no official page; reference
+    /// table optional; update: required by developers put-simpletimezones, learn
+    /// put-simpletimezones. Accepted on update only. Name printed on developers
+    /// put-simpletimezones, learn put-simpletimezones, developers get-simpletimezones-by-id.
+    #[required(update)]
     pub time_offset: Option<String>,
     /// `UsesSummerTime` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Accepted on update only. Name from the legacy API docs
-    /// `rest-api/sys/simpletimezone.md`.
+    /// update: not required by developers put-simpletimezones, learn put-simpletimezones.
+    /// Accepted on update only. Name printed on developers put-simpletimezones, learn
+    /// put-simpletimezones, developers get-simpletimezones-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub uses_summer_time: Option<bool>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -16,6 +16,23 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/systemnotifications.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-systemnotifications:
+/// `https://developers.nexudus.com/rest-api/sys/post-systemnotifications`
+/// - developers put-systemnotifications:
+/// `https://developers.nexudus.com/rest-api/sys/put-systemnotifications`
+/// - learn put-systemnotifications:
+/// `https://learn.nexudus.com/rest-api/sys/put-systemnotifications`
+/// - developers get-systemnotifications-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-systemnotifications-by-id`
+/// - learn get-systemnotifications-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-systemnotifications-by-id`
+/// - developers get-systemnotifications:
+/// `https://developers.nexudus.com/rest-api/sys/get-systemnotifications`
+/// - learn get-systemnotifications:
+/// `https://learn.nexudus.com/rest-api/sys/get-systemnotifications`
+///
 /// Catalogue note: no key-fields section; F lists filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,104 +45,124 @@ pub struct SystemNotification {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `Title` (`string`). Required: create: no official page; reference table required;
+    /// `Title` (`string`). Required: create: required by developers post-systemnotifications;
     /// update: required by developers put-systemnotifications, learn put-systemnotifications.
-    /// Name from the official page learn put-systemnotifications.
+    /// Name printed on developers post-systemnotifications, developers put-systemnotifications,
+    /// learn put-systemnotifications (+2 more).
     #[required]
     pub title: Option<String>,
-    /// `Severity` (`enum` [`SystemNotificationSeverity`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update:
-    /// required by learn put-systemnotifications but not by developers put-systemnotifications.
-    /// Name from the official page learn put-systemnotifications.
+    /// `Severity` (`enum` [`SystemNotificationSeverity`]). Optional: create: not required by
+    /// developers post-systemnotifications; update: required by learn put-systemnotifications
+    /// but not by developers put-systemnotifications. Name printed on developers
+    /// post-systemnotifications, developers put-systemnotifications, learn
+    /// put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub severity: Option<SystemNotificationSeverity>,
-    /// `StartTime` (`DateTime`). Required: create: no official page; reference table required;
-    /// update: required by developers put-systemnotifications, learn put-systemnotifications.
-    /// Name from the official page learn put-systemnotifications.
+    /// `StartTime` (`DateTime`). Required: create: required by developers
+    /// post-systemnotifications; update: required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name printed on developers post-systemnotifications, developers
+    /// put-systemnotifications, learn put-systemnotifications (+2 more).
     #[required]
     pub start_time: Option<NexudusDateTime>,
-    /// `PublishOn` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `PublishOn` (`DateTime`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, learn put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub publish_on: Option<NexudusDateTime>,
-    /// `UnPublishOn` (`DateTime`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `UnPublishOn` (`DateTime`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, learn put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub un_publish_on: Option<NexudusDateTime>,
-    /// `ShortDescription` (`string`). Required: create: no official page; reference table
-    /// required; update: required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `ShortDescription` (`string`). Required: create: required by developers
+    /// post-systemnotifications; update: required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name printed on developers post-systemnotifications, developers
+    /// put-systemnotifications, learn put-systemnotifications (+2 more).
     #[required]
     pub short_description: Option<String>,
-    /// `Description` (`string`). Required: create: no official page; reference table required;
-    /// update: required by developers put-systemnotifications, learn put-systemnotifications.
-    /// Name from the official page learn put-systemnotifications.
+    /// `Description` (`string`). Required: create: required by developers
+    /// post-systemnotifications; update: required by developers put-systemnotifications, learn
+    /// put-systemnotifications. Name printed on developers post-systemnotifications, developers
+    /// put-systemnotifications, learn put-systemnotifications (+2 more).
     #[required]
     pub description: Option<String>,
-    /// `ResolutionDescription` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `ResolutionDescription` (`string`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, learn put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resolution_description: Option<String>,
-    /// `Resolved` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `Resolved` (`bool`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, learn put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resolved: Option<bool>,
-    /// `ResolvedOn` (`DateTime`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `ResolvedOn` (`DateTime`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, learn put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resolved_on: Option<NexudusDateTime>,
-    /// `DisplayToAdmins` (`bool`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-systemnotifications, learn
-    /// put-systemnotifications. Name from the official page learn put-systemnotifications.
+    /// `DisplayToAdmins` (`bool`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, learn put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_admins: Option<bool>,
-    /// `DisplayToSettingIntegrations` (`string`). Optional: create: no official page; reference
-    /// table optional; update: not required by developers put-systemnotifications. Name from
-    /// the official page developers put-systemnotifications.
+    /// `DisplayToSettingIntegrations` (`string`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, developers get-systemnotifications-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_setting_integrations: Option<String>,
-    /// `DisplayToSettingGeneral` (`string`). Optional: create: no official page; reference
-    /// table optional; update: not required by developers put-systemnotifications. Name from
-    /// the official page developers put-systemnotifications.
+    /// `DisplayToSettingGeneral` (`string`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, developers get-systemnotifications-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_setting_general: Option<String>,
-    /// `DisplayToPortalVersion` (`string`). Optional: create: no official page; reference table
-    /// optional; update: not required by developers put-systemnotifications. Name from the
-    /// official page developers put-systemnotifications.
+    /// `DisplayToPortalVersion` (`string`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, developers get-systemnotifications-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub display_to_portal_version: Option<String>,
-    /// `MessageType` (`enum` [`SystemNotificationMessageType`]). Optional: create: no official
-    /// page; reference table required, but tables flag the defaults of enums and bools; update:
-    /// required by learn put-systemnotifications but not by developers put-systemnotifications.
-    /// Name from the official page learn put-systemnotifications.
+    /// `MessageType` (`enum` [`SystemNotificationMessageType`]). Optional: create: not required
+    /// by developers post-systemnotifications; update: required by learn
+    /// put-systemnotifications but not by developers put-systemnotifications. Name printed on
+    /// developers post-systemnotifications, developers put-systemnotifications, learn
+    /// put-systemnotifications (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub message_type: Option<SystemNotificationMessageType>,
-    /// `HasButton` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-systemnotifications. Name from the official page
-    /// developers put-systemnotifications.
+    /// `HasButton` (`bool`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers put-systemnotifications, developers get-systemnotifications-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub has_button: Option<bool>,
-    /// `ButtonLabel` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-systemnotifications. Name from the official page
-    /// developers put-systemnotifications.
+    /// `ButtonLabel` (`string`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers get-systemnotifications-by-id, learn get-systemnotifications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub button_label: Option<String>,
-    /// `ButtonUrl` (`string`). Optional: create: no official page; reference table optional;
-    /// update: not required by developers put-systemnotifications. Name from the official page
-    /// developers put-systemnotifications.
+    /// `ButtonUrl` (`string`). Optional: create: not required by developers
+    /// post-systemnotifications; update: not required by developers put-systemnotifications,
+    /// learn put-systemnotifications. Name printed on developers post-systemnotifications,
+    /// developers get-systemnotifications-by-id, learn get-systemnotifications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub button_url: Option<String>,
     /// `ApprovedBy` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name guessed from the option `--approved-by` (high confidence): no source prints it.
+    /// Name printed on developers get-systemnotifications-by-id, learn
+    /// get-systemnotifications-by-id.
     #[serde(skip_serializing, default)]
     pub approved_by: Option<String>,
     /// `ApprovedOn` (`DateTime`). Optional: read-only. Read from the server, never sent back.
-    /// Name guessed from the option `--approved-on` (high confidence): no source prints it.
+    /// Name printed on developers get-systemnotifications-by-id, learn
+    /// get-systemnotifications-by-id.
     #[serde(skip_serializing, default)]
     pub approved_on: Option<NexudusDateTime>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
@@ -171,10 +208,11 @@ pub struct SystemNotification {
 }
 
 crate::open_enum! {
-    /// The values of `SystemNotification.Severity` (`SystemNotificationSeverity`).
+    /// The values of `SystemNotification.Severity` (`eSystemNotificationSeverity`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-systemnotifications-by-id) (the union of their values).
     pub enum SystemNotificationSeverity {
         /// `1`: Low.
         Low = 1,

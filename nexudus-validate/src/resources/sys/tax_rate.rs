@@ -16,6 +16,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/taxrates.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-taxrates: `https://developers.nexudus.com/rest-api/sys/post-taxrates`
+/// - learn post-taxrates: `https://learn.nexudus.com/rest-api/sys/post-taxrates`
+/// - developers get-taxrates: `https://developers.nexudus.com/rest-api/sys/get-taxrates`
+///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -24,16 +30,19 @@ pub struct TaxRate {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/taxrate.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-taxrates, learn
+    /// post-taxrates; update: as on create. Name printed on developers post-taxrates, learn
+    /// post-taxrates.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/taxrate.md`.
+    /// `Name` (`string`). Required: create: required by developers post-taxrates, learn
+    /// post-taxrates; update: as on create. Name printed on developers post-taxrates, learn
+    /// post-taxrates.
     #[required]
     pub name: Option<String>,
-    /// `Rate` (`decimal`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/taxrate.md`.
+    /// `Rate` (`decimal`). Required: create: required by developers post-taxrates, learn
+    /// post-taxrates; update: as on create. Name printed on developers post-taxrates, learn
+    /// post-taxrates.
     #[required]
     pub rate: Option<f64>,
     /// `ExemptionReason` (`enum` [`TaxRateExemptionReason`]). Optional: its name is a guess,

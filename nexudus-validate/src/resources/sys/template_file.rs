@@ -16,6 +16,20 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/templatefiles.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-templatefiles:
+/// `https://developers.nexudus.com/rest-api/sys/post-templatefiles`
+/// - developers put-templatefiles:
+/// `https://developers.nexudus.com/rest-api/sys/put-templatefiles`
+/// - learn post-templatefiles: `https://learn.nexudus.com/rest-api/sys/post-templatefiles`
+/// - developers get-templatefiles-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-templatefiles-by-id`
+/// - developers get-templatefiles:
+/// `https://developers.nexudus.com/rest-api/sys/get-templatefiles`
+/// - support 360009846678-Templatefile:
+/// `https://support.nexudus.com/hc/en-us/articles/360009846678-Templatefile`
+///
 /// Its `Debug` never prints the sensitive fields (`Password`), only whether they are set.
 ///
 /// Catalogue note: no key-fields section.
@@ -30,73 +44,93 @@ pub struct TemplateFile {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-templatefiles,
+    /// learn post-templatefiles; update: required by developers put-templatefiles. Name printed
+    /// on developers post-templatefiles, developers put-templatefiles, learn post-templatefiles
+    /// (+2 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `TemplateVersionId` (`long`). Optional: create: no official page; reference table
-    /// optional; update: as on create. Name from the legacy API docs
-    /// `rest-api/sys/templatefile.md`.
+    /// `TemplateVersionId` (`long`). Optional: create: not required by developers
+    /// post-templatefiles, learn post-templatefiles; update: not required by developers
+    /// put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub template_version_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Name` (`string`). Required: create: required by developers post-templatefiles, learn
+    /// post-templatefiles; update: required by developers put-templatefiles. Name printed on
+    /// developers post-templatefiles, developers put-templatefiles, learn post-templatefiles
+    /// (+2 more).
     #[required]
     pub name: Option<String>,
-    /// `Title` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Title` (`string`). Optional: create: not required by developers post-templatefiles,
+    /// learn post-templatefiles; update: not required by developers put-templatefiles. Name
+    /// printed on developers post-templatefiles, developers put-templatefiles, learn
+    /// post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
-    /// `Description` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-templatefiles, learn post-templatefiles; update: not required by developers
+    /// put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `NewPictureUrl` (`string`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--new-picture-url` (low confidence): no source prints it.
+    /// `NewPictureUrl` (`string`). Optional: create: not required by developers
+    /// post-templatefiles, learn post-templatefiles; update: not required by developers
+    /// put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_picture_url: Option<String>,
-    /// `ClearPictureFile` (`bool`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--clear-picture-file` (high confidence): no source prints
-    /// it.
+    /// `ClearPictureFile` (`bool`). Optional: create: not required by developers
+    /// post-templatefiles, learn post-templatefiles; update: not required by developers
+    /// put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_picture_file: Option<bool>,
-    /// `Permalink` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
-    #[required]
+    /// `Permalink` (`string`). Optional: create: not required by developers post-templatefiles,
+    /// learn post-templatefiles; update: not required by developers put-templatefiles. Name
+    /// printed on developers get-templatefiles-by-id, support 360009846678-Templatefile.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub permalink: Option<String>,
-    /// `FileLanguageId` (`long`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `FileLanguageId` (`long`). Optional: create: not required by developers
+    /// post-templatefiles, learn post-templatefiles; update: not required by developers
+    /// put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_language_id: Option<i64>,
-    /// `Published` (`bool`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Published` (`bool`). Optional: create: not required by developers post-templatefiles,
+    /// learn post-templatefiles; update: not required by developers put-templatefiles. Name
+    /// printed on developers post-templatefiles, developers put-templatefiles, learn
+    /// post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published: Option<bool>,
-    /// `Visibility` (`enum` [`TemplateFileVisibility`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Visibility` (`enum` [`TemplateFileVisibility`]). Optional: create: required by learn
+    /// post-templatefiles but not by developers post-templatefiles; update: not required by
+    /// developers put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub visibility: Option<TemplateFileVisibility>,
-    /// `Password` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Sensitive: never shown in failures or `Debug`. Name from the
-    /// legacy API docs `rest-api/sys/templatefile.md`.
+    /// `Password` (`string`). Optional: create: not required by developers post-templatefiles,
+    /// learn post-templatefiles; update: not required by developers put-templatefiles.
+    /// Sensitive: never shown in failures or `Debug`. Name printed on developers
+    /// post-templatefiles, developers put-templatefiles, learn post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub password: Option<Secret<String>>,
-    /// `FileContents` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// `FileContents` (`string`). Optional: create: not required by developers
+    /// post-templatefiles, learn post-templatefiles; update: not required by developers
+    /// put-templatefiles. Name printed on developers post-templatefiles, developers
+    /// put-templatefiles, learn post-templatefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_contents: Option<String>,
     /// `PictureFileName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name guessed from the option `--picture-file-name` (high confidence): no source
-    /// prints it.
+    /// back. Name printed on developers get-templatefiles-by-id.
     #[serde(skip_serializing, default)]
     pub picture_file_name: Option<String>,
     /// `IsCustom` (`bool`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/sys/templatefile.md`.
+    /// printed on developers get-templatefiles-by-id, support 360009846678-Templatefile.
     #[serde(skip_serializing, default)]
     pub is_custom: Option<bool>,
     /// `ThemeName` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// guessed from the option `--theme-name` (high confidence): no source prints it.
+    /// printed on developers get-templatefiles-by-id.
     #[serde(skip_serializing, default)]
     pub theme_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
@@ -145,7 +179,8 @@ crate::open_enum! {
     /// The values of `TemplateFile.Visibility` (`TemplateFileVisibility`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// post-templatefiles) (the union of their values).
     pub enum TemplateFileVisibility {
         /// `1`: Public.
         Public = 1,

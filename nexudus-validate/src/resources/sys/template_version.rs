@@ -16,6 +16,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/templateversions.md` at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers put-templateversions:
+/// `https://developers.nexudus.com/rest-api/sys/put-templateversions`
+/// - learn post-templateversions:
+/// `https://learn.nexudus.com/rest-api/sys/post-templateversions`
+/// - learn get-templateversions-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-templateversions-by-id`
+///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -28,21 +37,23 @@ pub struct TemplateVersion {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/templateversion.md`.
+    /// `BusinessId` (`long`). Required: create: required by learn post-templateversions;
+    /// update: required by developers put-templateversions. Name printed on developers
+    /// put-templateversions, learn post-templateversions, learn get-templateversions-by-id.
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/templateversion.md`.
+    /// `Name` (`string`). Required: create: required by learn post-templateversions; update:
+    /// required by developers put-templateversions. Name printed on developers
+    /// put-templateversions, learn post-templateversions, learn get-templateversions-by-id.
     #[required]
     pub name: Option<String>,
-    /// `Description` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/templateversion.md`.
+    /// `Description` (`string`). Optional: create: not required by learn post-templateversions;
+    /// update: not required by developers put-templateversions. Name printed on developers
+    /// put-templateversions, learn post-templateversions, learn get-templateversions-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
     /// `CurrentThemeName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name guessed from the option `--current-theme-name` (high confidence): no source
-    /// prints it.
+    /// back. Name printed on learn get-templateversions-by-id.
     #[serde(skip_serializing, default)]
     pub current_theme_name: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -15,6 +15,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/userbookmarks.md` at `558c0f96`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-userbookmarks:
+/// `https://developers.nexudus.com/rest-api/sys/post-userbookmarks`
+/// - developers put-userbookmarks:
+/// `https://developers.nexudus.com/rest-api/sys/put-userbookmarks`
+/// - developers get-userbookmarks-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-userbookmarks-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -26,20 +35,24 @@ pub struct UserBookmark {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `UserId` (`long`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/userbookmark.md`.
+    /// `UserId` (`long`). Required: create: required by developers post-userbookmarks; update:
+    /// required by developers put-userbookmarks. Name printed on developers post-userbookmarks,
+    /// developers put-userbookmarks, developers get-userbookmarks-by-id.
     #[required]
     pub user_id: Option<i64>,
-    /// `EntityId` (`int`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/userbookmark.md`.
+    /// `EntityId` (`int`). Required: create: required by developers post-userbookmarks; update:
+    /// required by developers put-userbookmarks. Name printed on developers post-userbookmarks,
+    /// developers put-userbookmarks, developers get-userbookmarks-by-id.
     #[required]
     pub entity_id: Option<i32>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/userbookmark.md`.
+    /// `Name` (`string`). Required: create: required by developers post-userbookmarks; update:
+    /// required by developers put-userbookmarks. Name printed on developers post-userbookmarks,
+    /// developers put-userbookmarks, developers get-userbookmarks-by-id.
     #[required]
     pub name: Option<String>,
-    /// `EntityUrl` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/userbookmark.md`.
+    /// `EntityUrl` (`string`). Required: create: required by developers post-userbookmarks;
+    /// update: required by developers put-userbookmarks. Name printed on developers
+    /// post-userbookmarks, developers put-userbookmarks, developers get-userbookmarks-by-id.
     #[required]
     pub entity_url: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never

@@ -15,6 +15,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/usermessages.md` at `22f31ed8`.
+///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers get-usermessages-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-usermessages-by-id`
+/// - developers get-usermessages:
+/// `https://developers.nexudus.com/rest-api/sys/get-usermessages`
+/// - developers reference/usermessage:
+/// `https://developers.nexudus.com/reference/usermessage`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "UserMessage", path = "/api/sys/usermessages")]
@@ -23,30 +32,34 @@ pub struct UserMessage {
     #[required(update)]
     pub id: Option<i64>,
     /// `BusinessId` (`long`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// printed on developers get-usermessages-by-id, developers reference/usermessage.
     #[serde(skip_serializing, default)]
     pub business_id: Option<i64>,
     /// `FromName` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// printed on developers get-usermessages-by-id, developers reference/usermessage.
     #[serde(skip_serializing, default)]
     pub from_name: Option<String>,
     /// `FromUserId` (`long`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Support/globalchatmessage.md (+2 more)` (the same
-    /// name on another entity).
+    /// printed on developers get-usermessages-by-id, developers reference/usermessage.
     #[serde(skip_serializing, default)]
     pub from_user_id: Option<i64>,
     /// `Header` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// printed on developers get-usermessages-by-id, developers reference/usermessage.
     #[serde(skip_serializing, default)]
     pub header: Option<String>,
-    /// `Body` (`string`). Optional: read-only. Read from the server, never sent back. Name from
-    /// the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `Body` (`string`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-usermessages-by-id, developers reference/usermessage.
     #[serde(skip_serializing, default)]
     pub body: Option<String>,
-    /// `IsRead` (`bool`). Optional: read-only. Read from the server, never sent back. Name from
-    /// the legacy API docs `rest-api/Sys/usermessage.md`.
+    /// `IsRead` (`bool`). Optional: read-only. Read from the server, never sent back. Name
+    /// printed on developers get-usermessages-by-id, developers reference/usermessage.
     #[serde(skip_serializing, default)]
     pub is_read: Option<bool>,
+    /// `ToUsers` (`list`). Optional: create: no official page; developers reference/usermessage
+    /// optional; update: as on create. Name printed on developers get-usermessages-by-id,
+    /// developers reference/usermessage.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to_users: Option<Vec<i64>>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

@@ -16,6 +16,23 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills`
 /// `skills/nexudus/references/entities/validationrules.md` at `558c0f96`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-validationrules:
+/// `https://developers.nexudus.com/rest-api/sys/post-validationrules`
+/// - developers put-validationrules:
+/// `https://developers.nexudus.com/rest-api/sys/put-validationrules`
+/// - learn post-validationrules:
+/// `https://learn.nexudus.com/rest-api/sys/post-validationrules`
+/// - developers get-validationrules-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-validationrules-by-id`
+/// - learn get-validationrules-by-id:
+/// `https://learn.nexudus.com/rest-api/sys/get-validationrules-by-id`
+/// - developers get-validationrules:
+/// `https://developers.nexudus.com/rest-api/sys/get-validationrules`
+/// - support 360010122037-Validationrule:
+/// `https://support.nexudus.com/hc/en-us/articles/360010122037-Validationrule`
+///
 /// Catalogue note: 7ec945d probe: not stored there (newest stored is 558c0f9); no
 /// key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -29,33 +46,46 @@ pub struct ValidationRule {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-validationrules,
+    /// learn post-validationrules; update: required by developers put-validationrules. Name
+    /// printed on developers post-validationrules, developers put-validationrules, learn
+    /// post-validationrules (+3 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `Name` (`string`). Required: create: required by developers post-validationrules, learn
+    /// post-validationrules; update: required by developers put-validationrules. Name printed
+    /// on developers post-validationrules, developers put-validationrules, learn
+    /// post-validationrules (+3 more).
     #[required]
     pub name: Option<String>,
-    /// `RecordType` (`enum` [`ValidationRuleRecordType`]). Optional: create: no official page;
-    /// reference table required, but tables flag the defaults of enums and bools; update: as on
-    /// create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `RecordType` (`enum` [`ValidationRuleRecordType`]). Optional: create: required by learn
+    /// post-validationrules but not by developers post-validationrules; update: not required by
+    /// developers put-validationrules. Name printed on developers post-validationrules,
+    /// developers put-validationrules, learn post-validationrules (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub record_type: Option<ValidationRuleRecordType>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-validationrules,
+    /// learn post-validationrules; update: not required by developers put-validationrules. Name
+    /// printed on developers post-validationrules, developers put-validationrules, learn
+    /// post-validationrules (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `Formula` (`string`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `Formula` (`string`). Required: create: required by developers post-validationrules,
+    /// learn post-validationrules; update: required by developers put-validationrules. Name
+    /// printed on developers post-validationrules, developers put-validationrules, learn
+    /// post-validationrules (+3 more).
     #[required]
     pub formula: Option<String>,
-    /// `Description` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `Description` (`string`). Optional: create: not required by developers
+    /// post-validationrules, learn post-validationrules; update: not required by developers
+    /// put-validationrules. Name printed on developers post-validationrules, developers
+    /// put-validationrules, learn post-validationrules (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `ErrorMessage` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/sys/validationrule.md`.
+    /// `ErrorMessage` (`string`). Optional: create: not required by developers
+    /// post-validationrules, learn post-validationrules; update: not required by developers
+    /// put-validationrules. Name printed on developers post-validationrules, developers
+    /// put-validationrules, learn post-validationrules (+3 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error_message: Option<String>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
@@ -101,10 +131,11 @@ pub struct ValidationRule {
 }
 
 crate::open_enum! {
-    /// The values of `ValidationRule.RecordType` (`ValidationRuleRecordType`).
+    /// The values of `ValidationRule.RecordType` (`eValidationRuleEntity`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (learn
+    /// get-validationrules) (the union of their values).
     pub enum ValidationRuleRecordType {
         /// `1`: Coworker.
         Coworker = 1,

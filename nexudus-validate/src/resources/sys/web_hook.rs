@@ -16,6 +16,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/webhooks.md`
 /// at `22f31ed8`.
 ///
+/// Official pages read (field docs name them by their label):
+///
+/// - developers post-webhooks: `https://developers.nexudus.com/rest-api/sys/post-webhooks`
+/// - developers put-webhooks: `https://developers.nexudus.com/rest-api/sys/put-webhooks`
+/// - developers get-webhooks-by-id:
+/// `https://developers.nexudus.com/rest-api/sys/get-webhooks-by-id`
+/// - developers get-webhooks: `https://developers.nexudus.com/rest-api/sys/get-webhooks`
+/// - support 360010122057-Webhook:
+/// `https://support.nexudus.com/hc/en-us/articles/360010122057-Webhook`
+///
 /// Catalogue note: u-r-l is kebab artefact of URL (key field URL); enum value
 /// HelDeskMessageCreated (sic).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -25,42 +35,48 @@ pub struct WebHook {
     /// `Id` (`long`): the record's Id; required to update it, absent when creating.
     #[required(update)]
     pub id: Option<i64>,
-    /// `BusinessId` (`long`). Required: create: no official page; reference table required;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `BusinessId` (`long`). Required: create: required by developers post-webhooks; update:
+    /// required by developers put-webhooks. Name printed on developers post-webhooks,
+    /// developers put-webhooks, developers get-webhooks-by-id (+1 more).
     #[required]
     pub business_id: Option<i64>,
-    /// `Name` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the Nexudus skills reference (key fields).
+    /// `Name` (`string`). Required: create: required by developers post-webhooks; update:
+    /// required by developers put-webhooks. Name printed on developers post-webhooks,
+    /// developers put-webhooks, developers get-webhooks-by-id (+1 more).
     #[required]
     pub name: Option<String>,
-    /// `Action` (`enum` [`WebHookAction`]). Optional: create: no official page; reference table
-    /// required, but tables flag the defaults of enums and bools; update: as on create. Name
-    /// from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `Action` (`enum` [`WebHookAction`]). Optional: create: not required by developers
+    /// post-webhooks; update: not required by developers put-webhooks. Name printed on
+    /// developers post-webhooks, developers put-webhooks, developers get-webhooks-by-id (+1
+    /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<WebHookAction>,
-    /// `Description` (`string`). Optional: create: no official page; reference table optional;
-    /// update: as on create. Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `Description` (`string`). Optional: create: not required by developers post-webhooks;
+    /// update: not required by developers put-webhooks. Name printed on developers
+    /// post-webhooks, developers put-webhooks, developers get-webhooks-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `URL` (`string`). Required: create: no official page; reference table required; update:
-    /// as on create. Name from the Nexudus skills reference (key fields).
+    /// `URL` (`string`). Required: create: required by developers post-webhooks; update:
+    /// required by developers put-webhooks. Name printed on developers post-webhooks,
+    /// developers put-webhooks, developers get-webhooks-by-id (+1 more).
     #[required]
     #[serde(rename = "URL")]
     pub url: Option<String>,
-    /// `Active` (`bool`). Optional: create: no official page; reference table optional; update:
-    /// as on create. Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// `Active` (`bool`). Optional: create: not required by developers post-webhooks; update:
+    /// not required by developers put-webhooks. Name printed on developers post-webhooks,
+    /// developers put-webhooks, developers get-webhooks-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
     /// `LastError` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// printed on developers get-webhooks-by-id, support 360010122057-Webhook.
     #[serde(skip_serializing, default)]
     pub last_error: Option<String>,
     /// `ErrorCount` (`int`). Optional: read-only. Read from the server, never sent back. Name
-    /// from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// printed on developers get-webhooks-by-id, support 360010122057-Webhook.
     #[serde(skip_serializing, default)]
     pub error_count: Option<i32>,
     /// `LastTrigger` (`DateTime`). Optional: read-only. Read from the server, never sent back.
-    /// Name from the legacy API docs `rest-api/Sys/webhook.md`.
+    /// Name printed on developers get-webhooks-by-id, support 360010122057-Webhook.
     #[serde(skip_serializing, default)]
     pub last_trigger: Option<NexudusDateTime>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
@@ -106,10 +122,11 @@ pub struct WebHook {
 }
 
 crate::open_enum! {
-    /// The values of `WebHook.Action` (`WebHookAction`).
+    /// The values of `WebHook.Action` (`eWebhookAction`).
     ///
     /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the reference table.
+    /// unchanged. Values from the reference table and the official pages (developers
+    /// get-webhooks-by-id) (the union of their values).
     pub enum WebHookAction {
         /// `1`: None.
         None = 1,
@@ -191,105 +208,105 @@ crate::open_enum! {
         CommunityBoardNewThread = 39,
         /// `40`: CommunityBoardNewReply.
         CommunityBoardNewReply = 40,
-        /// `41`: VisitorCheckedin.
+        /// `41`: VisitorCheckedin (only in the reference table).
         VisitorCheckedin = 41,
-        /// `42`: VisitorRegistered.
+        /// `42`: VisitorRegistered (only in the reference table).
         VisitorRegistered = 42,
-        /// `43`: BlogPostDelete.
+        /// `43`: BlogPostDelete (only in the reference table).
         BlogPostDelete = 43,
-        /// `44`: CalendarEventDelete.
+        /// `44`: CalendarEventDelete (only in the reference table).
         CalendarEventDelete = 44,
-        /// `45`: HelDeskMessageCreated.
+        /// `45`: HelDeskMessageCreated (only in the reference table).
         HelDeskMessageCreated = 45,
-        /// `46`: HelpDeskCommentCreated.
+        /// `46`: HelpDeskCommentCreated (only in the reference table).
         HelpDeskCommentCreated = 46,
-        /// `47`: CheckinCreated.
+        /// `47`: CheckinCreated (only in the reference table).
         CheckinCreated = 47,
-        /// `48`: CheckinUpdated.
+        /// `48`: CheckinUpdated (only in the reference table).
         CheckinUpdated = 48,
-        /// `49`: CheckinDeleted.
+        /// `49`: CheckinDeleted (only in the reference table).
         CheckinDeleted = 49,
-        /// `50`: CoworkerDelete.
+        /// `50`: CoworkerDelete (only in the reference table).
         CoworkerDelete = 50,
-        /// `51`: CoworkerMessageCreate.
+        /// `51`: CoworkerMessageCreate (only in the reference table).
         CoworkerMessageCreate = 51,
-        /// `52`: DeliveryCreated.
+        /// `52`: DeliveryCreated (only in the reference table).
         DeliveryCreated = 52,
-        /// `53`: DeliveryAssigned.
+        /// `53`: DeliveryAssigned (only in the reference table).
         DeliveryAssigned = 53,
-        /// `54`: ProposalCreated.
+        /// `54`: ProposalCreated (only in the reference table).
         ProposalCreated = 54,
-        /// `55`: ProposalUpdated.
+        /// `55`: ProposalUpdated (only in the reference table).
         ProposalUpdated = 55,
-        /// `56`: ProposalDeleted.
+        /// `56`: ProposalDeleted (only in the reference table).
         ProposalDeleted = 56,
-        /// `57`: TeamCreated.
+        /// `57`: TeamCreated (only in the reference table).
         TeamCreated = 57,
-        /// `58`: TeamUpdated.
+        /// `58`: TeamUpdated (only in the reference table).
         TeamUpdated = 58,
-        /// `59`: TeamDeleted.
+        /// `59`: TeamDeleted (only in the reference table).
         TeamDeleted = 59,
-        /// `60`: CoworkerContractUpdate.
+        /// `60`: CoworkerContractUpdate (only in the reference table).
         CoworkerContractUpdate = 60,
-        /// `61`: AccessControlUpdate.
+        /// `61`: AccessControlUpdate (only in the reference table).
         AccessControlUpdate = 61,
-        /// `62`: CoworkerContractCreate.
+        /// `62`: CoworkerContractCreate (only in the reference table).
         CoworkerContractCreate = 62,
-        /// `63`: FailedCheckin.
+        /// `63`: FailedCheckin (only in the reference table).
         FailedCheckin = 63,
-        /// `64`: VisitorDeleted.
+        /// `64`: VisitorDeleted (only in the reference table).
         VisitorDeleted = 64,
-        /// `65`: CoworkerInvoiceLedgerEntryCreate.
+        /// `65`: CoworkerInvoiceLedgerEntryCreate (only in the reference table).
         CoworkerInvoiceLedgerEntryCreate = 65,
-        /// `66`: CoworkerInvoiceLedgerEntryDelete.
+        /// `66`: CoworkerInvoiceLedgerEntryDelete (only in the reference table).
         CoworkerInvoiceLedgerEntryDelete = 66,
-        /// `67`: CoworkerInvoiceLedgerEntryUpdate.
+        /// `67`: CoworkerInvoiceLedgerEntryUpdate (only in the reference table).
         CoworkerInvoiceLedgerEntryUpdate = 67,
-        /// `68`: CoworkerProductCreate.
+        /// `68`: CoworkerProductCreate (only in the reference table).
         CoworkerProductCreate = 68,
-        /// `69`: CoworkerProductUpdate.
+        /// `69`: CoworkerProductUpdate (only in the reference table).
         CoworkerProductUpdate = 69,
-        /// `70`: CoworkerProductDelete.
+        /// `70`: CoworkerProductDelete (only in the reference table).
         CoworkerProductDelete = 70,
-        /// `71`: FloorPlanDeskCreate.
+        /// `71`: FloorPlanDeskCreate (only in the reference table).
         FloorPlanDeskCreate = 71,
-        /// `72`: FloorPlanDeskDelete.
+        /// `72`: FloorPlanDeskDelete (only in the reference table).
         FloorPlanDeskDelete = 72,
-        /// `73`: FloorPlanDeskUpdate.
+        /// `73`: FloorPlanDeskUpdate (only in the reference table).
         FloorPlanDeskUpdate = 73,
-        /// `74`: TariffCreate.
+        /// `74`: TariffCreate (only in the reference table).
         TariffCreate = 74,
-        /// `75`: TariffDelete.
+        /// `75`: TariffDelete (only in the reference table).
         TariffDelete = 75,
-        /// `76`: TariffUpdate.
+        /// `76`: TariffUpdate (only in the reference table).
         TariffUpdate = 76,
-        /// `77`: CoworkerContractDelete.
+        /// `77`: CoworkerContractDelete (only in the reference table).
         CoworkerContractDelete = 77,
-        /// `78`: FloorPlanCreate.
+        /// `78`: FloorPlanCreate (only in the reference table).
         FloorPlanCreate = 78,
-        /// `79`: FloorPlanDelete.
+        /// `79`: FloorPlanDelete (only in the reference table).
         FloorPlanDelete = 79,
-        /// `80`: FloorPlanUpdate.
+        /// `80`: FloorPlanUpdate (only in the reference table).
         FloorPlanUpdate = 80,
-        /// `81`: ProductCreate.
+        /// `81`: ProductCreate (only in the reference table).
         ProductCreate = 81,
-        /// `82`: ProductDelete.
+        /// `82`: ProductDelete (only in the reference table).
         ProductDelete = 82,
-        /// `83`: ProductUpdate.
+        /// `83`: ProductUpdate (only in the reference table).
         ProductUpdate = 83,
-        /// `84`: BusinessUpdate.
+        /// `84`: BusinessUpdate (only in the reference table).
         BusinessUpdate = 84,
-        /// `85`: CommunityGroupCreate.
+        /// `85`: CommunityGroupCreate (only in the reference table).
         CommunityGroupCreate = 85,
-        /// `86`: CommunityGroupDelete.
+        /// `86`: CommunityGroupDelete (only in the reference table).
         CommunityGroupDelete = 86,
-        /// `87`: CommunityGroupUpdate.
+        /// `87`: CommunityGroupUpdate (only in the reference table).
         CommunityGroupUpdate = 87,
-        /// `88`: CoworkerPaymentMethodCreate.
+        /// `88`: CoworkerPaymentMethodCreate (only in the reference table).
         CoworkerPaymentMethodCreate = 88,
-        /// `89`: CoworkerPaymentMethodDelete.
+        /// `89`: CoworkerPaymentMethodDelete (only in the reference table).
         CoworkerPaymentMethodDelete = 89,
-        /// `90`: CoworkerPaymentMethodUpdate.
+        /// `90`: CoworkerPaymentMethodUpdate (only in the reference table).
         CoworkerPaymentMethodUpdate = 90,
     }
 }

@@ -114,18 +114,35 @@ fn served(info: &ResourceInfo, record: &Value, id: i64) -> Value {
     for field in info.fields().iter().filter(|f| f.sensitive()) {
         object.remove(field.wire_name());
     }
+    // What the server fills, where the resource has it.
+    let filled = [
+        ("UniqueId", json!(format!("00000000-0000-4000-8000-{id:012x}"))),
+        ("CreatedOn", json!("2025-01-15T10:30:00Z")),
+        ("UpdatedOn", json!("2025-01-15T10:30:00Z")),
+        ("UpdatedBy", json!("admin@example.com")),
+        ("IsNew", json!(false)),
+    ];
+    for (key, value) in filled {
+        if info.fields().iter().any(|f| f.wire_name() == key) {
+            object.insert(key.to_owned(), value);
+        }
+    }
     value
 }
 
+/// The fields the mock fills, as a server does.
+const FILLED: [&str; 5] = ["UniqueId", "CreatedOn", "UpdatedOn", "UpdatedBy", "IsNew"];
+
 /// A change of one plain field of `stored` (a record as the mock serves
 /// it; fields the model only reads are not in it): the first field that
-/// is not `Id`, sensitive, an enum or child records.
+/// is not `Id`, filled by the server, sensitive, an enum or child records.
 fn change(info: &ResourceInfo, stored: &Value) -> Option<(&'static str, Value)> {
     info.fields().iter().find_map(|field| {
         let plain = stored.get(field.wire_name()).is_some()
             && !field.sensitive()
             && !field.nested()
             && field.wire_name() != "Id"
+            && !FILLED.contains(&field.wire_name())
             && info.enum_values(field.wire_name()).is_none();
         let value = match inner_type(field) {
             "String" | "Secret<String>" => json!("changed@example.com"),
@@ -401,5 +418,65 @@ fn an_invalid_record_is_never_sent_and_the_server_says_the_same() {
             let answer: ErrorResponse = answer.json().await.unwrap();
             assert_eq!(answer, errors.to_response(), "{name}");
         }
+    });
+}
+
+/// Records as a real server returns them: enum values `0` and values the
+/// pages do not list (the server binds any integer, and may add values
+/// later) read through `get` and `list`, write back unchanged, and carry
+/// the fields the server fills.
+#[test]
+fn records_with_unlisted_enum_values_read_through_get_and_list() {
+    use nexudus_validate::resources::{Product, ProductAvailableAs, ProductSystemProductType};
+    run(async {
+        let store = MemoryStore::with_clock(fixed_time);
+        let base = serve(mock::app(store.clone())).await;
+        let client = client(&base);
+        let mut ids = Vec::new();
+        for (kind, available) in [(0, 77), (99, 0)] {
+            let product = Product {
+                business_id: Some(1),
+                name: Some("Day pass".into()),
+                description: Some("One day".into()),
+                price: Some(10.5),
+                currency_id: Some(2),
+                system_product_type: Some(ProductSystemProductType::from(kind)),
+                available_as: Some(ProductAvailableAs::from(available)),
+                ..Product::default()
+            };
+            ids.push(client.create(&product).await.unwrap().id().unwrap());
+        }
+        let stored = store.get_value::<Product>(ids[0]).unwrap();
+        assert_eq!((&stored["SystemProductType"], &stored["AvailableAs"]), (&json!(0), &json!(77)));
+
+        let first: Product = client.get(ids[0]).await.unwrap();
+        assert_eq!(first.system_product_type, Some(ProductSystemProductType::None));
+        assert_eq!(first.available_as.map(i32::from), Some(77));
+        assert!(matches!(first.available_as, Some(ProductAvailableAs::Unlisted(_))));
+        assert_eq!(first.available_as.and_then(ProductAvailableAs::name), None);
+        assert_eq!(first.created_on, Some(fixed_time()));
+        assert_eq!(first.updated_by.as_deref(), Some("admin@example.com"));
+        assert_eq!(first.is_new, Some(false));
+        let unique = format!("00000000-0000-4000-8000-{:012x}", ids[0]);
+        assert_eq!(first.unique_id.as_deref(), Some(unique.as_str()));
+
+        let page = client.list::<Product>(1, 25).await.unwrap();
+        let read: Vec<(Option<i32>, Option<i32>)> = page
+            .records
+            .iter()
+            .map(|p| (p.system_product_type.map(i32::from), p.available_as.map(i32::from)))
+            .collect();
+        assert_eq!(read, [(Some(0), Some(77)), (Some(99), Some(0))]);
+
+        // Sent back, the read record keeps its integers and leaves out
+        // what the server fills.
+        let sent = serde_json::to_value(&first).unwrap();
+        assert_eq!((&sent["SystemProductType"], &sent["AvailableAs"]), (&json!(0), &json!(77)));
+        for filled in FILLED {
+            assert!(sent.get(filled).is_none(), "{filled}");
+        }
+        client.update(&first).await.unwrap();
+        let again: Product = client.get(ids[0]).await.unwrap();
+        assert_eq!(again, first);
     });
 }

@@ -8,7 +8,8 @@
 //! `codegen` reads `spec/nexudus-api.json` and writes, formatted with
 //! rustfmt, one file per generated resource under
 //! `nexudus-validate/src/resources/<module>/`, a `mod.rs` per module and
-//! the registry's lists (`resources/registry/generated.rs`). Files in a
+//! the registry's lists (`resources/registry/generated.rs`), and the
+//! counts section of `spec/README.md`. Files in a
 //! module directory that the spec no longer produces are removed (or, with
 //! `--check`, reported).
 
@@ -16,6 +17,7 @@ mod emit;
 mod model;
 mod naming;
 mod official;
+mod report;
 mod requirement;
 mod spec;
 
@@ -87,8 +89,18 @@ fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
         format!("{RESOURCES}/registry/generated.rs"),
         emit::registry(&model),
     );
-    rustfmt(root, files)
+    let mut files = rustfmt(root, files)?;
+    let readme = std::fs::read_to_string(root.join(SPEC_README))
+        .map_err(|e| format!("cannot read {SPEC_README}: {e}"))?;
+    files.insert(
+        SPEC_README.to_owned(),
+        report::splice(&readme, &spec, &model)?,
+    );
+    Ok(files)
 }
+
+/// The spec's README, whose counts section the generator writes.
+const SPEC_README: &str = "spec/README.md";
 
 const RESOURCES: &str = "nexudus-validate/src/resources";
 
@@ -213,11 +225,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("spec")).unwrap();
-        std::fs::copy(
-            workspace_root().join("spec/nexudus-api.json"),
-            dir.join("spec/nexudus-api.json"),
-        )
-        .unwrap();
+        for file in ["spec/nexudus-api.json", SPEC_README] {
+            std::fs::copy(workspace_root().join(file), dir.join(file)).unwrap();
+        }
         dir
     }
 
@@ -228,8 +238,8 @@ mod tests {
         let all = sync(&root, &files, true).unwrap();
         assert_eq!(
             all.len(),
-            216 - 5 + 11 + 1,
-            "one per generated resource, module and registry"
+            216 - 5 + 11 + 1 + 1,
+            "one per generated resource, module, registry and the spec's README"
         );
 
         assert_eq!(sync(&root, &files, false).unwrap(), Vec::<String>::new());

@@ -12,7 +12,9 @@ use crate::naming::{
     field_ident, guess_explained_by, singular, snake_case, type_ident, variant_ident,
 };
 use crate::official::Evidence;
-use crate::requirement::{decide, labels, page_label, Decision, Facts, Reading, Requirement};
+use crate::requirement::{
+    decide, labels, page_label, DecidedBy, Decision, Facts, Reading, Requirement,
+};
 use crate::spec::{BaseField, Entity, Field, PageKind, Spec};
 
 /// The Nexudus modules, in the order of the features and the docs, with
@@ -127,6 +129,29 @@ pub struct FieldPlan {
     pub docs: Vec<String>,
     /// The generated enum type this field holds, if any.
     pub enum_type: Option<String>,
+    /// Where its name came from, and what decided its requirement (for
+    /// the counts in `spec/README.md`).
+    pub name_from: NameFrom,
+    pub decided_by: DecidedBy,
+}
+
+/// Where a generated field's name came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameFrom {
+    /// `Id`, an inline child record's field.
+    Fixed,
+    /// A base field every record carries.
+    Base,
+    /// The catalogue's name, printed by an official page.
+    Printed,
+    /// A name only the official pages print.
+    Added,
+    /// The printed name that replaces the catalogue's guess.
+    Renamed(String),
+    /// The catalogue's name, from another source.
+    Confirmed,
+    /// The catalogue's guess, which no source prints.
+    Guessed,
 }
 
 /// One open enum (`open_enum!`).
@@ -299,7 +324,11 @@ fn enum_union(
         sources.insert(source.clone());
         let entry = values
             .entry(value)
-            .or_insert_with(|| (name.to_owned(), Vec::new()));
+            .or_insert_with(|| (name.trim().to_owned(), Vec::new()));
+        // A page that prints a value without its name names nothing.
+        if entry.0.is_empty() {
+            entry.0 = name.trim().to_owned();
+        }
         if !entry.1.contains(&source) {
             entry.1.push(source);
         }
@@ -334,6 +363,11 @@ fn enum_union(
         values
             .into_iter()
             .map(|(value, (name, listed_by))| {
+                let name = if name.is_empty() {
+                    format!("Value{}", value.unsigned_abs())
+                } else {
+                    name
+                };
                 let mut ident = variant_ident(&name);
                 if !used.insert(ident.clone()) {
                     ident = format!("{ident}{}", value.unsigned_abs());
@@ -636,6 +670,7 @@ impl<'s> Context<'s> {
             Decision {
                 requirement: Requirement::Optional,
                 why: "Optional: every record carries it.".into(),
+                by: DecidedBy::Rule,
             }
         } else {
             let field = candidate.field;
@@ -714,11 +749,21 @@ impl<'s> Context<'s> {
             }
             None => docs.push(name_provenance(candidate, &printed_on)),
         }
+        let name_from = match (candidate.base, &candidate.renamed_from, candidate.field) {
+            (Some(_), _, _) => NameFrom::Base,
+            (_, Some(guess), _) => NameFrom::Renamed(guess.clone()),
+            (_, _, None) => NameFrom::Added,
+            _ if !printed_on.is_empty() => NameFrom::Printed,
+            (_, _, Some(f)) if f.casing == "guessed" => NameFrom::Guessed,
+            _ => NameFrom::Confirmed,
+        };
         Ok(FieldPlan {
             wire: wire.to_owned(),
             ident,
             rename,
             ty,
+            name_from,
+            decided_by: decision.by,
             requirement: decision.requirement,
             max_length: max_length.filter(|_| candidate.ty == "string"),
             nested: candidate.ty == "children",
@@ -875,6 +920,8 @@ impl<'s> Context<'s> {
                 read_only: false,
                 docs: vec![format!("`{wire}` ({words}). Optional.")],
                 enum_type: None,
+                name_from: NameFrom::Fixed,
+                decided_by: DecidedBy::Rule,
             });
         }
         let typed_from = match entity {
@@ -1012,6 +1059,8 @@ fn id_field() -> FieldPlan {
             "`Id` (`long`): the record's Id; required to update it, absent when creating.".into(),
         ],
         enum_type: None,
+        name_from: NameFrom::Fixed,
+        decided_by: DecidedBy::Rule,
     }
 }
 

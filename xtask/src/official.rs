@@ -76,7 +76,7 @@ impl<'a> Evidence<'a> {
     }
 
     /// Every field name the pages print, each once, in the order first
-    /// printed: POST, PUT, GET, then reference pages.
+    /// printed: POST, PUT, GET, reference pages, then examples.
     pub fn printed_names(&self) -> Vec<&'a str> {
         let mut names = Vec::new();
         for kind in [
@@ -84,6 +84,7 @@ impl<'a> Evidence<'a> {
             PageKind::Put,
             PageKind::Get,
             PageKind::Reference,
+            PageKind::Example,
         ] {
             for page in self.pages(kind) {
                 for name in page_names(page) {
@@ -140,7 +141,7 @@ impl<'a> Evidence<'a> {
                     .filter_map(|f| f.ty.as_deref()),
             );
         }
-        for page in self.pages(PageKind::Get) {
+        for page in self.pages(PageKind::Get).chain(self.pages(PageKind::Example)) {
             words.extend(
                 page.fields
                     .iter()

@@ -35,6 +35,23 @@ pub enum Requirement {
 pub struct Decision {
     pub requirement: Requirement,
     pub why: String,
+    /// What decided it (for the counts in `spec/README.md`).
+    pub by: DecidedBy,
+}
+
+/// What decided a requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecidedBy {
+    /// Rule 1: read-only, guessed, doubted (never required).
+    Rule,
+    /// A "Defaults to ..." note.
+    Default,
+    /// The official pages, all agreeing.
+    Pages,
+    /// The official pages of an operation, disagreeing (not required).
+    Disagreement,
+    /// The reference tables (no official page of either operation).
+    Tables,
 }
 
 /// What one official page says of the field: `Some(true)` it lists it
@@ -112,6 +129,11 @@ pub fn labels(urls: &[&str]) -> String {
 /// One operation's answer: required or not, and why.
 type Verdict = (bool, String);
 
+/// Whether the pages of one operation disagree about the field.
+fn disagree(readings: &[Reading]) -> bool {
+    readings.iter().any(|(_, f)| *f == Some(true)) && readings.iter().any(|(_, f)| *f == Some(false))
+}
+
 /// What the pages of one operation decide, `None` when none was read.
 fn from_pages(readings: &[Reading]) -> Option<Verdict> {
     if readings.is_empty() {
@@ -182,6 +204,7 @@ pub fn decide(facts: &Facts) -> Decision {
     let optional = |why: String| Decision {
         requirement: Requirement::Optional,
         why,
+        by: DecidedBy::Rule,
     };
     if facts.read_only {
         return optional("Optional: read-only.".into());
@@ -195,7 +218,10 @@ pub fn decide(facts: &Facts) -> Decision {
         return optional("Optional: its name is a guess, which no check may demand.".into());
     }
     if let Some((url, text)) = facts.defaults.first() {
-        return optional(format!("Optional: {} says \"{text}\"", page_label(url)));
+        return Decision {
+            by: DecidedBy::Default,
+            ..optional(format!("Optional: {} says \"{text}\"", page_label(url)))
+        };
     }
     let (create, create_why) = from_pages(&facts.post).unwrap_or_else(|| from_tables(facts));
     let (create, create_why) = if create && !facts.on_create {
@@ -214,9 +240,17 @@ pub fn decide(facts: &Facts) -> Decision {
         (true, false) => (Requirement::CreateOnly, "Required on create only"),
         (false, false) => (Requirement::Optional, "Optional"),
     };
+    let by = if disagree(&facts.post) || disagree(&facts.put) {
+        DecidedBy::Disagreement
+    } else if facts.post.is_empty() && facts.put.is_empty() {
+        DecidedBy::Tables
+    } else {
+        DecidedBy::Pages
+    };
     Decision {
         requirement,
         why: format!("{head}: create: {create_why}; update: {update_why}."),
+        by,
     }
 }
 

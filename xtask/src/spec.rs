@@ -73,6 +73,9 @@ pub enum PageKind {
     List,
     /// A reference article or table (support.nexudus.com, `/reference/`).
     Reference,
+    /// The keys of an example on a page (a curl body, a batch answer):
+    /// names only.
+    Example,
 }
 
 /// One official page as read: only the lists it has are non-empty.
@@ -89,7 +92,8 @@ pub struct Page {
     /// Under "Optional Fields" (POST, PUT).
     #[serde(default)]
     pub optional: Vec<PageField>,
-    /// The record's keys (GET by id), with the sample value shown.
+    /// The record's keys (GET by id, an example), with the sample value
+    /// shown.
     #[serde(default)]
     pub fields: Vec<SampleField>,
     /// The reference article's attributes.

@@ -24,7 +24,11 @@
 //! A body is checked with the resource's own rules (its raw-body check,
 //! as [`from_slice_for`](crate::from_slice_for) reports them: `POST` for a
 //! create, `PUT` for an update) and stored as the JSON its model
-//! serializes back: keys the model does not know are dropped.
+//! serializes back: keys the model does not know are dropped. As a Nexudus
+//! server does, the mock then fills the record's `UniqueId` and
+//! `CreatedOn` (once), `UpdatedOn`, `UpdatedBy` and `IsNew`, where the
+//! resource has such fields (every generated one does): a `GET` answers
+//! them. [`MemoryStore::insert`] stores a record exactly as given.
 //!
 //! and `POST /api/token` (form-encoded `grant_type=password&username=..&password=..`)
 //! issues a bearer token: `{"access_token":"..","token_type":"bearer","expires_in":86400}`.
@@ -261,7 +265,7 @@ impl MemoryStore {
                 records.tables.entry(T::PATH).or_default().insert(id, value);
                 Ok(id)
             }
-            None => self.create_value(T::PATH, value),
+            None => self.create_value(T::PATH, value, None),
         }
     }
 
@@ -302,13 +306,21 @@ impl MemoryStore {
         (self.inner.clock)()
     }
 
-    /// Stores `value` under a fresh `Id` (written into it) in the table of
-    /// `path`; never over another record.
-    fn create_value(&self, path: &'static str, mut value: Value) -> Result<i64, StoreError> {
+    /// Stores `value` under a fresh `Id` (written into it, with what
+    /// `stamp` fills) in the table of `path`; never over another record.
+    fn create_value(
+        &self,
+        path: &'static str,
+        mut value: Value,
+        stamp: Option<&Stamp>,
+    ) -> Result<i64, StoreError> {
         let mut records = lock(&self.inner.records);
         let id = records.fresh_id()?;
         if let Value::Object(object) = &mut value {
             object.insert("Id".to_owned(), Value::from(id));
+        }
+        if let Some(stamp) = stamp {
+            stamp.apply(id, &mut value, None);
         }
         // Fresh Ids are above every stored one, so the slot is free; were
         // it not, nothing is overwritten.
@@ -322,9 +334,16 @@ impl MemoryStore {
     }
 
     /// Replaces a stored record, keeping the stored values of the
-    /// sensitive `fields` that `value` leaves out or sends as `null`;
-    /// `false` when there is no record with this `Id`.
-    fn replace_value(&self, path: &str, fields: &[FieldInfo], id: i64, mut value: Value) -> bool {
+    /// sensitive `fields` that `value` leaves out or sends as `null`, with
+    /// what `stamp` fills; `false` when there is no record with this `Id`.
+    fn replace_value(
+        &self,
+        path: &str,
+        fields: &[FieldInfo],
+        id: i64,
+        mut value: Value,
+        stamp: &Stamp,
+    ) -> bool {
         let mut records = lock(&self.inner.records);
         let Some(slot) = records
             .tables
@@ -343,6 +362,7 @@ impl MemoryStore {
                 }
             }
         }
+        stamp.apply(id, &mut value, Some(slot));
         *slot = value;
         true
     }
@@ -420,6 +440,49 @@ impl MemoryStore {
         }
         ANONYMOUS.to_owned()
     }
+}
+
+/// The fields a Nexudus server fills in the records it stores, as the
+/// mock fills them on each `POST` and `PUT`, where the resource has them:
+/// `UniqueId` (made from the `Id`) and `CreatedOn` once, `UpdatedOn`,
+/// `UpdatedBy` and `IsNew` (`false`) on every write.
+struct Stamp<'a> {
+    fields: &'a [FieldInfo],
+    updated_by: &'a str,
+    now: NexudusDateTime,
+}
+
+impl Stamp<'_> {
+    fn apply(&self, id: i64, value: &mut Value, old: Option<&Value>) {
+        let Value::Object(object) = value else {
+            return;
+        };
+        let now = Value::String(self.now.to_string());
+        let kept = |key: &str| old.and_then(|o| o.get(key)).filter(|v| !v.is_null()).cloned();
+        let filled = [
+            ("UniqueId", kept("UniqueId").unwrap_or_else(|| unique_id(id))),
+            ("CreatedOn", kept("CreatedOn").unwrap_or_else(|| now.clone())),
+            ("UpdatedOn", now),
+            ("UpdatedBy", Value::from(self.updated_by)),
+            ("IsNew", Value::Bool(false)),
+        ];
+        for (key, value) in filled {
+            if self.fields.iter().any(|f| f.wire_name() == key) {
+                object.insert(key.to_owned(), value);
+            }
+        }
+    }
+}
+
+/// A GUID made from an `Id`, unique as the `Id` is:
+/// `00000000-0000-4000-8000-00000000002a` for 42.
+fn unique_id(id: i64) -> Value {
+    let bits = id as u64;
+    Value::String(format!(
+        "00000000-{:04x}-4000-8000-{:012x}",
+        bits >> 48,
+        bits & 0xffff_ffff_ffff
+    ))
 }
 
 /// What the mock needs to serve one resource: its name, endpoint and
@@ -606,8 +669,13 @@ async fn write(served: Served, store: MemoryStore, request: Request) -> Response
         }
         Err(rejection) => return rejection.into_response(),
     };
+    let stamp = Stamp {
+        fields: served.fields,
+        updated_by: &updated_by,
+        now: store.now(),
+    };
     match operation {
-        Operation::Create => match store.create_value(served.path, value) {
+        Operation::Create => match store.create_value(served.path, value, Some(&stamp)) {
             Ok(id) => SuccessResponse::done(served.name, "created", id, updated_by, store.now())
                 .into_response(),
             Err(error) => fallback::envelope(
@@ -621,7 +689,7 @@ async fn write(served: Served, store: MemoryStore, request: Request) -> Response
                 let failure = ValidationFailure::required("Id", Value::Null);
                 return IntoResponse::into_response(ValidationErrors::from(failure));
             };
-            if store.replace_value(served.path, served.fields, id, value) {
+            if store.replace_value(served.path, served.fields, id, value, &stamp) {
                 SuccessResponse::done(served.name, "updated", id, updated_by, store.now())
                     .into_response()
             } else {

@@ -27,6 +27,9 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// - support 360009770917-Coworker:
 /// `https://support.nexudus.com/hc/en-us/articles/360009770917-Coworker`
 /// - developers reference/coworker: `https://developers.nexudus.com/reference/coworker`
+/// - developers get-coworkers-batch:
+/// `https://developers.nexudus.com/rest-api/spaces/get-coworkers-batch`
+/// - mintlify post-coworkers: `https://nexudus.mintlify.app/rest-api/spaces/post-coworkers`
 ///
 /// Its `Debug` never prints the sensitive fields (`StripeBacsDDCustomerToken`), only
 /// whether they are set.
@@ -43,12 +46,12 @@ pub struct Coworker {
     pub id: Option<i64>,
     /// `CoworkerType` (`enum` [`CoworkerCoworkerType`]). Optional: developers post-coworkers
     /// says "Defaults to eCoworkerRecordType.Individual." Name printed on developers
-    /// post-coworkers, support 360009770917-Coworker, developers reference/coworker.
+    /// post-coworkers, support 360009770917-Coworker, developers reference/coworker (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_type: Option<CoworkerCoworkerType>,
     /// `Businesses` (`list`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Name printed on developers post-coworkers, developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub businesses: Option<Vec<i64>>,
     /// `AddedBusinesses` (`list`). Optional: create: not required by developers post-coworkers;
@@ -61,7 +64,8 @@ pub struct Coworker {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_businesses: Option<Vec<i64>>,
     /// `Teams` (`list`). Optional: create: not required by developers post-coworkers; update:
-    /// as on create. Name printed on developers post-coworkers, developers reference/coworker.
+    /// as on create. Name printed on developers post-coworkers, developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub teams: Option<Vec<i64>>,
     /// `AddedTeams` (`list`). Optional: create: not required by developers post-coworkers;
@@ -74,230 +78,233 @@ pub struct Coworker {
     pub removed_teams: Option<Vec<i64>>,
     /// `FullName` (`string`). Required: create: required by developers post-coworkers; update:
     /// as on create. At most 254 characters. Personal data (name). Name printed on developers
-    /// post-coworkers, developers reference/coworker.
+    /// post-coworkers, developers reference/coworker, developers get-coworkers-batch (+1 more).
     #[required]
     #[length(max = 254)]
     pub full_name: Option<String>,
     /// `Salutation` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (name). Name printed on
-    /// developers post-coworkers, developers reference/coworker.
+    /// developers post-coworkers, developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub salutation: Option<String>,
     /// `Gender` (`enum` [`CoworkerGender`]). Optional: developers post-coworkers says "Defaults
     /// to eGender.NotSet." Personal data (bio). Name printed on developers post-coworkers,
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub gender: Option<CoworkerGender>,
     /// `Email` (`string`). Required: create: required by developers post-coworkers; update: as
     /// on create. Personal data (email). Name printed on developers post-coworkers, developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch (+1 more).
     #[required]
     pub email: Option<String>,
     /// `CreateUser` (`bool`). Optional: create: not required by developers post-coworkers;
     /// update: not accepted on update. Accepted on create only. Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub create_user: Option<bool>,
     /// `NewAvatarUrl` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name from the official page developers get-coworkers-by-id.
+    /// update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_avatar_url: Option<String>,
     /// `ClearAvatarFile` (`bool`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name from the official page developers get-coworkers-by-id.
+    /// update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_avatar_file: Option<bool>,
     /// `NewBannerImageUrl` (`string`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name from the official page developers
-    /// get-coworkers-by-id.
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub new_banner_image_url: Option<String>,
     /// `ClearBannerImageFile` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name from the official page developers
-    /// get-coworkers-by-id.
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_banner_image_file: Option<bool>,
     /// `Address` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Personal data (address). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub address: Option<String>,
     /// `PostCode` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 15 characters. Personal data (address). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 15)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub post_code: Option<String>,
     /// `CityName` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 50 characters. Personal data (address). Name printed on
-    /// support 360009770917-Coworker, developers reference/coworker; it replaces the
-    /// catalogue's guess `City`.
+    /// support 360009770917-Coworker, developers reference/coworker, developers
+    /// get-coworkers-batch; it replaces the catalogue's guess `City`.
     #[length(max = 50)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub city_name: Option<String>,
     /// `State` (`string`). Optional: create: not required by developers post-coworkers; update:
     /// as on create. At most 255 characters. Personal data (address). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub state: Option<String>,
     /// `CountryId` (`long`). Required: create: required by developers post-coworkers; update:
     /// as on create. Name printed on developers post-coworkers, support 360009770917-Coworker,
-    /// developers reference/coworker.
+    /// developers reference/coworker (+2 more).
     #[required]
     pub country_id: Option<i64>,
     /// `SimpleTimeZoneId` (`long`). Required: create: required by developers post-coworkers;
     /// update: as on create. Name printed on developers post-coworkers, developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch (+1 more).
     #[required]
     pub simple_time_zone_id: Option<i64>,
     /// `MobilePhone` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 255 characters. Personal data (phone). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mobile_phone: Option<String>,
     /// `LandLine` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 255 characters. Personal data (phone). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub land_line: Option<String>,
     /// `DateOfBirth` (`DateTime`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Personal data (dob). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_of_birth: Option<NexudusDateTime>,
     /// `NickName` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (name). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub nick_name: Option<String>,
     /// `BusinessArea` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub business_area: Option<String>,
     /// `Position` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Name printed on developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub position: Option<String>,
     /// `CompanyName` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Personal data (name). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub company_name: Option<String>,
     /// `ProfileWebsite` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. At most 254 characters. Personal data (social).
-    /// Name printed on developers reference/coworker.
+    /// Name printed on developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_website: Option<String>,
     /// `ProfileTags` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Name printed on developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_tags: Option<String>,
     /// `ProfileSummary` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. At most 4096 characters. Personal data (bio). Name
-    /// printed on developers reference/coworker.
+    /// printed on developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 4096)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_summary: Option<String>,
     /// `Twitter` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub twitter: Option<String>,
     /// `Facebook` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub facebook: Option<String>,
     /// `Google` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google: Option<String>,
     /// `Telegram` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub telegram: Option<String>,
     /// `Linkedin` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub linkedin: Option<String>,
     /// `Skype` (`string`). Optional: create: not required by developers post-coworkers; update:
     /// as on create. At most 254 characters. Personal data (social). Name printed on developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub skype: Option<String>,
     /// `Github` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub github: Option<String>,
     /// `Pinterest` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pinterest: Option<String>,
     /// `Flickr` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub flickr: Option<String>,
     /// `Instagram` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub instagram: Option<String>,
     /// `Vimeo` (`string`). Optional: create: not required by developers post-coworkers; update:
     /// as on create. At most 254 characters. Personal data (social). Name printed on developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub vimeo: Option<String>,
     /// `Tumblr` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tumblr: Option<String>,
     /// `Blogger` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (social). Name printed on
-    /// support 360009770917-Coworker, developers reference/coworker.
+    /// support 360009770917-Coworker, developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blogger: Option<String>,
     /// `ProfileIsPublic` (`bool`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on developers reference/coworker.
+    /// update: as on create. Name printed on developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub profile_is_public: Option<bool>,
     /// `InvoicingBusinessId` (`long`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoicing_business_id: Option<i64>,
     /// `BillingEmail` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 254 characters. Personal data (email). Name printed on
-    /// support 360009770917-Coworker, developers reference/coworker.
+    /// support 360009770917-Coworker, developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_email: Option<String>,
@@ -308,28 +315,28 @@ pub struct Coworker {
     pub billing_name: Option<String>,
     /// `BillingAddress` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. Personal data (address). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_address: Option<String>,
     /// `BillingPostCode` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. Personal data (address). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_post_code: Option<String>,
     /// `BillingCityName` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. Personal data (address). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker; it replaces the catalogue's guess
-    /// `BillingCity`.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch; it
+    /// replaces the catalogue's guess `BillingCity`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_city_name: Option<String>,
     /// `BillingState` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Personal data (address). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_state: Option<String>,
     /// `BillingCountryId` (`long`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker,
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub billing_country_id: Option<i64>,
     /// `BillingSimpleTimeZoneId` (`long`). Optional: create: not required by developers
@@ -339,16 +346,17 @@ pub struct Coworker {
     pub billing_simple_time_zone_id: Option<i64>,
     /// `TaxRateType` (`enum` [`CoworkerTaxRateType`]). Optional: create: not required by
     /// developers post-coworkers; update: as on create. Name printed on developers
-    /// reference/coworker.
+    /// reference/coworker, developers get-coworkers-batch, mintlify post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_type: Option<CoworkerTaxRateType>,
     /// `TaxRate` (`decimal`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on developers reference/coworker.
+    /// update: as on create. Name printed on developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate: Option<f64>,
     /// `TaxIDNumber` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 255 characters. Personal data (financial). Name printed on
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[length(max = 255)]
     #[serde(
         rename = "TaxIDNumber",
@@ -358,48 +366,54 @@ pub struct Coworker {
     pub tax_id_number: Option<String>,
     /// `BankName` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. At most 255 characters. Personal data (financial). Name printed on
-    /// support 360009770917-Coworker, developers reference/coworker.
+    /// support 360009770917-Coworker, developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[length(max = 255)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bank_name: Option<String>,
     /// `BankAccount` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Personal data (financial). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bank_account: Option<String>,
     /// `BankBranch` (`string`). Optional: create: not required by developers post-coworkers;
     /// update: as on create. Personal data (financial). Name printed on support
-    /// 360009770917-Coworker, developers reference/coworker.
+    /// 360009770917-Coworker, developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bank_branch: Option<String>,
     /// `NotifyOnNewInvoice` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_new_invoice: Option<bool>,
     /// `NotifyOnNewPayment` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_new_payment: Option<bool>,
     /// `NotifyOnFailedPayment` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_failed_payment: Option<bool>,
     /// `ShowPayingMemberInvoices` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub show_paying_member_invoices: Option<bool>,
     /// `EnableGoCardlessPayments` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker; it
-    /// replaces the catalogue's guess `EnableGocardless`.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch; it replaces the catalogue's guess `EnableGocardless`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub enable_go_cardless_payments: Option<bool>,
     /// `GoCardlessContractNumber` (`string`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub go_cardless_contract_number: Option<String>,
     /// `StripeBacsDDPaymentMethodId` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. Name printed on developers put-coworkers,
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[serde(
         rename = "StripeBacsDDPaymentMethodId",
         skip_serializing_if = "Option::is_none",
@@ -407,7 +421,8 @@ pub struct Coworker {
     )]
     pub stripe_bacs_dd_payment_method_id: Option<String>,
     /// `StripeBacsDDMandateId` (`string`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(
         rename = "StripeBacsDDMandateId",
         skip_serializing_if = "Option::is_none",
@@ -424,7 +439,8 @@ pub struct Coworker {
     )]
     pub stripe_bacs_dd_customer_token: Option<Secret<String>>,
     /// `StripeBacsDDEnabled` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers reference/coworker.
+    /// post-coworkers; update: as on create. Name printed on developers reference/coworker,
+    /// developers get-coworkers-batch.
     #[serde(
         rename = "StripeBacsDDEnabled",
         skip_serializing_if = "Option::is_none",
@@ -433,12 +449,13 @@ pub struct Coworker {
     pub stripe_bacs_dd_enabled: Option<bool>,
     /// `RegularPaymentProvider` (`enum` `CoworkerRegularPaymentProvider`, an integer (no source
     /// lists its values)). Optional: create: not required by developers post-coworkers; update:
-    /// as on create. Name printed on developers reference/coworker.
+    /// as on create. Name printed on developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_payment_provider: Option<i32>,
     /// `RegularPaymentContractNumber` (`string`). Optional: create: not required by developers
     /// post-coworkers; update: as on create. Name printed on developers put-coworkers,
-    /// developers reference/coworker.
+    /// developers reference/coworker, developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub regular_payment_contract_number: Option<String>,
     /// `CardNumber` (`string`). Optional: create: not required by developers post-coworkers;
@@ -448,11 +465,13 @@ pub struct Coworker {
     pub card_number: Option<String>,
     /// `DoNotProcessInvoicesAutomatically` (`bool`). Optional: create: not required by
     /// developers post-coworkers; update: as on create. Name printed on developers
-    /// put-coworkers; it replaces the catalogue's guess `DoNotAutoProcessInvoices`.
+    /// put-coworkers, developers get-coworkers-batch; it replaces the catalogue's guess
+    /// `DoNotAutoProcessInvoices`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_process_invoices_automatically: Option<bool>,
     /// `AllowNetworkCheckin` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker.
+    /// post-coworkers; update: as on create. Name printed on support 360009770917-Coworker,
+    /// developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_network_checkin: Option<bool>,
     /// `AccessCardId` (`string`). Optional: create: not required by developers post-coworkers;
@@ -460,40 +479,36 @@ pub struct Coworker {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub access_card_id: Option<String>,
     /// `AccessPincode` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub access_pincode: Option<String>,
     /// `KeyFobNumber` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub key_fob_number: Option<String>,
     /// `NotifyOnDelivery` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_delivery: Option<bool>,
     /// `EzeepUserId` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_user_id: Option<String>,
     /// `EzeepFreePrinting` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_free_printing: Option<bool>,
-    /// `EzeepBlueUserId` (`string`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--ezeep-blue-user-id` (high confidence): no source prints
-    /// it.
+    /// `EzeepBlueUserId` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_blue_user_id: Option<String>,
-    /// `EzeepBlueFreePrinting` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--ezeep-blue-free-printing` (high confidence): no
-    /// source prints it.
+    /// `EzeepBlueFreePrinting` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ezeep_blue_free_printing: Option<bool>,
     /// `PaperCutPayAsYouPrint` (`bool`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paper_cut_pay_as_you_print: Option<bool>,
     /// `PaperCutFreePrinting` (`bool`). Optional: create: not required by developers
@@ -501,9 +516,8 @@ pub struct Coworker {
     /// `rest-api/spaces/coworker.md`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paper_cut_free_printing: Option<bool>,
-    /// `PaperCutUserId` (`string`). Optional: its name is a guess, which no check may demand.
-    /// Name guessed from the option `--paper-cut-user-id` (high confidence): no source prints
-    /// it.
+    /// `PaperCutUserId` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paper_cut_user_id: Option<String>,
     /// `CanMakeBookings` (`bool`). Optional: create: not required by developers post-coworkers;
@@ -537,8 +551,7 @@ pub struct Coworker {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tag: Option<String>,
     /// `Notes` (`string`). Optional: create: not required by developers post-coworkers; update:
-    /// as on create. Personal data (bio). Name from the legacy API docs
-    /// `rest-api/spaces/coworker.md`.
+    /// as on create. Personal data (bio). Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
     /// `ShowAlert` (`bool`). Optional: create: not required by developers post-coworkers;
@@ -578,123 +591,153 @@ pub struct Coworker {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub general_terms_accepted: Option<bool>,
     /// `Custom1` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom1: Option<String>,
     /// `Custom2` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom2: Option<String>,
     /// `Custom3` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom3: Option<String>,
     /// `Custom4` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom4: Option<String>,
     /// `Custom5` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom5: Option<String>,
     /// `Custom6` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom6: Option<String>,
     /// `Custom7` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom7: Option<String>,
     /// `Custom8` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom8: Option<String>,
     /// `Custom9` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom9: Option<String>,
     /// `Custom10` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom10: Option<String>,
     /// `Custom11` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom11: Option<String>,
     /// `Custom12` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom12: Option<String>,
     /// `Custom13` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom13: Option<String>,
     /// `Custom14` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom14: Option<String>,
     /// `Custom15` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom15: Option<String>,
     /// `Custom16` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom16: Option<String>,
     /// `Custom17` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom17: Option<String>,
     /// `Custom18` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom18: Option<String>,
     /// `Custom19` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom19: Option<String>,
     /// `Custom20` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom20: Option<String>,
     /// `Custom21` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom21: Option<String>,
     /// `Custom22` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom22: Option<String>,
     /// `Custom23` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom23: Option<String>,
     /// `Custom24` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom24: Option<String>,
     /// `Custom25` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom25: Option<String>,
     /// `Custom26` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom26: Option<String>,
     /// `Custom27` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom27: Option<String>,
     /// `Custom28` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom28: Option<String>,
     /// `Custom29` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom29: Option<String>,
     /// `Custom30` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on support 360009770917-Coworker.
+    /// update: as on create. Name printed on support 360009770917-Coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom30: Option<String>,
     /// `ZoomUserId` (`string`). Optional: its name is a guess, which no check may demand. Name
@@ -712,16 +755,16 @@ pub struct Coworker {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_subscription_id: Option<String>,
     /// `PurchaseOrder` (`string`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name from the legacy API docs `rest-api/spaces/coworker.md`.
+    /// update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub purchase_order: Option<String>,
     /// `SyncToSquare` (`bool`). Optional: its name is a guess, which no check may demand. Name
     /// guessed from the option `--sync-to-square` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sync_to_square: Option<bool>,
-    /// `NotifyOnDeliveriesEmail` (`string`). Optional: its name is a guess, which no check may
-    /// demand. At most 254 characters. Personal data (email). Name guessed from the option
-    /// `--notify-on-deliveries-email` (high confidence): no source prints it.
+    /// `NotifyOnDeliveriesEmail` (`string`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. At most 254 characters. Personal data (email).
+    /// Name printed on developers get-coworkers-batch.
     #[length(max = 254)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify_on_deliveries_email: Option<String>,
@@ -730,19 +773,16 @@ pub struct Coworker {
     /// source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub google_subscription_id: Option<String>,
-    /// `InvoiceSegregationOverride` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--invoice-segregation-override` (high confidence):
-    /// no source prints it.
+    /// `InvoiceSegregationOverride` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregation_override: Option<bool>,
-    /// `InvoiceSegregateContracts` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--invoice-segregate-contracts` (high confidence):
-    /// no source prints it.
+    /// `InvoiceSegregateContracts` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_contracts: Option<bool>,
-    /// `InvoiceSegregateBookings` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--invoice-segregate-bookings` (high confidence):
-    /// no source prints it.
+    /// `InvoiceSegregateBookings` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_segregate_bookings: Option<bool>,
     /// `InvoiceSegregateProducts` (`bool`). Optional: its name is a guess, which no check may
@@ -774,49 +814,49 @@ pub struct Coworker {
     /// guessed from the option `--brivo-user-id` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub brivo_user_id: Option<i32>,
-    /// `EzeepPrintingEnabled` (`bool`). Optional: its name is a guess, which no check may
-    /// demand. Name guessed from the option `--ezeep-printing-enabled` (high confidence): no
-    /// source prints it.
+    /// `EzeepBluePrintingEnabled` (`bool`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch; it
+    /// replaces the catalogue's guess `EzeepPrintingEnabled`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ezeep_printing_enabled: Option<bool>,
+    pub ezeep_blue_printing_enabled: Option<bool>,
     /// `InvoiceDueDateDay` (`int`). Optional: its name is a guess, which no check may demand.
     /// Name guessed from the option `--invoice-due-date-day` (high confidence): no source
     /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_due_date_day: Option<i32>,
-    /// `MondayAttendance` (`enum` [`CoworkerMondayAttendance`]). Optional: its name is a guess,
-    /// which no check may demand. Name guessed from the option `--monday-attendance` (high
-    /// confidence): no source prints it.
+    /// `MondayAttendance` (`enum` [`CoworkerMondayAttendance`]). Optional: create: not required
+    /// by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub monday_attendance: Option<CoworkerMondayAttendance>,
-    /// `TuesdayAttendance` (`enum` [`CoworkerTuesdayAttendance`]). Optional: its name is a
-    /// guess, which no check may demand. Name guessed from the option `--tuesday-attendance`
-    /// (high confidence): no source prints it.
+    /// `TuesdayAttendance` (`enum` [`CoworkerTuesdayAttendance`]). Optional: create: not
+    /// required by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tuesday_attendance: Option<CoworkerTuesdayAttendance>,
-    /// `WednesdayAttendance` (`enum` [`CoworkerWednesdayAttendance`]). Optional: its name is a
-    /// guess, which no check may demand. Name guessed from the option `--wednesday-attendance`
-    /// (high confidence): no source prints it.
+    /// `WednesdayAttendance` (`enum` [`CoworkerWednesdayAttendance`]). Optional: create: not
+    /// required by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub wednesday_attendance: Option<CoworkerWednesdayAttendance>,
-    /// `ThursdayAttendance` (`enum` [`CoworkerThursdayAttendance`]). Optional: its name is a
-    /// guess, which no check may demand. Name guessed from the option `--thursday-attendance`
-    /// (high confidence): no source prints it.
+    /// `ThursdayAttendance` (`enum` [`CoworkerThursdayAttendance`]). Optional: create: not
+    /// required by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub thursday_attendance: Option<CoworkerThursdayAttendance>,
-    /// `FridayAttendance` (`enum` [`CoworkerFridayAttendance`]). Optional: its name is a guess,
-    /// which no check may demand. Name guessed from the option `--friday-attendance` (high
-    /// confidence): no source prints it.
+    /// `FridayAttendance` (`enum` [`CoworkerFridayAttendance`]). Optional: create: not required
+    /// by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub friday_attendance: Option<CoworkerFridayAttendance>,
-    /// `SaturdayAttendance` (`enum` [`CoworkerSaturdayAttendance`]). Optional: its name is a
-    /// guess, which no check may demand. Name guessed from the option `--saturday-attendance`
-    /// (high confidence): no source prints it.
+    /// `SaturdayAttendance` (`enum` [`CoworkerSaturdayAttendance`]). Optional: create: not
+    /// required by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub saturday_attendance: Option<CoworkerSaturdayAttendance>,
-    /// `SundayAttendance` (`enum` [`CoworkerSundayAttendance`]). Optional: its name is a guess,
-    /// which no check may demand. Name guessed from the option `--sunday-attendance` (high
-    /// confidence): no source prints it.
+    /// `SundayAttendance` (`enum` [`CoworkerSundayAttendance`]). Optional: create: not required
+    /// by developers post-coworkers; update: as on create. Name printed on mintlify
+    /// post-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sunday_attendance: Option<CoworkerSundayAttendance>,
     /// `Longitude` (`decimal`). Optional: create: not required by developers post-coworkers;
@@ -852,9 +892,31 @@ pub struct Coworker {
     #[serde(skip_serializing, default)]
     pub checkin_since_last_renewal: Option<i32>,
     /// `InvoicingBusinessName` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers reference/coworker.
+    /// sent back. Name printed on developers reference/coworker, developers
+    /// get-coworkers-batch.
     #[serde(skip_serializing, default)]
     pub invoicing_business_name: Option<String>,
+    /// `AvatarFileName` (`json`). Optional: create: not required by developers post-coworkers;
+    /// update: as on create. Name printed on developers get-coworkers-batch.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub avatar_file_name: Option<serde_json::Value>,
+    /// `BannerImageFileName` (`json`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub banner_image_file_name: Option<serde_json::Value>,
+    /// `UseGoCardlessProPayments` (`json`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub use_go_cardless_pro_payments: Option<serde_json::Value>,
+    /// `AccessControlErrorNotificationSent` (`json`). Optional: create: not required by
+    /// developers post-coworkers; update: as on create. Name printed on developers
+    /// get-coworkers-batch.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub access_control_error_notification_sent: Option<serde_json::Value>,
+    /// `SyncToPaperCutDue` (`json`). Optional: create: not required by developers
+    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sync_to_paper_cut_due: Option<serde_json::Value>,
     /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
     /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
     /// support 360009771097-Resourcetype.

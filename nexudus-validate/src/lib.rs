@@ -42,7 +42,7 @@
 //! |---|---|
 //! | `#[nexudus(name = "..", path = "/api/..")]` | resource name (default: the struct's name) and endpoint |
 //! | `#[nexudus(check = path::to_fn)]` | cross-field check on the struct |
-//! | `#[required]`, `#[required(update)]`, `#[required(allow_empty)]` | missing, `null` or a blank string fails (`0`, `false`, `[]` pass) |
+//! | `#[required]`, `#[required(update)]`, `#[required(create)]`, `#[required(allow_empty)]` | missing, `null` or a blank string fails (`0`, `false`, `[]` pass) |
 //! | `#[not_null]`, `#[not_empty]` | `may not be null`, `may not be null or empty` |
 //! | `#[length(min, max)]`, `#[range(min, max)]` | length (UTF-16 code units, as .NET counts, or elements) and number bounds |
 //! | `#[email]`, `#[pattern("regex")]`, `#[custom(f)]` | a well-formed address, a full-string match, a function of yours |
@@ -62,6 +62,11 @@
 //! and [`Secret`], so type aliases, generic code and types of your own work
 //! with them. A failure's [`code`](ValidationFailure::code) says which rule
 //! it comes from ([`Code`]).
+//!
+//! Nexudus's enums are .NET integers, which the server binds whatever
+//! their value: [`open_enum!`] declares one the same way (listed values as
+//! variants, any other `i32` as `Unlisted`, both written back as read), as
+//! every enum of `nexudus_validate::resources` is.
 //!
 //! Serde's `rename`, `rename(deserialize = ..)`, `rename_all` (every case
 //! rule), `alias`, `skip`, `skip_deserializing`, `default`, `with`,

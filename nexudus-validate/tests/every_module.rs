@@ -116,7 +116,10 @@ fn served(info: &ResourceInfo, record: &Value, id: i64) -> Value {
     }
     // What the server fills, where the resource has it.
     let filled = [
-        ("UniqueId", json!(format!("00000000-0000-4000-8000-{id:012x}"))),
+        (
+            "UniqueId",
+            json!(format!("00000000-0000-4000-8000-{id:012x}")),
+        ),
         ("CreatedOn", json!("2025-01-15T10:30:00Z")),
         ("UpdatedOn", json!("2025-01-15T10:30:00Z")),
         ("UpdatedBy", json!("admin@example.com")),
@@ -447,12 +450,21 @@ fn records_with_unlisted_enum_values_read_through_get_and_list() {
             ids.push(client.create(&product).await.unwrap().id().unwrap());
         }
         let stored = store.get_value::<Product>(ids[0]).unwrap();
-        assert_eq!((&stored["SystemProductType"], &stored["AvailableAs"]), (&json!(0), &json!(77)));
+        assert_eq!(
+            (&stored["SystemProductType"], &stored["AvailableAs"]),
+            (&json!(0), &json!(77))
+        );
 
         let first: Product = client.get(ids[0]).await.unwrap();
-        assert_eq!(first.system_product_type, Some(ProductSystemProductType::None));
+        assert_eq!(
+            first.system_product_type,
+            Some(ProductSystemProductType::None)
+        );
         assert_eq!(first.available_as.map(i32::from), Some(77));
-        assert!(matches!(first.available_as, Some(ProductAvailableAs::Unlisted(_))));
+        assert!(matches!(
+            first.available_as,
+            Some(ProductAvailableAs::Unlisted(_))
+        ));
         assert_eq!(first.available_as.and_then(ProductAvailableAs::name), None);
         assert_eq!(first.created_on, Some(fixed_time()));
         assert_eq!(first.updated_by.as_deref(), Some("admin@example.com"));
@@ -464,14 +476,22 @@ fn records_with_unlisted_enum_values_read_through_get_and_list() {
         let read: Vec<(Option<i32>, Option<i32>)> = page
             .records
             .iter()
-            .map(|p| (p.system_product_type.map(i32::from), p.available_as.map(i32::from)))
+            .map(|p| {
+                (
+                    p.system_product_type.map(i32::from),
+                    p.available_as.map(i32::from),
+                )
+            })
             .collect();
         assert_eq!(read, [(Some(0), Some(77)), (Some(99), Some(0))]);
 
         // Sent back, the read record keeps its integers and leaves out
         // what the server fills.
         let sent = serde_json::to_value(&first).unwrap();
-        assert_eq!((&sent["SystemProductType"], &sent["AvailableAs"]), (&json!(0), &json!(77)));
+        assert_eq!(
+            (&sent["SystemProductType"], &sent["AvailableAs"]),
+            (&json!(0), &json!(77))
+        );
         for filled in FILLED {
             assert!(sent.get(filled).is_none(), "{filled}");
         }

@@ -97,7 +97,10 @@ fn readings(entity: &Value, kind: &'static str, wire: &str) -> Vec<Option<bool>>
     let mut by_url: BTreeMap<String, Option<bool>> = BTreeMap::new();
     for page in pages(entity, kind) {
         if page["required_complete"] == true || !list(&page["required"]).is_empty() {
-            by_url.insert(page["url"].as_str().unwrap().to_owned(), page_flag(page, wire));
+            by_url.insert(
+                page["url"].as_str().unwrap().to_owned(),
+                page_flag(page, wire),
+            );
         }
     }
     for f in list(&entity["fields"]) {
@@ -136,7 +139,13 @@ fn read_only(entity: &Value, wire: &str) -> bool {
     let flags: Vec<bool> = pages(entity, "reference")
         .flat_map(|p| list(&p["attributes"]))
         .filter(|a| name(a) == wire)
-        .map(|a| a["flags"].as_str().unwrap_or_default().to_ascii_lowercase().contains("read-only"))
+        .map(|a| {
+            a["flags"]
+                .as_str()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .contains("read-only")
+        })
         .collect();
     catalogue(entity, wire).is_some_and(|c| c["read_only"] == true)
         || (!flags.is_empty() && flags.iter().all(|f| *f))
@@ -314,7 +323,11 @@ fn leaving_out_a_field_every_page_requires_names_it() {
         let r = entry(entity);
         for (op, kind) in [(Operation::Create, "post"), (Operation::Update, "put")] {
             // Without PUT pages, an update needs what the create needs.
-            let kind = if documented(entity, kind) { kind } else { "post" };
+            let kind = if documented(entity, kind) {
+                kind
+            } else {
+                "post"
+            };
             for f in r.fields() {
                 let wire = f.wire_name();
                 // What the catalogue says a body of the operation may carry
@@ -324,7 +337,11 @@ fn leaving_out_a_field_every_page_requires_names_it() {
                     (_, "put") => true,
                     _ => c["create"] == true && c["update"] == true,
                 });
-                if wire == "Id" || !accepted || read_only(entity, wire) || !agreed(entity, kind, wire) {
+                if wire == "Id"
+                    || !accepted
+                    || read_only(entity, wire)
+                    || !agreed(entity, kind, wire)
+                {
                     continue;
                 }
                 let mut body = minimal(entity, r, op);
@@ -375,7 +392,10 @@ fn fields_the_sources_disagree_on_are_not_required() {
     let tariff = required("Tariff", Operation::Create);
     assert_eq!(tariff.len(), 8, "{tariff:?}");
     for (resource, fields) in [
-        ("Product", &["SystemProductType", "AvailableAs", "DisplayOrder"][..]),
+        (
+            "Product",
+            &["SystemProductType", "AvailableAs", "DisplayOrder"][..],
+        ),
         ("HelpDeskMessage", &["Priority", "AiProcessingResult"]),
         ("CrmOpportunity", &["Status"]),
         ("Booking", &["Repeats", "WhichBookingsToUpdate"]),
@@ -535,11 +555,22 @@ fn listed_values(entity: &Value, wire: &str) -> BTreeSet<i64> {
     if let Some(e) = enum_name {
         tables.push(&entity["enums"][e]);
     }
-    for f in list(&entity["fields"]).iter().filter(|f| holders.contains(&name(f))) {
-        tables.extend(f["enum_disagreement"].as_object().into_iter().flat_map(|m| m.values()));
+    for f in list(&entity["fields"])
+        .iter()
+        .filter(|f| holders.contains(&name(f)))
+    {
+        tables.extend(
+            f["enum_disagreement"]
+                .as_object()
+                .into_iter()
+                .flat_map(|m| m.values()),
+        );
     }
     for table in list(&entity["official"]["enums"]) {
-        if table["field"].as_str().is_some_and(|f| holders.contains(&f)) {
+        if table["field"]
+            .as_str()
+            .is_some_and(|f| holders.contains(&f))
+        {
             tables.push(&table["values"]);
         }
     }
@@ -564,16 +595,23 @@ fn every_enum_reads_zero_listed_and_unlisted_integers_and_writes_them_back() {
             enums += 1;
             let listed: BTreeSet<i64> = values.iter().map(|(v, _)| *v).collect();
             assert_eq!(listed, listed_values(entity, wire), "{}.{wire}", r.name());
-            let integers = listed
-                .iter()
-                .copied()
-                .chain([0, -1, 987_654, i64::from(i32::MAX), i64::from(i32::MIN)]);
+            let integers = listed.iter().copied().chain([
+                0,
+                -1,
+                987_654,
+                i64::from(i32::MAX),
+                i64::from(i32::MIN),
+            ]);
             for value in integers {
                 let mut record = minimal(entity, r, Operation::Create);
                 record.insert(wire.into(), json!(value));
                 let bytes = serde_json::to_vec(&record).unwrap();
                 let failures = failure_names(r, &record, Operation::Create);
-                assert!(!failures.iter().any(|n| n == wire), "{}.{wire} = {value}", r.name());
+                assert!(
+                    !failures.iter().any(|n| n == wire),
+                    "{}.{wire} = {value}",
+                    r.name()
+                );
                 let back = r.normalize(&bytes, Operation::Create);
                 let back = back.unwrap_or_else(|e| panic!("{}.{wire} = {value}: {e}", r.name()));
                 // A read-only field is read (above) but not written back.
@@ -649,7 +687,10 @@ fn the_seeds_carry_the_writable_fields_of_the_spec() {
     let mut missing = Vec::new();
     for entity in seeds {
         let r = entry(entity);
-        for f in list(&entity["fields"]).iter().filter(|f| f["read_only"] != true) {
+        for f in list(&entity["fields"])
+            .iter()
+            .filter(|f| f["read_only"] != true)
+        {
             if field(r, name(f)).is_none() {
                 missing.push(format!("{}.{} ({})", r.name(), name(f), f["casing"]));
             }

@@ -143,14 +143,22 @@ fn create_only_rule_is_skipped_on_update_in_typed_and_raw_checks() {
     let errors = value.validate_for(Operation::Create).unwrap_err();
     assert_eq!(
         summary(&errors),
-        vec![("Reference".into(), "is a required field".into(), Value::Null)]
+        vec![(
+            "Reference".into(),
+            "is a required field".into(),
+            Value::Null
+        )]
     );
     assert_eq!(
         Sensor::FIELDS[1].requirement(),
         nexudus_validate::Requirement::CreateOnly
     );
-    let raw = nexudus_validate::from_slice_for::<Sensor>(br#"{"Reference": " "}"#, Operation::Create);
-    assert_eq!(raw.unwrap_err().to_string(), "Reference: is a required field");
+    let raw =
+        nexudus_validate::from_slice_for::<Sensor>(br#"{"Reference": " "}"#, Operation::Create);
+    assert_eq!(
+        raw.unwrap_err().to_string(),
+        "Reference: is a required field"
+    );
     let raw = nexudus_validate::from_slice_for::<Sensor>(br#"{"Id": 1}"#, Operation::Update);
     assert!(raw.is_ok());
 }

@@ -647,12 +647,18 @@ mod enums {
         }
         for unlisted in ["0", "7", "-1", "2147483647"] {
             let value: T = parse(unlisted);
-            assert!(!pairs.iter().any(|(listed, _)| *listed == value), "{unlisted}");
+            assert!(
+                !pairs.iter().any(|(listed, _)| *listed == value),
+                "{unlisted}"
+            );
             assert_eq!(value.into().to_string(), unlisted);
             assert_eq!(serde_json::to_string(&value).unwrap(), unlisted);
         }
         for not_an_i32 in [r#""1""#, "1.5", "2147483648", "null", "true"] {
-            assert!(serde_json::from_str::<T>(not_an_i32).is_err(), "{not_an_i32}");
+            assert!(
+                serde_json::from_str::<T>(not_an_i32).is_err(),
+                "{not_an_i32}"
+            );
         }
     }
 

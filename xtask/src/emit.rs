@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::model::{ChildPlan, EnumPlan, FieldPlan, Model, Module, Resource};
-use crate::requirement::Requirement;
 use crate::naming::wrap;
+use crate::requirement::Requirement;
 
 /// The first line of every generated file.
 pub const HEADER: &str =
@@ -21,8 +21,11 @@ fn docs(out: &mut String, indent: &str, marker: &str, paragraphs: &[String]) {
             let _ = writeln!(out, "{indent}{marker}");
             continue;
         }
-        for line in wrap(paragraph, DOC_WIDTH) {
-            let _ = writeln!(out, "{indent}{marker} {line}");
+        // A list item's continuation lines are indented under its text.
+        let hang = if paragraph.starts_with("- ") { "  " } else { "" };
+        for (i, line) in wrap(paragraph, DOC_WIDTH).iter().enumerate() {
+            let hang = if i == 0 { "" } else { hang };
+            let _ = writeln!(out, "{indent}{marker} {hang}{line}");
         }
     }
 }

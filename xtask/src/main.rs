@@ -225,9 +225,17 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("spec")).unwrap();
-        for file in ["spec/nexudus-api.json", SPEC_README] {
-            std::fs::copy(workspace_root().join(file), dir.join(file)).unwrap();
-        }
+        let spec = "spec/nexudus-api.json";
+        std::fs::copy(workspace_root().join(spec), dir.join(spec)).unwrap();
+        // The README with its counts left out: codegen writes them.
+        let readme = std::fs::read_to_string(workspace_root().join(SPEC_README)).unwrap();
+        let (head, rest) = readme.split_once(report::BEGIN).unwrap();
+        let (_, tail) = rest.split_once(report::END).unwrap();
+        std::fs::write(
+            dir.join(SPEC_README),
+            format!("{head}{}\n{}{tail}", report::BEGIN, report::END),
+        )
+        .unwrap();
         dir
     }
 

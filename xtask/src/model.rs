@@ -179,8 +179,6 @@ pub struct ChildPlan {
 }
 
 /// How a name, a flag or a table came to be, in words.
-
-/// How a name, a flag or a table came to be, in words.
 fn describe_source(source: &str) -> String {
     let source = source.trim();
     if let Some(page) = source.strip_prefix("devdocs:") {
@@ -516,7 +514,6 @@ impl Model {
     }
 }
 
-
 impl<'s> Context<'s> {
     fn resource(&self, entity: &'s Entity, module: &str) -> Result<Resource, String> {
         if !entity
@@ -543,11 +540,15 @@ impl<'s> Context<'s> {
             }
             if candidate.ty == "children" {
                 let Some(field) = candidate.field else {
-                    return Err(format!("{}.{}: children without a field", entity.name, candidate.wire));
+                    return Err(format!(
+                        "{}.{}: children without a field",
+                        entity.name, candidate.wire
+                    ));
                 };
                 let child = self.child(entity, field, module, &mut imports)?;
                 plan.ty = format!("Vec<{}>", child.name);
-                plan.docs[0] = format!("`{}` (inline records, [`{}`]).", candidate.wire, child.name);
+                plan.docs[0] =
+                    format!("`{}` (inline records, [`{}`]).", candidate.wire, child.name);
                 children.push(child);
             }
             fields.push(plan);
@@ -709,12 +710,7 @@ impl<'s> Context<'s> {
             "children" => (String::new(), String::new()),
             other => match scalar_type(other) {
                 Some(ty) => (ty.to_owned(), format!("`{other}`")),
-                None => {
-                    return Err(format!(
-                        "{}.{wire}: unknown type `{other}`",
-                        entity.name
-                    ))
-                }
+                None => return Err(format!("{}.{wire}: unknown type `{other}`", entity.name)),
             },
         };
         let sensitive = is_secret(wire, &candidate.ty);
@@ -723,7 +719,9 @@ impl<'s> Context<'s> {
         if let Some(max) = max_length {
             docs.push(format!("At most {max} characters."));
         }
-        let (create, update) = candidate.field.map_or((true, true), |f| (f.create, f.update));
+        let (create, update) = candidate
+            .field
+            .map_or((true, true), |f| (f.create, f.update));
         match (create, update, read_only) {
             (_, _, true) => docs.push("Read from the server, never sent back.".into()),
             (true, false, _) => docs.push("Accepted on create only.".into()),
@@ -877,8 +875,7 @@ impl<'s> Context<'s> {
                     let same_module = e.module.as_deref().unwrap_or("other") == module;
                     if same_module
                         && !e.authoritative_elsewhere
-                        && enum_union(e, &Evidence::of(e), enum_name, &[f.name.as_str()])
-                            .is_some()
+                        && enum_union(e, &Evidence::of(e), enum_name, &[f.name.as_str()]).is_some()
                     {
                         let ty = type_ident(enum_name);
                         if e.name != parent.name {
@@ -948,7 +945,6 @@ impl<'s> Context<'s> {
     }
 }
 
-
 /// The fields of a resource that hold enum `enum_name`.
 fn holders<'c>(all: &'c [Candidate], enum_name: &str) -> Vec<&'c str> {
     all.iter()
@@ -1013,7 +1009,11 @@ fn renames<'a>(
             .filter_map(|c| Some((score(of, c)?, *c)))
             .collect();
         let low = scored.iter().map(|(s, _)| *s).min()?;
-        let at_low: Vec<&str> = scored.iter().filter(|(s, _)| *s == low).map(|(_, c)| *c).collect();
+        let at_low: Vec<&str> = scored
+            .iter()
+            .filter(|(s, _)| *s == low)
+            .map(|(_, c)| *c)
+            .collect();
         match at_low.as_slice() {
             [one] => Some(*one),
             _ => None,
@@ -1172,7 +1172,6 @@ fn resource_docs(
     }
     docs
 }
-
 
 // Tests only: fixed inputs.
 #[cfg(test)]

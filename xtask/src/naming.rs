@@ -226,7 +226,11 @@ pub fn guess_explained_by(guess: &str, printed: &str) -> Option<usize> {
     for word in &guess {
         let at = left.iter().position(|w| w == word).or_else(|| {
             left.iter().position(|w| {
-                let (short, long) = if w.len() < word.len() { (w, word) } else { (word, w) };
+                let (short, long) = if w.len() < word.len() {
+                    (w, word)
+                } else {
+                    (word, w)
+                };
                 short.len() >= 2 && long.starts_with(short.as_str())
             })
         })?;
@@ -242,10 +246,16 @@ mod guess_tests {
     #[test]
     fn printed_names_explain_guesses_word_by_word() {
         assert_eq!(guess_explained_by("City", "CityName"), Some(1));
-        assert_eq!(guess_explained_by("BillingCity", "BillingCityName"), Some(1));
+        assert_eq!(
+            guess_explained_by("BillingCity", "BillingCityName"),
+            Some(1)
+        );
         assert_eq!(guess_explained_by("City", "BillingCityName"), Some(2));
         assert_eq!(
-            guess_explained_by("DoNotAutoProcessInvoices", "DoNotProcessInvoicesAutomatically"),
+            guess_explained_by(
+                "DoNotAutoProcessInvoices",
+                "DoNotProcessInvoicesAutomatically"
+            ),
             Some(0)
         );
         assert_eq!(

@@ -141,7 +141,10 @@ impl<'a> Evidence<'a> {
                     .filter_map(|f| f.ty.as_deref()),
             );
         }
-        for page in self.pages(PageKind::Get).chain(self.pages(PageKind::Example)) {
+        for page in self
+            .pages(PageKind::Get)
+            .chain(self.pages(PageKind::Example))
+        {
             words.extend(
                 page.fields
                     .iter()

@@ -16,7 +16,9 @@ pub const END: &str = "<!-- end of counts -->";
 /// are missing.
 pub fn splice(readme: &str, spec: &Spec, model: &Model) -> Result<String, String> {
     let (Some(start), Some(end)) = (readme.find(BEGIN), readme.find(END)) else {
-        return Err(format!("spec/README.md has no `{BEGIN}` ... `{END}` section"));
+        return Err(format!(
+            "spec/README.md has no `{BEGIN}` ... `{END}` section"
+        ));
     };
     if end < start {
         return Err("spec/README.md: the counts markers are out of order".into());
@@ -39,11 +41,9 @@ fn counts(spec: &Spec, model: &Model) -> String {
         generated
             .iter()
             .filter(|e| {
-                e.official.as_ref().is_some_and(|o| {
-                    o.pages
-                        .iter()
-                        .any(|p| kind.is_none_or(|k| p.kind == k))
-                })
+                e.official
+                    .as_ref()
+                    .is_some_and(|o| o.pages.iter().any(|p| kind.is_none_or(|k| p.kind == k)))
             })
             .count()
     };
@@ -63,7 +63,8 @@ fn counts(spec: &Spec, model: &Model) -> String {
         .flat_map(|r| r.fields.iter().map(move |f| (r, f)))
         .filter(|(_, f)| f.name_from != NameFrom::Fixed)
         .collect();
-    let named = |want: fn(&NameFrom) -> bool| fields.iter().filter(|(_, f)| want(&f.name_from)).count();
+    let named =
+        |want: fn(&NameFrom) -> bool| fields.iter().filter(|(_, f)| want(&f.name_from)).count();
     let required = |r: Requirement| fields.iter().filter(|(_, f)| f.requirement == r).count();
     let decided = |by: DecidedBy, required: bool| {
         fields
@@ -87,10 +88,7 @@ fn counts(spec: &Spec, model: &Model) -> String {
         "generated entities (the five seeds are hand-written)",
         generated.len().to_string(),
     );
-    row(
-        "... with official pages read",
-        with_pages(None).to_string(),
-    );
+    row("... with official pages read", with_pages(None).to_string());
     for (what, kind) in [
         ("create (POST)", PageKind::Post),
         ("update (PUT)", PageKind::Put),
@@ -103,7 +101,10 @@ fn counts(spec: &Spec, model: &Model) -> String {
             format!("{} / {}", with_pages(Some(kind)), pages(kind)),
         );
     }
-    row("generated fields (`Id` and child records aside)", fields.len().to_string());
+    row(
+        "generated fields (`Id` and child records aside)",
+        fields.len().to_string(),
+    );
     row(
         "... names an official page prints: the catalogue's / only the pages'",
         format!(
@@ -168,7 +169,10 @@ fn counts(spec: &Spec, model: &Model) -> String {
                 .count()
         ),
     );
-    let _ = writeln!(out, "\nGuessed names replaced by the name the pages print:\n");
+    let _ = writeln!(
+        out,
+        "\nGuessed names replaced by the name the pages print:\n"
+    );
     let _ = writeln!(out, "| entity | guess | printed |\n|---|---|---|");
     for (r, f) in &fields {
         if let NameFrom::Renamed(guess) = &f.name_from {

@@ -131,7 +131,8 @@ type Verdict = (bool, String);
 
 /// Whether the pages of one operation disagree about the field.
 fn disagree(readings: &[Reading]) -> bool {
-    readings.iter().any(|(_, f)| *f == Some(true)) && readings.iter().any(|(_, f)| *f == Some(false))
+    readings.iter().any(|(_, f)| *f == Some(true))
+        && readings.iter().any(|(_, f)| *f == Some(false))
 }
 
 /// What the pages of one operation decide, `None` when none was read.

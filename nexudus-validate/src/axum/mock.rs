@@ -458,10 +458,20 @@ impl Stamp<'_> {
             return;
         };
         let now = Value::String(self.now.to_string());
-        let kept = |key: &str| old.and_then(|o| o.get(key)).filter(|v| !v.is_null()).cloned();
+        let kept = |key: &str| {
+            old.and_then(|o| o.get(key))
+                .filter(|v| !v.is_null())
+                .cloned()
+        };
         let filled = [
-            ("UniqueId", kept("UniqueId").unwrap_or_else(|| unique_id(id))),
-            ("CreatedOn", kept("CreatedOn").unwrap_or_else(|| now.clone())),
+            (
+                "UniqueId",
+                kept("UniqueId").unwrap_or_else(|| unique_id(id)),
+            ),
+            (
+                "CreatedOn",
+                kept("CreatedOn").unwrap_or_else(|| now.clone()),
+            ),
             ("UpdatedOn", now),
             ("UpdatedBy", Value::from(self.updated_by)),
             ("IsNew", Value::Bool(false)),

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-applications:
-/// `https://developers.nexudus.com/rest-api/apps/put-applications`
+///   `https://developers.nexudus.com/rest-api/apps/put-applications`
 /// - developers get-applications-by-id:
-/// `https://developers.nexudus.com/rest-api/apps/get-applications-by-id`
+///   `https://developers.nexudus.com/rest-api/apps/get-applications-by-id`
 /// - developers get-applications:
-/// `https://developers.nexudus.com/rest-api/apps/get-applications`
+///   `https://developers.nexudus.com/rest-api/apps/get-applications`
 ///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-installedapplications:
-/// `https://learn.nexudus.com/rest-api/apps/post-installedapplications`
+///   `https://learn.nexudus.com/rest-api/apps/post-installedapplications`
 /// - developers put-installedapplications:
-/// `https://developers.nexudus.com/rest-api/apps/put-installedapplications`
+///   `https://developers.nexudus.com/rest-api/apps/put-installedapplications`
 /// - developers get-installedapplications-by-id:
-/// `https://developers.nexudus.com/rest-api/apps/get-installedapplications-by-id`
+///   `https://developers.nexudus.com/rest-api/apps/get-installedapplications-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

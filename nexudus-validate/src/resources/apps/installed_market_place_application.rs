@@ -21,11 +21,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn put-installedmarketplaceapplications:
-/// `https://learn.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`
+///   `https://learn.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`
 /// - learn get-installedmarketplaceapplications-by-id:
-/// `https://learn.nexudus.com/rest-api/apps/get-installedmarketplaceapplications-by-id`
+///   `https://learn.nexudus.com/rest-api/apps/get-installedmarketplaceapplications-by-id`
 /// - developers get-installedmarketplaceapplications:
-/// `https://developers.nexudus.com/rest-api/apps/get-installedmarketplaceapplications`
+///   `https://developers.nexudus.com/rest-api/apps/get-installedmarketplaceapplications`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,19 +20,19 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-marketplaceapplications:
-/// `https://developers.nexudus.com/rest-api/apps/post-marketplaceapplications`
+///   `https://developers.nexudus.com/rest-api/apps/post-marketplaceapplications`
 /// - learn post-marketplaceapplications:
-/// `https://learn.nexudus.com/rest-api/apps/post-marketplaceapplications`
+///   `https://learn.nexudus.com/rest-api/apps/post-marketplaceapplications`
 /// - learn put-marketplaceapplications:
-/// `https://learn.nexudus.com/rest-api/apps/put-marketplaceapplications`
+///   `https://learn.nexudus.com/rest-api/apps/put-marketplaceapplications`
 /// - developers get-marketplaceapplications-by-id:
-/// `https://developers.nexudus.com/rest-api/apps/get-marketplaceapplications-by-id`
+///   `https://developers.nexudus.com/rest-api/apps/get-marketplaceapplications-by-id`
 /// - learn get-marketplaceapplications-by-id:
-/// `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications-by-id`
+///   `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications-by-id`
 /// - developers get-marketplaceapplications:
-/// `https://developers.nexudus.com/rest-api/apps/get-marketplaceapplications`
+///   `https://developers.nexudus.com/rest-api/apps/get-marketplaceapplications`
 /// - learn get-marketplaceapplications:
-/// `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications`
+///   `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications`
 ///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

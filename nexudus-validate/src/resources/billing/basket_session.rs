@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-basketsessions:
-/// `https://developers.nexudus.com/rest-api/billing/post-basketsessions`
+///   `https://developers.nexudus.com/rest-api/billing/post-basketsessions`
 /// - developers put-basketsessions:
-/// `https://developers.nexudus.com/rest-api/billing/put-basketsessions`
+///   `https://developers.nexudus.com/rest-api/billing/put-basketsessions`
 /// - developers get-basketsessions-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-basketsessions-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-basketsessions-by-id`
 /// - developers get-basketsessions:
-/// `https://developers.nexudus.com/rest-api/billing/get-basketsessions`
+///   `https://developers.nexudus.com/rest-api/billing/get-basketsessions`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-businesscharges:
-/// `https://developers.nexudus.com/rest-api/billing/post-businesscharges`
+///   `https://developers.nexudus.com/rest-api/billing/post-businesscharges`
 /// - developers put-businesscharges:
-/// `https://developers.nexudus.com/rest-api/billing/put-businesscharges`
+///   `https://developers.nexudus.com/rest-api/billing/put-businesscharges`
 /// - developers get-businesscharges-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-businesscharges-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-businesscharges-by-id`
 /// - developers get-businesscharges:
-/// `https://developers.nexudus.com/rest-api/billing/get-businesscharges`
+///   `https://developers.nexudus.com/rest-api/billing/get-businesscharges`
 /// - support 360009769937-Businesscharge:
-/// `https://support.nexudus.com/hc/en-us/articles/360009769937-Businesscharge`
+///   `https://support.nexudus.com/hc/en-us/articles/360009769937-Businesscharge`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

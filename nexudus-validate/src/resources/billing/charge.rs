@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-charges:
-/// `https://developers.nexudus.com/rest-api/billing/post-charges`
+///   `https://developers.nexudus.com/rest-api/billing/post-charges`
 /// - learn post-charges: `https://learn.nexudus.com/rest-api/billing/post-charges`
 /// - developers put-charges: `https://developers.nexudus.com/rest-api/billing/put-charges`
 /// - learn get-charges-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-charges-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-charges-by-id`
 /// - developers get-charges: `https://developers.nexudus.com/rest-api/billing/get-charges`
 /// - learn get-charges: `https://learn.nexudus.com/rest-api/billing/get-charges.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

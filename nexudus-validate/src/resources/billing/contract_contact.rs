@@ -19,19 +19,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-contractcontacts:
-/// `https://developers.nexudus.com/rest-api/billing/post-contractcontacts`
+///   `https://developers.nexudus.com/rest-api/billing/post-contractcontacts`
 /// - learn post-contractcontacts:
-/// `https://learn.nexudus.com/rest-api/billing/post-contractcontacts`
+///   `https://learn.nexudus.com/rest-api/billing/post-contractcontacts`
 /// - developers put-contractcontacts:
-/// `https://developers.nexudus.com/rest-api/billing/put-contractcontacts`
+///   `https://developers.nexudus.com/rest-api/billing/put-contractcontacts`
 /// - learn put-contractcontacts:
-/// `https://learn.nexudus.com/rest-api/billing/put-contractcontacts`
+///   `https://learn.nexudus.com/rest-api/billing/put-contractcontacts`
 /// - learn get-contractcontacts-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
 /// - developers get-contractcontacts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
 /// - developers get-contractcontacts:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractcontacts`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractcontacts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

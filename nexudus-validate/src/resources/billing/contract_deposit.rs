@@ -19,19 +19,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-contractdeposits:
-/// `https://developers.nexudus.com/rest-api/billing/post-contractdeposits`
+///   `https://developers.nexudus.com/rest-api/billing/post-contractdeposits`
 /// - learn post-contractdeposits:
-/// `https://learn.nexudus.com/rest-api/billing/post-contractdeposits.md`
+///   `https://learn.nexudus.com/rest-api/billing/post-contractdeposits.md`
 /// - developers put-contractdeposits:
-/// `https://developers.nexudus.com/rest-api/billing/put-contractdeposits`
+///   `https://developers.nexudus.com/rest-api/billing/put-contractdeposits`
 /// - developers get-contractdeposits-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractdeposits-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractdeposits-by-id`
 /// - learn get-contractdeposits-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-contractdeposits-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-contractdeposits-by-id`
 /// - developers get-contractdeposits:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractdeposits`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractdeposits`
 /// - learn get-contractdeposits:
-/// `https://learn.nexudus.com/rest-api/billing/get-contractdeposits.md`
+///   `https://learn.nexudus.com/rest-api/billing/get-contractdeposits.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-contractpausedperiods:
-/// `https://developers.nexudus.com/rest-api/billing/post-contractpausedperiods`
+///   `https://developers.nexudus.com/rest-api/billing/post-contractpausedperiods`
 /// - learn post-contractpausedperiods:
-/// `https://learn.nexudus.com/rest-api/billing/post-contractpausedperiods.md`
+///   `https://learn.nexudus.com/rest-api/billing/post-contractpausedperiods.md`
 /// - developers put-contractpausedperiods:
-/// `https://developers.nexudus.com/rest-api/billing/put-contractpausedperiods`
+///   `https://developers.nexudus.com/rest-api/billing/put-contractpausedperiods`
 /// - developers get-contractpausedperiods-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods-by-id`
 /// - developers get-contractpausedperiods:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-contractproducts:
-/// `https://developers.nexudus.com/rest-api/billing/post-contractproducts`
+///   `https://developers.nexudus.com/rest-api/billing/post-contractproducts`
 /// - developers put-contractproducts:
-/// `https://developers.nexudus.com/rest-api/billing/put-contractproducts`
+///   `https://developers.nexudus.com/rest-api/billing/put-contractproducts`
 /// - developers get-contractproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractproducts-by-id`
 /// - developers get-contractproducts:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractproducts`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractproducts`
 /// - developers reference/contractproduct:
-/// `https://developers.nexudus.com/reference/contractproduct`
+///   `https://developers.nexudus.com/reference/contractproduct`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-contractschedules:
-/// `https://developers.nexudus.com/rest-api/billing/post-contractschedules`
+///   `https://developers.nexudus.com/rest-api/billing/post-contractschedules`
 /// - developers put-contractschedules:
-/// `https://developers.nexudus.com/rest-api/billing/put-contractschedules`
+///   `https://developers.nexudus.com/rest-api/billing/put-contractschedules`
 /// - developers get-contractschedules-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractschedules-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractschedules-by-id`
 /// - developers get-contractschedules:
-/// `https://developers.nexudus.com/rest-api/billing/get-contractschedules`
+///   `https://developers.nexudus.com/rest-api/billing/get-contractschedules`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerbookingcredits`
 /// - developers put-coworkerbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcredits`
 /// - learn put-coworkerbookingcredits:
-/// `https://learn.nexudus.com/rest-api/billing/put-coworkerbookingcredits.md`
+///   `https://learn.nexudus.com/rest-api/billing/put-coworkerbookingcredits.md`
 /// - developers get-coworkerbookingcredits-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcredits-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcredits-by-id`
 /// - developers get-coworkerbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcredits`
 /// - developers reference/coworkerbookingcredit:
-/// `https://developers.nexudus.com/reference/coworkerbookingcredit`
+///   `https://developers.nexudus.com/reference/coworkerbookingcredit`
 ///
 /// Catalogue note: 'elegible'/'cane-be-used' misspellings are the API's own names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

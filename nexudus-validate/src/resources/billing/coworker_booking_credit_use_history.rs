@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerbookingcreditusehistories:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerbookingcreditusehistories`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerbookingcreditusehistories`
 /// - developers put-coworkerbookingcreditusehistories:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcreditusehistories`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcreditusehistories`
 /// - developers get-coworkerbookingcreditusehistories-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcreditusehistories-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcreditusehistories-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

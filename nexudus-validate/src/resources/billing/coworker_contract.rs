@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-coworkercontracts:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkercontracts`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkercontracts`
 /// - developers get-coworkercontracts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkercontracts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkercontracts-by-id`
 /// - developers reference/coworkercontract:
-/// `https://developers.nexudus.com/reference/coworkercontract`
+///   `https://developers.nexudus.com/reference/coworkercontract`
 ///
 /// Catalogue note: read from offset 9500 (ops from SKILL.md index); cancellation-reason and
 /// delivery-preference-* enums have no numeric value table.

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerdiscountcodes:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerdiscountcodes`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerdiscountcodes`
 /// - developers put-coworkerdiscountcodes:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerdiscountcodes`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerdiscountcodes`
 /// - developers get-coworkerdiscountcodes-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes-by-id`
 /// - developers get-coworkerdiscountcodes:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerextraservices`
 /// - developers put-coworkerextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerextraservices`
 /// - developers get-coworkerextraservices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerextraservices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerextraservices-by-id`
 /// - developers reference/coworkerextraservice:
-/// `https://developers.nexudus.com/reference/coworkerextraservice`
+///   `https://developers.nexudus.com/reference/coworkerextraservice`
 /// - support 360009845418-Coworkerextraservice:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845418-Coworkerextraservice`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845418-Coworkerextraservice`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

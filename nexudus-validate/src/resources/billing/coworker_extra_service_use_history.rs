@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerextraserviceusehistories:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerextraserviceusehistories`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerextraserviceusehistories`
 /// - developers put-coworkerextraserviceusehistories:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerextraserviceusehistories`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerextraserviceusehistories`
 /// - developers get-coworkerextraserviceusehistories-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories-by-id`
 /// - developers get-coworkerextraserviceusehistories:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-coworkerinvoices:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoices`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoices`
 /// - developers get-coworkerinvoices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoices-by-id`
 /// - developers get-coworkerinvoices:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoices`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoices`
 /// - developers reference/coworkerinvoice:
-/// `https://developers.nexudus.com/reference/coworkerinvoice`
+///   `https://developers.nexudus.com/reference/coworkerinvoice`
 ///
 /// Catalogue note: read from offset 6000 (update table + tail).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerinvoicehistories:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerinvoicehistories`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerinvoicehistories`
 /// - developers put-coworkerinvoicehistories:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicehistories`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicehistories`
 /// - developers get-coworkerinvoicehistories-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories-by-id`
 /// - developers get-coworkerinvoicehistories:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-coworkerinvoicelines:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicelines`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicelines`
 /// - developers get-coworkerinvoicelines-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicelines-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicelines-by-id`
 /// - developers reference/coworkerinvoiceline:
-/// `https://developers.nexudus.com/reference/coworkerinvoiceline`
+///   `https://developers.nexudus.com/reference/coworkerinvoiceline`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerinvoicepaymenttokens:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerinvoicepaymenttokens`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerinvoicepaymenttokens`
 /// - developers put-coworkerinvoicepaymenttokens:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicepaymenttokens`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerinvoicepaymenttokens`
 /// - developers get-coworkerinvoicepaymenttokens-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicepaymenttokens-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicepaymenttokens-by-id`
 ///
 /// Its `Debug` never prints the sensitive fields (`Token`), only whether they are set.
 ///

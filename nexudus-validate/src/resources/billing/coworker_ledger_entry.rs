@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerledgerentries:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`
 /// - developers get-coworkerledgerentries-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerledgerentries-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerledgerentries-by-id`
 /// - developers get-coworkerledgerentries:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerledgerentries`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerledgerentries`
 /// - developers reference/coworkerledgerentry:
-/// `https://developers.nexudus.com/reference/coworkerledgerentry`
+///   `https://developers.nexudus.com/reference/coworkerledgerentry`
 ///
 /// Catalogue note: payment-gateway-name enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

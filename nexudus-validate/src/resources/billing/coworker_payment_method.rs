@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerpaymentmethods:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkerpaymentmethods`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkerpaymentmethods`
 /// - developers put-coworkerpaymentmethods:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerpaymentmethods`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerpaymentmethods`
 /// - developers get-coworkerpaymentmethods-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`
 /// - developers get-coworkerpaymentmethods:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods`
 ///
 /// Catalogue note: regular-payment-provider enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

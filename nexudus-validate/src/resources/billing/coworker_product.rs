@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-coworkerproducts:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkerproducts`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkerproducts`
 /// - learn put-coworkerproducts:
-/// `https://learn.nexudus.com/rest-api/billing/put-coworkerproducts.md`
+///   `https://learn.nexudus.com/rest-api/billing/put-coworkerproducts.md`
 /// - developers get-coworkerproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts-by-id`
 /// - developers get-coworkerproducts:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts`
 /// - developers reference/coworkerproduct:
-/// `https://developers.nexudus.com/reference/coworkerproduct`
+///   `https://developers.nexudus.com/reference/coworkerproduct`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

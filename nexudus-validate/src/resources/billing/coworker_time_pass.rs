@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkertimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/post-coworkertimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/post-coworkertimepasses`
 /// - developers put-coworkertimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/put-coworkertimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/put-coworkertimepasses`
 /// - developers get-coworkertimepasses-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses-by-id`
 /// - developers get-coworkertimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-discountcodes:
-/// `https://developers.nexudus.com/rest-api/billing/post-discountcodes`
+///   `https://developers.nexudus.com/rest-api/billing/post-discountcodes`
 /// - learn post-discountcodes:
-/// `https://learn.nexudus.com/rest-api/billing/post-discountcodes.md`
+///   `https://learn.nexudus.com/rest-api/billing/post-discountcodes.md`
 /// - developers put-discountcodes:
-/// `https://developers.nexudus.com/rest-api/billing/put-discountcodes`
+///   `https://developers.nexudus.com/rest-api/billing/put-discountcodes`
 /// - developers get-discountcodes-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-discountcodes-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-discountcodes-by-id`
 /// - developers get-discountcodes:
-/// `https://developers.nexudus.com/rest-api/billing/get-discountcodes`
+///   `https://developers.nexudus.com/rest-api/billing/get-discountcodes`
 /// - developers reference/discountcode:
-/// `https://developers.nexudus.com/reference/discountcode`
+///   `https://developers.nexudus.com/reference/discountcode`
 ///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-extraservices:
-/// `https://developers.nexudus.com/rest-api/billing/put-extraservices`
+///   `https://developers.nexudus.com/rest-api/billing/put-extraservices`
 /// - mintlify put-extraservices:
-/// `https://nexudus.mintlify.app/rest-api/billing/put-extraservices`
+///   `https://nexudus.mintlify.app/rest-api/billing/put-extraservices`
 /// - developers get-extraservices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-extraservices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-extraservices-by-id`
 /// - developers reference/extraservice:
-/// `https://developers.nexudus.com/reference/extraservice`
+///   `https://developers.nexudus.com/reference/extraservice`
 ///
 /// Catalogue note: read from offset 6500; key field IsDefaultPrice vs option
 /// --default-price (JSON name may be IsDefaultPrice; likewise

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-extraserviceprices:
-/// `https://developers.nexudus.com/rest-api/billing/post-extraserviceprices`
+///   `https://developers.nexudus.com/rest-api/billing/post-extraserviceprices`
 /// - developers get-extraserviceprices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-extraserviceprices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-extraserviceprices-by-id`
 /// - developers get-extraserviceprices:
-/// `https://developers.nexudus.com/rest-api/billing/get-extraserviceprices`
+///   `https://developers.nexudus.com/rest-api/billing/get-extraserviceprices`
 /// - developers reference/extraserviceprice:
-/// `https://developers.nexudus.com/reference/extraserviceprice`
+///   `https://developers.nexudus.com/reference/extraserviceprice`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-extraservicetimeslots:
-/// `https://developers.nexudus.com/rest-api/billing/post-extraservicetimeslots`
+///   `https://developers.nexudus.com/rest-api/billing/post-extraservicetimeslots`
 /// - learn post-extraservicetimeslots:
-/// `https://learn.nexudus.com/rest-api/billing/post-extraservicetimeslots.md`
+///   `https://learn.nexudus.com/rest-api/billing/post-extraservicetimeslots.md`
 /// - learn get-extraservicetimeslots-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-extraservicetimeslots-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-extraservicetimeslots-by-id`
 /// - developers get-extraservicetimeslots:
-/// `https://developers.nexudus.com/rest-api/billing/get-extraservicetimeslots`
+///   `https://developers.nexudus.com/rest-api/billing/get-extraservicetimeslots`
 ///
 /// Catalogue note: not stored at 22f31ed; read from offset 2300.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

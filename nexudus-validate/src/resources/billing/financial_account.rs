@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-financialaccounts:
-/// `https://developers.nexudus.com/rest-api/billing/post-financialaccounts`
+///   `https://developers.nexudus.com/rest-api/billing/post-financialaccounts`
 /// - learn post-financialaccounts:
-/// `https://learn.nexudus.com/rest-api/billing/post-financialaccounts.md`
+///   `https://learn.nexudus.com/rest-api/billing/post-financialaccounts.md`
 /// - developers put-financialaccounts:
-/// `https://developers.nexudus.com/rest-api/billing/put-financialaccounts`
+///   `https://developers.nexudus.com/rest-api/billing/put-financialaccounts`
 /// - developers get-financialaccounts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-financialaccounts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-financialaccounts-by-id`
 /// - developers get-financialaccounts:
-/// `https://developers.nexudus.com/rest-api/billing/get-financialaccounts`
+///   `https://developers.nexudus.com/rest-api/billing/get-financialaccounts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-invoices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-invoices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-invoices-by-id`
 /// - developers get-invoices:
-/// `https://developers.nexudus.com/rest-api/billing/get-invoices`
+///   `https://developers.nexudus.com/rest-api/billing/get-invoices`
 /// - support 360009770177-Invoice:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770177-Invoice`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770177-Invoice`
 ///
 /// Catalogue note: file prose says list/get/create, ops line says Search/Get/Update (no
 /// create): inconsistent; ops line used.

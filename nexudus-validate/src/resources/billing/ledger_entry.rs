@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-ledgerentries-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-ledgerentries-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-ledgerentries-by-id`
 /// - developers get-ledgerentries:
-/// `https://developers.nexudus.com/rest-api/billing/get-ledgerentries`
+///   `https://developers.nexudus.com/rest-api/billing/get-ledgerentries`
 /// - support 360009770197-Ledgerentry:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770197-Ledgerentry`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770197-Ledgerentry`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-paymentgateways-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-paymentgateways-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-paymentgateways-by-id`
 /// - support 360009770217-Paymentgateway:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770217-Paymentgateway`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770217-Paymentgateway`
 ///
 /// Its `Debug` never prints the sensitive fields (`AccessToken`), only whether they are
 /// set.

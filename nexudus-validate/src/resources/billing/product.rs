@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-products:
-/// `https://developers.nexudus.com/rest-api/billing/post-products`
+///   `https://developers.nexudus.com/rest-api/billing/post-products`
 /// - developers put-products:
-/// `https://developers.nexudus.com/rest-api/billing/put-products`
+///   `https://developers.nexudus.com/rest-api/billing/put-products`
 /// - learn put-products: `https://learn.nexudus.com/rest-api/billing/put-products.md`
 /// - mintlify put-products: `https://nexudus.mintlify.app/rest-api/billing/put-products`
 /// - developers get-products-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-products-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-products-by-id`
 /// - developers get-products:
-/// `https://developers.nexudus.com/rest-api/billing/get-products`
+///   `https://developers.nexudus.com/rest-api/billing/get-products`
 ///
 /// Catalogue note: read from offset 4500 (ops from SKILL.md index:
 /// list,get,create,update,delete,commands).

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-productbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/post-productbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/post-productbookingcredits`
 /// - learn post-productbookingcredits:
-/// `https://learn.nexudus.com/rest-api/billing/post-productbookingcredits.md`
+///   `https://learn.nexudus.com/rest-api/billing/post-productbookingcredits.md`
 /// - mintlify put-productbookingcredits:
-/// `https://nexudus.mintlify.app/rest-api/billing/put-productbookingcredits`
+///   `https://nexudus.mintlify.app/rest-api/billing/put-productbookingcredits`
 /// - developers get-productbookingcredits-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits-by-id`
 /// - developers get-productbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits`
 ///
 /// Catalogue note: options can-be-used-for-* here vs cane-be-used-for-* on
 /// CoworkerBookingCredit; this file's own descriptions name CaneBeUsedForEvents (JSON

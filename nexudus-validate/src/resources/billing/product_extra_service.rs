@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-productextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/post-productextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/post-productextraservices`
 /// - developers put-productextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/put-productextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/put-productextraservices`
 /// - developers get-productextraservices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-productextraservices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-productextraservices-by-id`
 /// - developers reference/productextraservice:
-/// `https://developers.nexudus.com/reference/productextraservice`
+///   `https://developers.nexudus.com/reference/productextraservice`
 ///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-producttimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/post-producttimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/post-producttimepasses`
 /// - developers put-producttimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/put-producttimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/put-producttimepasses`
 /// - developers get-producttimepasses-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-producttimepasses-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-producttimepasses-by-id`
 /// - developers get-producttimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/get-producttimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/get-producttimepasses`
 ///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

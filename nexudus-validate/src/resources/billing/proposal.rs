@@ -19,12 +19,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-proposals:
-/// `https://developers.nexudus.com/rest-api/billing/post-proposals`
+///   `https://developers.nexudus.com/rest-api/billing/post-proposals`
 /// - developers put-proposals:
-/// `https://developers.nexudus.com/rest-api/billing/put-proposals`
+///   `https://developers.nexudus.com/rest-api/billing/put-proposals`
 /// - learn put-proposals: `https://learn.nexudus.com/rest-api/billing/put-proposals`
 /// - developers get-proposals-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposals-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposals-by-id`
 /// - developers reference/proposal: `https://developers.nexudus.com/reference/proposal`
 ///
 /// Catalogue note: read from offset 5500; update table omits desks/variants (only

@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-proposalcontracts:
-/// `https://developers.nexudus.com/rest-api/billing/post-proposalcontracts`
+///   `https://developers.nexudus.com/rest-api/billing/post-proposalcontracts`
 /// - learn post-proposalcontracts:
-/// `https://learn.nexudus.com/rest-api/billing/post-proposalcontracts`
+///   `https://learn.nexudus.com/rest-api/billing/post-proposalcontracts`
 /// - developers put-proposalcontracts:
-/// `https://developers.nexudus.com/rest-api/billing/put-proposalcontracts`
+///   `https://developers.nexudus.com/rest-api/billing/put-proposalcontracts`
 /// - learn put-proposalcontracts:
-/// `https://learn.nexudus.com/rest-api/billing/put-proposalcontracts`
+///   `https://learn.nexudus.com/rest-api/billing/put-proposalcontracts`
 /// - developers get-proposalcontracts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts-by-id`
 /// - developers get-proposalcontracts:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

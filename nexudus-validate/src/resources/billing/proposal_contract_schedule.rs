@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-proposalcontractschedules:
-/// `https://developers.nexudus.com/rest-api/billing/post-proposalcontractschedules`
+///   `https://developers.nexudus.com/rest-api/billing/post-proposalcontractschedules`
 /// - developers put-proposalcontractschedules:
-/// `https://developers.nexudus.com/rest-api/billing/put-proposalcontractschedules`
+///   `https://developers.nexudus.com/rest-api/billing/put-proposalcontractschedules`
 /// - developers get-proposalcontractschedules-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalcontractschedules-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontractschedules-by-id`
 /// - developers get-proposalcontractschedules:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalcontractschedules`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontractschedules`
 /// - developers reference/proposalcontractschedule:
-/// `https://developers.nexudus.com/reference/proposalcontractschedule`
+///   `https://developers.nexudus.com/reference/proposalcontractschedule`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-proposalproducts:
-/// `https://developers.nexudus.com/rest-api/billing/post-proposalproducts`
+///   `https://developers.nexudus.com/rest-api/billing/post-proposalproducts`
 /// - learn post-proposalproducts:
-/// `https://learn.nexudus.com/rest-api/billing/post-proposalproducts`
+///   `https://learn.nexudus.com/rest-api/billing/post-proposalproducts`
 /// - developers put-proposalproducts:
-/// `https://developers.nexudus.com/rest-api/billing/put-proposalproducts`
+///   `https://developers.nexudus.com/rest-api/billing/put-proposalproducts`
 /// - developers get-proposalproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalproducts-by-id`
 /// - developers get-proposalproducts:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalproducts`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-proposalschedules:
-/// `https://developers.nexudus.com/rest-api/billing/post-proposalschedules`
+///   `https://developers.nexudus.com/rest-api/billing/post-proposalschedules`
 /// - developers get-proposalschedules-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalschedules-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalschedules-by-id`
 /// - learn get-proposalschedules-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-proposalschedules-by-id.md`
+///   `https://learn.nexudus.com/rest-api/billing/get-proposalschedules-by-id.md`
 /// - developers get-proposalschedules:
-/// `https://developers.nexudus.com/rest-api/billing/get-proposalschedules`
+///   `https://developers.nexudus.com/rest-api/billing/get-proposalschedules`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

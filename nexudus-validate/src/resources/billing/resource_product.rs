@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-resourceproducts:
-/// `https://developers.nexudus.com/rest-api/billing/post-resourceproducts`
+///   `https://developers.nexudus.com/rest-api/billing/post-resourceproducts`
 /// - developers put-resourceproducts:
-/// `https://developers.nexudus.com/rest-api/billing/put-resourceproducts`
+///   `https://developers.nexudus.com/rest-api/billing/put-resourceproducts`
 /// - developers get-resourceproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-resourceproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-resourceproducts-by-id`
 /// - developers get-resourceproducts:
-/// `https://developers.nexudus.com/rest-api/billing/get-resourceproducts`
+///   `https://developers.nexudus.com/rest-api/billing/get-resourceproducts`
 /// - support 360010121897-Resourceproduct:
-/// `https://support.nexudus.com/hc/en-us/articles/360010121897-Resourceproduct`
+///   `https://support.nexudus.com/hc/en-us/articles/360010121897-Resourceproduct`
 ///
 /// Catalogue note: F line lists only read-only filter-only options (entity is writable).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

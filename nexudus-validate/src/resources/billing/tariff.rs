@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tariffs:
-/// `https://developers.nexudus.com/rest-api/billing/post-tariffs`
+///   `https://developers.nexudus.com/rest-api/billing/post-tariffs`
 /// - learn post-tariffs: `https://learn.nexudus.com/rest-api/billing/post-tariffs.md`
 /// - developers put-tariffs: `https://developers.nexudus.com/rest-api/billing/put-tariffs`
 /// - developers get-tariffs-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffs-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffs-by-id`
 /// - learn get-tariffs-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-tariffs-by-id.md`
+///   `https://learn.nexudus.com/rest-api/billing/get-tariffs-by-id.md`
 /// - developers get-tariffs: `https://developers.nexudus.com/rest-api/billing/get-tariffs`
 ///
 /// Catalogue note: delivery-preferences-* enums are required on create but have no value

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tariffbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/post-tariffbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/post-tariffbookingcredits`
 /// - developers put-tariffbookingcredits:
-/// `https://developers.nexudus.com/rest-api/billing/put-tariffbookingcredits`
+///   `https://developers.nexudus.com/rest-api/billing/put-tariffbookingcredits`
 /// - developers get-tariffbookingcredits-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffbookingcredits-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffbookingcredits-by-id`
 ///
 /// Catalogue note: elegible (sic) spelling in option and JSON names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tariffdefaultduedates:
-/// `https://developers.nexudus.com/rest-api/billing/post-tariffdefaultduedates`
+///   `https://developers.nexudus.com/rest-api/billing/post-tariffdefaultduedates`
 /// - learn put-tariffdefaultduedates:
-/// `https://learn.nexudus.com/rest-api/billing/put-tariffdefaultduedates`
+///   `https://learn.nexudus.com/rest-api/billing/put-tariffdefaultduedates`
 /// - learn get-tariffdefaultduedates-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-tariffdefaultduedates-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-tariffdefaultduedates-by-id`
 /// - developers get-tariffdefaultduedates:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffdefaultduedates`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffdefaultduedates`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

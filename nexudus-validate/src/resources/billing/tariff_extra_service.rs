@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tariffextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/post-tariffextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/post-tariffextraservices`
 /// - developers put-tariffextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/put-tariffextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/put-tariffextraservices`
 /// - developers get-tariffextraservices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffextraservices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffextraservices-by-id`
 /// - developers get-tariffextraservices:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffextraservices`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffextraservices`
 ///
 /// Catalogue note: uses-included option text lists charge-period values
 /// Minutes=1,Days=2,Weeks=3,Months=4,Uses=5,FourWeekMonths=6 (ExtraServiceChargePeriod)

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tariffproducts:
-/// `https://developers.nexudus.com/rest-api/billing/post-tariffproducts`
+///   `https://developers.nexudus.com/rest-api/billing/post-tariffproducts`
 /// - developers put-tariffproducts:
-/// `https://developers.nexudus.com/rest-api/billing/put-tariffproducts`
+///   `https://developers.nexudus.com/rest-api/billing/put-tariffproducts`
 /// - developers get-tariffproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffproducts-by-id`
 /// - support 360010121937-Tariffproduct:
-/// `https://support.nexudus.com/hc/en-us/articles/360010121937-Tariffproduct`
+///   `https://support.nexudus.com/hc/en-us/articles/360010121937-Tariffproduct`
 /// - developers get-tariffproducts:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffproducts`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

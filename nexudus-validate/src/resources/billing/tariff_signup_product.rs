@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tariffsignupproducts:
-/// `https://developers.nexudus.com/rest-api/billing/post-tariffsignupproducts`
+///   `https://developers.nexudus.com/rest-api/billing/post-tariffsignupproducts`
 /// - developers put-tariffsignupproducts:
-/// `https://developers.nexudus.com/rest-api/billing/put-tariffsignupproducts`
+///   `https://developers.nexudus.com/rest-api/billing/put-tariffsignupproducts`
 /// - learn get-tariffsignupproducts-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-tariffsignupproducts-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-tariffsignupproducts-by-id`
 /// - developers get-tariffsignupproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffsignupproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffsignupproducts-by-id`
 /// - developers get-tariffsignupproducts:
-/// `https://developers.nexudus.com/rest-api/billing/get-tariffsignupproducts`
+///   `https://developers.nexudus.com/rest-api/billing/get-tariffsignupproducts`
 /// - support 360010121957-Tariffsignupproduct:
-/// `https://support.nexudus.com/hc/en-us/articles/360010121957-Tariffsignupproduct`
+///   `https://support.nexudus.com/hc/en-us/articles/360010121957-Tariffsignupproduct`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tarifftimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/post-tarifftimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/post-tarifftimepasses`
 /// - learn post-tarifftimepasses:
-/// `https://learn.nexudus.com/rest-api/billing/post-tarifftimepasses`
+///   `https://learn.nexudus.com/rest-api/billing/post-tarifftimepasses`
 /// - developers get-tarifftimepasses-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-tarifftimepasses-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-tarifftimepasses-by-id`
 /// - developers get-tarifftimepasses:
-/// `https://developers.nexudus.com/rest-api/billing/get-tarifftimepasses`
+///   `https://developers.nexudus.com/rest-api/billing/get-tarifftimepasses`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

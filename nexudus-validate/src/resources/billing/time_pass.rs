@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-timepasses:
-/// `https://developers.nexudus.com/rest-api/billing/post-timepasses`
+///   `https://developers.nexudus.com/rest-api/billing/post-timepasses`
 /// - learn post-timepasses: `https://learn.nexudus.com/rest-api/billing/post-timepasses`
 /// - learn put-timepasses: `https://learn.nexudus.com/rest-api/billing/put-timepasses`
 /// - developers get-timepasses-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-timepasses-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-timepasses-by-id`
 /// - learn get-timepasses-by-id:
-/// `https://learn.nexudus.com/rest-api/billing/get-timepasses-by-id`
+///   `https://learn.nexudus.com/rest-api/billing/get-timepasses-by-id`
 /// - developers get-timepasses:
-/// `https://developers.nexudus.com/rest-api/billing/get-timepasses`
+///   `https://developers.nexudus.com/rest-api/billing/get-timepasses`
 /// - support 360010221158-Timepass:
-/// `https://support.nexudus.com/hc/en-us/articles/360010221158-Timepass`
+///   `https://support.nexudus.com/hc/en-us/articles/360010221158-Timepass`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "TimePass", path = "/api/billing/timepasses")]

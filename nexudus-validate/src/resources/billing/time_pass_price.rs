@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-timepassprices:
-/// `https://developers.nexudus.com/rest-api/billing/post-timepassprices`
+///   `https://developers.nexudus.com/rest-api/billing/post-timepassprices`
 /// - developers put-timepassprices:
-/// `https://developers.nexudus.com/rest-api/billing/put-timepassprices`
+///   `https://developers.nexudus.com/rest-api/billing/put-timepassprices`
 /// - developers get-timepassprices-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-timepassprices-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-timepassprices-by-id`
 /// - developers get-timepassprices:
-/// `https://developers.nexudus.com/rest-api/billing/get-timepassprices`
+///   `https://developers.nexudus.com/rest-api/billing/get-timepassprices`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-timepasstimeslots:
-/// `https://developers.nexudus.com/rest-api/billing/post-timepasstimeslots`
+///   `https://developers.nexudus.com/rest-api/billing/post-timepasstimeslots`
 /// - learn post-timepasstimeslots:
-/// `https://learn.nexudus.com/rest-api/billing/post-timepasstimeslots`
+///   `https://learn.nexudus.com/rest-api/billing/post-timepasstimeslots`
 /// - developers put-timepasstimeslots:
-/// `https://developers.nexudus.com/rest-api/billing/put-timepasstimeslots`
+///   `https://developers.nexudus.com/rest-api/billing/put-timepasstimeslots`
 /// - developers get-timepasstimeslots-by-id:
-/// `https://developers.nexudus.com/rest-api/billing/get-timepasstimeslots-by-id`
+///   `https://developers.nexudus.com/rest-api/billing/get-timepasstimeslots-by-id`
 /// - developers get-timepasstimeslots:
-/// `https://developers.nexudus.com/rest-api/billing/get-timepasstimeslots`
+///   `https://developers.nexudus.com/rest-api/billing/get-timepasstimeslots`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

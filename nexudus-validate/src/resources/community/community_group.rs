@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitygroups:
-/// `https://developers.nexudus.com/rest-api/community/post-communitygroups`
+///   `https://developers.nexudus.com/rest-api/community/post-communitygroups`
 /// - developers put-communitygroups:
-/// `https://developers.nexudus.com/rest-api/community/put-communitygroups`
+///   `https://developers.nexudus.com/rest-api/community/put-communitygroups`
 /// - developers get-communitygroups-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitygroups-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitygroups-by-id`
 /// - developers get-communitygroups:
-/// `https://developers.nexudus.com/rest-api/community/get-communitygroups`
+///   `https://developers.nexudus.com/rest-api/community/get-communitygroups`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitymessages:
-/// `https://developers.nexudus.com/rest-api/community/post-communitymessages`
+///   `https://developers.nexudus.com/rest-api/community/post-communitymessages`
 /// - developers put-communitymessages:
-/// `https://developers.nexudus.com/rest-api/community/put-communitymessages`
+///   `https://developers.nexudus.com/rest-api/community/put-communitymessages`
 /// - developers get-communitymessages-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitymessages-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitymessages-by-id`
 /// - developers get-communitymessages:
-/// `https://developers.nexudus.com/rest-api/community/get-communitymessages`
+///   `https://developers.nexudus.com/rest-api/community/get-communitymessages`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitymessagelikes:
-/// `https://developers.nexudus.com/rest-api/community/post-communitymessagelikes`
+///   `https://developers.nexudus.com/rest-api/community/post-communitymessagelikes`
 /// - developers put-communitymessagelikes:
-/// `https://developers.nexudus.com/rest-api/community/put-communitymessagelikes`
+///   `https://developers.nexudus.com/rest-api/community/put-communitymessagelikes`
 /// - developers get-communitymessagelikes-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitymessagelikes-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitymessagelikes-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,15 +20,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitythreads:
-/// `https://developers.nexudus.com/rest-api/community/post-communitythreads`
+///   `https://developers.nexudus.com/rest-api/community/post-communitythreads`
 /// - developers put-communitythreads:
-/// `https://developers.nexudus.com/rest-api/community/put-communitythreads`
+///   `https://developers.nexudus.com/rest-api/community/put-communitythreads`
 /// - developers get-communitythreads-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreads-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreads-by-id`
 /// - developers get-communitythreads:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreads`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreads`
 /// - developers reference/communitythread:
-/// `https://developers.nexudus.com/reference/communitythread`
+///   `https://developers.nexudus.com/reference/communitythread`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

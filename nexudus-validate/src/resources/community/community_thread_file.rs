@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitythreadfiles:
-/// `https://developers.nexudus.com/rest-api/community/post-communitythreadfiles`
+///   `https://developers.nexudus.com/rest-api/community/post-communitythreadfiles`
 /// - developers get-communitythreadfiles-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles-by-id`
 /// - developers get-communitythreadfiles:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles`
 /// - developers reference/communitythreadfile:
-/// `https://developers.nexudus.com/reference/communitythreadfile`
+///   `https://developers.nexudus.com/reference/communitythreadfile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

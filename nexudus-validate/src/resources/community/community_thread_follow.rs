@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitythreadfollows:
-/// `https://developers.nexudus.com/rest-api/community/post-communitythreadfollows`
+///   `https://developers.nexudus.com/rest-api/community/post-communitythreadfollows`
 /// - developers put-communitythreadfollows:
-/// `https://developers.nexudus.com/rest-api/community/put-communitythreadfollows`
+///   `https://developers.nexudus.com/rest-api/community/put-communitythreadfollows`
 /// - developers get-communitythreadfollows-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreadfollows-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreadfollows-by-id`
 /// - developers get-communitythreadfollows:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreadfollows`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreadfollows`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

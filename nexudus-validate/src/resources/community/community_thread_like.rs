@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitythreadlikes:
-/// `https://developers.nexudus.com/rest-api/community/post-communitythreadlikes`
+///   `https://developers.nexudus.com/rest-api/community/post-communitythreadlikes`
 /// - developers put-communitythreadlikes:
-/// `https://developers.nexudus.com/rest-api/community/put-communitythreadlikes`
+///   `https://developers.nexudus.com/rest-api/community/put-communitythreadlikes`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communitythreadmutes:
-/// `https://developers.nexudus.com/rest-api/community/post-communitythreadmutes`
+///   `https://developers.nexudus.com/rest-api/community/post-communitythreadmutes`
 /// - developers get-communitythreadmutes-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-communitythreadmutes-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-communitythreadmutes-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// - learn post-videorooms: `https://learn.nexudus.com/rest-api/community/post-videorooms`
 /// - developers post-videorooms:
-/// `https://developers.nexudus.com/rest-api/community/post-videorooms`
+///   `https://developers.nexudus.com/rest-api/community/post-videorooms`
 /// - developers put-videorooms:
-/// `https://developers.nexudus.com/rest-api/community/put-videorooms`
+///   `https://developers.nexudus.com/rest-api/community/put-videorooms`
 /// - developers get-videorooms-by-id:
-/// `https://developers.nexudus.com/rest-api/community/get-videorooms-by-id`
+///   `https://developers.nexudus.com/rest-api/community/get-videorooms-by-id`
 /// - support 360009770477-Videoroom:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770477-Videoroom`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770477-Videoroom`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-audiofiles:
-/// `https://developers.nexudus.com/rest-api/content/post-audiofiles`
+///   `https://developers.nexudus.com/rest-api/content/post-audiofiles`
 /// - developers get-audiofiles-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-audiofiles-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-audiofiles-by-id`
 /// - support 360009770497-Audiofile:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770497-Audiofile`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770497-Audiofile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "AudioFile", path = "/api/content/audiofiles")]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-blogcategories-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-blogcategories-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-blogcategories-by-id`
 /// - learn get-blogcategories-by-id:
-/// `https://learn.nexudus.com/rest-api/content/get-blogcategories-by-id`
+///   `https://learn.nexudus.com/rest-api/content/get-blogcategories-by-id`
 /// - developers get-blogcategories:
-/// `https://developers.nexudus.com/rest-api/content/get-blogcategories`
+///   `https://developers.nexudus.com/rest-api/content/get-blogcategories`
 /// - support 360009770517-Blogcategory:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770517-Blogcategory`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770517-Blogcategory`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

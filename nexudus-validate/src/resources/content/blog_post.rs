@@ -19,16 +19,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-blogposts:
-/// `https://developers.nexudus.com/rest-api/content/post-blogposts`
+///   `https://developers.nexudus.com/rest-api/content/post-blogposts`
 /// - learn post-blogposts: `https://learn.nexudus.com/rest-api/content/post-blogposts.md`
 /// - developers put-blogposts:
-/// `https://developers.nexudus.com/rest-api/content/put-blogposts`
+///   `https://developers.nexudus.com/rest-api/content/put-blogposts`
 /// - developers get-blogposts-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-blogposts-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-blogposts-by-id`
 /// - developers get-blogposts:
-/// `https://developers.nexudus.com/rest-api/content/get-blogposts`
+///   `https://developers.nexudus.com/rest-api/content/get-blogposts`
 /// - support 360009770537-Blogpost:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770537-Blogpost`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770537-Blogpost`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "BlogPost", path = "/api/content/blogposts")]

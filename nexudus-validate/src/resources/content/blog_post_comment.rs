@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - support 360009845798-Blogpostcomment:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845798-Blogpostcomment`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845798-Blogpostcomment`
 /// - developers reference/blogpostcomment:
-/// `https://developers.nexudus.com/reference/blogpostcomment`
+///   `https://developers.nexudus.com/reference/blogpostcomment`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

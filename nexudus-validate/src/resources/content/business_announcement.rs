@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-businessannouncements:
-/// `https://developers.nexudus.com/rest-api/content/post-businessannouncements`
+///   `https://developers.nexudus.com/rest-api/content/post-businessannouncements`
 /// - developers put-businessannouncements:
-/// `https://developers.nexudus.com/rest-api/content/put-businessannouncements`
+///   `https://developers.nexudus.com/rest-api/content/put-businessannouncements`
 /// - developers get-businessannouncements-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-businessannouncements-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-businessannouncements-by-id`
 /// - developers get-businessannouncements:
-/// `https://developers.nexudus.com/rest-api/content/get-businessannouncements`
+///   `https://developers.nexudus.com/rest-api/content/get-businessannouncements`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-calendarevents:
-/// `https://developers.nexudus.com/rest-api/content/put-calendarevents`
+///   `https://developers.nexudus.com/rest-api/content/put-calendarevents`
 /// - learn put-calendarevents:
-/// `https://learn.nexudus.com/rest-api/content/put-calendarevents.md`
+///   `https://learn.nexudus.com/rest-api/content/put-calendarevents.md`
 /// - developers get-calendarevents-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-calendarevents-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-calendarevents-by-id`
 /// - developers get-calendarevents:
-/// `https://developers.nexudus.com/rest-api/content/get-calendarevents`
+///   `https://developers.nexudus.com/rest-api/content/get-calendarevents`
 /// - support 360009845818-Calendarevent:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845818-Calendarevent`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845818-Calendarevent`
 ///
 /// Catalogue note: PII table tags send-event-form-by-email (a bool) as EMAIL: generator
 /// artefact.

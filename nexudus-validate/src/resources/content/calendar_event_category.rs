@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-calendareventcategories:
-/// `https://developers.nexudus.com/rest-api/content/post-calendareventcategories`
+///   `https://developers.nexudus.com/rest-api/content/post-calendareventcategories`
 /// - learn post-calendareventcategories:
-/// `https://learn.nexudus.com/rest-api/content/post-calendareventcategories.md`
+///   `https://learn.nexudus.com/rest-api/content/post-calendareventcategories.md`
 /// - developers get-calendareventcategories-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-calendareventcategories-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-calendareventcategories-by-id`
 /// - developers get-calendareventcategories:
-/// `https://developers.nexudus.com/rest-api/content/get-calendareventcategories`
+///   `https://developers.nexudus.com/rest-api/content/get-calendareventcategories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-communityperks:
-/// `https://developers.nexudus.com/rest-api/content/post-communityperks`
+///   `https://developers.nexudus.com/rest-api/content/post-communityperks`
 /// - developers put-communityperks:
-/// `https://developers.nexudus.com/rest-api/content/put-communityperks`
+///   `https://developers.nexudus.com/rest-api/content/put-communityperks`
 /// - developers get-communityperks-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-communityperks-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-communityperks-by-id`
 /// - support 360019189478-Communityperk:
-/// `https://support.nexudus.com/hc/en-us/articles/360019189478-Communityperk`
+///   `https://support.nexudus.com/hc/en-us/articles/360019189478-Communityperk`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-courses:
-/// `https://developers.nexudus.com/rest-api/content/post-courses`
+///   `https://developers.nexudus.com/rest-api/content/post-courses`
 /// - developers put-courses: `https://developers.nexudus.com/rest-api/content/put-courses`
 /// - developers get-courses-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-courses-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-courses-by-id`
 /// - developers get-courses: `https://developers.nexudus.com/rest-api/content/get-courses`
 /// - support 360019074737-Course:
-/// `https://support.nexudus.com/hc/en-us/articles/360019074737-Course`
+///   `https://support.nexudus.com/hc/en-us/articles/360019074737-Course`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Course", path = "/api/content/courses")]

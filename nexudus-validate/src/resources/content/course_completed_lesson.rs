@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coursecompletedlessons:
-/// `https://developers.nexudus.com/rest-api/content/post-coursecompletedlessons`
+///   `https://developers.nexudus.com/rest-api/content/post-coursecompletedlessons`
 /// - developers get-coursecompletedlessons-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons-by-id`
 /// - developers get-coursecompletedlessons:
-/// `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons`
+///   `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-courselessons:
-/// `https://developers.nexudus.com/rest-api/content/post-courselessons`
+///   `https://developers.nexudus.com/rest-api/content/post-courselessons`
 /// - developers get-courselessons-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-courselessons-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-courselessons-by-id`
 /// - developers get-courselessons:
-/// `https://developers.nexudus.com/rest-api/content/get-courselessons`
+///   `https://developers.nexudus.com/rest-api/content/get-courselessons`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coursemembers:
-/// `https://developers.nexudus.com/rest-api/content/post-coursemembers`
+///   `https://developers.nexudus.com/rest-api/content/post-coursemembers`
 /// - developers get-coursemembers-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-coursemembers-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-coursemembers-by-id`
 /// - developers get-coursemembers:
-/// `https://developers.nexudus.com/rest-api/content/get-coursemembers`
+///   `https://developers.nexudus.com/rest-api/content/get-coursemembers`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coursesections:
-/// `https://developers.nexudus.com/rest-api/content/post-coursesections`
+///   `https://developers.nexudus.com/rest-api/content/post-coursesections`
 /// - learn post-coursesections:
-/// `https://learn.nexudus.com/rest-api/content/post-coursesections.md`
+///   `https://learn.nexudus.com/rest-api/content/post-coursesections.md`
 /// - developers put-coursesections:
-/// `https://developers.nexudus.com/rest-api/content/put-coursesections`
+///   `https://developers.nexudus.com/rest-api/content/put-coursesections`
 /// - developers get-coursesections-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-coursesections-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-coursesections-by-id`
 /// - developers get-coursesections:
-/// `https://developers.nexudus.com/rest-api/content/get-coursesections`
+///   `https://developers.nexudus.com/rest-api/content/get-coursesections`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

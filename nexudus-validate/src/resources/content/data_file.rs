@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-datafiles:
-/// `https://developers.nexudus.com/rest-api/content/post-datafiles`
+///   `https://developers.nexudus.com/rest-api/content/post-datafiles`
 /// - developers get-datafiles-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-datafiles-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-datafiles-by-id`
 /// - developers get-datafiles:
-/// `https://developers.nexudus.com/rest-api/content/get-datafiles`
+///   `https://developers.nexudus.com/rest-api/content/get-datafiles`
 /// - support 360009845838-Datafile:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845838-Datafile`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845838-Datafile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "DataFile", path = "/api/content/datafiles")]

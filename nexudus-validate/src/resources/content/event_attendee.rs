@@ -20,19 +20,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-eventattendees:
-/// `https://developers.nexudus.com/rest-api/content/post-eventattendees`
+///   `https://developers.nexudus.com/rest-api/content/post-eventattendees`
 /// - learn post-eventattendees:
-/// `https://learn.nexudus.com/rest-api/content/post-eventattendees`
+///   `https://learn.nexudus.com/rest-api/content/post-eventattendees`
 /// - developers get-eventattendees-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-eventattendees-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-eventattendees-by-id`
 /// - learn get-eventattendees-by-id:
-/// `https://learn.nexudus.com/rest-api/content/get-eventattendees-by-id`
+///   `https://learn.nexudus.com/rest-api/content/get-eventattendees-by-id`
 /// - developers get-eventattendees:
-/// `https://developers.nexudus.com/rest-api/content/get-eventattendees`
+///   `https://developers.nexudus.com/rest-api/content/get-eventattendees`
 /// - learn get-eventattendees:
-/// `https://learn.nexudus.com/rest-api/content/get-eventattendees`
+///   `https://learn.nexudus.com/rest-api/content/get-eventattendees`
 /// - support 360009845858-Eventattendee:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845858-Eventattendee`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845858-Eventattendee`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,7 +19,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - support 360009770577-Eventcomment:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770577-Eventcomment`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770577-Eventcomment`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

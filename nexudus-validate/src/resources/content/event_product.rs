@@ -19,21 +19,21 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-eventproducts:
-/// `https://developers.nexudus.com/rest-api/content/post-eventproducts`
+///   `https://developers.nexudus.com/rest-api/content/post-eventproducts`
 /// - learn post-eventproducts:
-/// `https://learn.nexudus.com/rest-api/content/post-eventproducts`
+///   `https://learn.nexudus.com/rest-api/content/post-eventproducts`
 /// - developers put-eventproducts:
-/// `https://developers.nexudus.com/rest-api/content/put-eventproducts`
+///   `https://developers.nexudus.com/rest-api/content/put-eventproducts`
 /// - learn put-eventproducts:
-/// `https://learn.nexudus.com/rest-api/content/put-eventproducts`
+///   `https://learn.nexudus.com/rest-api/content/put-eventproducts`
 /// - developers get-eventproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-eventproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-eventproducts-by-id`
 /// - learn get-eventproducts-by-id:
-/// `https://learn.nexudus.com/rest-api/content/get-eventproducts-by-id`
+///   `https://learn.nexudus.com/rest-api/content/get-eventproducts-by-id`
 /// - developers get-eventproducts:
-/// `https://developers.nexudus.com/rest-api/content/get-eventproducts`
+///   `https://developers.nexudus.com/rest-api/content/get-eventproducts`
 /// - learn get-eventproducts:
-/// `https://learn.nexudus.com/rest-api/content/get-eventproducts`
+///   `https://learn.nexudus.com/rest-api/content/get-eventproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-eventwaitingattendees:
-/// `https://learn.nexudus.com/rest-api/content/post-eventwaitingattendees`
+///   `https://learn.nexudus.com/rest-api/content/post-eventwaitingattendees`
 /// - learn get-eventwaitingattendees-by-id:
-/// `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees-by-id`
+///   `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees-by-id`
 /// - learn get-eventwaitingattendees:
-/// `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees`
+///   `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,10 +19,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-faqarticles:
-/// `https://developers.nexudus.com/rest-api/content/post-faqarticles`
+///   `https://developers.nexudus.com/rest-api/content/post-faqarticles`
 /// - learn put-faqarticles: `https://learn.nexudus.com/rest-api/content/put-faqarticles`
 /// - learn get-faqarticles-by-id:
-/// `https://learn.nexudus.com/rest-api/content/get-faqarticles-by-id`
+///   `https://learn.nexudus.com/rest-api/content/get-faqarticles-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

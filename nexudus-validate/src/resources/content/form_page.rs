@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-formpages:
-/// `https://developers.nexudus.com/rest-api/content/post-formpages`
+///   `https://developers.nexudus.com/rest-api/content/post-formpages`
 /// - learn post-formpages: `https://learn.nexudus.com/rest-api/content/post-formpages`
 /// - learn put-formpages: `https://learn.nexudus.com/rest-api/content/put-formpages`
 /// - developers get-formpages-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-formpages-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-formpages-by-id`
 /// - mintlify get-formpages-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-formpages-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-formpages-by-id`
 /// - developers get-formpages:
-/// `https://developers.nexudus.com/rest-api/content/get-formpages`
+///   `https://developers.nexudus.com/rest-api/content/get-formpages`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "FormPage", path = "/api/content/formpages")]

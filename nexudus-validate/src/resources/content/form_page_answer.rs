@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-formpageanswers:
-/// `https://developers.nexudus.com/rest-api/content/post-formpageanswers`
+///   `https://developers.nexudus.com/rest-api/content/post-formpageanswers`
 /// - developers put-formpageanswers:
-/// `https://developers.nexudus.com/rest-api/content/put-formpageanswers`
+///   `https://developers.nexudus.com/rest-api/content/put-formpageanswers`
 /// - developers get-formpageanswers-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-formpageanswers-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-formpageanswers-by-id`
 ///
 /// Catalogue note: value (string) is list-filter only.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

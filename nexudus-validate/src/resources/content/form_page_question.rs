@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-formpagequestions:
-/// `https://developers.nexudus.com/rest-api/content/post-formpagequestions`
+///   `https://developers.nexudus.com/rest-api/content/post-formpagequestions`
 /// - learn put-formpagequestions:
-/// `https://learn.nexudus.com/rest-api/content/put-formpagequestions`
+///   `https://learn.nexudus.com/rest-api/content/put-formpagequestions`
 /// - mintlify get-formpagequestions-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-formpagequestions-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-formpagequestions-by-id`
 /// - developers get-formpagequestions:
-/// `https://developers.nexudus.com/rest-api/content/get-formpagequestions`
+///   `https://developers.nexudus.com/rest-api/content/get-formpagequestions`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

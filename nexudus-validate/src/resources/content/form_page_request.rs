@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - mintlify post-formpagerequests:
-/// `https://nexudus.mintlify.app/rest-api/content/post-formpagerequests`
+///   `https://nexudus.mintlify.app/rest-api/content/post-formpagerequests`
 /// - learn get-formpagerequests-by-id:
-/// `https://learn.nexudus.com/rest-api/content/get-formpagerequests-by-id`
+///   `https://learn.nexudus.com/rest-api/content/get-formpagerequests-by-id`
 /// - developers get-formpagerequests:
-/// `https://developers.nexudus.com/rest-api/content/get-formpagerequests`
+///   `https://developers.nexudus.com/rest-api/content/get-formpagerequests`
 ///
 /// Catalogue note: update options table is empty although ops list update.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

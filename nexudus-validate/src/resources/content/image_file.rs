@@ -21,15 +21,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - learn post-imagefiles: `https://learn.nexudus.com/rest-api/content/post-imagefiles`
 /// - learn put-imagefiles: `https://learn.nexudus.com/rest-api/content/put-imagefiles`
 /// - developers put-imagefiles:
-/// `https://developers.nexudus.com/rest-api/content/put-imagefiles`
+///   `https://developers.nexudus.com/rest-api/content/put-imagefiles`
 /// - mintlify get-imagefiles-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-imagefiles-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-imagefiles-by-id`
 /// - developers get-imagefiles-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-imagefiles-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-imagefiles-by-id`
 /// - developers get-imagefiles:
-/// `https://developers.nexudus.com/rest-api/content/get-imagefiles`
+///   `https://developers.nexudus.com/rest-api/content/get-imagefiles`
 /// - support 360009845878-Imagefile:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845878-Imagefile`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845878-Imagefile`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "ImageFile", path = "/api/content/imagefiles")]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - mintlify post-newsletters:
-/// `https://nexudus.mintlify.app/rest-api/content/post-newsletters`
+///   `https://nexudus.mintlify.app/rest-api/content/post-newsletters`
 /// - developers put-newsletters:
-/// `https://developers.nexudus.com/rest-api/content/put-newsletters`
+///   `https://developers.nexudus.com/rest-api/content/put-newsletters`
 /// - mintlify get-newsletters-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-newsletters-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-newsletters-by-id`
 /// - developers get-newsletters:
-/// `https://developers.nexudus.com/rest-api/content/get-newsletters`
+///   `https://developers.nexudus.com/rest-api/content/get-newsletters`
 /// - support 360009845898-Newsletter:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845898-Newsletter`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845898-Newsletter`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

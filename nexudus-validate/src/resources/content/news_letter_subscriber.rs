@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-newslettersubscribers:
-/// `https://developers.nexudus.com/rest-api/content/post-newslettersubscribers`
+///   `https://developers.nexudus.com/rest-api/content/post-newslettersubscribers`
 /// - developers put-newslettersubscribers:
-/// `https://developers.nexudus.com/rest-api/content/put-newslettersubscribers`
+///   `https://developers.nexudus.com/rest-api/content/put-newslettersubscribers`
 /// - mintlify get-newslettersubscribers-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers-by-id`
 /// - mintlify get-newslettersubscribers:
-/// `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers`
+///   `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers`
 /// - developers get-newslettersubscribers:
-/// `https://developers.nexudus.com/rest-api/content/get-newslettersubscribers`
+///   `https://developers.nexudus.com/rest-api/content/get-newslettersubscribers`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

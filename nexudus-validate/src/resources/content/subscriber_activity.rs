@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-subscriberactivities-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-subscriberactivities-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-subscriberactivities-by-id`
 /// - mintlify get-subscriberactivities-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-subscriberactivities-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-subscriberactivities-by-id`
 /// - developers get-subscriberactivities:
-/// `https://developers.nexudus.com/rest-api/content/get-subscriberactivities`
+///   `https://developers.nexudus.com/rest-api/content/get-subscriberactivities`
 /// - support 360009770617-Subscriberactivity:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770617-Subscriberactivity`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770617-Subscriberactivity`
 ///
 /// Catalogue note: option spelled activiy-type (sic, likely JSON ActiviyType).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

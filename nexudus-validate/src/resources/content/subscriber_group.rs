@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-subscribergroups:
-/// `https://developers.nexudus.com/rest-api/content/post-subscribergroups`
+///   `https://developers.nexudus.com/rest-api/content/post-subscribergroups`
 /// - mintlify post-subscribergroups:
-/// `https://nexudus.mintlify.app/rest-api/content/post-subscribergroups`
+///   `https://nexudus.mintlify.app/rest-api/content/post-subscribergroups`
 /// - developers put-subscribergroups:
-/// `https://developers.nexudus.com/rest-api/content/put-subscribergroups`
+///   `https://developers.nexudus.com/rest-api/content/put-subscribergroups`
 /// - developers get-subscribergroups-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-subscribergroups-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-subscribergroups-by-id`
 /// - mintlify get-subscribergroups-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-subscribergroups-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-subscribergroups-by-id`
 /// - support 360009845938-Subscribergroup:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845938-Subscribergroup`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845938-Subscribergroup`
 ///
 /// Catalogue note: no key-fields section; F line lists only filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-surveys:
-/// `https://developers.nexudus.com/rest-api/content/post-surveys`
+///   `https://developers.nexudus.com/rest-api/content/post-surveys`
 /// - developers put-surveys: `https://developers.nexudus.com/rest-api/content/put-surveys`
 /// - mintlify post-surveys: `https://nexudus.mintlify.app/rest-api/content/post-surveys`
 /// - mintlify put-surveys: `https://nexudus.mintlify.app/rest-api/content/put-surveys`
 /// - developers get-surveys-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-surveys-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-surveys-by-id`
 /// - developers get-surveys: `https://developers.nexudus.com/rest-api/content/get-surveys`
 /// - support 360009770637-Survey:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770637-Survey`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770637-Survey`
 ///
 /// Catalogue note: no key-fields section; F line lists only filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-surveyanswers:
-/// `https://developers.nexudus.com/rest-api/content/post-surveyanswers`
+///   `https://developers.nexudus.com/rest-api/content/post-surveyanswers`
 /// - developers get-surveyanswers-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-surveyanswers-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-surveyanswers-by-id`
 ///
 /// Catalogue note: no key-fields section; F line lists only filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - mintlify post-surveyquestions:
-/// `https://nexudus.mintlify.app/rest-api/content/post-surveyquestions`
+///   `https://nexudus.mintlify.app/rest-api/content/post-surveyquestions`
 /// - developers post-surveyquestions:
-/// `https://developers.nexudus.com/rest-api/content/post-surveyquestions`
+///   `https://developers.nexudus.com/rest-api/content/post-surveyquestions`
 /// - developers put-surveyquestions:
-/// `https://developers.nexudus.com/rest-api/content/put-surveyquestions`
+///   `https://developers.nexudus.com/rest-api/content/put-surveyquestions`
 /// - developers get-surveyquestions-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-surveyquestions-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-surveyquestions-by-id`
 /// - support 360009845978-Surveyquestion:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845978-Surveyquestion`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845978-Surveyquestion`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-surveyruns:
-/// `https://developers.nexudus.com/rest-api/content/post-surveyruns`
+///   `https://developers.nexudus.com/rest-api/content/post-surveyruns`
 /// - developers put-surveyruns:
-/// `https://developers.nexudus.com/rest-api/content/put-surveyruns`
+///   `https://developers.nexudus.com/rest-api/content/put-surveyruns`
 /// - developers get-surveyruns-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-surveyruns-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-surveyruns-by-id`
 /// - mintlify get-surveyruns-by-id:
-/// `https://nexudus.mintlify.app/rest-api/content/get-surveyruns-by-id`
+///   `https://nexudus.mintlify.app/rest-api/content/get-surveyruns-by-id`
 /// - support 360009845998-Surveyrun:
-/// `https://support.nexudus.com/hc/en-us/articles/360009845998-Surveyrun`
+///   `https://support.nexudus.com/hc/en-us/articles/360009845998-Surveyrun`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "SurveyRun", path = "/api/content/surveyruns")]

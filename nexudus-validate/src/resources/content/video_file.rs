@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-videofiles:
-/// `https://developers.nexudus.com/rest-api/content/post-videofiles`
+///   `https://developers.nexudus.com/rest-api/content/post-videofiles`
 /// - developers put-videofiles:
-/// `https://developers.nexudus.com/rest-api/content/put-videofiles`
+///   `https://developers.nexudus.com/rest-api/content/put-videofiles`
 /// - developers get-videofiles-by-id:
-/// `https://developers.nexudus.com/rest-api/content/get-videofiles-by-id`
+///   `https://developers.nexudus.com/rest-api/content/get-videofiles-by-id`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

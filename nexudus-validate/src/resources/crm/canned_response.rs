@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-cannedresponses:
-/// `https://developers.nexudus.com/rest-api/crm/put-cannedresponses`
+///   `https://developers.nexudus.com/rest-api/crm/put-cannedresponses`
 /// - developers get-cannedresponses-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-cannedresponses-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-cannedresponses-by-id`
 /// - support 360009770657-Cannedresponse:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770657-Cannedresponse`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770657-Cannedresponse`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-coworkerreminderaudits:
-/// `https://developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`
+///   `https://developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`
 /// - developers get-coworkerreminderaudits-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits-by-id`
 /// - developers get-coworkerreminderaudits:
-/// `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits`
+///   `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

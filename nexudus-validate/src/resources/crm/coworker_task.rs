@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkertasks:
-/// `https://developers.nexudus.com/rest-api/crm/post-coworkertasks`
+///   `https://developers.nexudus.com/rest-api/crm/post-coworkertasks`
 /// - developers put-coworkertasks:
-/// `https://developers.nexudus.com/rest-api/crm/put-coworkertasks`
+///   `https://developers.nexudus.com/rest-api/crm/put-coworkertasks`
 /// - developers get-coworkertasks-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-coworkertasks-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-coworkertasks-by-id`
 ///
 /// Catalogue note: PII table tags notify-by-email (a bool) as EMAIL: generator artefact.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,7 +19,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-crmboards:
-/// `https://developers.nexudus.com/rest-api/crm/post-crmboards`
+///   `https://developers.nexudus.com/rest-api/crm/post-crmboards`
 /// - developers put-crmboards: `https://developers.nexudus.com/rest-api/crm/put-crmboards`
 /// - developers get-crmboards: `https://developers.nexudus.com/rest-api/crm/get-crmboards`
 ///

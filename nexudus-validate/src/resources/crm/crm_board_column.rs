@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-crmboardcolumns:
-/// `https://developers.nexudus.com/rest-api/crm/post-crmboardcolumns`
+///   `https://developers.nexudus.com/rest-api/crm/post-crmboardcolumns`
 /// - developers put-crmboardcolumns:
-/// `https://developers.nexudus.com/rest-api/crm/put-crmboardcolumns`
+///   `https://developers.nexudus.com/rest-api/crm/put-crmboardcolumns`
 /// - developers get-crmboardcolumns-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns-by-id`
 /// - developers get-crmboardcolumns:
-/// `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns`
+///   `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-crmopportunities:
-/// `https://developers.nexudus.com/rest-api/crm/post-crmopportunities`
+///   `https://developers.nexudus.com/rest-api/crm/post-crmopportunities`
 /// - developers put-crmopportunities:
-/// `https://developers.nexudus.com/rest-api/crm/put-crmopportunities`
+///   `https://developers.nexudus.com/rest-api/crm/put-crmopportunities`
 /// - developers get-crmopportunities-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-crmopportunities-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-crmopportunities-by-id`
 /// - support 360009846058-Crmopportunity:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846058-Crmopportunity`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846058-Crmopportunity`
 /// - developers reference/crmopportunity:
-/// `https://developers.nexudus.com/reference/crmopportunity`
+///   `https://developers.nexudus.com/reference/crmopportunity`
 ///
 /// Catalogue note: lead-source and loss-reason enums have no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-crmopportunityhistories:
-/// `https://developers.nexudus.com/rest-api/crm/post-crmopportunityhistories`
+///   `https://developers.nexudus.com/rest-api/crm/post-crmopportunityhistories`
 /// - developers put-crmopportunityhistories:
-/// `https://developers.nexudus.com/rest-api/crm/put-crmopportunityhistories`
+///   `https://developers.nexudus.com/rest-api/crm/put-crmopportunityhistories`
 /// - developers get-crmopportunityhistories-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-crmopportunityhistories-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-crmopportunityhistories-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

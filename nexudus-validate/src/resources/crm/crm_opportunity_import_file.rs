@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-crmopportunityimportfiles:
-/// `https://developers.nexudus.com/rest-api/crm/post-crmopportunityimportfiles`
+///   `https://developers.nexudus.com/rest-api/crm/post-crmopportunityimportfiles`
 /// - developers put-crmopportunityimportfiles:
-/// `https://developers.nexudus.com/rest-api/crm/put-crmopportunityimportfiles`
+///   `https://developers.nexudus.com/rest-api/crm/put-crmopportunityimportfiles`
 /// - developers get-crmopportunityimportfiles-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-crmopportunityimportfiles-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-crmopportunityimportfiles-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

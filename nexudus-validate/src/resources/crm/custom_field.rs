@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-customfields:
-/// `https://developers.nexudus.com/rest-api/crm/post-customfields`
+///   `https://developers.nexudus.com/rest-api/crm/post-customfields`
 /// - developers get-customfields-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-customfields-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-customfields-by-id`
 /// - developers get-customfields:
-/// `https://developers.nexudus.com/rest-api/crm/get-customfields`
+///   `https://developers.nexudus.com/rest-api/crm/get-customfields`
 /// - support 360009770717-Customfield:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770717-Customfield`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770717-Customfield`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,7 +19,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-documenttemplates:
-/// `https://developers.nexudus.com/rest-api/crm/post-documenttemplates`
+///   `https://developers.nexudus.com/rest-api/crm/post-documenttemplates`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-emailaccounts:
-/// `https://developers.nexudus.com/rest-api/crm/post-emailaccounts`
+///   `https://developers.nexudus.com/rest-api/crm/post-emailaccounts`
 /// - developers put-emailaccounts:
-/// `https://developers.nexudus.com/rest-api/crm/put-emailaccounts`
+///   `https://developers.nexudus.com/rest-api/crm/put-emailaccounts`
 /// - developers get-emailaccounts-by-id:
-/// `https://developers.nexudus.com/rest-api/crm/get-emailaccounts-by-id`
+///   `https://developers.nexudus.com/rest-api/crm/get-emailaccounts-by-id`
 ///
 /// Its `Debug` never prints the sensitive fields (`GoogleAccessToken`,
 /// `Office365AccessToken`), only whether they are set.

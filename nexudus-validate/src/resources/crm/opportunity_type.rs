@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-opportunitytypes:
-/// `https://developers.nexudus.com/rest-api/crm/post-opportunitytypes`
+///   `https://developers.nexudus.com/rest-api/crm/post-opportunitytypes`
 /// - developers put-opportunitytypes:
-/// `https://developers.nexudus.com/rest-api/crm/put-opportunitytypes`
+///   `https://developers.nexudus.com/rest-api/crm/put-opportunitytypes`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,12 +19,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-reminders:
-/// `https://developers.nexudus.com/rest-api/crm/post-reminders`
+///   `https://developers.nexudus.com/rest-api/crm/post-reminders`
 /// - learn post-reminders: `https://learn.nexudus.com/rest-api/crm/post-reminders.md`
 /// - learn post-reminders: `https://learn.nexudus.com/rest-api/crm/post-reminders`
 /// - developers get-reminders: `https://developers.nexudus.com/rest-api/crm/get-reminders`
 /// - support 360009770757-Reminder:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770757-Reminder`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770757-Reminder`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Reminder", path = "/api/crm/reminders")]

@@ -19,10 +19,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-taskitems:
-/// `https://developers.nexudus.com/rest-api/crm/post-taskitems`
+///   `https://developers.nexudus.com/rest-api/crm/post-taskitems`
 /// - developers put-taskitems: `https://developers.nexudus.com/rest-api/crm/put-taskitems`
 /// - support 360009846158-Taskitem:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846158-Taskitem`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846158-Taskitem`
 ///
 /// Catalogue note: PII tag EMAIL on a bool (notify-by-email); no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

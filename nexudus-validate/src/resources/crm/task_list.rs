@@ -19,12 +19,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-tasklists:
-/// `https://developers.nexudus.com/rest-api/crm/post-tasklists`
+///   `https://developers.nexudus.com/rest-api/crm/post-tasklists`
 /// - learn post-tasklists: `https://learn.nexudus.com/rest-api/crm/post-tasklists`
 /// - developers put-tasklists: `https://developers.nexudus.com/rest-api/crm/put-tasklists`
 /// - learn put-tasklists: `https://learn.nexudus.com/rest-api/crm/put-tasklists`
 /// - learn get-tasklists-by-id:
-/// `https://learn.nexudus.com/rest-api/crm/get-tasklists-by-id`
+///   `https://learn.nexudus.com/rest-api/crm/get-tasklists-by-id`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,7 +20,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// - learn post-userroles: `https://learn.nexudus.com/rest-api/security/post-userroles`
 /// - learn get-userroles-by-id:
-/// `https://learn.nexudus.com/rest-api/security/get-userroles-by-id`
+///   `https://learn.nexudus.com/rest-api/security/get-userroles-by-id`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

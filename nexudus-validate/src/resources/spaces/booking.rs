@@ -21,9 +21,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers put-bookings: `https://developers.nexudus.com/rest-api/spaces/put-bookings`
 /// - learn put-bookings: `https://learn.nexudus.com/rest-api/spaces/put-bookings`
 /// - developers get-bookings-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookings-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookings-by-id`
 /// - support 360009770837-Booking:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770837-Booking`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770837-Booking`
 /// - developers reference/booking: `https://developers.nexudus.com/reference/booking`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]

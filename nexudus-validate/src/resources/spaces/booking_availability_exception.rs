@@ -20,15 +20,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-bookingavailabilityexceptions:
-/// `https://developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions`
+///   `https://developers.nexudus.com/rest-api/spaces/post-bookingavailabilityexceptions`
 /// - learn put-bookingavailabilityexceptions:
-/// `https://learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`
+///   `https://learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`
 /// - developers put-bookingavailabilityexceptions:
-/// `https://developers.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`
+///   `https://developers.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`
 /// - developers get-bookingavailabilityexceptions-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions-by-id`
 /// - developers get-bookingavailabilityexceptions:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

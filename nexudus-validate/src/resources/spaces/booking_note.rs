@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-bookingnotes:
-/// `https://developers.nexudus.com/rest-api/spaces/post-bookingnotes`
+///   `https://developers.nexudus.com/rest-api/spaces/post-bookingnotes`
 /// - developers put-bookingnotes:
-/// `https://developers.nexudus.com/rest-api/spaces/put-bookingnotes`
+///   `https://developers.nexudus.com/rest-api/spaces/put-bookingnotes`
 /// - developers get-bookingnotes-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingnotes-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingnotes-by-id`
 /// - developers get-bookingnotes:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingnotes`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingnotes`
 /// - support 360009770857-Bookingnote:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770857-Bookingnote`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770857-Bookingnote`
 ///
 /// Catalogue note: not stored at 22f31ed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

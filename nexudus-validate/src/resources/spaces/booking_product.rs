@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-bookingproducts:
-/// `https://developers.nexudus.com/rest-api/spaces/post-bookingproducts`
+///   `https://developers.nexudus.com/rest-api/spaces/post-bookingproducts`
 /// - developers get-bookingproducts-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts-by-id`
 /// - developers get-bookingproducts:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

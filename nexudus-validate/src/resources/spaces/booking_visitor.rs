@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-bookingvisitors:
-/// `https://developers.nexudus.com/rest-api/spaces/post-bookingvisitors`
+///   `https://developers.nexudus.com/rest-api/spaces/post-bookingvisitors`
 /// - developers get-bookingvisitors-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors-by-id`
 /// - developers get-bookingvisitors:
-/// `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors`
+///   `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

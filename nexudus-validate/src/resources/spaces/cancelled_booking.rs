@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn put-cancelledbookings:
-/// `https://learn.nexudus.com/rest-api/spaces/put-cancelledbookings`
+///   `https://learn.nexudus.com/rest-api/spaces/put-cancelledbookings`
 /// - developers get-cancelledbookings-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings-by-id`
 /// - developers get-cancelledbookings:
-/// `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings`
+///   `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings`
 ///
 /// Catalogue note: cancellation-reason is enum but has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

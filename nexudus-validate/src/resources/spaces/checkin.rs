@@ -19,16 +19,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-checkins:
-/// `https://developers.nexudus.com/rest-api/spaces/post-checkins`
+///   `https://developers.nexudus.com/rest-api/spaces/post-checkins`
 /// - learn post-checkins: `https://learn.nexudus.com/rest-api/spaces/post-checkins.md`
 /// - developers put-checkins: `https://developers.nexudus.com/rest-api/spaces/put-checkins`
 /// - developers get-checkins-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-checkins-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-checkins-by-id`
 /// - learn get-checkins-by-id:
-/// `https://learn.nexudus.com/rest-api/spaces/get-checkins-by-id`
+///   `https://learn.nexudus.com/rest-api/spaces/get-checkins-by-id`
 /// - developers get-checkins: `https://developers.nexudus.com/rest-api/spaces/get-checkins`
 /// - support 360009770897-Checkin:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770897-Checkin`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770897-Checkin`
 ///
 /// Catalogue note: source (enum) is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,16 +19,16 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkers:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkers`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkers`
 /// - developers put-coworkers:
-/// `https://developers.nexudus.com/rest-api/spaces/put-coworkers`
+///   `https://developers.nexudus.com/rest-api/spaces/put-coworkers`
 /// - developers get-coworkers:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkers`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkers`
 /// - support 360009770917-Coworker:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770917-Coworker`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770917-Coworker`
 /// - developers reference/coworker: `https://developers.nexudus.com/reference/coworker`
 /// - developers get-coworkers-batch:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkers-batch`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkers-batch`
 /// - mintlify post-coworkers: `https://nexudus.mintlify.app/rest-api/spaces/post-coworkers`
 ///
 /// Its `Debug` never prints the sensitive fields (`StripeBacsDDCustomerToken`), only

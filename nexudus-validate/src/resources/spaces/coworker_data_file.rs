@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerdatafiles:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkerdatafiles`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkerdatafiles`
 /// - learn post-coworkerdatafiles:
-/// `https://learn.nexudus.com/rest-api/spaces/post-coworkerdatafiles.md`
+///   `https://learn.nexudus.com/rest-api/spaces/post-coworkerdatafiles.md`
 /// - developers put-coworkerdatafiles:
-/// `https://developers.nexudus.com/rest-api/spaces/put-coworkerdatafiles`
+///   `https://developers.nexudus.com/rest-api/spaces/put-coworkerdatafiles`
 /// - developers get-coworkerdatafiles-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles-by-id`
 /// - developers get-coworkerdatafiles:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn put-coworkerdeliveries:
-/// `https://learn.nexudus.com/rest-api/spaces/put-coworkerdeliveries`
+///   `https://learn.nexudus.com/rest-api/spaces/put-coworkerdeliveries`
 /// - developers get-coworkerdeliveries-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
 /// - learn get-coworkerdeliveries-by-id:
-/// `https://learn.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
+///   `https://learn.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
 ///
 /// Catalogue note: handling-preference enum has no numeric value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,9 +20,9 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkergooglecalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkergooglecalendars`
 /// - developers get-coworkergooglecalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkergooglecalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkergooglecalendars`
 ///
 /// Its `Debug` never prints the sensitive fields (`EventSyncToken`), only whether they are
 /// set.

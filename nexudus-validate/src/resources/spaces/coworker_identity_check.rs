@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-coworkeridentitychecks:
-/// `https://developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`
+///   `https://developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`
 /// - mintlify put-coworkeridentitychecks:
-/// `https://nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks`
+///   `https://nexudus.mintlify.app/rest-api/spaces/put-coworkeridentitychecks`
 /// - developers get-coworkeridentitychecks-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitychecks-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitychecks-by-id`
 ///
 /// Catalogue note: identity-check-provider1/2 and verification-type1/2 enums have no value
 /// tables (assume same tables as identity-check-provider / verification-type);

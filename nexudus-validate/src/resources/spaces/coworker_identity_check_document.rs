@@ -21,15 +21,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkeridentitycheckdocuments:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkeridentitycheckdocuments`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkeridentitycheckdocuments`
 /// - mintlify post-coworkeridentitycheckdocuments:
-/// `https://nexudus.mintlify.app/rest-api/spaces/post-coworkeridentitycheckdocuments`
+///   `https://nexudus.mintlify.app/rest-api/spaces/post-coworkeridentitycheckdocuments`
 /// - developers get-coworkeridentitycheckdocuments-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments-by-id`
 /// - mintlify get-coworkeridentitycheckdocuments-by-id:
-/// `https://nexudus.mintlify.app/rest-api/spaces/get-coworkeridentitycheckdocuments-by-id`
+///   `https://nexudus.mintlify.app/rest-api/spaces/get-coworkeridentitycheckdocuments-by-id`
 /// - developers get-coworkeridentitycheckdocuments:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments`
 ///
 /// Catalogue note: verification-status enum is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerinventoryassets:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkerinventoryassets`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkerinventoryassets`
 /// - developers get-coworkerinventoryassets-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets-by-id`
 /// - developers get-coworkerinventoryassets:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-coworkermessages-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermessages-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermessages-by-id`
 /// - developers get-coworkermessages:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermessages`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermessages`
 /// - support 360009770977-Coworkermessage:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770977-Coworkermessage`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770977-Coworkermessage`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -20,17 +20,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkermsofficecalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkermsofficecalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkermsofficecalendars`
 /// - developers post-coworkermsoffecalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkermsoffecalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkermsoffecalendars`
 /// - developers put-coworkermsofficecalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`
 /// - developers get-coworkermsofficecalendars-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars-by-id`
 /// - developers get-coworkermsoffecalendars-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermsoffecalendars-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermsoffecalendars-by-id`
 /// - developers get-coworkermsofficecalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkernotes:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkernotes`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkernotes`
 /// - developers get-coworkernotes-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkernotes-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkernotes-by-id`
 /// - support 360009770997-Coworkernote:
-/// `https://support.nexudus.com/hc/en-us/articles/360009770997-Coworkernote`
+///   `https://support.nexudus.com/hc/en-us/articles/360009770997-Coworkernote`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

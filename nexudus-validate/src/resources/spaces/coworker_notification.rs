@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkernotifications:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkernotifications`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkernotifications`
 /// - developers put-coworkernotifications:
-/// `https://developers.nexudus.com/rest-api/spaces/put-coworkernotifications`
+///   `https://developers.nexudus.com/rest-api/spaces/put-coworkernotifications`
 /// - developers get-coworkernotifications-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkernotifications-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkernotifications-by-id`
 /// - developers get-coworkernotifications:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkernotifications`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkernotifications`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d; file prose says read-only but ops/tables
 /// list create/update.

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-coworkerpriceplanhistories-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories-by-id`
 /// - mintlify get-coworkerpriceplanhistories-by-id:
-/// `https://nexudus.mintlify.app/rest-api/spaces/get-coworkerpriceplanhistories-by-id`
+///   `https://nexudus.mintlify.app/rest-api/spaces/get-coworkerpriceplanhistories-by-id`
 /// - developers get-coworkerpriceplanhistories:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories`
 /// - learn get-coworkerpriceplanhistories:
-/// `https://learn.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories.md`
+///   `https://learn.nexudus.com/rest-api/spaces/get-coworkerpriceplanhistories.md`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

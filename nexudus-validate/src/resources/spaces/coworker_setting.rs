@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkersettings:
-/// `https://developers.nexudus.com/rest-api/spaces/post-coworkersettings`
+///   `https://developers.nexudus.com/rest-api/spaces/post-coworkersettings`
 /// - developers put-coworkersettings:
-/// `https://developers.nexudus.com/rest-api/spaces/put-coworkersettings`
+///   `https://developers.nexudus.com/rest-api/spaces/put-coworkersettings`
 /// - developers get-coworkersettings-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkersettings-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkersettings-by-id`
 /// - developers get-coworkersettings:
-/// `https://developers.nexudus.com/rest-api/spaces/get-coworkersettings`
+///   `https://developers.nexudus.com/rest-api/spaces/get-coworkersettings`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-failedcheckins:
-/// `https://developers.nexudus.com/rest-api/spaces/post-failedcheckins`
+///   `https://developers.nexudus.com/rest-api/spaces/post-failedcheckins`
 /// - learn post-failedcheckins:
-/// `https://learn.nexudus.com/rest-api/spaces/post-failedcheckins.md`
+///   `https://learn.nexudus.com/rest-api/spaces/post-failedcheckins.md`
 /// - developers put-failedcheckins:
-/// `https://developers.nexudus.com/rest-api/spaces/put-failedcheckins`
+///   `https://developers.nexudus.com/rest-api/spaces/put-failedcheckins`
 /// - developers get-failedcheckins-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins-by-id`
 /// - developers get-failedcheckins:
-/// `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins`
+///   `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins`
 ///
 /// Catalogue note: source (enum) is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

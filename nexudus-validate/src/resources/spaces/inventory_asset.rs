@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-inventoryassets:
-/// `https://developers.nexudus.com/rest-api/spaces/post-inventoryassets`
+///   `https://developers.nexudus.com/rest-api/spaces/post-inventoryassets`
 /// - developers put-inventoryassets:
-/// `https://developers.nexudus.com/rest-api/spaces/put-inventoryassets`
+///   `https://developers.nexudus.com/rest-api/spaces/put-inventoryassets`
 /// - developers get-inventoryassets-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets-by-id`
 /// - developers get-inventoryassets:
-/// `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets`
+///   `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -20,9 +20,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-msofficeadmincalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/post-msofficeadmincalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/post-msofficeadmincalendars`
 /// - developers get-msofficeadmincalendars:
-/// `https://developers.nexudus.com/rest-api/spaces/get-msofficeadmincalendars`
+///   `https://developers.nexudus.com/rest-api/spaces/get-msofficeadmincalendars`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,12 +20,12 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-resources:
-/// `https://developers.nexudus.com/rest-api/spaces/put-resources`
+///   `https://developers.nexudus.com/rest-api/spaces/put-resources`
 /// - learn put-resources: `https://learn.nexudus.com/rest-api/spaces/put-resources.md`
 /// - developers get-resources-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resources-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resources-by-id`
 /// - support 360009846238-Resource:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846238-Resource`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846238-Resource`
 ///
 /// Its `Debug` never prints the sensitive fields (`ZoomAccessToken`, `ZoomRefreshToken`),
 /// only whether they are set.

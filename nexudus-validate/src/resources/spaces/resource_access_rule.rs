@@ -20,15 +20,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-resourceaccessrules:
-/// `https://developers.nexudus.com/rest-api/spaces/put-resourceaccessrules`
+///   `https://developers.nexudus.com/rest-api/spaces/put-resourceaccessrules`
 /// - learn put-resourceaccessrules:
-/// `https://learn.nexudus.com/rest-api/spaces/put-resourceaccessrules.md`
+///   `https://learn.nexudus.com/rest-api/spaces/put-resourceaccessrules.md`
 /// - mintlify put-resourceaccessrules:
-/// `https://nexudus.mintlify.app/rest-api/spaces/put-resourceaccessrules`
+///   `https://nexudus.mintlify.app/rest-api/spaces/put-resourceaccessrules`
 /// - developers get-resourceaccessrules-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessrules-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessrules-by-id`
 /// - support 360009846258-Resourceaccessrule:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846258-Resourceaccessrule`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846258-Resourceaccessrule`
 ///
 /// Catalogue note: applied-resources-count is marked required on create but described as
 /// read-only.

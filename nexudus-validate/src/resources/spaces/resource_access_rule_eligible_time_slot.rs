@@ -21,9 +21,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - mintlify get-resourceaccessruleeligibletimeslots-by-id:
-/// `https://nexudus.mintlify.app/rest-api/spaces/get-resourceaccessruleeligibletimeslots-by-id`
+///   `https://nexudus.mintlify.app/rest-api/spaces/get-resourceaccessruleeligibletimeslots-by-id`
 /// - developers get-resourceaccessruleeligibletimeslots:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessruleeligibletimeslots`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessruleeligibletimeslots`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-resourceaccessruletimeslots:
-/// `https://developers.nexudus.com/rest-api/spaces/post-resourceaccessruletimeslots`
+///   `https://developers.nexudus.com/rest-api/spaces/post-resourceaccessruletimeslots`
 /// - learn post-resourceaccessruletimeslots:
-/// `https://learn.nexudus.com/rest-api/spaces/post-resourceaccessruletimeslots`
+///   `https://learn.nexudus.com/rest-api/spaces/post-resourceaccessruletimeslots`
 /// - learn get-resourceaccessruletimeslots-by-id:
-/// `https://learn.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots-by-id`
+///   `https://learn.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots-by-id`
 /// - developers get-resourceaccessruletimeslots:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots`
 /// - learn get-resourceaccessruletimeslots:
-/// `https://learn.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots`
+///   `https://learn.nexudus.com/rest-api/spaces/get-resourceaccessruletimeslots`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-resourcetimeslots:
-/// `https://developers.nexudus.com/rest-api/spaces/post-resourcetimeslots`
+///   `https://developers.nexudus.com/rest-api/spaces/post-resourcetimeslots`
 /// - learn get-resourcetimeslots-by-id:
-/// `https://learn.nexudus.com/rest-api/spaces/get-resourcetimeslots-by-id`
+///   `https://learn.nexudus.com/rest-api/spaces/get-resourcetimeslots-by-id`
 /// - developers get-resourcetimeslots:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resourcetimeslots`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resourcetimeslots`
 ///
 /// Catalogue note: commands op inferred from truncated command-table tail ("...ommand |").
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-resourcetypes:
-/// `https://developers.nexudus.com/rest-api/spaces/post-resourcetypes`
+///   `https://developers.nexudus.com/rest-api/spaces/post-resourcetypes`
 /// - developers get-resourcetypes-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resourcetypes-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resourcetypes-by-id`
 /// - developers get-resourcetypes:
-/// `https://developers.nexudus.com/rest-api/spaces/get-resourcetypes`
+///   `https://developers.nexudus.com/rest-api/spaces/get-resourcetypes`
 /// - support 360009771097-Resourcetype:
-/// `https://support.nexudus.com/hc/en-us/articles/360009771097-Resourcetype`
+///   `https://support.nexudus.com/hc/en-us/articles/360009771097-Resourcetype`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -23,7 +23,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - learn post-teams: `https://learn.nexudus.com/rest-api/spaces/post-teams.md`
 /// - learn put-teams: `https://learn.nexudus.com/rest-api/spaces/put-teams`
 /// - developers get-teams-by-id:
-/// `https://developers.nexudus.com/rest-api/spaces/get-teams-by-id`
+///   `https://developers.nexudus.com/rest-api/spaces/get-teams-by-id`
 /// - developers get-teams: `https://developers.nexudus.com/rest-api/spaces/get-teams`
 /// - learn get-teams: `https://learn.nexudus.com/rest-api/spaces/get-teams`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,7 +20,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// - learn post-chatrooms: `https://learn.nexudus.com/rest-api/support/post-chatrooms`
 /// - developers get-chatrooms-by-id:
-/// `https://developers.nexudus.com/rest-api/support/get-chatrooms-by-id`
+///   `https://developers.nexudus.com/rest-api/support/get-chatrooms-by-id`
 ///
 /// Catalogue note: deprecated per file; not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

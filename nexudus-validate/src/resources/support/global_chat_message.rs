@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-globalchatmessages:
-/// `https://learn.nexudus.com/rest-api/support/post-globalchatmessages`
+///   `https://learn.nexudus.com/rest-api/support/post-globalchatmessages`
 /// - developers put-globalchatmessages:
-/// `https://developers.nexudus.com/rest-api/support/put-globalchatmessages`
+///   `https://developers.nexudus.com/rest-api/support/put-globalchatmessages`
 /// - developers get-globalchatmessages-by-id:
-/// `https://developers.nexudus.com/rest-api/support/get-globalchatmessages-by-id`
+///   `https://developers.nexudus.com/rest-api/support/get-globalchatmessages-by-id`
 /// - developers get-globalchatmessages:
-/// `https://developers.nexudus.com/rest-api/support/get-globalchatmessages`
+///   `https://developers.nexudus.com/rest-api/support/get-globalchatmessages`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-helpdeskcomments:
-/// `https://developers.nexudus.com/rest-api/support/post-helpdeskcomments`
+///   `https://developers.nexudus.com/rest-api/support/post-helpdeskcomments`
 /// - developers put-helpdeskcomments:
-/// `https://developers.nexudus.com/rest-api/support/put-helpdeskcomments`
+///   `https://developers.nexudus.com/rest-api/support/put-helpdeskcomments`
 /// - developers get-helpdeskcomments-by-id:
-/// `https://developers.nexudus.com/rest-api/support/get-helpdeskcomments-by-id`
+///   `https://developers.nexudus.com/rest-api/support/get-helpdeskcomments-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-helpdeskdepartments:
-/// `https://learn.nexudus.com/rest-api/support/post-helpdeskdepartments`
+///   `https://learn.nexudus.com/rest-api/support/post-helpdeskdepartments`
 /// - developers get-helpdeskdepartments-by-id:
-/// `https://developers.nexudus.com/rest-api/support/get-helpdeskdepartments-by-id`
+///   `https://developers.nexudus.com/rest-api/support/get-helpdeskdepartments-by-id`
 /// - developers get-helpdeskdepartments:
-/// `https://developers.nexudus.com/rest-api/support/get-helpdeskdepartments`
+///   `https://developers.nexudus.com/rest-api/support/get-helpdeskdepartments`
 ///
 /// Catalogue note: not stored at 22f31ed; read from offset 2600.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

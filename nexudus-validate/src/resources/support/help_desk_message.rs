@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-helpdeskmessages:
-/// `https://developers.nexudus.com/rest-api/support/post-helpdeskmessages`
+///   `https://developers.nexudus.com/rest-api/support/post-helpdeskmessages`
 /// - learn post-helpdeskmessages:
-/// `https://learn.nexudus.com/rest-api/support/post-helpdeskmessages`
+///   `https://learn.nexudus.com/rest-api/support/post-helpdeskmessages`
 /// - developers put-helpdeskmessages:
-/// `https://developers.nexudus.com/rest-api/support/put-helpdeskmessages`
+///   `https://developers.nexudus.com/rest-api/support/put-helpdeskmessages`
 /// - developers get-helpdeskmessages-by-id:
-/// `https://developers.nexudus.com/rest-api/support/get-helpdeskmessages-by-id`
+///   `https://developers.nexudus.com/rest-api/support/get-helpdeskmessages-by-id`
 /// - developers get-helpdeskmessages:
-/// `https://developers.nexudus.com/rest-api/support/get-helpdeskmessages`
+///   `https://developers.nexudus.com/rest-api/support/get-helpdeskmessages`
 /// - support 360009846338-Helpdeskmessage:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846338-Helpdeskmessage`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846338-Helpdeskmessage`
 ///
 /// Catalogue note: ai-processing-result and support-issue-category enums are list-filter
 /// only, no value tables.

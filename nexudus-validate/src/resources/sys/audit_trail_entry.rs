@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-audittrailentries-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-audittrailentries-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-audittrailentries-by-id`
 /// - learn get-audittrailentries:
-/// `https://learn.nexudus.com/rest-api/sys/get-audittrailentries.md`
+///   `https://learn.nexudus.com/rest-api/sys/get-audittrailentries.md`
 /// - support 360009846358-Audittrailentry:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846358-Audittrailentry`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846358-Audittrailentry`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-automationtiles:
-/// `https://developers.nexudus.com/rest-api/sys/put-automationtiles`
+///   `https://developers.nexudus.com/rest-api/sys/put-automationtiles`
 /// - learn put-automationtiles:
-/// `https://learn.nexudus.com/rest-api/sys/put-automationtiles`
+///   `https://learn.nexudus.com/rest-api/sys/put-automationtiles`
 /// - learn put-automationtiles:
-/// `https://learn.nexudus.com/rest-api/sys/put-automationtiles.md`
+///   `https://learn.nexudus.com/rest-api/sys/put-automationtiles.md`
 /// - developers get-automationtiles-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-automationtiles-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-automationtiles-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

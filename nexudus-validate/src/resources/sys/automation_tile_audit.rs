@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-automationtileaudits:
-/// `https://developers.nexudus.com/rest-api/sys/post-automationtileaudits`
+///   `https://developers.nexudus.com/rest-api/sys/post-automationtileaudits`
 /// - learn post-automationtileaudits:
-/// `https://learn.nexudus.com/rest-api/sys/post-automationtileaudits.md`
+///   `https://learn.nexudus.com/rest-api/sys/post-automationtileaudits.md`
 /// - developers get-automationtileaudits-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-automationtileaudits-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-automationtileaudits-by-id`
 /// - developers get-automationtileaudits:
-/// `https://developers.nexudus.com/rest-api/sys/get-automationtileaudits`
+///   `https://developers.nexudus.com/rest-api/sys/get-automationtileaudits`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-businesses:
-/// `https://developers.nexudus.com/rest-api/sys/put-businesses`
+///   `https://developers.nexudus.com/rest-api/sys/put-businesses`
 /// - developers get-businesses-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-businesses-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-businesses-by-id`
 /// - developers get-businesses:
-/// `https://developers.nexudus.com/rest-api/sys/get-businesses`
+///   `https://developers.nexudus.com/rest-api/sys/get-businesses`
 ///
 /// Catalogue note: read from offset 11000 (update table + tail); key fields use names
 /// (WebAddress, EmailContact, TownCity, PostalCode) that differ from update option names

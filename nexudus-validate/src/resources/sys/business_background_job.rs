@@ -20,9 +20,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-businessbackgroundjobs-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`
 /// - developers get-businessbackgroundjobs:
-/// `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs`
+///   `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-businessdomains:
-/// `https://developers.nexudus.com/rest-api/sys/post-businessdomains`
+///   `https://developers.nexudus.com/rest-api/sys/post-businessdomains`
 /// - learn post-businessdomains:
-/// `https://learn.nexudus.com/rest-api/sys/post-businessdomains.md`
+///   `https://learn.nexudus.com/rest-api/sys/post-businessdomains.md`
 /// - developers put-businessdomains:
-/// `https://developers.nexudus.com/rest-api/sys/put-businessdomains`
+///   `https://developers.nexudus.com/rest-api/sys/put-businessdomains`
 /// - developers get-businessdomains-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-businessdomains-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-businessdomains-by-id`
 /// - learn get-businessdomains:
-/// `https://learn.nexudus.com/rest-api/sys/get-businessdomains.md`
+///   `https://learn.nexudus.com/rest-api/sys/get-businessdomains.md`
 /// - developers get-businessdomains:
-/// `https://developers.nexudus.com/rest-api/sys/get-businessdomains`
+///   `https://developers.nexudus.com/rest-api/sys/get-businessdomains`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0; key field DomainURL vs option
 /// --domain-url (casing hint).

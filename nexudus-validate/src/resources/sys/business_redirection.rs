@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-businessredirections:
-/// `https://developers.nexudus.com/rest-api/sys/post-businessredirections`
+///   `https://developers.nexudus.com/rest-api/sys/post-businessredirections`
 /// - developers put-businessredirections:
-/// `https://developers.nexudus.com/rest-api/sys/put-businessredirections`
+///   `https://developers.nexudus.com/rest-api/sys/put-businessredirections`
 /// - developers get-businessredirections-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-businessredirections-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-businessredirections-by-id`
 /// - developers get-businessredirections:
-/// `https://developers.nexudus.com/rest-api/sys/get-businessredirections`
+///   `https://developers.nexudus.com/rest-api/sys/get-businessredirections`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0; key fields
 /// SourceURL/DestinationURL (casing hint).

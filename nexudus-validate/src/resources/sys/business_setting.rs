@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-businesssettings:
-/// `https://developers.nexudus.com/rest-api/sys/put-businesssettings`
+///   `https://developers.nexudus.com/rest-api/sys/put-businesssettings`
 /// - support 360009846418-Businesssetting:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846418-Businesssetting`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846418-Businesssetting`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0; read pages 0 and 35500-end
 /// (middle = setting-key reference tables, not fields).

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-businesstimeslots:
-/// `https://developers.nexudus.com/rest-api/sys/post-businesstimeslots`
+///   `https://developers.nexudus.com/rest-api/sys/post-businesstimeslots`
 /// - developers get-businesstimeslots-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-businesstimeslots-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-businesstimeslots-by-id`
 /// - developers get-businesstimeslots:
-/// `https://developers.nexudus.com/rest-api/sys/get-businesstimeslots`
+///   `https://developers.nexudus.com/rest-api/sys/get-businesstimeslots`
 /// - support 360009771217-Businesstimeslot:
-/// `https://support.nexudus.com/hc/en-us/articles/360009771217-Businesstimeslot`
+///   `https://support.nexudus.com/hc/en-us/articles/360009771217-Businesstimeslot`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d/0c3f2d0.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

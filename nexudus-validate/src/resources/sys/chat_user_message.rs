@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-chatusermessages:
-/// `https://developers.nexudus.com/rest-api/sys/post-chatusermessages`
+///   `https://developers.nexudus.com/rest-api/sys/post-chatusermessages`
 /// - developers put-chatusermessages:
-/// `https://developers.nexudus.com/rest-api/sys/put-chatusermessages`
+///   `https://developers.nexudus.com/rest-api/sys/put-chatusermessages`
 /// - learn put-chatusermessages:
-/// `https://learn.nexudus.com/rest-api/sys/put-chatusermessages`
+///   `https://learn.nexudus.com/rest-api/sys/put-chatusermessages`
 /// - developers get-chatusermessages:
-/// `https://developers.nexudus.com/rest-api/sys/get-chatusermessages`
+///   `https://developers.nexudus.com/rest-api/sys/get-chatusermessages`
 /// - support 360009846438-Chatusermessage:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846438-Chatusermessage`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846438-Chatusermessage`
 ///
 /// Catalogue note: deprecated per file; 'delievered' misspelling is the source's; not
 /// stored at 22f31ed/7ec945d/0c3f2d0.

@@ -19,7 +19,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-countries-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-countries-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-countries-by-id`
 /// - developers get-countries: `https://developers.nexudus.com/rest-api/sys/get-countries`
 /// - learn get-countries: `https://learn.nexudus.com/rest-api/sys/get-countries.md`
 ///

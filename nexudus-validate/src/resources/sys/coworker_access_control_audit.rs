@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkeraccesscontrolaudits:
-/// `https://developers.nexudus.com/rest-api/sys/post-coworkeraccesscontrolaudits`
+///   `https://developers.nexudus.com/rest-api/sys/post-coworkeraccesscontrolaudits`
 /// - developers get-coworkeraccesscontrolaudits-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-coworkeraccesscontrolaudits-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-coworkeraccesscontrolaudits-by-id`
 /// - developers get-coworkeraccesscontrolaudits:
-/// `https://developers.nexudus.com/rest-api/sys/get-coworkeraccesscontrolaudits`
+///   `https://developers.nexudus.com/rest-api/sys/get-coworkeraccesscontrolaudits`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -20,11 +20,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-coworkerlegalcontentaudits:
-/// `https://developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`
+///   `https://developers.nexudus.com/rest-api/sys/post-coworkerlegalcontentaudits`
 /// - developers get-coworkerlegalcontentaudits-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits-by-id`
 /// - developers get-coworkerlegalcontentaudits:
-/// `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits`
+///   `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits`
 ///
 /// Catalogue note: filter-only fields: coworker-id, legal-content-type (enum, no table),
 /// tariff-unique-id, legal-content-audit-unique-id.

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-currencies-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-currencies-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-currencies-by-id`
 /// - developers get-currencies:
-/// `https://developers.nexudus.com/rest-api/sys/get-currencies`
+///   `https://developers.nexudus.com/rest-api/sys/get-currencies`
 /// - support 360009846478-Currency:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846478-Currency`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846478-Currency`
 ///
 /// Catalogue note: not stored at 22f31ed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

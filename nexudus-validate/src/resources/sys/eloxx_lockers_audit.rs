@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-eloxxlockersaudits:
-/// `https://learn.nexudus.com/rest-api/sys/post-eloxxlockersaudits`
+///   `https://learn.nexudus.com/rest-api/sys/post-eloxxlockersaudits`
 /// - learn put-eloxxlockersaudits:
-/// `https://learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`
+///   `https://learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`
 /// - learn get-eloxxlockersaudits-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits-by-id`
 /// - learn get-eloxxlockersaudits:
-/// `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits.md`
+///   `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-emailqueueitems-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-emailqueueitems-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-emailqueueitems-by-id`
 /// - learn get-emailqueueitems:
-/// `https://learn.nexudus.com/rest-api/sys/get-emailqueueitems`
+///   `https://learn.nexudus.com/rest-api/sys/get-emailqueueitems`
 /// - support 360009846498-Emailqueueitem:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846498-Emailqueueitem`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846498-Emailqueueitem`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-emailqueueitemattachments:
-/// `https://developers.nexudus.com/rest-api/sys/put-emailqueueitemattachments`
+///   `https://developers.nexudus.com/rest-api/sys/put-emailqueueitemattachments`
 /// - learn get-emailqueueitemattachments-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-emailqueueitemattachments-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-emailqueueitemattachments-by-id`
 /// - support 360009846518-Emailqueueitemattachment:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846518-Emailqueueitemattachment`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846518-Emailqueueitemattachment`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,19 +19,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-emailtemplatefiles:
-/// `https://developers.nexudus.com/rest-api/sys/post-emailtemplatefiles`
+///   `https://developers.nexudus.com/rest-api/sys/post-emailtemplatefiles`
 /// - learn post-emailtemplatefiles:
-/// `https://learn.nexudus.com/rest-api/sys/post-emailtemplatefiles`
+///   `https://learn.nexudus.com/rest-api/sys/post-emailtemplatefiles`
 /// - developers put-emailtemplatefiles:
-/// `https://developers.nexudus.com/rest-api/sys/put-emailtemplatefiles`
+///   `https://developers.nexudus.com/rest-api/sys/put-emailtemplatefiles`
 /// - learn get-emailtemplatefiles-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-emailtemplatefiles-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-emailtemplatefiles-by-id`
 /// - developers get-emailtemplatefiles:
-/// `https://developers.nexudus.com/rest-api/sys/get-emailtemplatefiles`
+///   `https://developers.nexudus.com/rest-api/sys/get-emailtemplatefiles`
 /// - learn get-emailtemplatefiles:
-/// `https://learn.nexudus.com/rest-api/sys/get-emailtemplatefiles`
+///   `https://learn.nexudus.com/rest-api/sys/get-emailtemplatefiles`
 /// - support 360009846538-Emailtemplatefile:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846538-Emailtemplatefile`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846538-Emailtemplatefile`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-floorplans:
-/// `https://developers.nexudus.com/rest-api/sys/post-floorplans`
+///   `https://developers.nexudus.com/rest-api/sys/post-floorplans`
 /// - developers get-floorplans-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplans-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplans-by-id`
 /// - developers get-floorplans:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplans`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplans`
 /// - developers reference/floorplan: `https://developers.nexudus.com/reference/floorplan`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]

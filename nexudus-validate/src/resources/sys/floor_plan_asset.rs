@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-floorplanassets-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`
 /// - developers get-floorplanassets:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanassets`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanassets`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed); images2-d/images3-d are
 /// kebab artefacts of Images2D/Images3D.

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-floorplandesks:
-/// `https://developers.nexudus.com/rest-api/sys/post-floorplandesks`
+///   `https://developers.nexudus.com/rest-api/sys/post-floorplandesks`
 /// - developers put-floorplandesks:
-/// `https://developers.nexudus.com/rest-api/sys/put-floorplandesks`
+///   `https://developers.nexudus.com/rest-api/sys/put-floorplandesks`
 /// - developers get-floorplandesks-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplandesks-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplandesks-by-id`
 /// - developers get-floorplandesks:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplandesks`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplandesks`
 ///
 /// Catalogue note: read from offset 5500 (ops from SKILL.md index).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

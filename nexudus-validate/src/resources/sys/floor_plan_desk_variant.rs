@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-floorplandeskvariants:
-/// `https://developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`
+///   `https://developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`
 /// - learn put-floorplandeskvariants:
-/// `https://learn.nexudus.com/rest-api/sys/put-floorplandeskvariants`
+///   `https://learn.nexudus.com/rest-api/sys/put-floorplandeskvariants`
 /// - developers get-floorplandeskvariants-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants-by-id`
 /// - developers get-floorplandeskvariants:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

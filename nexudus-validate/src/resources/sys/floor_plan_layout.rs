@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-floorplanlayouts:
-/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayouts`
+///   `https://developers.nexudus.com/rest-api/sys/post-floorplanlayouts`
 /// - learn post-floorplanlayouts:
-/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayouts`
+///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayouts`
 /// - developers get-floorplanlayouts-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts-by-id`
 /// - developers get-floorplanlayouts:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-floorplanlayoutareas:
-/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutareas`
+///   `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutareas`
 /// - developers get-floorplanlayoutareas-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas-by-id`
 /// - developers get-floorplanlayoutareas:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
 /// - learn get-floorplanlayoutareas:
-/// `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
+///   `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-floorplanlayoutassets:
-/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutassets`
+///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutassets`
 /// - developers get-floorplanlayoutassets-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets-by-id`
 /// - developers get-floorplanlayoutassets:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

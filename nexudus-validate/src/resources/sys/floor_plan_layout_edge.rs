@@ -19,17 +19,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-floorplanlayoutedges:
-/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutedges`
+///   `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutedges`
 /// - learn post-floorplanlayoutedges:
-/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutedges`
+///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutedges`
 /// - developers put-floorplanlayoutedges:
-/// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayoutedges`
+///   `https://developers.nexudus.com/rest-api/sys/put-floorplanlayoutedges`
 /// - learn put-floorplanlayoutedges:
-/// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`
+///   `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`
 /// - developers get-floorplanlayoutedges-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges-by-id`
 /// - developers get-floorplanlayoutedges:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-floorplanlayoutnodes:
-/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutnodes`
+///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutnodes`
 /// - learn get-floorplanlayoutnodes-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutnodes-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutnodes-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

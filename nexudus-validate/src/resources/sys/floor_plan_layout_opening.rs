@@ -20,15 +20,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-floorplanlayoutopenings:
-/// `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutopenings`
+///   `https://developers.nexudus.com/rest-api/sys/post-floorplanlayoutopenings`
 /// - learn post-floorplanlayoutopenings:
-/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutopenings`
+///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutopenings`
 /// - learn put-floorplanlayoutopenings:
-/// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`
+///   `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`
 /// - developers get-floorplanlayoutopenings-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings-by-id`
 /// - developers get-floorplanlayoutopenings:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

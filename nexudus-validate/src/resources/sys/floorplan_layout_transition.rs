@@ -20,15 +20,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - learn post-floorplanlayouttransitions:
-/// `https://learn.nexudus.com/rest-api/sys/post-floorplanlayouttransitions`
+///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayouttransitions`
 /// - developers put-floorplanlayouttransitions:
-/// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`
+///   `https://developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`
 /// - learn put-floorplanlayouttransitions:
-/// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`
+///   `https://learn.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`
 /// - learn get-floorplanlayouttransitions-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-floorplanlayouttransitions-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-floorplanlayouttransitions-by-id`
 /// - developers get-floorplanlayouttransitions:
-/// `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouttransitions`
+///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouttransitions`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,10 +19,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-languages:
-/// `https://developers.nexudus.com/rest-api/sys/post-languages`
+///   `https://developers.nexudus.com/rest-api/sys/post-languages`
 /// - developers put-languages: `https://developers.nexudus.com/rest-api/sys/put-languages`
 /// - developers get-languages-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-languages-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-languages-by-id`
 /// - developers get-languages: `https://developers.nexudus.com/rest-api/sys/get-languages`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-languagetokens:
-/// `https://developers.nexudus.com/rest-api/sys/post-languagetokens`
+///   `https://developers.nexudus.com/rest-api/sys/post-languagetokens`
 /// - developers put-languagetokens:
-/// `https://developers.nexudus.com/rest-api/sys/put-languagetokens`
+///   `https://developers.nexudus.com/rest-api/sys/put-languagetokens`
 /// - developers get-languagetokens-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-languagetokens-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-languagetokens-by-id`
 /// - developers get-languagetokens:
-/// `https://developers.nexudus.com/rest-api/sys/get-languagetokens`
+///   `https://developers.nexudus.com/rest-api/sys/get-languagetokens`
 ///
 /// Catalogue note: not stored at 22f31ed/7ec945d.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-legalcontentaudits:
-/// `https://developers.nexudus.com/rest-api/sys/post-legalcontentaudits`
+///   `https://developers.nexudus.com/rest-api/sys/post-legalcontentaudits`
 /// - developers put-legalcontentaudits:
-/// `https://developers.nexudus.com/rest-api/sys/put-legalcontentaudits`
+///   `https://developers.nexudus.com/rest-api/sys/put-legalcontentaudits`
 /// - developers get-legalcontentaudits-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
 /// - learn get-legalcontentaudits-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-legalcontentaudits-by-id`
 /// - developers get-legalcontentaudits:
-/// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits`
+///   `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits`
 ///
 /// Catalogue note: create and update option tables are EMPTY here and in the @558c0f9
 /// version although ops list create/update; filter fields recorded.

@@ -19,7 +19,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-logentries-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-logentries-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-logentries-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

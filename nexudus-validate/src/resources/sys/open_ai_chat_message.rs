@@ -19,19 +19,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-openaichatmessages:
-/// `https://developers.nexudus.com/rest-api/sys/post-openaichatmessages`
+///   `https://developers.nexudus.com/rest-api/sys/post-openaichatmessages`
 /// - learn post-openaichatmessages:
-/// `https://learn.nexudus.com/rest-api/sys/post-openaichatmessages`
+///   `https://learn.nexudus.com/rest-api/sys/post-openaichatmessages`
 /// - developers put-openaichatmessages:
-/// `https://developers.nexudus.com/rest-api/sys/put-openaichatmessages`
+///   `https://developers.nexudus.com/rest-api/sys/put-openaichatmessages`
 /// - developers get-openaichatmessages-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-openaichatmessages-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-openaichatmessages-by-id`
 /// - developers get-openaichatmessages:
-/// `https://developers.nexudus.com/rest-api/sys/get-openaichatmessages`
+///   `https://developers.nexudus.com/rest-api/sys/get-openaichatmessages`
 /// - learn get-openaichatmessages:
-/// `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages`
+///   `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages`
 /// - learn get-openaichatmessages:
-/// `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages.md`
+///   `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages.md`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-passportcards:
-/// `https://developers.nexudus.com/rest-api/sys/post-passportcards`
+///   `https://developers.nexudus.com/rest-api/sys/post-passportcards`
 /// - developers put-passportcards:
-/// `https://developers.nexudus.com/rest-api/sys/put-passportcards`
+///   `https://developers.nexudus.com/rest-api/sys/put-passportcards`
 /// - developers get-passportcards-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-passportcards-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-passportcards-by-id`
 /// - developers get-passportcards:
-/// `https://developers.nexudus.com/rest-api/sys/get-passportcards`
+///   `https://developers.nexudus.com/rest-api/sys/get-passportcards`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-payoutinvoices:
-/// `https://developers.nexudus.com/rest-api/sys/post-payoutinvoices`
+///   `https://developers.nexudus.com/rest-api/sys/post-payoutinvoices`
 /// - developers get-payoutinvoices-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-payoutinvoices-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-payoutinvoices-by-id`
 /// - developers get-payoutinvoices:
-/// `https://developers.nexudus.com/rest-api/sys/get-payoutinvoices`
+///   `https://developers.nexudus.com/rest-api/sys/get-payoutinvoices`
 /// - support 360009846598-Payoutinvoice:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846598-Payoutinvoice`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846598-Payoutinvoice`
 ///
 /// Catalogue note: create and update option tables are EMPTY although ops list
 /// create/update; filter fields recorded.

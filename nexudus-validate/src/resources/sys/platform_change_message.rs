@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-platformchangemessages:
-/// `https://developers.nexudus.com/rest-api/sys/post-platformchangemessages`
+///   `https://developers.nexudus.com/rest-api/sys/post-platformchangemessages`
 /// - developers put-platformchangemessages:
-/// `https://developers.nexudus.com/rest-api/sys/put-platformchangemessages`
+///   `https://developers.nexudus.com/rest-api/sys/put-platformchangemessages`
 /// - developers get-platformchangemessages-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-platformchangemessages-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-platformchangemessages-by-id`
 /// - developers get-platformchangemessages:
-/// `https://developers.nexudus.com/rest-api/sys/get-platformchangemessages`
+///   `https://developers.nexudus.com/rest-api/sys/get-platformchangemessages`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,14 +19,14 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-radiusservers:
-/// `https://developers.nexudus.com/rest-api/sys/post-radiusservers`
+///   `https://developers.nexudus.com/rest-api/sys/post-radiusservers`
 /// - developers put-radiusservers:
-/// `https://developers.nexudus.com/rest-api/sys/put-radiusservers`
+///   `https://developers.nexudus.com/rest-api/sys/put-radiusservers`
 /// - learn put-radiusservers: `https://learn.nexudus.com/rest-api/sys/put-radiusservers`
 /// - learn get-radiusservers-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-radiusservers-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-radiusservers-by-id`
 /// - support 360009771297-Radiusserver:
-/// `https://support.nexudus.com/hc/en-us/articles/360009771297-Radiusserver`
+///   `https://support.nexudus.com/hc/en-us/articles/360009771297-Radiusserver`
 ///
 /// Its `Debug` never prints the sensitive fields (`SharedSecret`), only whether they are
 /// set.

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-refreshtokens:
-/// `https://developers.nexudus.com/rest-api/sys/post-refreshtokens`
+///   `https://developers.nexudus.com/rest-api/sys/post-refreshtokens`
 /// - developers put-refreshtokens:
-/// `https://developers.nexudus.com/rest-api/sys/put-refreshtokens`
+///   `https://developers.nexudus.com/rest-api/sys/put-refreshtokens`
 /// - developers get-refreshtokens-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-refreshtokens-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-refreshtokens-by-id`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

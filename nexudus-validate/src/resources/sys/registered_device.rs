@@ -19,15 +19,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-registereddevices:
-/// `https://developers.nexudus.com/rest-api/sys/put-registereddevices`
+///   `https://developers.nexudus.com/rest-api/sys/put-registereddevices`
 /// - learn put-registereddevices:
-/// `https://learn.nexudus.com/rest-api/sys/put-registereddevices`
+///   `https://learn.nexudus.com/rest-api/sys/put-registereddevices`
 /// - developers get-registereddevices-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-registereddevices-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-registereddevices-by-id`
 /// - learn get-registereddevices-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-registereddevices-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-registereddevices-by-id`
 /// - developers get-registereddevices:
-/// `https://developers.nexudus.com/rest-api/sys/get-registereddevices`
+///   `https://developers.nexudus.com/rest-api/sys/get-registereddevices`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

@@ -24,7 +24,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - learn put-reports: `https://learn.nexudus.com/rest-api/sys/put-reports`
 /// - learn get-reports-by-id: `https://learn.nexudus.com/rest-api/sys/get-reports-by-id`
 /// - support 360009771337-Report:
-/// `https://support.nexudus.com/hc/en-us/articles/360009771337-Report`
+///   `https://support.nexudus.com/hc/en-us/articles/360009771337-Report`
 ///
 /// Catalogue note: not stored at 22f31ed (7ec945d not probed).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

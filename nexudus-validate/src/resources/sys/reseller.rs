@@ -19,10 +19,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-resellers:
-/// `https://developers.nexudus.com/rest-api/sys/post-resellers`
+///   `https://developers.nexudus.com/rest-api/sys/post-resellers`
 /// - developers put-resellers: `https://developers.nexudus.com/rest-api/sys/put-resellers`
 /// - developers get-resellers-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-resellers-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-resellers-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Reseller", path = "/api/sys/resellers")]

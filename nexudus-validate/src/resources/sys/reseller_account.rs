@@ -19,9 +19,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-reselleraccounts:
-/// `https://developers.nexudus.com/rest-api/sys/post-reselleraccounts`
+///   `https://developers.nexudus.com/rest-api/sys/post-reselleraccounts`
 /// - developers get-reselleraccounts-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-reselleraccounts-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-reselleraccounts-by-id`
 ///
 /// Catalogue note: create table has only notes/scope-of-work (no reseller-id/business-id):
 /// looks incomplete.

@@ -19,13 +19,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-resellerpayouts:
-/// `https://developers.nexudus.com/rest-api/sys/post-resellerpayouts`
+///   `https://developers.nexudus.com/rest-api/sys/post-resellerpayouts`
 /// - developers put-resellerpayouts:
-/// `https://developers.nexudus.com/rest-api/sys/put-resellerpayouts`
+///   `https://developers.nexudus.com/rest-api/sys/put-resellerpayouts`
 /// - developers get-resellerpayouts-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts-by-id`
 /// - developers get-resellerpayouts:
-/// `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts`
+///   `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts`
 ///
 /// Catalogue note: create table has only file-upload options (no reseller-id/amount): looks
 /// incomplete.

@@ -21,7 +21,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// - developers post-sensors: `https://developers.nexudus.com/rest-api/sys/post-sensors`
 /// - developers put-sensors: `https://developers.nexudus.com/rest-api/sys/put-sensors`
 /// - developers get-sensors-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-sensors-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-sensors-by-id`
 /// - learn get-sensors-by-id: `https://learn.nexudus.com/rest-api/sys/get-sensors-by-id`
 /// - developers get-sensors: `https://developers.nexudus.com/rest-api/sys/get-sensors`
 /// - learn get-sensors: `https://learn.nexudus.com/rest-api/sys/get-sensors`

@@ -20,13 +20,13 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-sensorhistories:
-/// `https://developers.nexudus.com/rest-api/sys/post-sensorhistories`
+///   `https://developers.nexudus.com/rest-api/sys/post-sensorhistories`
 /// - developers put-sensorhistories:
-/// `https://developers.nexudus.com/rest-api/sys/put-sensorhistories`
+///   `https://developers.nexudus.com/rest-api/sys/put-sensorhistories`
 /// - developers get-sensorhistories-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-sensorhistories-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-sensorhistories-by-id`
 /// - developers get-sensorhistories:
-/// `https://developers.nexudus.com/rest-api/sys/get-sensorhistories`
+///   `https://developers.nexudus.com/rest-api/sys/get-sensorhistories`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

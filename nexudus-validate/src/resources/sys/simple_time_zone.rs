@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-simpletimezones:
-/// `https://developers.nexudus.com/rest-api/sys/put-simpletimezones`
+///   `https://developers.nexudus.com/rest-api/sys/put-simpletimezones`
 /// - learn put-simpletimezones:
-/// `https://learn.nexudus.com/rest-api/sys/put-simpletimezones`
+///   `https://learn.nexudus.com/rest-api/sys/put-simpletimezones`
 /// - developers get-simpletimezones-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-simpletimezones-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-simpletimezones-by-id`
 ///
 /// Catalogue note: no create table (update only).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,19 +19,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-systemnotifications:
-/// `https://developers.nexudus.com/rest-api/sys/post-systemnotifications`
+///   `https://developers.nexudus.com/rest-api/sys/post-systemnotifications`
 /// - developers put-systemnotifications:
-/// `https://developers.nexudus.com/rest-api/sys/put-systemnotifications`
+///   `https://developers.nexudus.com/rest-api/sys/put-systemnotifications`
 /// - learn put-systemnotifications:
-/// `https://learn.nexudus.com/rest-api/sys/put-systemnotifications`
+///   `https://learn.nexudus.com/rest-api/sys/put-systemnotifications`
 /// - developers get-systemnotifications-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-systemnotifications-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-systemnotifications-by-id`
 /// - learn get-systemnotifications-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-systemnotifications-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-systemnotifications-by-id`
 /// - developers get-systemnotifications:
-/// `https://developers.nexudus.com/rest-api/sys/get-systemnotifications`
+///   `https://developers.nexudus.com/rest-api/sys/get-systemnotifications`
 /// - learn get-systemnotifications:
-/// `https://learn.nexudus.com/rest-api/sys/get-systemnotifications`
+///   `https://learn.nexudus.com/rest-api/sys/get-systemnotifications`
 ///
 /// Catalogue note: no key-fields section; F lists filter-only options.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,16 +19,16 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-templatefiles:
-/// `https://developers.nexudus.com/rest-api/sys/post-templatefiles`
+///   `https://developers.nexudus.com/rest-api/sys/post-templatefiles`
 /// - developers put-templatefiles:
-/// `https://developers.nexudus.com/rest-api/sys/put-templatefiles`
+///   `https://developers.nexudus.com/rest-api/sys/put-templatefiles`
 /// - learn post-templatefiles: `https://learn.nexudus.com/rest-api/sys/post-templatefiles`
 /// - developers get-templatefiles-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-templatefiles-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-templatefiles-by-id`
 /// - developers get-templatefiles:
-/// `https://developers.nexudus.com/rest-api/sys/get-templatefiles`
+///   `https://developers.nexudus.com/rest-api/sys/get-templatefiles`
 /// - support 360009846678-Templatefile:
-/// `https://support.nexudus.com/hc/en-us/articles/360009846678-Templatefile`
+///   `https://support.nexudus.com/hc/en-us/articles/360009846678-Templatefile`
 ///
 /// Its `Debug` never prints the sensitive fields (`Password`), only whether they are set.
 ///

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers put-templateversions:
-/// `https://developers.nexudus.com/rest-api/sys/put-templateversions`
+///   `https://developers.nexudus.com/rest-api/sys/put-templateversions`
 /// - learn post-templateversions:
-/// `https://learn.nexudus.com/rest-api/sys/post-templateversions`
+///   `https://learn.nexudus.com/rest-api/sys/post-templateversions`
 /// - learn get-templateversions-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-templateversions-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-templateversions-by-id`
 ///
 /// Catalogue note: no key-fields section.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]

@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-userbookmarks:
-/// `https://developers.nexudus.com/rest-api/sys/post-userbookmarks`
+///   `https://developers.nexudus.com/rest-api/sys/post-userbookmarks`
 /// - developers put-userbookmarks:
-/// `https://developers.nexudus.com/rest-api/sys/put-userbookmarks`
+///   `https://developers.nexudus.com/rest-api/sys/put-userbookmarks`
 /// - developers get-userbookmarks-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-userbookmarks-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-userbookmarks-by-id`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(

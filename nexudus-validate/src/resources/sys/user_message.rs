@@ -19,11 +19,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers get-usermessages-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-usermessages-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-usermessages-by-id`
 /// - developers get-usermessages:
-/// `https://developers.nexudus.com/rest-api/sys/get-usermessages`
+///   `https://developers.nexudus.com/rest-api/sys/get-usermessages`
 /// - developers reference/usermessage:
-/// `https://developers.nexudus.com/reference/usermessage`
+///   `https://developers.nexudus.com/reference/usermessage`
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "UserMessage", path = "/api/sys/usermessages")]

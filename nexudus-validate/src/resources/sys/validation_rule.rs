@@ -19,19 +19,19 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Official pages read (field docs name them by their label):
 ///
 /// - developers post-validationrules:
-/// `https://developers.nexudus.com/rest-api/sys/post-validationrules`
+///   `https://developers.nexudus.com/rest-api/sys/post-validationrules`
 /// - developers put-validationrules:
-/// `https://developers.nexudus.com/rest-api/sys/put-validationrules`
+///   `https://developers.nexudus.com/rest-api/sys/put-validationrules`
 /// - learn post-validationrules:
-/// `https://learn.nexudus.com/rest-api/sys/post-validationrules`
+///   `https://learn.nexudus.com/rest-api/sys/post-validationrules`
 /// - developers get-validationrules-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-validationrules-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-validationrules-by-id`
 /// - learn get-validationrules-by-id:
-/// `https://learn.nexudus.com/rest-api/sys/get-validationrules-by-id`
+///   `https://learn.nexudus.com/rest-api/sys/get-validationrules-by-id`
 /// - developers get-validationrules:
-/// `https://developers.nexudus.com/rest-api/sys/get-validationrules`
+///   `https://developers.nexudus.com/rest-api/sys/get-validationrules`
 /// - support 360010122037-Validationrule:
-/// `https://support.nexudus.com/hc/en-us/articles/360010122037-Validationrule`
+///   `https://support.nexudus.com/hc/en-us/articles/360010122037-Validationrule`
 ///
 /// Catalogue note: 7ec945d probe: not stored there (newest stored is 558c0f9); no
 /// key-fields section.

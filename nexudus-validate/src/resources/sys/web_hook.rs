@@ -21,10 +21,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers post-webhooks: `https://developers.nexudus.com/rest-api/sys/post-webhooks`
 /// - developers put-webhooks: `https://developers.nexudus.com/rest-api/sys/put-webhooks`
 /// - developers get-webhooks-by-id:
-/// `https://developers.nexudus.com/rest-api/sys/get-webhooks-by-id`
+///   `https://developers.nexudus.com/rest-api/sys/get-webhooks-by-id`
 /// - developers get-webhooks: `https://developers.nexudus.com/rest-api/sys/get-webhooks`
 /// - support 360010122057-Webhook:
-/// `https://support.nexudus.com/hc/en-us/articles/360010122057-Webhook`
+///   `https://support.nexudus.com/hc/en-us/articles/360010122057-Webhook`
 ///
 /// Catalogue note: u-r-l is kebab artefact of URL (key field URL); enum value
 /// HelDeskMessageCreated (sic).

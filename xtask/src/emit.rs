@@ -22,7 +22,11 @@ fn docs(out: &mut String, indent: &str, marker: &str, paragraphs: &[String]) {
             continue;
         }
         // A list item's continuation lines are indented under its text.
-        let hang = if paragraph.starts_with("- ") { "  " } else { "" };
+        let hang = if paragraph.starts_with("- ") {
+            "  "
+        } else {
+            ""
+        };
         for (i, line) in wrap(paragraph, DOC_WIDTH).iter().enumerate() {
             let hang = if i == 0 { "" } else { hang };
             let _ = writeln!(out, "{indent}{marker} {hang}{line}");

@@ -64,12 +64,16 @@ pub fn resource(module: &Module, r: &Resource) -> String {
     let crate_names: Vec<&str> = crate_names.into_iter().flatten().collect();
     match crate_names.as_slice() {
         [one] => {
-            let _ = writeln!(out, "use crate::{one};\n");
+            let _ = writeln!(out, "use crate::{one};");
         }
         many => {
-            let _ = writeln!(out, "use crate::{{{}}};\n", many.join(", "));
+            let _ = writeln!(out, "use crate::{{{}}};", many.join(", "));
         }
     }
+    if r.fields.iter().any(|f| f.flatten) {
+        out.push_str("use crate::resources::RecordMeta;\n");
+    }
+    out.push('\n');
     structure(&mut out, &r.name, &r.name, &r.path, &r.docs, &r.fields);
     for child in &r.children {
         child_struct(&mut out, child);
@@ -129,6 +133,10 @@ fn field(out: &mut String, f: &FieldPlan) {
     } else {
         f.ty.clone()
     };
+    if f.flatten {
+        let _ = writeln!(out, "    #[serde(flatten)]\n    pub {}: {ty},", f.ident);
+        return;
+    }
     let mut serde = Vec::new();
     if f.rename {
         serde.push(format!("rename = \"{}\"", f.wire));
@@ -144,6 +152,30 @@ fn field(out: &mut String, f: &FieldPlan) {
         let _ = writeln!(out, "    #[serde({})]", serde.join(", "));
     }
     let _ = writeln!(out, "    pub {}: Option<{ty}>,", f.ident);
+}
+
+/// `resources/record_meta.rs`: the fields every record carries.
+pub fn record_meta(model: &Model) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{HEADER}\n");
+    out.push_str(
+        "//! `RecordMeta`: the fields every record of the API carries, flattened into every \
+         generated resource.\n\n",
+    );
+    out.push_str("use serde::{Deserialize, Serialize};\n\n");
+    out.push_str("use crate::{NexudusDateTime, NexudusResource};\n");
+    let docs = [
+        "What every record a Nexudus GET answers carries, whatever its entity (the keys \
+         `spec/nexudus-api.json` lists as `base_fields`). Every generated resource has one, \
+         `#[serde(flatten)]`ed: the keys sit in the record's own JSON object."
+            .to_owned(),
+        String::new(),
+        "All are optional; the ones the server fills are read and never sent back, so a record \
+         read, changed and sent back as an update carries only `SystemId` of them."
+            .to_owned(),
+    ];
+    structure(&mut out, "RecordMeta", "RecordMeta", "", &docs, &model.meta);
+    out
 }
 
 fn child_struct(out: &mut String, c: &ChildPlan) {

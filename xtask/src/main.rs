@@ -89,6 +89,10 @@ fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
         format!("{RESOURCES}/registry/generated.rs"),
         emit::registry(&model),
     );
+    files.insert(
+        format!("{RESOURCES}/record_meta.rs"),
+        emit::record_meta(&model),
+    );
     let mut files = rustfmt(root, files)?;
     let readme = std::fs::read_to_string(root.join(SPEC_README))
         .map_err(|e| format!("cannot read {SPEC_README}: {e}"))?;
@@ -246,8 +250,8 @@ mod tests {
         let all = sync(&root, &files, true).unwrap();
         assert_eq!(
             all.len(),
-            216 - 5 + 11 + 1 + 1,
-            "one per generated resource, module, registry and the spec's README"
+            216 - 5 + 11 + 1 + 1 + 1,
+            "one per generated resource, module, registry, RecordMeta and the spec's README"
         );
 
         assert_eq!(sync(&root, &files, false).unwrap(), Vec::<String>::new());

@@ -13,7 +13,7 @@ use crate::naming::{
 };
 use crate::official::Evidence;
 use crate::requirement::{
-    decide, labels, page_label, DecidedBy, Decision, Facts, Reading, Requirement,
+    decide, labels, page_label, DecidedBy, Facts, Reading, Requirement,
 };
 use crate::spec::{BaseField, Entity, Field, PageKind, Spec};
 
@@ -85,6 +85,9 @@ pub fn is_secret(name: &str, ty: &str) -> bool {
 /// The whole generated tree.
 pub struct Model {
     pub modules: Vec<Module>,
+    /// `RecordMeta`: the fields every record carries, flattened into every
+    /// generated resource.
+    pub meta: Vec<FieldPlan>,
     /// Generated type names that equal a seed's export (see `check_names`).
     pub shadowed: BTreeSet<String>,
 }
@@ -124,6 +127,8 @@ pub struct FieldPlan {
     pub requirement: Requirement,
     pub max_length: Option<u32>,
     pub nested: bool,
+    /// `#[serde(flatten)]`: the type is not wrapped in an `Option`.
+    pub flatten: bool,
     pub sensitive: bool,
     pub read_only: bool,
     pub docs: Vec<String>,
@@ -140,8 +145,6 @@ pub struct FieldPlan {
 pub enum NameFrom {
     /// `Id`, an inline child record's field.
     Fixed,
-    /// A base field every record carries.
-    Base,
     /// The catalogue's name, printed by an official page.
     Printed,
     /// A name only the official pages print.
@@ -303,7 +306,6 @@ struct Candidate<'a> {
     field: Option<&'a Field>,
     /// The catalogue's guessed name this printed one replaces.
     renamed_from: Option<String>,
-    base: Option<&'a BaseField>,
 }
 
 /// The union of the values every source lists for enum `enum_name`, by
@@ -447,6 +449,7 @@ impl Model {
             return Err("a hand-written seed model is missing from the catalogue".into());
         }
         let mut model = Model {
+            meta: spec.base_fields.iter().map(meta_field).collect(),
             modules,
             shadowed: BTreeSet::new(),
         };
@@ -553,6 +556,7 @@ impl<'s> Context<'s> {
             }
             fields.push(plan);
         }
+        fields.push(meta_plan());
         let mut idents = BTreeSet::new();
         for f in &mut fields {
             while !idents.insert(f.ident.clone()) {
@@ -576,8 +580,8 @@ impl<'s> Context<'s> {
 
     /// The fields to generate, in order: the catalogue's (a guessed name
     /// the official pages print differently renamed to what they print),
-    /// then the names only the official pages print, then the base fields
-    /// every record carries.
+    /// then the names only the official pages print. (The base fields every
+    /// record carries come after them, in [`RecordMeta`](meta_field).)
     fn candidates(&self, entity: &'s Entity, evidence: &Evidence<'s>) -> Vec<Candidate<'s>> {
         let base_names: BTreeSet<&str> = self
             .base_fields
@@ -614,7 +618,6 @@ impl<'s> Context<'s> {
                     enum_name,
                     field: Some(field),
                     renamed_from,
-                    base: None,
                 }
             })
             .collect();
@@ -631,20 +634,7 @@ impl<'s> Context<'s> {
                 enum_name,
                 field: None,
                 renamed_from: None,
-                base: None,
             });
-        }
-        for base in self.base_fields {
-            if !out.iter().any(|c| c.wire == base.name) {
-                out.push(Candidate {
-                    wire: base.name.clone(),
-                    ty: base.ty.clone(),
-                    enum_name: None,
-                    field: None,
-                    renamed_from: None,
-                    base: Some(base),
-                });
-            }
         }
         out
     }
@@ -660,20 +650,9 @@ impl<'s> Context<'s> {
         let (ident, rename) = field_ident(wire);
         let printed_on = evidence.printed_on(wire);
         let articles = evidence.reference(wire);
-        let read_only = candidate.base.map_or_else(
-            || {
-                candidate.field.is_some_and(|f| f.read_only)
-                    || (!articles.is_empty() && articles.iter().all(|a| a.read_only))
-            },
-            |b| b.read_only,
-        );
-        let decision = if candidate.base.is_some() {
-            Decision {
-                requirement: Requirement::Optional,
-                why: "Optional: every record carries it.".into(),
-                by: DecidedBy::Rule,
-            }
-        } else {
+        let read_only = candidate.field.is_some_and(|f| f.read_only)
+            || (!articles.is_empty() && articles.iter().all(|a| a.read_only));
+        let decision = {
             let field = candidate.field;
             let facts = Facts {
                 table: field.map(|f| f.required_on_create),
@@ -740,19 +719,12 @@ impl<'s> Context<'s> {
         } else if candidate.field.is_some_and(|f| f.pii) {
             docs.push("Personal data.".into());
         }
-        match candidate.base {
-            Some(base) => {
-                let urls: Vec<&str> = base.sources.iter().map(String::as_str).collect();
-                docs.push(format!("Printed on {}.", first_of(&urls)));
-            }
-            None => docs.push(name_provenance(candidate, &printed_on)),
-        }
-        let name_from = match (candidate.base, &candidate.renamed_from, candidate.field) {
-            (Some(_), _, _) => NameFrom::Base,
-            (_, Some(guess), _) => NameFrom::Renamed(guess.clone()),
-            (_, _, None) => NameFrom::Added,
+        docs.push(name_provenance(candidate, &printed_on));
+        let name_from = match (&candidate.renamed_from, candidate.field) {
+            (Some(guess), _) => NameFrom::Renamed(guess.clone()),
+            (_, None) => NameFrom::Added,
             _ if !printed_on.is_empty() => NameFrom::Printed,
-            (_, _, Some(f)) if f.casing == "guessed" => NameFrom::Guessed,
+            (_, Some(f)) if f.casing == "guessed" => NameFrom::Guessed,
             _ => NameFrom::Confirmed,
         };
         Ok(FieldPlan {
@@ -765,6 +737,7 @@ impl<'s> Context<'s> {
             requirement: decision.requirement,
             max_length: max_length.filter(|_| candidate.ty == "string"),
             nested: candidate.ty == "children",
+            flatten: false,
             sensitive,
             read_only,
             docs,
@@ -913,6 +886,7 @@ impl<'s> Context<'s> {
                 requirement: Requirement::Optional,
                 max_length: None,
                 nested: false,
+                flatten: false,
                 sensitive: false,
                 read_only: false,
                 docs: vec![format!("`{wire}` ({words}). Optional.")],
@@ -1053,11 +1027,71 @@ fn id_field() -> FieldPlan {
         requirement: Requirement::UpdateOnly,
         max_length: None,
         nested: false,
+        flatten: false,
         sensitive: false,
         read_only: false,
         docs: vec![
             "`Id` (`long`): the record's Id; required to update it, absent when creating.".into(),
         ],
+        enum_type: None,
+        name_from: NameFrom::Fixed,
+        decided_by: DecidedBy::Rule,
+    }
+}
+
+/// The field that flattens [`RecordMeta`](meta_field) into a resource.
+fn meta_plan() -> FieldPlan {
+    FieldPlan {
+        wire: String::new(),
+        ident: "meta".into(),
+        rename: false,
+        ty: "RecordMeta".into(),
+        requirement: Requirement::Optional,
+        max_length: None,
+        nested: false,
+        flatten: true,
+        sensitive: false,
+        read_only: false,
+        docs: vec![
+            "What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see \
+             [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object."
+                .into(),
+        ],
+        enum_type: None,
+        name_from: NameFrom::Fixed,
+        decided_by: DecidedBy::Rule,
+    }
+}
+
+/// One field of `RecordMeta`, the fields every record carries.
+fn meta_field(base: &BaseField) -> FieldPlan {
+    let (ident, rename) = field_ident(&base.name);
+    let urls: Vec<&str> = base.sources.iter().map(String::as_str).collect();
+    let (ty, words) = match scalar_type(&base.ty) {
+        Some(ty) => (ty.to_owned(), format!("`{}`", base.ty)),
+        None => ("serde_json::Value".to_owned(), "any JSON value".to_owned()),
+    };
+    let who = if base.read_only {
+        "Filled by the server: read, never sent back."
+    } else {
+        "The API user's own data: sent back as read."
+    };
+    FieldPlan {
+        wire: base.name.clone(),
+        ident,
+        rename,
+        ty,
+        requirement: Requirement::Optional,
+        max_length: None,
+        nested: false,
+        flatten: false,
+        sensitive: false,
+        read_only: base.read_only,
+        docs: vec![format!(
+            "`{}` ({words}). Optional. {who} Printed on {}.",
+            base.name,
+            first_of(&urls)
+        )],
         enum_type: None,
         name_from: NameFrom::Fixed,
         decided_by: DecidedBy::Rule,

@@ -126,8 +126,8 @@ fn counts(spec: &Spec, model: &Model) -> String {
         named(|n| matches!(n, NameFrom::Confirmed)).to_string(),
     );
     row(
-        "... base fields every record carries",
-        named(|n| matches!(n, NameFrom::Base)).to_string(),
+        "fields every record carries (`RecordMeta`, flattened into every model)",
+        model.meta.len().to_string(),
     );
     row(
         "required on create and update / update only / create only",

@@ -133,8 +133,10 @@
 //! - Every record a GET answers carries `UniqueId`, `CreatedOn`,
 //!   `UpdatedOn`, `UpdatedBy`, `IsNew`, `SystemId`, `ToStringText`,
 //!   `LocalizationDetails` and `CustomFields`: every generated model reads
-//!   them. All but `SystemId` (data of the API user's own) are filled by
-//!   the server: read, never sent back.
+//!   them, in its `meta` field ([`RecordMeta`], `#[serde(flatten)]`ed: the
+//!   keys sit in the record's own JSON object). All but `SystemId` (data
+//!   of the API user's own) are filled by the server: read, never sent
+//!   back.
 //! - `Id` is `#[required(update)]`.
 //! - `max_length` becomes `#[length(max = N)]`.
 //! - String fields whose name contains `password`, `secret`, `token`,
@@ -200,6 +202,7 @@
 
 mod access_token;
 mod enums;
+mod record_meta;
 pub mod registry;
 mod ui_module;
 mod user;
@@ -208,6 +211,7 @@ mod workspace;
 
 pub use access_token::AccessToken;
 pub use enums::{HostApprovalStatus, Language, VisitorSource};
+pub use record_meta::RecordMeta;
 pub use ui_module::UiModule;
 pub use user::User;
 pub use visitor::Visitor;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
 /// An `EmailAccount` record of the Nexudus API.
@@ -168,46 +169,10 @@ pub struct EmailAccount {
     /// never shown in failures or `Debug`. Name printed on developers get-emailaccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub office365_access_token: Option<Secret<String>>,
-    /// `UniqueId` (`string`). Optional: every record carries it. Read from the server, never
-    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id,
-    /// support 360009771097-Resourcetype.
-    #[serde(skip_serializing, default)]
-    pub unique_id: Option<String>,
-    /// `CreatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
-    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub created_on: Option<NexudusDateTime>,
-    /// `UpdatedOn` (`DateTime`). Optional: every record carries it. Read from the server, never
-    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub updated_on: Option<NexudusDateTime>,
-    /// `UpdatedBy` (`string`). Optional: every record carries it. Read from the server, never
-    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub updated_by: Option<String>,
-    /// `IsNew` (`bool`). Optional: every record carries it. Read from the server, never sent
-    /// back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub is_new: Option<bool>,
-    /// `SystemId` (`string`). Optional: every record carries it. Printed on developers
-    /// get-resourcetypes-by-id, learn get-resourcetypes-by-id, support
-    /// 360009771097-Resourcetype.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub system_id: Option<String>,
-    /// `ToStringText` (`string`). Optional: every record carries it. Read from the server,
-    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
-    /// get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub to_string_text: Option<String>,
-    /// `LocalizationDetails` (`json`). Optional: every record carries it. Read from the server,
-    /// never sent back. Printed on developers get-resourcetypes-by-id, learn
-    /// get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub localization_details: Option<serde_json::Value>,
-    /// `CustomFields` (`json`). Optional: every record carries it. Read from the server, never
-    /// sent back. Printed on developers get-resourcetypes-by-id, learn get-resourcetypes-by-id.
-    #[serde(skip_serializing, default)]
-    pub custom_fields: Option<serde_json::Value>,
+    /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
+    /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
+    #[serde(flatten)]
+    pub meta: RecordMeta,
 }
 
 crate::open_enum! {

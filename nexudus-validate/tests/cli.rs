@@ -298,7 +298,9 @@ fn resources_describes_one_resource_with_types_requirements_and_enum_values() {
         ["Repeats", "BookingRepeats", "no", "1", "Daily,", "2"]
     );
     let booking = registry::find("booking").unwrap();
-    assert_eq!(lines.len(), 2 + booking.fields().len());
+    assert_eq!(lines.len(), 2 + booking.wire_fields().len());
+    // The fields every record carries are listed as the record's own.
+    assert_eq!(row("UniqueId"), ["UniqueId", "String", "no"]);
 
     // A seed resource's enum values come from the registry too.
     let out = run(&["resources", "user"]);

@@ -96,8 +96,8 @@ fn sample(info: &ResourceInfo, field: &FieldInfo, n: i64) -> Option<Value> {
 /// left out).
 fn record(info: &ResourceInfo, n: i64) -> Value {
     let object = info
-        .fields()
-        .iter()
+        .wire_fields()
+        .into_iter()
         .filter_map(|field| Some((field.wire_name().to_owned(), sample(info, field, n)?)))
         .collect();
     Value::Object(object)
@@ -126,7 +126,7 @@ fn served(info: &ResourceInfo, record: &Value, id: i64) -> Value {
         ("IsNew", json!(false)),
     ];
     for (key, value) in filled {
-        if info.fields().iter().any(|f| f.wire_name() == key) {
+        if info.wire_fields().iter().any(|f| f.wire_name() == key) {
             object.insert(key.to_owned(), value);
         }
     }
@@ -140,7 +140,7 @@ const FILLED: [&str; 5] = ["UniqueId", "CreatedOn", "UpdatedOn", "UpdatedBy", "I
 /// it; fields the model only reads are not in it): the first field that
 /// is not `Id`, filled by the server, sensitive, an enum or child records.
 fn change(info: &ResourceInfo, stored: &Value) -> Option<(&'static str, Value)> {
-    info.fields().iter().find_map(|field| {
+    info.wire_fields().into_iter().find_map(|field| {
         let plain = stored.get(field.wire_name()).is_some()
             && !field.sensitive()
             && !field.nested()
@@ -466,11 +466,11 @@ fn records_with_unlisted_enum_values_read_through_get_and_list() {
             Some(ProductAvailableAs::Unlisted(_))
         ));
         assert_eq!(first.available_as.and_then(ProductAvailableAs::name), None);
-        assert_eq!(first.created_on, Some(fixed_time()));
-        assert_eq!(first.updated_by.as_deref(), Some("admin@example.com"));
-        assert_eq!(first.is_new, Some(false));
+        assert_eq!(first.meta.created_on, Some(fixed_time()));
+        assert_eq!(first.meta.updated_by.as_deref(), Some("admin@example.com"));
+        assert_eq!(first.meta.is_new, Some(false));
         let unique = format!("00000000-0000-4000-8000-{:012x}", ids[0]);
-        assert_eq!(first.unique_id.as_deref(), Some(unique.as_str()));
+        assert_eq!(first.meta.unique_id.as_deref(), Some(unique.as_str()));
 
         let page = client.list::<Product>(1, 25).await.unwrap();
         let read: Vec<(Option<i32>, Option<i32>)> = page

@@ -12,9 +12,7 @@ use crate::naming::{
     field_ident, guess_explained_by, singular, snake_case, type_ident, variant_ident,
 };
 use crate::official::Evidence;
-use crate::requirement::{
-    decide, labels, page_label, DecidedBy, Facts, Reading, Requirement,
-};
+use crate::requirement::{decide, labels, page_label, DecidedBy, Facts, Reading, Requirement};
 use crate::spec::{BaseField, Entity, Field, PageKind, Spec};
 
 /// The Nexudus modules, in the order of the features and the docs, with

@@ -477,11 +477,19 @@ impl Stamp<'_> {
             ("IsNew", Value::Bool(false)),
         ];
         for (key, value) in filled {
-            if self.fields.iter().any(|f| f.wire_name() == key) {
+            if has_key(self.fields, key) {
                 object.insert(key.to_owned(), value);
             }
         }
     }
+}
+
+/// Whether `fields` (or a resource flattened among them) has the key.
+fn has_key(fields: &[FieldInfo], key: &str) -> bool {
+    fields.iter().any(|f| match f.flattened() {
+        Some(inner) => has_key(inner, key),
+        None => f.wire_name() == key,
+    })
 }
 
 /// A GUID made from an `Id`, unique as the `Id` is:

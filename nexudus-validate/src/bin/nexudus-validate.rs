@@ -244,7 +244,7 @@ fn describe(r: &ResourceInfo) -> String {
         r.module(),
         path_or_dash(r.path())
     );
-    let fields = r.fields();
+    let fields = r.wire_fields();
     let name_width = fields
         .iter()
         .map(|f| f.wire_name().len())
@@ -262,7 +262,7 @@ fn describe(r: &ResourceInfo) -> String {
         "{:name_width$}  {:type_width$}  {:11}  VALUES",
         "FIELD", "TYPE", "REQUIRED"
     );
-    for f in fields {
+    for f in &fields {
         let required = match f.requirement() {
             Requirement::Optional => "no",
             Requirement::Always => "yes",

@@ -122,6 +122,23 @@ impl ResourceInfo {
         self.fields
     }
 
+    /// Every field a JSON body of the resource holds, in order: its own,
+    /// with those of the resources it flattens in their place (a generated
+    /// resource's [`RecordMeta`](super::RecordMeta)).
+    pub fn wire_fields(&self) -> Vec<&'static FieldInfo> {
+        fn push(fields: &'static [FieldInfo], out: &mut Vec<&'static FieldInfo>) {
+            for field in fields {
+                match field.flattened() {
+                    Some(inner) => push(inner, out),
+                    None => out.push(field),
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(self.fields.len());
+        push(self.fields, &mut out);
+        out
+    }
+
     /// The fields required for `operation`, in order.
     pub fn required_fields(
         &self,

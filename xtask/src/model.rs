@@ -138,6 +138,30 @@ pub struct FieldPlan {
     pub decided_by: DecidedBy,
 }
 
+impl FieldPlan {
+    /// An optional field without rules named `wire` (its identifier worked
+    /// out), of Rust type `ty` (inside its `Option`).
+    fn plain(wire: &str, ty: String, docs: Vec<String>) -> FieldPlan {
+        let (ident, rename) = field_ident(wire);
+        FieldPlan {
+            wire: wire.to_owned(),
+            ident,
+            rename,
+            ty,
+            requirement: Requirement::Optional,
+            max_length: None,
+            nested: false,
+            flatten: false,
+            sensitive: false,
+            read_only: false,
+            docs,
+            enum_type: None,
+            name_from: NameFrom::Fixed,
+            decided_by: DecidedBy::Rule,
+        }
+    }
+}
+
 /// Where a generated field's name came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameFrom {
@@ -837,7 +861,6 @@ impl<'s> Context<'s> {
             .find_map(|n| self.entities.get(n.as_str()).copied());
         let mut fields = Vec::new();
         for wire in &child.writable {
-            let (ident, rename) = field_ident(wire);
             let known =
                 entity.and_then(|e| e.fields.iter().find(|f| &f.name == wire).map(|f| (e, f)));
             let (ty, words) = match known {
@@ -876,22 +899,11 @@ impl<'s> Context<'s> {
                     },
                 ),
             };
-            fields.push(FieldPlan {
-                wire: wire.clone(),
-                ident,
-                rename,
+            fields.push(FieldPlan::plain(
+                wire,
                 ty,
-                requirement: Requirement::Optional,
-                max_length: None,
-                nested: false,
-                flatten: false,
-                sensitive: false,
-                read_only: false,
-                docs: vec![format!("`{wire}` ({words}). Optional.")],
-                enum_type: None,
-                name_from: NameFrom::Fixed,
-                decided_by: DecidedBy::Rule,
-            });
+                vec![format!("`{wire}` ({words}). Optional.")],
+            ));
         }
         let typed_from = match entity {
             Some(e) => format!(
@@ -1018,52 +1030,37 @@ fn doubting_note<'a>(field: &Field, notes: &'a [String]) -> Option<&'a str> {
 
 fn id_field() -> FieldPlan {
     FieldPlan {
-        wire: "Id".into(),
-        ident: "id".into(),
-        rename: false,
-        ty: "i64".into(),
         requirement: Requirement::UpdateOnly,
-        max_length: None,
-        nested: false,
-        flatten: false,
-        sensitive: false,
-        read_only: false,
-        docs: vec![
-            "`Id` (`long`): the record's Id; required to update it, absent when creating.".into(),
-        ],
-        enum_type: None,
-        name_from: NameFrom::Fixed,
-        decided_by: DecidedBy::Rule,
+        ..FieldPlan::plain(
+            "Id",
+            "i64".into(),
+            vec![
+                "`Id` (`long`): the record's Id; required to update it, absent when creating."
+                    .into(),
+            ],
+        )
     }
 }
 
 /// The field that flattens [`RecordMeta`](meta_field) into a resource.
 fn meta_plan() -> FieldPlan {
     FieldPlan {
-        wire: String::new(),
         ident: "meta".into(),
-        rename: false,
-        ty: "RecordMeta".into(),
-        requirement: Requirement::Optional,
-        max_length: None,
-        nested: false,
         flatten: true,
-        sensitive: false,
-        read_only: false,
-        docs: vec![
-            "What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see \
-             [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object."
-                .into(),
-        ],
-        enum_type: None,
-        name_from: NameFrom::Fixed,
-        decided_by: DecidedBy::Rule,
+        ..FieldPlan::plain(
+            "",
+            "RecordMeta".into(),
+            vec![
+                "What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see \
+                 [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object."
+                    .into(),
+            ],
+        )
     }
 }
 
 /// One field of `RecordMeta`, the fields every record carries.
 fn meta_field(base: &BaseField) -> FieldPlan {
-    let (ident, rename) = field_ident(&base.name);
     let urls: Vec<&str> = base.sources.iter().map(String::as_str).collect();
     let (ty, words) = match scalar_type(&base.ty) {
         Some(ty) => (ty.to_owned(), format!("`{}`", base.ty)),
@@ -1075,24 +1072,16 @@ fn meta_field(base: &BaseField) -> FieldPlan {
         "The API user's own data: sent back as read."
     };
     FieldPlan {
-        wire: base.name.clone(),
-        ident,
-        rename,
-        ty,
-        requirement: Requirement::Optional,
-        max_length: None,
-        nested: false,
-        flatten: false,
-        sensitive: false,
         read_only: base.read_only,
-        docs: vec![format!(
-            "`{}` ({words}). Optional. {who} Printed on {}.",
-            base.name,
-            first_of(&urls)
-        )],
-        enum_type: None,
-        name_from: NameFrom::Fixed,
-        decided_by: DecidedBy::Rule,
+        ..FieldPlan::plain(
+            &base.name,
+            ty,
+            vec![format!(
+                "`{}` ({words}). Optional. {who} Printed on {}.",
+                base.name,
+                first_of(&urls)
+            )],
+        )
     }
 }
 

@@ -272,7 +272,7 @@ pub fn coworker_body() -> String {
 
     let info = registry::find(Coworker::NAME).expect("Coworker is registered");
     let mut object = serde_json::Map::new();
-    for (i, field) in info.fields().iter().enumerate() {
+    for (i, field) in info.wire_fields().into_iter().enumerate() {
         if field.nested() {
             continue;
         }
@@ -293,6 +293,8 @@ pub fn coworker_body() -> String {
                 }
                 "NexudusDateTime" => serde_json::json!("2025-01-15T10:30:00"),
                 "Vec<i64>" => serde_json::json!([i, i + 1, i + 2]),
+                "serde_json::Number" => serde_json::json!(i),
+                "serde_json::Value" => serde_json::json!({ "any": i }),
                 other => panic!("Coworker.{}: no sample for {other}", field.wire_name()),
             },
         };

@@ -591,7 +591,7 @@ impl<'s> Context<'s> {
             name: entity.name.clone(),
             file: snake_case(&entity.name),
             plural: entity.plural.clone(),
-            docs: resource_docs(entity, module, &path, &candidates),
+            docs: resource_docs(entity, module, &path, &candidates, &self.base_names()),
             path,
             fields,
             enums,
@@ -604,13 +604,17 @@ impl<'s> Context<'s> {
     /// the official pages print differently renamed to what they print),
     /// then the names only the official pages print. (The base fields every
     /// record carries come after them, in [`RecordMeta`](meta_field).)
-    fn candidates(&self, entity: &'s Entity, evidence: &Evidence<'s>) -> Vec<Candidate<'s>> {
-        let base_names: BTreeSet<&str> = self
-            .base_fields
+    /// The base fields' names, and `Id`.
+    fn base_names(&self) -> BTreeSet<&'s str> {
+        self.base_fields
             .iter()
             .map(|b| b.name.as_str())
             .chain(["Id"])
-            .collect();
+            .collect()
+    }
+
+    fn candidates(&self, entity: &'s Entity, evidence: &Evidence<'s>) -> Vec<Candidate<'s>> {
+        let base_names = self.base_names();
         let catalogue: BTreeSet<&str> = entity.fields.iter().map(|f| f.name.as_str()).collect();
         let printed: Vec<&str> = evidence
             .printed_names()
@@ -644,7 +648,13 @@ impl<'s> Context<'s> {
             })
             .collect();
         let taken: BTreeSet<&str> = renames.values().copied().collect();
-        for name in printed.into_iter().filter(|n| !taken.contains(n)) {
+        // A name only the pages print is modelled when a client may send
+        // it; the read-only keys of a GET answer are left to serde to skip
+        // (listed in the resource's docs).
+        let writable = printed
+            .into_iter()
+            .filter(|n| !taken.contains(n) && evidence.writable(n));
+        for name in writable {
             let (ty, enum_name) = if evidence.enum_values(name).is_empty() {
                 (official_type(&evidence.type_words(name)).to_owned(), None)
             } else {
@@ -1090,6 +1100,7 @@ fn resource_docs(
     module: &str,
     path: &str,
     candidates: &[Candidate],
+    base_names: &BTreeSet<&str>,
 ) -> Vec<String> {
     let mut docs = Vec::new();
     let article = if entity.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
@@ -1161,10 +1172,27 @@ fn resource_docs(
             }
         }
     }
+    let evidence = Evidence::of(entity);
+    let read_only: Vec<String> = evidence
+        .printed_names()
+        .into_iter()
+        .filter(|n| *n != "Id" && !candidates.iter().any(|c| c.wire == *n))
+        .filter(|n| !base_names.contains(n))
+        .map(|n| format!("`{n}`"))
+        .collect();
+    if !read_only.is_empty() {
+        docs.push(String::new());
+        docs.push(format!(
+            "The official pages also print these keys of a record, which no page read lists in a \
+             request body: the model leaves them out (serde skips them when reading): {}.",
+            read_only.join(", ")
+        ));
+    }
     let unmodelled: Vec<String> = entity
         .devdocs_fields_not_in_skills
         .iter()
         .filter(|f| !candidates.iter().any(|c| &c.wire == *f))
+        .filter(|f| !read_only.contains(&format!("`{f}`")))
         .map(|f| format!("`{f}`"))
         .collect();
     if !unmodelled.is_empty() {

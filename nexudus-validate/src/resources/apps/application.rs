@@ -26,6 +26,10 @@ use crate::{NexudusResource, Secret};
 /// - developers get-applications:
 ///   `https://developers.nexudus.com/rest-api/apps/get-applications`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ApplicationKey`.
+///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -85,11 +89,6 @@ pub struct Application {
     /// developers put-applications.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_required_roles: Option<Vec<i64>>,
-    /// `ApplicationKey` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-applications. Name printed on developers
-    /// get-applications-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub application_key: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -35,6 +35,9 @@ use crate::{NexudusResource, Secret};
 /// - learn get-marketplaceapplications:
 ///   `https://learn.nexudus.com/rest-api/apps/get-marketplaceapplications`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `LogoFileName`.
+///
 /// Its `Debug` never prints the sensitive fields (`SecretKey`), only whether they are set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -139,12 +142,6 @@ pub struct MarketPlaceApplication {
     /// get-marketplaceapplications-by-id, learn get-marketplaceapplications-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_logo_file: Option<bool>,
-    /// `LogoFileName` (`string`). Optional: create: not required by developers
-    /// post-marketplaceapplications, learn post-marketplaceapplications; update: not required
-    /// by learn put-marketplaceapplications. Name printed on developers
-    /// get-marketplaceapplications-by-id, learn get-marketplaceapplications-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub logo_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,11 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-businesscharges`
 /// - support 360009769937-Businesscharge:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009769937-Businesscharge`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `Invoiced`,
+/// `InvoicedOn`, `ApprovedByBusiness`, `ApprovedBySender`, `Recurrent`, `RepeatFrom`,
+/// `RepeatUntil`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -88,39 +93,6 @@ pub struct BusinessCharge {
     /// get-businesscharges-by-id (+1 more).
     #[required]
     pub tax_amount: Option<f64>,
-    /// `Invoiced` (`bool`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-businesscharges-by-id, support 360009769937-Businesscharge.
-    #[serde(skip_serializing, default)]
-    pub invoiced: Option<bool>,
-    /// `InvoicedOn` (`DateTime`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-businesscharges-by-id, support
-    /// 360009769937-Businesscharge.
-    #[serde(skip_serializing, default)]
-    pub invoiced_on: Option<NexudusDateTime>,
-    /// `ApprovedByBusiness` (`bool`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-businesscharges-by-id, support
-    /// 360009769937-Businesscharge.
-    #[serde(skip_serializing, default)]
-    pub approved_by_business: Option<bool>,
-    /// `ApprovedBySender` (`bool`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-businesscharges-by-id, support
-    /// 360009769937-Businesscharge.
-    #[serde(skip_serializing, default)]
-    pub approved_by_sender: Option<bool>,
-    /// `Recurrent` (`bool`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-businesscharges-by-id, support 360009769937-Businesscharge.
-    #[serde(skip_serializing, default)]
-    pub recurrent: Option<bool>,
-    /// `RepeatFrom` (`string`). Optional: create: not required by developers
-    /// post-businesscharges; update: not required by developers put-businesscharges. Name
-    /// printed on developers get-businesscharges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub repeat_from: Option<String>,
-    /// `RepeatUntil` (`string`). Optional: create: not required by developers
-    /// post-businesscharges; update: not required by developers put-businesscharges. Name
-    /// printed on developers get-businesscharges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub repeat_until: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://learn.nexudus.com/rest-api/billing/get-charges-by-id`
 /// - developers get-charges: `https://developers.nexudus.com/rest-api/billing/get-charges`
 /// - learn get-charges: `https://learn.nexudus.com/rest-api/billing/get-charges.md`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`, `ChargeNumber`, `DiscountCode`, `InvoicedOn`,
+/// `CoworkerContractUniqueId`, `CoworkerExtraServiceUniqueId`, `ExtraServiceUniqueId`,
+/// `CoworkerTimePassUniqueId`, `CoworkerChargeUniqueId`, `EventAttendeeUniqueId`,
+/// `InvoiceFromDate`, `InvoiceToDate`, `CoworkerDiscountCodeUniqueId`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Charge", path = "/api/billing/charges")]
@@ -154,76 +161,6 @@ pub struct Charge {
     /// learn get-charges-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub repeat_until: Option<NexudusDateTime>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-charges,
-    /// learn post-charges; update: not required by developers put-charges. Name printed on
-    /// learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_currency_code: Option<String>,
-    /// `ChargeNumber` (`string`). Optional: create: not required by developers post-charges,
-    /// learn post-charges; update: not required by developers put-charges. Name printed on
-    /// learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub charge_number: Option<String>,
-    /// `DiscountCode` (`string`). Optional: create: not required by developers post-charges,
-    /// learn post-charges; update: not required by developers put-charges. Name printed on
-    /// learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub discount_code: Option<String>,
-    /// `InvoicedOn` (`string`). Optional: create: not required by developers post-charges,
-    /// learn post-charges; update: not required by developers put-charges. Name printed on
-    /// learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoiced_on: Option<String>,
-    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_unique_id: Option<String>,
-    /// `CoworkerExtraServiceUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_extra_service_unique_id: Option<String>,
-    /// `ExtraServiceUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub extra_service_unique_id: Option<String>,
-    /// `CoworkerTimePassUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_time_pass_unique_id: Option<String>,
-    /// `CoworkerChargeUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_charge_unique_id: Option<String>,
-    /// `EventAttendeeUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_unique_id: Option<String>,
-    /// `InvoiceFromDate` (`string`). Optional: create: not required by developers post-charges,
-    /// learn post-charges; update: not required by developers put-charges. Name printed on
-    /// learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_from_date: Option<String>,
-    /// `InvoiceToDate` (`string`). Optional: create: not required by developers post-charges,
-    /// learn post-charges; update: not required by developers put-charges. Name printed on
-    /// learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_to_date: Option<String>,
-    /// `CoworkerDiscountCodeUniqueId` (`string`). Optional: create: not required by developers
-    /// post-charges, learn post-charges; update: not required by developers put-charges. Name
-    /// printed on learn get-charges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_discount_code_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

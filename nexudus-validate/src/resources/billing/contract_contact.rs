@@ -33,6 +33,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractcontacts-by-id`
 /// - developers get-contractcontacts:
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractcontacts`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerContractQuantity`, `CoworkerContractFloorPlanDeskIds`,
+/// `CoworkerContractFloorPlanDeskNames`, `CoworkerContractTariffName`, `CoworkerFullName`,
+/// `CoworkerCompanyName`, `CoworkerBillingName`, `CoworkerEmail`, `CoworkerActive`,
+/// `CountryName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -175,66 +182,6 @@ pub struct ContractContact {
     /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub aml_cleared_on: Option<NexudusDateTime>,
-    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_quantity: Option<serde_json::Number>,
-    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
-    /// developers post-contractcontacts; update: not required by developers
-    /// put-contractcontacts, learn put-contractcontacts. Name printed on learn
-    /// get-contractcontacts-by-id, developers get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_ids: Option<String>,
-    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
-    /// developers post-contractcontacts; update: not required by developers
-    /// put-contractcontacts, learn put-contractcontacts. Name printed on learn
-    /// get-contractcontacts-by-id, developers get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_names: Option<String>,
-    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_tariff_name: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_email: Option<String>,
-    /// `CoworkerActive` (`bool`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_active: Option<bool>,
-    /// `CountryName` (`string`). Optional: create: not required by developers
-    /// post-contractcontacts; update: not required by developers put-contractcontacts, learn
-    /// put-contractcontacts. Name printed on learn get-contractcontacts-by-id, developers
-    /// get-contractcontacts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub country_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

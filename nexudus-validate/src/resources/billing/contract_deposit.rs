@@ -33,6 +33,14 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractdeposits`
 /// - learn get-contractdeposits:
 ///   `https://learn.nexudus.com/rest-api/billing/get-contractdeposits.md`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerContractQuantity`, `CoworkerContractFloorPlanDeskIds`,
+/// `CoworkerContractFloorPlanDeskNames`, `CoworkerContractTariffName`,
+/// `CoworkerContractCoworkerId`, `CoworkerContractCoworkerFullName`,
+/// `CoworkerContractCoworkerBillingName`, `ProductName`, `ProductPrice`,
+/// `ProductCurrencyCode`, `Invoiced`, `Credited`, `InvoicedOn`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -79,82 +87,6 @@ pub struct ContractDeposit {
     /// put-contractdeposits. Name printed on learn get-contractdeposits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_during_online_checkout: Option<bool>,
-    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_quantity: Option<serde_json::Number>,
-    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
-    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
-    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
-    /// learn get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_ids: Option<String>,
-    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
-    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
-    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
-    /// learn get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_names: Option<String>,
-    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_tariff_name: Option<String>,
-    /// `CoworkerContractCoworkerId` (`number`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_id: Option<serde_json::Number>,
-    /// `CoworkerContractCoworkerFullName` (`string`). Optional: create: not required by
-    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
-    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
-    /// learn get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_full_name: Option<String>,
-    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: create: not required by
-    /// developers post-contractdeposits, learn post-contractdeposits; update: not required by
-    /// developers put-contractdeposits. Name printed on developers get-contractdeposits-by-id,
-    /// learn get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_billing_name: Option<String>,
-    /// `ProductName` (`string`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_name: Option<String>,
-    /// `ProductPrice` (`number`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_price: Option<serde_json::Number>,
-    /// `ProductCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_currency_code: Option<String>,
-    /// `Invoiced` (`bool`). Optional: create: not required by developers post-contractdeposits,
-    /// learn post-contractdeposits; update: not required by developers put-contractdeposits.
-    /// Name printed on developers get-contractdeposits-by-id, learn get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoiced: Option<bool>,
-    /// `Credited` (`bool`). Optional: create: not required by developers post-contractdeposits,
-    /// learn post-contractdeposits; update: not required by developers put-contractdeposits.
-    /// Name printed on developers get-contractdeposits-by-id, learn get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub credited: Option<bool>,
-    /// `InvoicedOn` (`string`). Optional: create: not required by developers
-    /// post-contractdeposits, learn post-contractdeposits; update: not required by developers
-    /// put-contractdeposits. Name printed on developers get-contractdeposits-by-id, learn
-    /// get-contractdeposits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoiced_on: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods-by-id`
 /// - developers get-contractpausedperiods:
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractpausedperiods`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerContractQuantity`, `CoworkerContractFloorPlanDeskIds`,
+/// `CoworkerContractFloorPlanDeskNames`, `CoworkerContractTariffName`,
+/// `CoworkerContractCoworkerId`, `CoworkerContractCoworkerFullName`,
+/// `CoworkerContractCoworkerBillingName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -77,41 +84,6 @@ pub struct ContractPausedPeriod {
     /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pause_until_local: Option<NexudusDateTime>,
-    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
-    /// post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_quantity: Option<serde_json::Number>,
-    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
-    /// developers post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_ids: Option<String>,
-    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
-    /// developers post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_names: Option<String>,
-    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
-    /// post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_tariff_name: Option<String>,
-    /// `CoworkerContractCoworkerId` (`number`). Optional: create: not required by developers
-    /// post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_id: Option<serde_json::Number>,
-    /// `CoworkerContractCoworkerFullName` (`string`). Optional: create: not required by
-    /// developers post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_full_name: Option<String>,
-    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: create: not required by
-    /// developers post-contractpausedperiods; update: not required by developers
-    /// put-contractpausedperiods. Name printed on developers get-contractpausedperiods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_billing_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

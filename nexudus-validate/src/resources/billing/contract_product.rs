@@ -29,6 +29,14 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractproducts`
 /// - developers reference/contractproduct:
 ///   `https://developers.nexudus.com/reference/contractproduct`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerContractQuantity`, `CoworkerContractFloorPlanDeskIds`,
+/// `CoworkerContractFloorPlanDeskNames`, `CoworkerContractTariffName`,
+/// `CoworkerContractCoworkerId`, `CoworkerContractCoworkerFullName`,
+/// `CoworkerContractCoworkerBillingName`, `ProductName`, `ProductApplyProRating`,
+/// `ProductCurrencyCode`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -88,61 +96,11 @@ pub struct ContractProduct {
     /// get-contractproducts-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_pro_rating: Option<bool>,
-    /// `CoworkerContractQuantity` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-contractproducts-by-id, developers
-    /// reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_quantity: Option<String>,
-    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
-    /// developers reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_floor_plan_desk_ids: Option<String>,
-    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
-    /// developers reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_floor_plan_desk_names: Option<String>,
-    /// `CoworkerContractTariffName` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-contractproducts-by-id, developers
-    /// reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_tariff_name: Option<String>,
-    /// `CoworkerContractCoworkerId` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-contractproducts-by-id, developers
-    /// reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_coworker_id: Option<String>,
-    /// `CoworkerContractCoworkerFullName` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
-    /// developers reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_coworker_full_name: Option<String>,
-    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-contractproducts-by-id,
-    /// developers reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_contract_coworker_billing_name: Option<String>,
-    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-contractproducts-by-id, developers
-    /// reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub product_name: Option<String>,
     /// `ProductPrice` (`decimal`). Optional: create: not required by developers
     /// post-contractproducts; update: not required by developers put-contractproducts. Name
     /// printed on developers get-contractproducts-by-id, developers reference/contractproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub product_price: Option<f64>,
-    /// `ProductApplyProRating` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-contractproducts-by-id, developers
-    /// reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub product_apply_pro_rating: Option<String>,
-    /// `ProductCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-contractproducts-by-id, developers
-    /// reference/contractproduct.
-    #[serde(skip_serializing, default)]
-    pub product_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

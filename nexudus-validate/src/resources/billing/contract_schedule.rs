@@ -27,6 +27,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractschedules-by-id`
 /// - developers get-contractschedules:
 ///   `https://developers.nexudus.com/rest-api/billing/get-contractschedules`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerContractQuantity`, `CoworkerContractFloorPlanDeskIds`,
+/// `CoworkerContractFloorPlanDeskNames`, `CoworkerContractTariffName`,
+/// `CoworkerContractCoworkerId`, `CoworkerContractCoworkerFullName`,
+/// `CoworkerContractCoworkerBillingName`, `Applied`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -68,46 +75,6 @@ pub struct ContractSchedule {
     /// developers get-contractschedules-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub apply_on_local: Option<NexudusDateTime>,
-    /// `CoworkerContractQuantity` (`number`). Optional: create: not required by developers
-    /// post-contractschedules; update: not required by developers put-contractschedules. Name
-    /// printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_quantity: Option<serde_json::Number>,
-    /// `CoworkerContractFloorPlanDeskIds` (`string`). Optional: create: not required by
-    /// developers post-contractschedules; update: not required by developers
-    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_ids: Option<String>,
-    /// `CoworkerContractFloorPlanDeskNames` (`string`). Optional: create: not required by
-    /// developers post-contractschedules; update: not required by developers
-    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_floor_plan_desk_names: Option<String>,
-    /// `CoworkerContractTariffName` (`string`). Optional: create: not required by developers
-    /// post-contractschedules; update: not required by developers put-contractschedules. Name
-    /// printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_tariff_name: Option<String>,
-    /// `CoworkerContractCoworkerId` (`number`). Optional: create: not required by developers
-    /// post-contractschedules; update: not required by developers put-contractschedules. Name
-    /// printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_id: Option<serde_json::Number>,
-    /// `CoworkerContractCoworkerFullName` (`string`). Optional: create: not required by
-    /// developers post-contractschedules; update: not required by developers
-    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_full_name: Option<String>,
-    /// `CoworkerContractCoworkerBillingName` (`string`). Optional: create: not required by
-    /// developers post-contractschedules; update: not required by developers
-    /// put-contractschedules. Name printed on developers get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_coworker_billing_name: Option<String>,
-    /// `Applied` (`bool`). Optional: create: not required by developers post-contractschedules;
-    /// update: not required by developers put-contractschedules. Name printed on developers
-    /// get-contractschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub applied: Option<bool>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -32,6 +32,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/coworkerbookingcredit:
 ///   `https://developers.nexudus.com/reference/coworkerbookingcredit`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`, `TariffBookingCreditName`.
+///
 /// Catalogue note: 'elegible'/'cane-be-used' misspellings are the API's own names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -209,27 +213,12 @@ pub struct CoworkerBookingCredit {
     /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub applies_to_charges: Option<bool>,
-    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkerbookingcredits-by-id, developers
-    /// reference/coworkerbookingcredit.
-    #[serde(skip_serializing, default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerbookingcredits-by-id, developers
-    /// reference/coworkerbookingcredit.
-    #[serde(skip_serializing, default)]
-    pub business_currency_code: Option<String>,
     /// `TariffBookingCreditId` (`int`). Optional: create: not required by developers
     /// post-coworkerbookingcredits; update: not required by developers
     /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers
     /// get-coworkerbookingcredits-by-id, developers reference/coworkerbookingcredit.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_booking_credit_id: Option<i32>,
-    /// `TariffBookingCreditName` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerbookingcredits-by-id, developers
-    /// reference/coworkerbookingcredit.
-    #[serde(skip_serializing, default)]
-    pub tariff_booking_credit_name: Option<String>,
     /// `RemainingCredit` (`decimal`). Optional: create: not required by developers
     /// post-coworkerbookingcredits; update: not required by developers
     /// put-coworkerbookingcredits, learn put-coworkerbookingcredits. Name printed on developers

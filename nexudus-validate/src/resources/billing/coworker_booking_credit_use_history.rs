@@ -25,6 +25,13 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/billing/put-coworkerbookingcreditusehistories`
 /// - developers get-coworkerbookingcreditusehistories-by-id:
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerbookingcreditusehistories-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `BookingFromTime`, `BookingToTime`, `BookingResourceName`,
+/// `CoworkerInvoiceLineCoworkerInvoiceId`,
+/// `CoworkerInvoiceLineCoworkerInvoiceInvoiceNumber`, `EventAttendeeCalendarEventName`,
+/// `EventAttendeeEventProductName`, `EventAttendeeFullName`, `EventAttendeeEmail`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -84,60 +91,6 @@ pub struct CoworkerBookingCreditUseHistory {
     /// get-coworkerbookingcreditusehistories-by-id.
     #[required]
     pub credit_used: Option<f64>,
-    /// `BookingFromTime` (`string`). Optional: create: not required by developers
-    /// post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_from_time: Option<String>,
-    /// `BookingToTime` (`string`). Optional: create: not required by developers
-    /// post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_to_time: Option<String>,
-    /// `BookingResourceName` (`string`). Optional: create: not required by developers
-    /// post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_resource_name: Option<String>,
-    /// `CoworkerInvoiceLineCoworkerInvoiceId` (`number`). Optional: create: not required by
-    /// developers post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_line_coworker_invoice_id: Option<serde_json::Number>,
-    /// `CoworkerInvoiceLineCoworkerInvoiceInvoiceNumber` (`string`). Optional: create: not
-    /// required by developers post-coworkerbookingcreditusehistories; update: not required by
-    /// developers put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_line_coworker_invoice_invoice_number: Option<String>,
-    /// `EventAttendeeCalendarEventName` (`string`). Optional: create: not required by
-    /// developers post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_calendar_event_name: Option<String>,
-    /// `EventAttendeeEventProductName` (`string`). Optional: create: not required by developers
-    /// post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_event_product_name: Option<String>,
-    /// `EventAttendeeFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_full_name: Option<String>,
-    /// `EventAttendeeEmail` (`string`). Optional: create: not required by developers
-    /// post-coworkerbookingcreditusehistories; update: not required by developers
-    /// put-coworkerbookingcreditusehistories. Name printed on developers
-    /// get-coworkerbookingcreditusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_email: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -26,6 +26,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/coworkercontract:
 ///   `https://developers.nexudus.com/reference/coworkercontract`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `IssuedByName`,
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerCompanyName`,
+/// `CoworkerBillingName`, `CoworkerEmail`, `CoworkerActive`, `TariffName`,
+/// `TariffInvoiceEvery`, `TariffInvoiceEveryWeeks`, `TariffCurrencyCode`, `NextTariffName`,
+/// `StartDateLocal`, `RenewalDateLocal`, `NextAutoInvoiceLocal`,
+/// `PricePlanTermsAcceptedOnLocal`, `CancellationDateLocal`, `ContractTermLocal`,
+/// `ProposalContractUniqueId`, `InvoicedPeriodLocal`.
+///
 /// Catalogue note: read from offset 9500 (ops from SKILL.md index); cancellation-reason and
 /// delivery-preference-* enums have no numeric value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -262,72 +271,12 @@ pub struct CoworkerContract {
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contract_schedules: Option<Vec<CoworkerContractContractScheduleItem>>,
-    /// `IssuedByName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub issued_by_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub coworker_email: Option<String>,
-    /// `CoworkerActive` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub coworker_active: Option<String>,
-    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub tariff_name: Option<String>,
-    /// `TariffInvoiceEvery` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub tariff_invoice_every: Option<String>,
-    /// `TariffInvoiceEveryWeeks` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub tariff_invoice_every_weeks: Option<String>,
     /// `TariffPrice` (`decimal`). Optional: create: no official page; developers
     /// reference/coworkercontract optional; update: not required by developers
     /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
     /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_price: Option<f64>,
-    /// `TariffCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub tariff_currency_code: Option<String>,
-    /// `NextTariffName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkercontracts-by-id, developers
-    /// reference/coworkercontract.
-    #[serde(skip_serializing, default)]
-    pub next_tariff_name: Option<String>,
     /// `ContractTerm` (`DateTime`). Optional: create: no official page; developers
     /// reference/coworkercontract optional; update: not required by developers
     /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
@@ -364,58 +313,18 @@ pub struct CoworkerContract {
     /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_plan_terms_accepted_on: Option<NexudusDateTime>,
-    /// `StartDateLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkercontracts. Name printed on developers
-    /// get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub start_date_local: Option<String>,
-    /// `RenewalDateLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkercontracts. Name printed on developers
-    /// get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub renewal_date_local: Option<String>,
-    /// `NextAutoInvoiceLocal` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkercontracts. Name printed on developers
-    /// get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub next_auto_invoice_local: Option<String>,
-    /// `PricePlanTermsAcceptedOnLocal` (`string`). Optional: create: no official page; no
-    /// source flags it; update: not required by developers put-coworkercontracts. Name printed
-    /// on developers get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price_plan_terms_accepted_on_local: Option<String>,
-    /// `CancellationDateLocal` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkercontracts. Name printed on developers
-    /// get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub cancellation_date_local: Option<String>,
-    /// `ContractTermLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkercontracts. Name printed on developers
-    /// get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub contract_term_local: Option<String>,
     /// `ProposalUniqueId` (`string`). Optional: create: no official page; developers
     /// reference/coworkercontract optional; update: not required by developers
     /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
     /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposal_unique_id: Option<String>,
-    /// `ProposalContractUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-coworkercontracts. Name printed on
-    /// developers get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_contract_unique_id: Option<String>,
     /// `CourseMemberUniqueId` (`string`). Optional: create: no official page; developers
     /// reference/coworkercontract optional; update: not required by developers
     /// put-coworkercontracts. Name printed on developers get-coworkercontracts-by-id,
     /// developers reference/coworkercontract.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub course_member_unique_id: Option<String>,
-    /// `InvoicedPeriodLocal` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkercontracts. Name printed on developers
-    /// get-coworkercontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoiced_period_local: Option<String>,
     /// `FloorPlanDeskIds` (`string`). Optional: create: no official page; developers
     /// reference/coworkercontract optional; update: not required by developers
     /// put-coworkercontracts. Name printed on developers reference/coworkercontract.

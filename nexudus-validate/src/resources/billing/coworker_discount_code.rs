@@ -27,6 +27,12 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes-by-id`
 /// - developers get-coworkerdiscountcodes:
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerdiscountcodes`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerBillingName`,
+/// `CoworkerCompanyName`, `BusinessName`, `DiscountCodeCode`, `DiscountCodeActive`,
+/// `DiscountCodeValidFrom`, `DiscountCodeValidTo`, `TimesUsed`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -87,56 +93,6 @@ pub struct CoworkerDiscountCode {
     /// developers put-coworkerdiscountcodes, developers get-coworkerdiscountcodes-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_unique_id: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `DiscountCodeCode` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub discount_code_code: Option<String>,
-    /// `DiscountCodeActive` (`bool`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub discount_code_active: Option<bool>,
-    /// `DiscountCodeValidFrom` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub discount_code_valid_from: Option<String>,
-    /// `DiscountCodeValidTo` (`string`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub discount_code_valid_to: Option<String>,
-    /// `TimesUsed` (`number`). Optional: create: not required by developers
-    /// post-coworkerdiscountcodes; update: not required by developers
-    /// put-coworkerdiscountcodes. Name printed on developers get-coworkerdiscountcodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub times_used: Option<serde_json::Number>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

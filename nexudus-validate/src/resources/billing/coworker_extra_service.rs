@@ -29,6 +29,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/reference/coworkerextraservice`
 /// - support 360009845418-Coworkerextraservice:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845418-Coworkerextraservice`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ExtraServiceName`, `ExtraServiceCurrencyCode`, `ExtraServiceIsPrintingCredit`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -125,21 +129,6 @@ pub struct CoworkerExtraService {
     /// developers reference/coworkerextraservice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoice_this_coworker: Option<bool>,
-    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerextraservices-by-id, developers
-    /// reference/coworkerextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_name: Option<String>,
-    /// `ExtraServiceCurrencyCode` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerextraservices-by-id, developers
-    /// reference/coworkerextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_currency_code: Option<String>,
-    /// `ExtraServiceIsPrintingCredit` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerextraservices-by-id, developers
-    /// reference/coworkerextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_is_printing_credit: Option<String>,
     /// `Description` (`string`). Optional: create: not required by developers
     /// post-coworkerextraservices; update: not required by developers
     /// put-coworkerextraservices. Name printed on developers get-coworkerextraservices-by-id,

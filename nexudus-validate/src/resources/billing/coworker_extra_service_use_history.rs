@@ -27,6 +27,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories-by-id`
 /// - developers get-coworkerextraserviceusehistories:
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerextraserviceusehistories`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `BookingFromTime`, `BookingToTime`, `BookingResourceName`, `CreditUsed`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -52,30 +56,6 @@ pub struct CoworkerExtraServiceUseHistory {
     /// developers get-coworkerextraserviceusehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_id: Option<i64>,
-    /// `BookingFromTime` (`string`). Optional: create: not required by developers
-    /// post-coworkerextraserviceusehistories; update: not required by developers
-    /// put-coworkerextraserviceusehistories. Name printed on developers
-    /// get-coworkerextraserviceusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_from_time: Option<String>,
-    /// `BookingToTime` (`string`). Optional: create: not required by developers
-    /// post-coworkerextraserviceusehistories; update: not required by developers
-    /// put-coworkerextraserviceusehistories. Name printed on developers
-    /// get-coworkerextraserviceusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_to_time: Option<String>,
-    /// `BookingResourceName` (`string`). Optional: create: not required by developers
-    /// post-coworkerextraserviceusehistories; update: not required by developers
-    /// put-coworkerextraserviceusehistories. Name printed on developers
-    /// get-coworkerextraserviceusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_resource_name: Option<String>,
-    /// `CreditUsed` (`number`). Optional: create: not required by developers
-    /// post-coworkerextraserviceusehistories; update: not required by developers
-    /// put-coworkerextraserviceusehistories. Name printed on developers
-    /// get-coworkerextraserviceusehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub credit_used: Option<serde_json::Number>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

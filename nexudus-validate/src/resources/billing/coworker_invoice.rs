@@ -28,6 +28,16 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/coworkerinvoice:
 ///   `https://developers.nexudus.com/reference/coworkerinvoice`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `CoworkerRegularPaymentContractNumber`,
+/// `CoworkerRegularPaymentProvider`, `CoworkerCardNumber`,
+/// `CoworkerGoCardlessContractNumber`, `CoworkerEnableGoCardlessPayments`,
+/// `CoworkerBillingEmail`, `CoworkerNotifyOnNewInvoice`, `CoworkerNotifyOnNewPayment`,
+/// `CoworkerNotifyOnFailedPayment`, `CoworkerDoNotProcessInvoicesAutomatically`,
+/// `CoworkerCompanyName`, `CoworkerTeamNames`, `BusinessName`, `BillToCountryName`,
+/// `BillToCountryTwoDigitsCode`, `TransactionCurrencyCode`, `CurrencyCode`.
+///
 /// Catalogue note: read from offset 6000 (update table + tail).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -196,86 +206,6 @@ pub struct CoworkerInvoice {
     /// `--do-not-apply-credit-automatically` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_apply_credit_automatically: Option<bool>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerRegularPaymentContractNumber` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
-    /// developers reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_regular_payment_contract_number: Option<String>,
-    /// `CoworkerRegularPaymentProvider` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_regular_payment_provider: Option<String>,
-    /// `CoworkerCardNumber` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_card_number: Option<String>,
-    /// `CoworkerGoCardlessContractNumber` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
-    /// developers reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_go_cardless_contract_number: Option<String>,
-    /// `CoworkerEnableGoCardlessPayments` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
-    /// developers reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_enable_go_cardless_payments: Option<String>,
-    /// `CoworkerBillingEmail` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_billing_email: Option<String>,
-    /// `CoworkerNotifyOnNewInvoice` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_notify_on_new_invoice: Option<String>,
-    /// `CoworkerNotifyOnNewPayment` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_notify_on_new_payment: Option<String>,
-    /// `CoworkerNotifyOnFailedPayment` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_notify_on_failed_payment: Option<String>,
-    /// `CoworkerDoNotProcessInvoicesAutomatically` (`string`). Optional: read-only. Read from
-    /// the server, never sent back. Name printed on developers get-coworkerinvoices-by-id,
-    /// developers reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_do_not_process_invoices_automatically: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub coworker_team_names: Option<String>,
-    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub business_name: Option<String>,
-    /// `BillToCountryName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub bill_to_country_name: Option<String>,
-    /// `BillToCountryTwoDigitsCode` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub bill_to_country_two_digits_code: Option<String>,
     /// `Description` (`string`). Optional: create: no official page; developers
     /// reference/coworkerinvoice optional; update: not required by developers
     /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers
@@ -312,16 +242,6 @@ pub struct CoworkerInvoice {
     /// reference/coworkerinvoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub paid_amount: Option<f64>,
-    /// `TransactionCurrencyCode` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-coworkerinvoices. Name printed on
-    /// developers get-coworkerinvoices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub transaction_currency_code: Option<String>,
-    /// `CurrencyCode` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkerinvoices-by-id, developers
-    /// reference/coworkerinvoice.
-    #[serde(skip_serializing, default)]
-    pub currency_code: Option<String>,
     /// `TaxAmount` (`decimal`). Optional: create: no official page; developers
     /// reference/coworkerinvoice optional; update: not required by developers
     /// put-coworkerinvoices. Name printed on developers get-coworkerinvoices-by-id, developers

@@ -27,6 +27,15 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories-by-id`
 /// - developers get-coworkerinvoicehistories:
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicehistories`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerInvoiceCoworkerId`, `CoworkerInvoiceBusinessId`,
+/// `CoworkerInvoiceBusinessCurrencyCode`, `CoworkerInvoiceCoworkerFullName`,
+/// `CoworkerInvoiceTotalAmount`, `CoworkerInvoiceInvoiceNumber`,
+/// `CoworkerInvoiceBillToName`, `CoworkerInvoicePaid`, `CoworkerInvoicePaidOn`,
+/// `CoworkerInvoiceRefunded`, `CoworkerInvoiceRefundedOn`, `CoworkerInvoiceDueDate`,
+/// `CoworkerInvoiceDraft`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -68,84 +77,6 @@ pub struct CoworkerInvoiceHistory {
     /// developers put-coworkerinvoicehistories, developers get-coworkerinvoicehistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notify: Option<bool>,
-    /// `CoworkerInvoiceCoworkerId` (`number`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_coworker_id: Option<serde_json::Number>,
-    /// `CoworkerInvoiceBusinessId` (`number`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_business_id: Option<serde_json::Number>,
-    /// `CoworkerInvoiceBusinessCurrencyCode` (`string`). Optional: create: not required by
-    /// developers post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_business_currency_code: Option<String>,
-    /// `CoworkerInvoiceCoworkerFullName` (`string`). Optional: create: not required by
-    /// developers post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_coworker_full_name: Option<String>,
-    /// `CoworkerInvoiceTotalAmount` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_total_amount: Option<String>,
-    /// `CoworkerInvoiceInvoiceNumber` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_invoice_number: Option<String>,
-    /// `CoworkerInvoiceBillToName` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_bill_to_name: Option<String>,
-    /// `CoworkerInvoicePaid` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_paid: Option<String>,
-    /// `CoworkerInvoicePaidOn` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_paid_on: Option<String>,
-    /// `CoworkerInvoiceRefunded` (`bool`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_refunded: Option<bool>,
-    /// `CoworkerInvoiceRefundedOn` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_refunded_on: Option<String>,
-    /// `CoworkerInvoiceDueDate` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_due_date: Option<String>,
-    /// `CoworkerInvoiceDraft` (`string`). Optional: create: not required by developers
-    /// post-coworkerinvoicehistories; update: not required by developers
-    /// put-coworkerinvoicehistories. Name printed on developers
-    /// get-coworkerinvoicehistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_invoice_draft: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

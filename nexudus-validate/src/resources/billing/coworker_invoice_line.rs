@@ -25,6 +25,12 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerinvoicelines-by-id`
 /// - developers reference/coworkerinvoiceline:
 ///   `https://developers.nexudus.com/reference/coworkerinvoiceline`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerInvoiceInvoiceNumber`, `CoworkerInvoicePaid`, `CoworkerInvoicePaidOn`,
+/// `CoworkerInvoiceCreditNote`, `CoworkerInvoiceCurrencyCode`, `CoworkerInvoiceDueDate`,
+/// `CreatedOnLocal`, `RefundedOnLocal`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -130,36 +136,6 @@ pub struct CoworkerInvoiceLine {
     /// developers reference/coworkerinvoiceline.
     #[required(update)]
     pub credit_amount: Option<f64>,
-    /// `CoworkerInvoiceInvoiceNumber` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
-    /// reference/coworkerinvoiceline.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_invoice_number: Option<String>,
-    /// `CoworkerInvoicePaid` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerinvoicelines-by-id, developers
-    /// reference/coworkerinvoiceline.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_paid: Option<String>,
-    /// `CoworkerInvoicePaidOn` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
-    /// reference/coworkerinvoiceline.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_paid_on: Option<String>,
-    /// `CoworkerInvoiceCreditNote` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
-    /// reference/coworkerinvoiceline.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_credit_note: Option<String>,
-    /// `CoworkerInvoiceCurrencyCode` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
-    /// reference/coworkerinvoiceline.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_currency_code: Option<String>,
-    /// `CoworkerInvoiceDueDate` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerinvoicelines-by-id, developers
-    /// reference/coworkerinvoiceline.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_due_date: Option<String>,
     /// `CoworkerContractUniqueId` (`string`). Optional: create: no official page; developers
     /// reference/coworkerinvoiceline optional; update: not required by developers
     /// put-coworkerinvoicelines. Name printed on developers get-coworkerinvoicelines-by-id,
@@ -286,16 +262,6 @@ pub struct CoworkerInvoiceLine {
     /// developers reference/coworkerinvoiceline.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_name: Option<String>,
-    /// `CreatedOnLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkerinvoicelines. Name printed on developers
-    /// get-coworkerinvoicelines-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub created_on_local: Option<String>,
-    /// `RefundedOnLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkerinvoicelines. Name printed on developers
-    /// get-coworkerinvoicelines-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub refunded_on_local: Option<String>,
     /// `Position` (`int`). Optional: create: no official page; developers
     /// reference/coworkerinvoiceline optional; update: not required by developers
     /// put-coworkerinvoicelines. Name printed on developers reference/coworkerinvoiceline.

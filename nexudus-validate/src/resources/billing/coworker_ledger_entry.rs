@@ -29,6 +29,14 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/coworkerledgerentry:
 ///   `https://developers.nexudus.com/reference/coworkerledgerentry`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`, `CoworkerFullName`, `CoworkerInvoiceInvoiceNumber`,
+/// `CoworkerInvoiceTotalAmount`, `CoworkerInvoiceBillToName`, `CoworkerInvoicePaid`,
+/// `CoworkerInvoicePaidOn`, `CoworkerInvoiceRefunded`, `CoworkerInvoiceRefundedOn`,
+/// `CoworkerInvoiceDueDate`, `CoworkerInvoiceDraft`,
+/// `CoworkerInvoiceWaitingForInvoiceNumber`, `Billed`, `TransactionDateLocal`.
+///
 /// Catalogue note: payment-gateway-name enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -104,86 +112,11 @@ pub struct CoworkerLedgerEntry {
     /// reference/coworkerledgerentry.
     #[required]
     pub balance: Option<f64>,
-    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub business_currency_code: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerInvoiceInvoiceNumber` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_invoice_number: Option<String>,
-    /// `CoworkerInvoiceTotalAmount` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_total_amount: Option<String>,
-    /// `CoworkerInvoiceBillToName` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_bill_to_name: Option<String>,
-    /// `CoworkerInvoicePaid` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_paid: Option<String>,
-    /// `CoworkerInvoicePaidOn` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_paid_on: Option<String>,
-    /// `CoworkerInvoiceRefunded` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_refunded: Option<String>,
-    /// `CoworkerInvoiceRefundedOn` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_refunded_on: Option<String>,
-    /// `CoworkerInvoiceDueDate` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_due_date: Option<String>,
-    /// `CoworkerInvoiceDraft` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerledgerentries-by-id, developers
-    /// reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_draft: Option<String>,
-    /// `CoworkerInvoiceWaitingForInvoiceNumber` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-coworkerledgerentries-by-id,
-    /// developers reference/coworkerledgerentry.
-    #[serde(skip_serializing, default)]
-    pub coworker_invoice_waiting_for_invoice_number: Option<String>,
     /// `PaymentMethodNumber` (`string`). Optional: create: not required by developers
     /// post-coworkerledgerentries; update: as on create. Name printed on developers
     /// get-coworkerledgerentries-by-id, developers reference/coworkerledgerentry.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_method_number: Option<String>,
-    /// `Billed` (`bool`). Optional: create: not required by developers
-    /// post-coworkerledgerentries; update: as on create. Name printed on developers
-    /// get-coworkerledgerentries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub billed: Option<bool>,
-    /// `TransactionDateLocal` (`string`). Optional: create: not required by developers
-    /// post-coworkerledgerentries; update: as on create. Name printed on developers
-    /// get-coworkerledgerentries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub transaction_date_local: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,10 @@ use crate::NexudusResource;
 /// - developers get-coworkerpaymentmethods:
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`.
+///
 /// Catalogue note: regular-payment-provider enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -91,16 +95,6 @@ pub struct CoworkerPaymentMethod {
     /// developers put-coworkerpaymentmethods, developers get-coworkerpaymentmethods-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub card_number: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-coworkerpaymentmethods; update: not required by developers
-    /// put-coworkerpaymentmethods. Name printed on developers get-coworkerpaymentmethods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-coworkerpaymentmethods; update: not required by developers
-    /// put-coworkerpaymentmethods. Name printed on developers get-coworkerpaymentmethods-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,12 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkerproducts`
 /// - developers reference/coworkerproduct:
 ///   `https://developers.nexudus.com/reference/coworkerproduct`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerCompanyName`,
+/// `CoworkerBillingName`, `CoworkerEmail`, `ProductName`, `ProductApplyProRating`,
+/// `ProductCurrencyCode`, `CoworkerDeliveryUniqueId`, `ProposalUniqueId`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -196,52 +202,12 @@ pub struct CoworkerProduct {
     /// reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced: Option<bool>,
-    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub coworker_email: Option<String>,
-    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub product_name: Option<String>,
     /// `ProductPrice` (`decimal`). Optional: create: no official page; developers
     /// reference/coworkerproduct optional; update: not required by developers
     /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
     /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub product_price: Option<f64>,
-    /// `ProductApplyProRating` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub product_apply_pro_rating: Option<String>,
-    /// `ProductCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-coworkerproducts-by-id, developers
-    /// reference/coworkerproduct.
-    #[serde(skip_serializing, default)]
-    pub product_currency_code: Option<String>,
     /// `OrderNumber` (`string`). Optional: create: no official page; developers
     /// reference/coworkerproduct optional; update: not required by developers
     /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers
@@ -290,16 +256,6 @@ pub struct CoworkerProduct {
     /// get-coworkerproducts-by-id, developers reference/coworkerproduct.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub contract_product_unique_id: Option<String>,
-    /// `CoworkerDeliveryUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-coworkerproducts, learn
-    /// put-coworkerproducts. Name printed on developers get-coworkerproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_delivery_unique_id: Option<String>,
-    /// `ProposalUniqueId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkerproducts, learn put-coworkerproducts.
-    /// Name printed on developers get-coworkerproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_unique_id: Option<String>,
     /// `CoworkerInvoiceId` (`int`). Optional: create: no official page; developers
     /// reference/coworkerproduct optional; update: not required by developers
     /// put-coworkerproducts, learn put-coworkerproducts. Name printed on developers

@@ -27,6 +27,11 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses-by-id`
 /// - developers get-coworkertimepasses:
 ///   `https://developers.nexudus.com/rest-api/billing/get-coworkertimepasses`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `TimePassName`,
+/// `TimePassCurrencyCode`, `CheckedIn`, `UsedDate`, `RemainingUses`, `TotalUses`,
+/// `Invoiced`, `InvoiceDate`, `IsFromTariff`, `IsPayAsYouGo`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -116,56 +121,6 @@ pub struct CoworkerTimePass {
     /// developers get-coworkertimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_time_pass_unique_id: Option<String>,
-    /// `TimePassName` (`string`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub time_pass_name: Option<String>,
-    /// `TimePassCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub time_pass_currency_code: Option<String>,
-    /// `CheckedIn` (`bool`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub checked_in: Option<bool>,
-    /// `UsedDate` (`string`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub used_date: Option<String>,
-    /// `RemainingUses` (`number`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub remaining_uses: Option<serde_json::Number>,
-    /// `TotalUses` (`number`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub total_uses: Option<serde_json::Number>,
-    /// `Invoiced` (`bool`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoiced: Option<bool>,
-    /// `InvoiceDate` (`string`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_date: Option<String>,
-    /// `IsFromTariff` (`bool`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub is_from_tariff: Option<bool>,
-    /// `IsPayAsYouGo` (`bool`). Optional: create: not required by developers
-    /// post-coworkertimepasses; update: not required by developers put-coworkertimepasses. Name
-    /// printed on developers get-coworkertimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub is_pay_as_you_go: Option<bool>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

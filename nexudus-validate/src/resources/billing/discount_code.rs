@@ -32,6 +32,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/discountcode:
 ///   `https://developers.nexudus.com/reference/discountcode`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`.
+///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -221,15 +225,6 @@ pub struct DiscountCode {
     /// get-discountcodes-by-id, developers reference/discountcode.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expires_in: Option<i32>,
-    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-discountcodes-by-id, developers reference/discountcode.
-    #[serde(skip_serializing, default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-discountcodes-by-id, developers
-    /// reference/discountcode.
-    #[serde(skip_serializing, default)]
-    pub business_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

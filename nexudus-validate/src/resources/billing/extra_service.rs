@@ -29,6 +29,9 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/extraservice:
 ///   `https://developers.nexudus.com/reference/extraservice`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CurrencyCode`.
+///
 /// Catalogue note: read from offset 6500; key field IsDefaultPrice vs option
 /// --default-price (JSON name may be IsDefaultPrice; likewise
 /// booking-credit/printing-credit may be IsBookingCredit/IsPrintingCredit).
@@ -318,10 +321,6 @@ pub struct ExtraService {
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub time_slots: Option<Vec<ExtraServiceTimeSlotItem>>,
-    /// `CurrencyCode` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-extraservices-by-id, developers reference/extraservice.
-    #[serde(skip_serializing, default)]
-    pub currency_code: Option<String>,
     /// `FromTime` (`int`). Optional: create: no official page; developers
     /// reference/extraservice optional; update: not required by developers put-extraservices,
     /// mintlify put-extraservices. Name printed on developers get-extraservices-by-id,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::resources::RecordMeta;
-use crate::{NexudusDateTime, NexudusResource};
+use crate::NexudusResource;
 
 /// An `Invoice` record of the Nexudus API.
 ///
@@ -25,6 +25,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-invoices`
 /// - support 360009770177-Invoice:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770177-Invoice`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `InvoiceNumber`, `BillToCountryName`, `Description`, `DiscountAmount`, `DueDate`,
+/// `InvoiceFromDate`, `InvoiceToDate`, `SubscriptionAmount`, `ResellerAmount`,
+/// `TotalAmount`, `CurrencyId`, `CurrencyCode`, `TaxAmount`, `Paid`, `PaidOn`,
+/// `CustomData`, `PaymentAttemptsCount`.
 ///
 /// Catalogue note: file prose says list/get/create, ops line says Search/Get/Update (no
 /// create): inconsistent; ops line used.
@@ -90,74 +97,6 @@ pub struct Invoice {
     /// 360009770177-Invoice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub bill_to_country_id: Option<i64>,
-    /// `InvoiceNumber` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub invoice_number: Option<String>,
-    /// `BillToCountryName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: as on create. Name printed on developers get-invoices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub bill_to_country_name: Option<String>,
-    /// `Description` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub description: Option<String>,
-    /// `DiscountAmount` (`decimal`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub discount_amount: Option<f64>,
-    /// `DueDate` (`DateTime`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub due_date: Option<NexudusDateTime>,
-    /// `InvoiceFromDate` (`DateTime`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub invoice_from_date: Option<NexudusDateTime>,
-    /// `InvoiceToDate` (`DateTime`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub invoice_to_date: Option<NexudusDateTime>,
-    /// `SubscriptionAmount` (`number`). Optional: create: no official page; no source flags it;
-    /// update: as on create. Name printed on developers get-invoices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub subscription_amount: Option<serde_json::Number>,
-    /// `ResellerAmount` (`number`). Optional: create: no official page; no source flags it;
-    /// update: as on create. Name printed on developers get-invoices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_amount: Option<serde_json::Number>,
-    /// `TotalAmount` (`decimal`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub total_amount: Option<f64>,
-    /// `CurrencyId` (`long`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub currency_id: Option<i64>,
-    /// `CurrencyCode` (`string`). Optional: create: no official page; no source flags it;
-    /// update: as on create. Name printed on developers get-invoices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_code: Option<String>,
-    /// `TaxAmount` (`decimal`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub tax_amount: Option<f64>,
-    /// `Paid` (`bool`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub paid: Option<bool>,
-    /// `PaidOn` (`DateTime`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub paid_on: Option<NexudusDateTime>,
-    /// `CustomData` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub custom_data: Option<String>,
-    /// `PaymentAttemptsCount` (`int`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-invoices-by-id, support 360009770177-Invoice.
-    #[serde(skip_serializing, default)]
-    pub payment_attempts_count: Option<i32>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

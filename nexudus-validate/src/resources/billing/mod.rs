@@ -154,7 +154,7 @@ pub use ledger_entry::LedgerEntry;
 pub use payment_gateway::{PaymentGateway, PaymentGatewayPaymentGatewayType};
 pub use product::{Product, ProductAvailableAs, ProductSystemProductType};
 pub use product_booking_credit::ProductBookingCredit;
-pub use product_extra_service::{ProductExtraService, ProductExtraServiceExtraServiceChargePeriod};
+pub use product_extra_service::ProductExtraService;
 pub use product_time_pass::{ProductTimePass, ProductTimePassExpirationType};
 pub use proposal::{Proposal, ProposalProposalStatus};
 pub use proposal_contract::ProposalContract;

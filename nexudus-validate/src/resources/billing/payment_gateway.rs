@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::resources::RecordMeta;
-use crate::{NexudusResource, Secret};
+use crate::NexudusResource;
 
 /// A `PaymentGateway` record of the Nexudus API.
 ///
@@ -24,8 +24,9 @@ use crate::{NexudusResource, Secret};
 /// - support 360009770217-Paymentgateway:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770217-Paymentgateway`
 ///
-/// Its `Debug` never prints the sensitive fields (`AccessToken`), only whether they are
-/// set.
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `AccessToken`,
+/// `XmlResponse`.
 ///
 /// Catalogue note: access-token/xml-response are list-filter only; attempt3d-secure is a
 /// kebab artefact (Attempt3DSecure?).
@@ -81,16 +82,6 @@ pub struct PaymentGateway {
     /// developers get-paymentgateways-by-id, support 360009770217-Paymentgateway.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_rate_id: Option<i64>,
-    /// `AccessToken` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Sensitive: never shown in failures or `Debug`. Name printed on developers
-    /// get-paymentgateways-by-id, support 360009770217-Paymentgateway.
-    #[serde(skip_serializing, default)]
-    pub access_token: Option<Secret<String>>,
-    /// `XmlResponse` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-paymentgateways-by-id, support
-    /// 360009770217-Paymentgateway.
-    #[serde(skip_serializing, default)]
-    pub xml_response: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -30,6 +30,10 @@ use crate::NexudusResource;
 /// - developers get-products:
 ///   `https://developers.nexudus.com/rest-api/billing/get-products`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `CurrencyCode`, `CurrentStock`, `ImageFileName`.
+///
 /// Catalogue note: read from offset 4500 (ops from SKILL.md index:
 /// list,get,create,update,delete,commands).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -238,26 +242,6 @@ pub struct Product {
     /// catalogue's guess `CreateDelivery`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub create_delivery_when_purchased: Option<bool>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-products;
-    /// update: not required by developers put-products, mintlify put-products. Name printed on
-    /// developers get-products-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `CurrencyCode` (`string`). Optional: create: not required by developers post-products;
-    /// update: not required by developers put-products, mintlify put-products. Name printed on
-    /// developers get-products-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_code: Option<String>,
-    /// `CurrentStock` (`number`). Optional: create: not required by developers post-products;
-    /// update: not required by developers put-products, mintlify put-products. Name printed on
-    /// developers get-products-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub current_stock: Option<serde_json::Number>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers post-products;
-    /// update: not required by developers put-products, mintlify put-products. Name printed on
-    /// developers get-products-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

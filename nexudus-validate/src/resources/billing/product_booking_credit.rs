@@ -30,6 +30,10 @@ use crate::NexudusResource;
 /// - developers get-productbookingcredits:
 ///   `https://developers.nexudus.com/rest-api/billing/get-productbookingcredits`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ProductName`,
+/// `ProductBusinessCurrencyCode`.
+///
 /// Catalogue note: options can-be-used-for-* here vs cane-be-used-for-* on
 /// CoworkerBookingCredit; this file's own descriptions name CaneBeUsedForEvents (JSON
 /// spelling uncertain); expiration-type enum has no value table.
@@ -202,18 +206,6 @@ pub struct ProductBookingCredit {
     /// post-productbookingcredits, developers get-productbookingcredits-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expire_time_in_weeks: Option<i64>,
-    /// `ProductName` (`string`). Optional: create: not required by developers
-    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
-    /// mintlify put-productbookingcredits. Name printed on developers
-    /// get-productbookingcredits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_name: Option<String>,
-    /// `ProductBusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-productbookingcredits, learn post-productbookingcredits; update: not required by
-    /// mintlify put-productbookingcredits. Name printed on developers
-    /// get-productbookingcredits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_business_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

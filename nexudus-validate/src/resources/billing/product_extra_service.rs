@@ -28,6 +28,11 @@ use crate::NexudusResource;
 /// - developers reference/productextraservice:
 ///   `https://developers.nexudus.com/reference/productextraservice`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ProductName`,
+/// `ExtraServiceName`, `ExtraServiceChargePeriod`, `ExtraServiceIsBookingCredit`,
+/// `ExtraServiceIsPrintingCredit`.
+///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -83,52 +88,8 @@ pub struct ProductExtraService {
     /// get-productextraservices-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expire_time_in_weeks: Option<i64>,
-    /// `ProductName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-productextraservices-by-id, developers
-    /// reference/productextraservice.
-    #[serde(skip_serializing, default)]
-    pub product_name: Option<String>,
-    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-productextraservices-by-id, developers
-    /// reference/productextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_name: Option<String>,
-    /// `ExtraServiceChargePeriod` (`enum` [`ProductExtraServiceExtraServiceChargePeriod`]).
-    /// Optional: read-only. Read from the server, never sent back. Name printed on developers
-    /// get-productextraservices-by-id, developers reference/productextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_charge_period: Option<ProductExtraServiceExtraServiceChargePeriod>,
-    /// `ExtraServiceIsBookingCredit` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-productextraservices-by-id, developers
-    /// reference/productextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_is_booking_credit: Option<String>,
-    /// `ExtraServiceIsPrintingCredit` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-productextraservices-by-id, developers
-    /// reference/productextraservice.
-    #[serde(skip_serializing, default)]
-    pub extra_service_is_printing_credit: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]
     pub meta: RecordMeta,
-}
-
-crate::open_enum! {
-    /// The values of `ProductExtraService.ExtraServiceChargePeriod` (`eChargePeriod`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (mintlify post-productextraservices).
-    pub enum ProductExtraServiceExtraServiceChargePeriod {
-        /// `1`: Minutes.
-        Minutes = 1,
-        /// `2`: Days.
-        Days = 2,
-        /// `3`: Weeks.
-        Weeks = 3,
-        /// `4`: Months.
-        Months = 4,
-        /// `5`: Uses.
-        Uses = 5,
-    }
 }

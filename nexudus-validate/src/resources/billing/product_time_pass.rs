@@ -28,6 +28,10 @@ use crate::NexudusResource;
 /// - developers get-producttimepasses:
 ///   `https://developers.nexudus.com/rest-api/billing/get-producttimepasses`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ProductName`,
+/// `TimePassName`.
+///
 /// Catalogue note: expiration-type enum has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -82,16 +86,6 @@ pub struct ProductTimePass {
     /// developers get-producttimepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub expire_time_in_weeks: Option<i64>,
-    /// `ProductName` (`string`). Optional: create: not required by developers
-    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
-    /// printed on developers get-producttimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_name: Option<String>,
-    /// `TimePassName` (`string`). Optional: create: not required by developers
-    /// post-producttimepasses; update: not required by developers put-producttimepasses. Name
-    /// printed on developers get-producttimepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub time_pass_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

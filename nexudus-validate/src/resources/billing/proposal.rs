@@ -28,6 +28,12 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposals-by-id`
 /// - developers reference/proposal: `https://developers.nexudus.com/reference/proposal`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `IssuedByName`,
+/// `IssuedByCurrencyCode`, `ResponsibleFullName`, `CoworkerCoworkerType`,
+/// `CoworkerFullName`, `CoworkerCompanyName`, `CoworkerBillingName`, `TariffName`,
+/// `TariffInvoiceEvery`, `TariffInvoiceEveryWeeks`, `TariffBusinessCurrencyCode`.
+///
 /// Catalogue note: read from offset 5500; update table omits desks/variants (only
 /// added-/removed- variants) and several create-only contract fields.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -232,34 +238,6 @@ pub struct Proposal {
     /// put-proposals. Accepted on create only. Name printed on developers get-proposals-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub do_not_issue_invoice: Option<bool>,
-    /// `IssuedByName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub issued_by_name: Option<String>,
-    /// `IssuedByCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub issued_by_currency_code: Option<String>,
-    /// `ResponsibleFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub responsible_full_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub coworker_billing_name: Option<String>,
     /// `DocumentToSignBinaryDocumentFileName` (`string`). Optional: create: not listed in the
     /// part read of developers post-proposals; update: not required by developers
     /// put-proposals, learn put-proposals. Name printed on developers get-proposals-by-id,
@@ -278,29 +256,11 @@ pub struct Proposal {
     /// reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub proposal_file_file_name: Option<String>,
-    /// `TariffName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub tariff_name: Option<String>,
-    /// `TariffInvoiceEvery` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-proposals-by-id, developers reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub tariff_invoice_every: Option<String>,
-    /// `TariffInvoiceEveryWeeks` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-proposals-by-id, developers
-    /// reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub tariff_invoice_every_weeks: Option<String>,
     /// `TariffPrice` (`decimal`). Optional: create: not listed in the part read of developers
     /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
     /// Name printed on developers get-proposals-by-id, developers reference/proposal.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_price: Option<f64>,
-    /// `TariffBusinessCurrencyCode` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-proposals-by-id, developers
-    /// reference/proposal.
-    #[serde(skip_serializing, default)]
-    pub tariff_business_currency_code: Option<String>,
     /// `SentOn` (`DateTime`). Optional: create: not listed in the part read of developers
     /// post-proposals; update: not required by developers put-proposals, learn put-proposals.
     /// Name printed on developers get-proposals-by-id, developers reference/proposal.

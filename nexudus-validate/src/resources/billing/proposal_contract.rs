@@ -31,6 +31,13 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts-by-id`
 /// - developers get-proposalcontracts:
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontracts`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ProposalCoworkerId`, `ProposalCoworkerEmail`, `ProposalCoworkerFullName`, `TariffName`,
+/// `TariffInvoiceEvery`, `TariffInvoiceEveryWeeks`, `TariffPrice`,
+/// `TariffBusinessCurrencyCode`, `FloorPlanDeskIds`, `FloorPlanDeskNames`,
+/// `FloorPlanDeskVariantIds`, `FloorPlanDeskVariantNames`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -145,78 +152,6 @@ pub struct ProposalContract {
     /// (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discount_code_id: Option<i64>,
-    /// `ProposalCoworkerId` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_id: Option<String>,
-    /// `ProposalCoworkerEmail` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_email: Option<String>,
-    /// `ProposalCoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_full_name: Option<String>,
-    /// `TariffName` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_name: Option<String>,
-    /// `TariffInvoiceEvery` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_invoice_every: Option<String>,
-    /// `TariffInvoiceEveryWeeks` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_invoice_every_weeks: Option<String>,
-    /// `TariffPrice` (`number`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_price: Option<serde_json::Number>,
-    /// `TariffBusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_business_currency_code: Option<String>,
-    /// `FloorPlanDeskIds` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_ids: Option<String>,
-    /// `FloorPlanDeskNames` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_names: Option<String>,
-    /// `FloorPlanDeskVariantIds` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_variant_ids: Option<String>,
-    /// `FloorPlanDeskVariantNames` (`string`). Optional: create: not required by developers
-    /// post-proposalcontracts, learn post-proposalcontracts; update: not required by developers
-    /// put-proposalcontracts, learn put-proposalcontracts. Name printed on developers
-    /// get-proposalcontracts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_variant_names: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,12 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposalcontractschedules`
 /// - developers reference/proposalcontractschedule:
 ///   `https://developers.nexudus.com/reference/proposalcontractschedule`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ProposalContractQuantity`, `ProposalContractTariffName`,
+/// `ProposalContractProposalCoworkerId`, `ProposalContractProposalCoworkerFullName`,
+/// `ProposalContractProposalCoworkerBillingName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -68,31 +74,6 @@ pub struct ProposalContractSchedule {
     /// get-proposalcontractschedules-by-id (+1 more).
     #[required]
     pub apply_on: Option<NexudusDateTime>,
-    /// `ProposalContractQuantity` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-proposalcontractschedules-by-id, developers
-    /// reference/proposalcontractschedule.
-    #[serde(skip_serializing, default)]
-    pub proposal_contract_quantity: Option<String>,
-    /// `ProposalContractTariffName` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-proposalcontractschedules-by-id,
-    /// developers reference/proposalcontractschedule.
-    #[serde(skip_serializing, default)]
-    pub proposal_contract_tariff_name: Option<String>,
-    /// `ProposalContractProposalCoworkerId` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-proposalcontractschedules-by-id,
-    /// developers reference/proposalcontractschedule.
-    #[serde(skip_serializing, default)]
-    pub proposal_contract_proposal_coworker_id: Option<String>,
-    /// `ProposalContractProposalCoworkerFullName` (`string`). Optional: read-only. Read from
-    /// the server, never sent back. Name printed on developers
-    /// get-proposalcontractschedules-by-id, developers reference/proposalcontractschedule.
-    #[serde(skip_serializing, default)]
-    pub proposal_contract_proposal_coworker_full_name: Option<String>,
-    /// `ProposalContractProposalCoworkerBillingName` (`string`). Optional: read-only. Read from
-    /// the server, never sent back. Name printed on developers
-    /// get-proposalcontractschedules-by-id, developers reference/proposalcontractschedule.
-    #[serde(skip_serializing, default)]
-    pub proposal_contract_proposal_coworker_billing_name: Option<String>,
     /// `Applied` (`bool`). Optional: create: not required by developers
     /// post-proposalcontractschedules; update: not required by developers
     /// put-proposalcontractschedules. Name printed on developers

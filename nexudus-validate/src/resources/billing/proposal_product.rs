@@ -29,6 +29,11 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposalproducts-by-id`
 /// - developers get-proposalproducts:
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposalproducts`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ProposalCoworkerId`, `ProposalCoworkerEmail`, `ProposalCoworkerFullName`,
+/// `ProductName`, `ProductPrice`, `ProductApplyProRating`, `ProductBusinessCurrencyCode`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -124,41 +129,6 @@ pub struct ProposalProduct {
     /// post-proposalproducts, developers put-proposalproducts (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `ProposalCoworkerId` (`string`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_id: Option<String>,
-    /// `ProposalCoworkerEmail` (`string`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_email: Option<String>,
-    /// `ProposalCoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_full_name: Option<String>,
-    /// `ProductName` (`string`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_name: Option<String>,
-    /// `ProductPrice` (`number`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_price: Option<serde_json::Number>,
-    /// `ProductApplyProRating` (`string`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_apply_pro_rating: Option<String>,
-    /// `ProductBusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-proposalproducts, learn post-proposalproducts; update: not required by developers
-    /// put-proposalproducts. Name printed on developers get-proposalproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_business_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,11 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://learn.nexudus.com/rest-api/billing/get-proposalschedules-by-id.md`
 /// - developers get-proposalschedules:
 ///   `https://developers.nexudus.com/rest-api/billing/get-proposalschedules`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ProposalQuantity`, `ProposalTariffName`, `ProposalCoworkerId`,
+/// `ProposalCoworkerFullName`, `ProposalCoworkerBillingName`, `Applied`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -58,35 +63,6 @@ pub struct ProposalSchedule {
     /// get-proposalschedules-by-id.
     #[required]
     pub apply_on: Option<NexudusDateTime>,
-    /// `ProposalQuantity` (`string`). Optional: create: not required by developers
-    /// post-proposalschedules; update: as on create. Name printed on developers
-    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_quantity: Option<String>,
-    /// `ProposalTariffName` (`string`). Optional: create: not required by developers
-    /// post-proposalschedules; update: as on create. Name printed on developers
-    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_tariff_name: Option<String>,
-    /// `ProposalCoworkerId` (`string`). Optional: create: not required by developers
-    /// post-proposalschedules; update: as on create. Name printed on developers
-    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_id: Option<String>,
-    /// `ProposalCoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-proposalschedules; update: as on create. Name printed on developers
-    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_full_name: Option<String>,
-    /// `ProposalCoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-proposalschedules; update: as on create. Name printed on developers
-    /// get-proposalschedules-by-id, learn get-proposalschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_coworker_billing_name: Option<String>,
-    /// `Applied` (`bool`). Optional: create: not required by developers post-proposalschedules;
-    /// update: as on create. Name printed on developers get-proposalschedules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub applied: Option<bool>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

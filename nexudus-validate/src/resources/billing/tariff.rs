@@ -29,6 +29,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/billing/get-tariffs-by-id.md`
 /// - developers get-tariffs: `https://developers.nexudus.com/rest-api/billing/get-tariffs`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `CurrencyCode`, `ContractDocumentFileName`.
+///
 /// Catalogue note: delivery-preferences-* enums are required on create but have no value
 /// table; PII tag EMAIL on a bool (send-onboarding-form-by-email); list filter table
 /// (offset 0-17000) not read.
@@ -644,21 +648,6 @@ pub struct Tariff {
     /// developers get-tariffs-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sign_up_fee: Option<f64>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-tariffs;
-    /// update: not required by developers put-tariffs. Name printed on developers
-    /// get-tariffs-by-id, learn get-tariffs-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `CurrencyCode` (`string`). Optional: create: not required by developers post-tariffs;
-    /// update: not required by developers put-tariffs. Name printed on developers
-    /// get-tariffs-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_code: Option<String>,
-    /// `ContractDocumentFileName` (`string`). Optional: create: not required by developers
-    /// post-tariffs; update: not required by developers put-tariffs. Name printed on developers
-    /// get-tariffs-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub contract_document_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

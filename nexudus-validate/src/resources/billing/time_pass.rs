@@ -31,6 +31,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/billing/get-timepasses`
 /// - support 360010221158-Timepass:
 ///   `https://support.nexudus.com/hc/en-us/articles/360010221158-Timepass`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `AccessControlGroupIds`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "TimePass", path = "/api/billing/timepasses")]
@@ -202,11 +206,6 @@ pub struct TimePass {
     /// get-timepasses-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub allow_network_check_in: Option<bool>,
-    /// `AccessControlGroupIds` (`string`). Optional: create: not required by developers
-    /// post-timepasses, learn post-timepasses; update: not required by learn put-timepasses.
-    /// Name printed on developers get-timepasses-by-id, learn get-timepasses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub access_control_group_ids: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

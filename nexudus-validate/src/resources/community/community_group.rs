@@ -27,6 +27,9 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/community/get-communitygroups-by-id`
 /// - developers get-communitygroups:
 ///   `https://developers.nexudus.com/rest-api/community/get-communitygroups`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -94,11 +97,6 @@ pub struct CommunityGroup {
     /// printed on developers put-communitygroups, developers get-communitygroups-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub course_guid: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-communitygroups; update: not required by developers put-communitygroups. Name
-    /// printed on developers get-communitygroups-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

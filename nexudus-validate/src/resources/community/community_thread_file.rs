@@ -27,6 +27,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/community/get-communitythreadfiles`
 /// - developers reference/communitythreadfile:
 ///   `https://developers.nexudus.com/reference/communitythreadfile`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FileDataFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -66,11 +70,6 @@ pub struct CommunityThreadFile {
     /// post-communitythreadfiles, developers get-communitythreadfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_file_data_file: Option<bool>,
-    /// `FileDataFileName` (`string`). Optional: create: not required by developers
-    /// post-communitythreadfiles; update: as on create. Name printed on developers
-    /// get-communitythreadfiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file_data_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

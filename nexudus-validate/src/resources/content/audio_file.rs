@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-audiofiles-by-id`
 /// - support 360009770497-Audiofile:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770497-Audiofile`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `AudioFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "AudioFile", path = "/api/content/audiofiles")]
@@ -62,10 +66,6 @@ pub struct AudioFile {
     /// get-audiofiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_size_bytes: Option<i32>,
-    /// `AudioFileName` (`string`). Optional: create: not required by developers
-    /// post-audiofiles; update: as on create. Name printed on developers get-audiofiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub audio_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

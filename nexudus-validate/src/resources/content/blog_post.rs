@@ -30,6 +30,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/content/get-blogposts`
 /// - support 360009770537-Blogpost:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770537-Blogpost`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `PostedByFullName`, `ImageFileName`, `LargeImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "BlogPost", path = "/api/content/blogposts")]
@@ -152,21 +156,6 @@ pub struct BlogPost {
     /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub full_text: Option<String>,
-    /// `PostedByFullName` (`string`). Optional: create: not required by developers
-    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
-    /// Name printed on developers get-blogposts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub posted_by_full_name: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers post-blogposts,
-    /// learn post-blogposts; update: not required by developers put-blogposts. Name printed on
-    /// developers get-blogposts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
-    /// `LargeImageFileName` (`string`). Optional: create: not required by developers
-    /// post-blogposts, learn post-blogposts; update: not required by developers put-blogposts.
-    /// Name printed on developers get-blogposts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub large_image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

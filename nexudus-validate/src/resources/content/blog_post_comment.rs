@@ -23,6 +23,10 @@ use crate::NexudusResource;
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845798-Blogpostcomment`
 /// - developers reference/blogpostcomment:
 ///   `https://developers.nexudus.com/reference/blogpostcomment`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `PostedByFullName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -74,10 +78,6 @@ pub struct BlogPostComment {
     /// from the option `--rating` (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rating: Option<i32>,
-    /// `PostedByFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers reference/blogpostcomment.
-    #[serde(skip_serializing, default)]
-    pub posted_by_full_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

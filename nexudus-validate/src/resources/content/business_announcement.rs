@@ -28,6 +28,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/content/get-businessannouncements-by-id`
 /// - developers get-businessannouncements:
 ///   `https://developers.nexudus.com/rest-api/content/get-businessannouncements`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `ImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -128,16 +132,6 @@ pub struct BusinessAnnouncement {
     /// developers get-businessannouncements-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-businessannouncements; update: not required by developers
-    /// put-businessannouncements. Name printed on developers get-businessannouncements-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-businessannouncements; update: not required by developers
-    /// put-businessannouncements. Name printed on developers get-businessannouncements-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

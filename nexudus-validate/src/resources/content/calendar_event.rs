@@ -30,6 +30,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - support 360009845818-Calendarevent:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845818-Calendarevent`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ZoomEventData`, `ZoomMeetingId`, `SmallLogoFileName`, `LargeLogoFileName`,
+/// `StartDateLocal`, `EndDateLocal`, `PublishDateLocal`, `AfterEventNotificationJobId`,
+/// `FormPageName`.
+///
 /// Catalogue note: PII table tags send-event-form-by-email (a bool) as EMAIL: generator
 /// artefact.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -395,51 +401,6 @@ pub struct CalendarEvent {
     /// reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
-    /// `ZoomEventData` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub zoom_event_data: Option<String>,
-    /// `ZoomMeetingId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub zoom_meeting_id: Option<String>,
-    /// `SmallLogoFileName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub small_logo_file_name: Option<String>,
-    /// `LargeLogoFileName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub large_logo_file_name: Option<String>,
-    /// `StartDateLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub start_date_local: Option<String>,
-    /// `EndDateLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub end_date_local: Option<String>,
-    /// `PublishDateLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub publish_date_local: Option<String>,
-    /// `AfterEventNotificationJobId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-calendarevents. Name printed on
-    /// developers get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub after_event_notification_job_id: Option<String>,
-    /// `FormPageName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-calendarevents. Name printed on developers
-    /// get-calendarevents-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-communityperks-by-id`
 /// - support 360019189478-Communityperk:
 ///   `https://support.nexudus.com/hc/en-us/articles/360019189478-Communityperk`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `ImageFileName`, `LargeImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -140,21 +144,6 @@ pub struct CommunityPerk {
     /// the Nexudus skills reference (list properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_tariffs: Option<Vec<i64>>,
-    /// `BusinessName` (`string`). Optional: create: not listed in the part read of developers
-    /// post-communityperks; update: not required by developers put-communityperks. Name printed
-    /// on developers get-communityperks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not listed in the part read of developers
-    /// post-communityperks; update: not required by developers put-communityperks. Name printed
-    /// on developers get-communityperks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
-    /// `LargeImageFileName` (`string`). Optional: create: not listed in the part read of
-    /// developers post-communityperks; update: not required by developers put-communityperks.
-    /// Name printed on developers get-communityperks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub large_image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,12 @@ use crate::NexudusResource;
 /// - developers get-courses: `https://developers.nexudus.com/rest-api/content/get-courses`
 /// - support 360019074737-Course:
 ///   `https://support.nexudus.com/hc/en-us/articles/360019074737-Course`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessAddress`, `BusinessTownCity`, `BusinessPostalCode`, `HostFullName`,
+/// `HostCompanyName`, `HostTeamNames`, `ImageFileName`, `LargeImageFileName`, `TariffName`,
+/// `TariffInvoiceEvery`, `TariffInvoiceEveryWeeks`, `TariffPrice`, `TariffCurrencyCode`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Course", path = "/api/content/courses")]
@@ -124,76 +130,6 @@ pub struct Course {
     /// support 360019074737-Course.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tariff_id: Option<i64>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `BusinessAddress` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_address: Option<String>,
-    /// `BusinessTownCity` (`string`). Optional: create: not required by developers
-    /// post-courses; update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_town_city: Option<String>,
-    /// `BusinessPostalCode` (`string`). Optional: create: not required by developers
-    /// post-courses; update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_postal_code: Option<String>,
-    /// `HostFullName` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub host_full_name: Option<String>,
-    /// `HostCompanyName` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub host_company_name: Option<String>,
-    /// `HostTeamNames` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub host_team_names: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
-    /// `LargeImageFileName` (`string`). Optional: create: not required by developers
-    /// post-courses; update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub large_image_file_name: Option<String>,
-    /// `TariffName` (`string`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_name: Option<String>,
-    /// `TariffInvoiceEvery` (`number`). Optional: create: not required by developers
-    /// post-courses; update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_invoice_every: Option<serde_json::Number>,
-    /// `TariffInvoiceEveryWeeks` (`number`). Optional: create: not required by developers
-    /// post-courses; update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_invoice_every_weeks: Option<serde_json::Number>,
-    /// `TariffPrice` (`number`). Optional: create: not required by developers post-courses;
-    /// update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_price: Option<serde_json::Number>,
-    /// `TariffCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-courses; update: not required by developers put-courses. Name printed on developers
-    /// get-courses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

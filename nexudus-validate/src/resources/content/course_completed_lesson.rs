@@ -26,6 +26,11 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons-by-id`
 /// - developers get-coursecompletedlessons:
 ///   `https://developers.nexudus.com/rest-api/content/get-coursecompletedlessons`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CourseLessonTitle`, `CourseMemberCoworkerFullName`, `CourseMemberCoworkerCompanyName`,
+/// `CourseMemberCoworkerTeamNames`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -49,27 +54,6 @@ pub struct CourseCompletedLesson {
     /// get-coursecompletedlessons-by-id.
     #[required]
     pub course_member_id: Option<i64>,
-    /// `CourseLessonTitle` (`string`). Optional: create: not required by developers
-    /// post-coursecompletedlessons; update: not listed in the part read of developers
-    /// put-coursecompletedlessons. Name printed on developers get-coursecompletedlessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_lesson_title: Option<String>,
-    /// `CourseMemberCoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coursecompletedlessons; update: not listed in the part read of developers
-    /// put-coursecompletedlessons. Name printed on developers get-coursecompletedlessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_member_coworker_full_name: Option<String>,
-    /// `CourseMemberCoworkerCompanyName` (`string`). Optional: create: not required by
-    /// developers post-coursecompletedlessons; update: not listed in the part read of
-    /// developers put-coursecompletedlessons. Name printed on developers
-    /// get-coursecompletedlessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_member_coworker_company_name: Option<String>,
-    /// `CourseMemberCoworkerTeamNames` (`string`). Optional: create: not required by developers
-    /// post-coursecompletedlessons; update: not listed in the part read of developers
-    /// put-coursecompletedlessons. Name printed on developers get-coursecompletedlessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_member_coworker_team_names: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

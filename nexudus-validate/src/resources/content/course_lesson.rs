@@ -25,6 +25,11 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-courselessons-by-id`
 /// - developers get-courselessons:
 ///   `https://developers.nexudus.com/rest-api/content/get-courselessons`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CourseTitle`,
+/// `SectionDisplayOrder`, `SectionTitle`, `InstructorFullName`, `InstructorCompanyName`,
+/// `InstructorTeamNames`, `ImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -101,41 +106,6 @@ pub struct CourseLesson {
     /// put-courselessons. Name printed on developers get-courselessons-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub completion_type: Option<CourseLessonCompletionType>,
-    /// `CourseTitle` (`string`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_title: Option<String>,
-    /// `SectionDisplayOrder` (`number`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub section_display_order: Option<serde_json::Number>,
-    /// `SectionTitle` (`string`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub section_title: Option<String>,
-    /// `InstructorFullName` (`string`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub instructor_full_name: Option<String>,
-    /// `InstructorCompanyName` (`string`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub instructor_company_name: Option<String>,
-    /// `InstructorTeamNames` (`string`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub instructor_team_names: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-courselessons; update: not listed in the part read of developers put-courselessons.
-    /// Name printed on developers get-courselessons-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,12 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-coursemembers-by-id`
 /// - developers get-coursemembers:
 ///   `https://developers.nexudus.com/rest-api/content/get-coursemembers`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CourseTitle`,
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerCompanyName`, `CoworkerTeamNames`,
+/// `CoworkerBillingName`, `LastCompletedLessonId`, `LastCompletedLessonTitle`,
+/// `LastAccess`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -56,51 +62,6 @@ pub struct CourseMember {
     /// get-coursemembers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blocked: Option<bool>,
-    /// `CourseTitle` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_title: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `LastCompletedLessonId` (`number`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_completed_lesson_id: Option<serde_json::Number>,
-    /// `LastCompletedLessonTitle` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_completed_lesson_title: Option<String>,
-    /// `LastAccess` (`string`). Optional: create: not required by developers
-    /// post-coursemembers; update: as on create. Name printed on developers
-    /// get-coursemembers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_access: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

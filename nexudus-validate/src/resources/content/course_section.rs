@@ -29,6 +29,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-coursesections-by-id`
 /// - developers get-coursesections:
 ///   `https://developers.nexudus.com/rest-api/content/get-coursesections`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CourseTitle`,
+/// `ImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -91,16 +95,6 @@ pub struct CourseSection {
     /// get-coursesections-by-id.
     #[required]
     pub unlock_after_days: Option<i32>,
-    /// `CourseTitle` (`string`). Optional: create: not required by developers
-    /// post-coursesections; update: not required by developers put-coursesections. Name printed
-    /// on developers get-coursesections-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub course_title: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-coursesections; update: not required by developers put-coursesections. Name printed
-    /// on developers get-coursesections-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-datafiles`
 /// - support 360009845838-Datafile:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845838-Datafile`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FileDataFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "DataFile", path = "/api/content/datafiles")]
@@ -64,10 +68,6 @@ pub struct DataFile {
     /// get-datafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_size_bytes: Option<i32>,
-    /// `FileDataFileName` (`string`). Optional: create: not required by developers
-    /// post-datafiles; update: as on create. Name printed on developers get-datafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file_data_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -34,6 +34,11 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://learn.nexudus.com/rest-api/content/get-eventattendees`
 /// - support 360009845858-Eventattendee:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845858-Eventattendee`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CalendarEventName`, `EventProductName`, `EventProductPrice`,
+/// `EventProductCurrencyCode`, `CoworkerFullName`, `AttendeeCode`, `DueDate`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -165,41 +170,6 @@ pub struct EventAttendee {
     /// get-eventattendees-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_sent: Option<bool>,
-    /// `CalendarEventName` (`string`). Optional: create: not required by developers
-    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
-    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub calendar_event_name: Option<String>,
-    /// `EventProductName` (`string`). Optional: create: not required by developers
-    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
-    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_product_name: Option<String>,
-    /// `EventProductPrice` (`number`). Optional: create: not required by developers
-    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
-    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_product_price: Option<serde_json::Number>,
-    /// `EventProductCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
-    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_product_currency_code: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-eventattendees, learn post-eventattendees; update: as on create. Name printed on
-    /// developers get-eventattendees-by-id, learn get-eventattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `AttendeeCode` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-eventattendees-by-id, learn get-eventattendees-by-id,
-    /// support 360009845858-Eventattendee.
-    #[serde(skip_serializing, default)]
-    pub attendee_code: Option<String>,
-    /// `DueDate` (`DateTime`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-eventattendees-by-id, learn get-eventattendees-by-id, support
-    /// 360009845858-Eventattendee.
-    #[serde(skip_serializing, default)]
-    pub due_date: Option<NexudusDateTime>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

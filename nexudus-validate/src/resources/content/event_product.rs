@@ -35,6 +35,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/content/get-eventproducts`
 /// - learn get-eventproducts:
 ///   `https://learn.nexudus.com/rest-api/content/get-eventproducts`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `Sales`,
+/// `CurrencyCode`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -195,18 +199,6 @@ pub struct EventProduct {
     /// properties).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_teams: Option<Vec<i64>>,
-    /// `Sales` (`number`). Optional: create: not required by developers post-eventproducts,
-    /// learn post-eventproducts; update: not required by developers put-eventproducts, learn
-    /// put-eventproducts. Name printed on developers get-eventproducts-by-id, learn
-    /// get-eventproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sales: Option<serde_json::Number>,
-    /// `CurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-eventproducts, learn post-eventproducts; update: not required by developers
-    /// put-eventproducts, learn put-eventproducts. Name printed on developers
-    /// get-eventproducts-by-id, learn get-eventproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

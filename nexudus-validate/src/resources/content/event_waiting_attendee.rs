@@ -26,6 +26,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees-by-id`
 /// - learn get-eventwaitingattendees:
 ///   `https://learn.nexudus.com/rest-api/content/get-eventwaitingattendees`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CalendarEventName`, `CoworkerFullName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -62,16 +66,6 @@ pub struct EventWaitingAttendee {
     /// post-eventwaitingattendees, learn get-eventwaitingattendees-by-id.
     #[required]
     pub email: Option<String>,
-    /// `CalendarEventName` (`string`). Optional: create: not required by learn
-    /// post-eventwaitingattendees; update: as on create. Name printed on learn
-    /// get-eventwaitingattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub calendar_event_name: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by learn
-    /// post-eventwaitingattendees; update: as on create. Name printed on learn
-    /// get-eventwaitingattendees-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -24,6 +24,10 @@ use crate::NexudusResource;
 /// - learn put-faqarticles: `https://learn.nexudus.com/rest-api/content/put-faqarticles`
 /// - learn get-faqarticles-by-id:
 ///   `https://learn.nexudus.com/rest-api/content/get-faqarticles-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `ImageFileName`, `LargeImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -105,16 +109,6 @@ pub struct FaqArticle {
     /// developers post-faqarticles, learn put-faqarticles, learn get-faqarticles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only_for_members: Option<bool>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on learn
-    /// get-faqarticles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
-    /// `LargeImageFileName` (`string`). Optional: create: not required by developers
-    /// post-faqarticles; update: not required by learn put-faqarticles. Name printed on learn
-    /// get-faqarticles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub large_image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,11 @@ use crate::NexudusResource;
 ///   `https://nexudus.mintlify.app/rest-api/content/get-formpages-by-id`
 /// - developers get-formpages:
 ///   `https://developers.nexudus.com/rest-api/content/get-formpages`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `CrmBoardColumnName`, `CrmBoardColumnCrmBoardId`, `CrmBoardColumnCrmBoardName`,
+/// `ResponsibleFullName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "FormPage", path = "/api/content/formpages")]
@@ -67,31 +72,6 @@ pub struct FormPage {
     /// developers post-formpages, learn post-formpages, learn put-formpages (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub responsible_id: Option<i64>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-formpages,
-    /// learn post-formpages; update: not required by learn put-formpages. Name printed on
-    /// developers get-formpages-by-id, mintlify get-formpages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `CrmBoardColumnName` (`string`). Optional: create: not required by developers
-    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
-    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_column_name: Option<String>,
-    /// `CrmBoardColumnCrmBoardId` (`number`). Optional: create: not required by developers
-    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
-    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_column_crm_board_id: Option<serde_json::Number>,
-    /// `CrmBoardColumnCrmBoardName` (`string`). Optional: create: not required by developers
-    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
-    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_column_crm_board_name: Option<String>,
-    /// `ResponsibleFullName` (`string`). Optional: create: not required by developers
-    /// post-formpages, learn post-formpages; update: not required by learn put-formpages. Name
-    /// printed on developers get-formpages-by-id, mintlify get-formpages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub responsible_full_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

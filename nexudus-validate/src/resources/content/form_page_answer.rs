@@ -27,6 +27,15 @@ use crate::NexudusResource;
 /// - developers get-formpageanswers-by-id:
 ///   `https://developers.nexudus.com/rest-api/content/get-formpageanswers-by-id`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FormPageRequestCoworkerFullName`, `FormPageRequestCoworkerId`,
+/// `FormPageRequestCoworkerEmail`, `FormPageQuestionText`, `FormPageQuestionQuestionType`,
+/// `FormPageQuestionDisplayOrder`, `FormPageQuestionFormPageName`,
+/// `FormPageQuestionFormPageId`, `FormPageQuestionFormPageBusinessId`,
+/// `FormPageQuestionFormPageBusinessName`, `FileValueFileName`, `EventAttendeeUniqueId`,
+/// `CalendarEventUniqueId`, `CoworkerContractUniqueId`.
+///
 /// Catalogue note: value (string) is list-filter only.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -69,76 +78,6 @@ pub struct FormPageAnswer {
     /// get-formpageanswers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<String>,
-    /// `FormPageRequestCoworkerFullName` (`string`). Optional: create: not required by
-    /// developers post-formpageanswers; update: not required by developers put-formpageanswers.
-    /// Name printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_request_coworker_full_name: Option<String>,
-    /// `FormPageRequestCoworkerId` (`number`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_request_coworker_id: Option<serde_json::Number>,
-    /// `FormPageRequestCoworkerEmail` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_request_coworker_email: Option<String>,
-    /// `FormPageQuestionText` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_text: Option<String>,
-    /// `FormPageQuestionQuestionType` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_question_type: Option<String>,
-    /// `FormPageQuestionDisplayOrder` (`number`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_display_order: Option<serde_json::Number>,
-    /// `FormPageQuestionFormPageName` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_form_page_name: Option<String>,
-    /// `FormPageQuestionFormPageId` (`number`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_form_page_id: Option<serde_json::Number>,
-    /// `FormPageQuestionFormPageBusinessId` (`number`). Optional: create: not required by
-    /// developers post-formpageanswers; update: not required by developers put-formpageanswers.
-    /// Name printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_form_page_business_id: Option<serde_json::Number>,
-    /// `FormPageQuestionFormPageBusinessName` (`string`). Optional: create: not required by
-    /// developers post-formpageanswers; update: not required by developers put-formpageanswers.
-    /// Name printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_question_form_page_business_name: Option<String>,
-    /// `FileValueFileName` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file_value_file_name: Option<String>,
-    /// `EventAttendeeUniqueId` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_unique_id: Option<String>,
-    /// `CalendarEventUniqueId` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub calendar_event_unique_id: Option<String>,
-    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by developers
-    /// post-formpageanswers; update: not required by developers put-formpageanswers. Name
-    /// printed on developers get-formpageanswers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

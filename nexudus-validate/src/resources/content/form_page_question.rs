@@ -27,6 +27,9 @@ use crate::NexudusResource;
 ///   `https://nexudus.mintlify.app/rest-api/content/get-formpagequestions-by-id`
 /// - developers get-formpagequestions:
 ///   `https://developers.nexudus.com/rest-api/content/get-formpagequestions`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `FormPageName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -92,11 +95,6 @@ pub struct FormPageQuestion {
     /// put-formpagequestions, mintlify get-formpagequestions-by-id.
     #[required(update)]
     pub question_type: Option<FormPageQuestionQuestionType>,
-    /// `FormPageName` (`string`). Optional: create: not required by developers
-    /// post-formpagequestions; update: not required by learn put-formpagequestions. Name
-    /// printed on mintlify get-formpagequestions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

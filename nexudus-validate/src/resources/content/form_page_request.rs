@@ -27,6 +27,12 @@ use crate::NexudusResource;
 /// - developers get-formpagerequests:
 ///   `https://developers.nexudus.com/rest-api/content/get-formpagerequests`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerCompanyName`,
+/// `CoworkerBillingName`, `CoworkerEmail`, `FormPageName`, `FormPageBusinessName`,
+/// `EventAttendeeUniqueId`, `CalendarEventUniqueId`, `CoworkerContractUniqueId`.
+///
 /// Catalogue note: update options table is empty although ops list update.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -59,56 +65,6 @@ pub struct FormPageRequest {
     /// get-formpagerequests-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub submitted: Option<bool>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_email: Option<String>,
-    /// `FormPageName` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_name: Option<String>,
-    /// `FormPageBusinessName` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_business_name: Option<String>,
-    /// `EventAttendeeUniqueId` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event_attendee_unique_id: Option<String>,
-    /// `CalendarEventUniqueId` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub calendar_event_unique_id: Option<String>,
-    /// `CoworkerContractUniqueId` (`string`). Optional: create: not required by mintlify
-    /// post-formpagerequests; update: as on create. Name printed on learn
-    /// get-formpagerequests-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -31,6 +31,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/content/get-imagefiles`
 /// - support 360009845878-Imagefile:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845878-Imagefile`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessWebAddress`, `ImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "ImageFile", path = "/api/content/imagefiles")]
@@ -74,22 +78,6 @@ pub struct ImageFile {
     /// learn post-imagefiles, learn put-imagefiles, developers put-imagefiles (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub file_size_bytes: Option<i32>,
-    /// `BusinessName` (`string`). Optional: create: not required by learn post-imagefiles;
-    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
-    /// mintlify get-imagefiles-by-id, developers get-imagefiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `BusinessWebAddress` (`string`). Optional: create: not required by learn
-    /// post-imagefiles; update: not required by learn put-imagefiles, developers
-    /// put-imagefiles. Name printed on mintlify get-imagefiles-by-id, developers
-    /// get-imagefiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_web_address: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by learn post-imagefiles;
-    /// update: not required by learn put-imagefiles, developers put-imagefiles. Name printed on
-    /// mintlify get-imagefiles-by-id, developers get-imagefiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

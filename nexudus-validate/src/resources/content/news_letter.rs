@@ -29,6 +29,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/content/get-newsletters`
 /// - support 360009845898-Newsletter:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009845898-Newsletter`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `Clicks`,
+/// `Opens`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -72,16 +76,6 @@ pub struct NewsLetter {
     /// mintlify post-newsletters, developers put-newsletters, mintlify get-newsletters-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub news_letter_design: Option<String>,
-    /// `Clicks` (`number`). Optional: create: not required by mintlify post-newsletters;
-    /// update: not required by developers put-newsletters. Name printed on mintlify
-    /// get-newsletters-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub clicks: Option<serde_json::Number>,
-    /// `Opens` (`number`). Optional: create: not required by mintlify post-newsletters; update:
-    /// not required by developers put-newsletters. Name printed on mintlify
-    /// get-newsletters-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub opens: Option<serde_json::Number>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,10 @@ use crate::NexudusResource;
 ///   `https://nexudus.mintlify.app/rest-api/content/get-newslettersubscribers`
 /// - developers get-newslettersubscribers:
 ///   `https://developers.nexudus.com/rest-api/content/get-newslettersubscribers`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `Viewed`,
+/// `Clicked`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -99,16 +103,6 @@ pub struct NewsLetterSubscriber {
     /// put-newslettersubscribers. Name printed on developers put-newslettersubscribers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub removed_groups: Option<Vec<i64>>,
-    /// `Viewed` (`bool`). Optional: create: not required by developers
-    /// post-newslettersubscribers; update: not required by developers
-    /// put-newslettersubscribers. Name printed on mintlify get-newslettersubscribers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub viewed: Option<bool>,
-    /// `Clicked` (`bool`). Optional: create: not required by developers
-    /// post-newslettersubscribers; update: not required by developers
-    /// put-newslettersubscribers. Name printed on mintlify get-newslettersubscribers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub clicked: Option<bool>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,9 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/crm/get-cannedresponses-by-id`
 /// - support 360009770657-Cannedresponse:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770657-Cannedresponse`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -59,11 +62,6 @@ pub struct CannedResponse {
     /// get-cannedresponses-by-id, support 360009770657-Cannedresponse.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub message_text: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-cannedresponses. Name printed on developers
-    /// get-cannedresponses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits-by-id`
 /// - developers get-coworkerreminderaudits:
 ///   `https://developers.nexudus.com/rest-api/crm/get-coworkerreminderaudits`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `ReminderName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -46,16 +50,6 @@ pub struct CoworkerReminderAudit {
     /// put-coworkerreminderaudits, developers get-coworkerreminderaudits-by-id.
     #[required]
     pub reminder_id: Option<i64>,
-    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkerreminderaudits. Name printed on
-    /// developers get-coworkerreminderaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `ReminderName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkerreminderaudits. Name printed on
-    /// developers get-coworkerreminderaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reminder_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

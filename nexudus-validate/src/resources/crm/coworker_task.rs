@@ -26,6 +26,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers get-coworkertasks-by-id:
 ///   `https://developers.nexudus.com/rest-api/crm/get-coworkertasks-by-id`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `CoworkerFullName`, `CoworkerCompanyName`, `CoworkerTeamNames`, `TaskListName`,
+/// `FormPageRequestUniqueId`, `ResponsibleFullName`.
+///
 /// Catalogue note: PII table tags notify-by-email (a bool) as EMAIL: generator artefact.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -103,41 +108,6 @@ pub struct CoworkerTask {
     /// get-coworkertasks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub due_date_local: Option<NexudusDateTime>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
-    /// `TaskListName` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub task_list_name: Option<String>,
-    /// `FormPageRequestUniqueId` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub form_page_request_unique_id: Option<String>,
-    /// `ResponsibleFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkertasks; update: not required by developers put-coworkertasks. Name printed
-    /// on developers get-coworkertasks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub responsible_full_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,11 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns-by-id`
 /// - developers get-crmboardcolumns:
 ///   `https://developers.nexudus.com/rest-api/crm/get-crmboardcolumns`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CrmBoardName`,
+/// `CrmBoardBusinessId`, `CrmBoardBusinessName`, `CrmBoardBusinessCurrencyId`,
+/// `CrmBoardBusinessCurrencyCode`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -217,31 +222,6 @@ pub struct CrmBoardColumn {
     /// printed on developers get-crmboardcolumns-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub event_checkins: Option<bool>,
-    /// `CrmBoardName` (`string`). Optional: create: not required by developers
-    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
-    /// printed on developers get-crmboardcolumns-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_name: Option<String>,
-    /// `CrmBoardBusinessId` (`number`). Optional: create: not required by developers
-    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
-    /// printed on developers get-crmboardcolumns-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_business_id: Option<serde_json::Number>,
-    /// `CrmBoardBusinessName` (`string`). Optional: create: not required by developers
-    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
-    /// printed on developers get-crmboardcolumns-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_business_name: Option<String>,
-    /// `CrmBoardBusinessCurrencyId` (`number`). Optional: create: not required by developers
-    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
-    /// printed on developers get-crmboardcolumns-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_business_currency_id: Option<serde_json::Number>,
-    /// `CrmBoardBusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-crmboardcolumns; update: not required by developers put-crmboardcolumns. Name
-    /// printed on developers get-crmboardcolumns-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub crm_board_business_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

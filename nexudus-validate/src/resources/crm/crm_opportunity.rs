@@ -30,6 +30,15 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers reference/crmopportunity:
 ///   `https://developers.nexudus.com/reference/crmopportunity`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CrmBoardColumnName`, `CrmBoardColumnCrmBoardId`, `CrmBoardColumnCrmBoardName`,
+/// `CrmBoardColumnCrmBoardBusinessId`, `CrmBoardColumnCrmBoardBusinessName`,
+/// `CrmBoardColumnCrmBoardBusinessCurrencyId`,
+/// `CrmBoardColumnCrmBoardBusinessCurrencyCode`, `CoworkerFullName`,
+/// `CoworkerCoworkerType`, `CoworkerCompanyName`, `CoworkerEmail`, `TeamName`,
+/// `TeamDescription`, `TeamProfileWebsite`, `OpportunityTypeName`, `ResponsibleFullName`.
+///
 /// Catalogue note: lead-source and loss-reason enums have no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -183,85 +192,6 @@ pub struct CrmOpportunity {
     /// printed on developers post-crmopportunities, developers get-crmopportunities-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub utm_term: Option<String>,
-    /// `CrmBoardColumnName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_name: Option<String>,
-    /// `CrmBoardColumnCrmBoardId` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_crm_board_id: Option<String>,
-    /// `CrmBoardColumnCrmBoardName` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_crm_board_name: Option<String>,
-    /// `CrmBoardColumnCrmBoardBusinessId` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-crmopportunities-by-id,
-    /// developers reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_crm_board_business_id: Option<String>,
-    /// `CrmBoardColumnCrmBoardBusinessName` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-crmopportunities-by-id,
-    /// developers reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_crm_board_business_name: Option<String>,
-    /// `CrmBoardColumnCrmBoardBusinessCurrencyId` (`string`). Optional: read-only. Read from
-    /// the server, never sent back. Name printed on developers get-crmopportunities-by-id,
-    /// developers reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_crm_board_business_currency_id: Option<String>,
-    /// `CrmBoardColumnCrmBoardBusinessCurrencyCode` (`string`). Optional: read-only. Read from
-    /// the server, never sent back. Name printed on developers get-crmopportunities-by-id,
-    /// developers reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub crm_board_column_crm_board_business_currency_code: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub coworker_email: Option<String>,
-    /// `TeamName` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on developers get-crmopportunities-by-id, developers reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub team_name: Option<String>,
-    /// `TeamDescription` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub team_description: Option<String>,
-    /// `TeamProfileWebsite` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub team_profile_website: Option<String>,
-    /// `OpportunityTypeName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub opportunity_type_name: Option<String>,
-    /// `ResponsibleFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-crmopportunities-by-id, developers
-    /// reference/crmopportunity.
-    #[serde(skip_serializing, default)]
-    pub responsible_full_name: Option<String>,
     /// `CrmUpdatedOn` (`DateTime`). Optional: create: not required by developers
     /// post-crmopportunities; update: not required by developers put-crmopportunities. Name
     /// printed on developers get-crmopportunities-by-id, developers reference/crmopportunity.

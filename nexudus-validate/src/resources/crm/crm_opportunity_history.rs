@@ -25,6 +25,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/crm/put-crmopportunityhistories`
 /// - developers get-crmopportunityhistories-by-id:
 ///   `https://developers.nexudus.com/rest-api/crm/get-crmopportunityhistories-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `OldCrmBoardColumnName`, `NewCrmBoardColumnName`, `UserFullName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -72,24 +76,6 @@ pub struct CrmOpportunityHistory {
     /// developers put-crmopportunityhistories, developers get-crmopportunityhistories-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub user_id: Option<i64>,
-    /// `OldCrmBoardColumnName` (`string`). Optional: create: not required by developers
-    /// post-crmopportunityhistories; update: not required by developers
-    /// put-crmopportunityhistories. Name printed on developers
-    /// get-crmopportunityhistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub old_crm_board_column_name: Option<String>,
-    /// `NewCrmBoardColumnName` (`string`). Optional: create: not required by developers
-    /// post-crmopportunityhistories; update: not required by developers
-    /// put-crmopportunityhistories. Name printed on developers
-    /// get-crmopportunityhistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub new_crm_board_column_name: Option<String>,
-    /// `UserFullName` (`string`). Optional: create: not required by developers
-    /// post-crmopportunityhistories; update: not required by developers
-    /// put-crmopportunityhistories. Name printed on developers
-    /// get-crmopportunityhistories-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub user_full_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

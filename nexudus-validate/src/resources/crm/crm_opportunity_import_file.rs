@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/crm/put-crmopportunityimportfiles`
 /// - developers get-crmopportunityimportfiles-by-id:
 ///   `https://developers.nexudus.com/rest-api/crm/get-crmopportunityimportfiles-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FileDataFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -71,12 +75,6 @@ pub struct CrmOpportunityImportFile {
     /// get-crmopportunityimportfiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub imported: Option<bool>,
-    /// `FileDataFileName` (`string`). Optional: create: not required by developers
-    /// post-crmopportunityimportfiles; update: not required by developers
-    /// put-crmopportunityimportfiles. Name printed on developers
-    /// get-crmopportunityimportfiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file_data_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -61,14 +61,7 @@ pub(super) const SYS: &[ResourceInfo] = {
         ResourceInfo::new::<ChatUserMessage>("chatusermessages", "sys", &[]),
         ResourceInfo::new::<Country>("countries", "sys", &[]),
         ResourceInfo::new::<CoworkerAccessControlAudit>("coworkeraccesscontrolaudits", "sys", &[]),
-        ResourceInfo::new::<CoworkerLegalContentAudit>(
-            "coworkerlegalcontentaudits",
-            "sys",
-            &[(
-                "LegalContentType",
-                CoworkerLegalContentAuditLegalContentType::VALUES,
-            )],
-        ),
+        ResourceInfo::new::<CoworkerLegalContentAudit>("coworkerlegalcontentaudits", "sys", &[]),
         ResourceInfo::new::<Currency>("currencies", "sys", &[]),
         ResourceInfo::new::<EloxxLockersAudit>(
             "eloxxlockersaudits",
@@ -307,14 +300,7 @@ pub(super) const BILLING: &[ResourceInfo] = {
             ],
         ),
         ResourceInfo::new::<ProductBookingCredit>("productbookingcredits", "billing", &[]),
-        ResourceInfo::new::<ProductExtraService>(
-            "productextraservices",
-            "billing",
-            &[(
-                "ExtraServiceChargePeriod",
-                ProductExtraServiceExtraServiceChargePeriod::VALUES,
-            )],
-        ),
+        ResourceInfo::new::<ProductExtraService>("productextraservices", "billing", &[]),
         ResourceInfo::new::<ProductTimePass>(
             "producttimepasses",
             "billing",
@@ -433,7 +419,7 @@ pub(super) const SPACES: &[ResourceInfo] = {
                 ),
             ],
         ),
-        ResourceInfo::new::<Checkin>("checkins", "spaces", &[("Source", CheckinSource::VALUES)]),
+        ResourceInfo::new::<Checkin>("checkins", "spaces", &[]),
         ResourceInfo::new::<Coworker>(
             "coworkers",
             "spaces",
@@ -473,23 +459,12 @@ pub(super) const SPACES: &[ResourceInfo] = {
                     "AddressDocumentType",
                     CoworkerIdentityCheckAddressDocumentType::VALUES,
                 ),
-                (
-                    "VerificationType",
-                    CoworkerIdentityCheckVerificationType::VALUES,
-                ),
-                (
-                    "VerificationStatus",
-                    CoworkerIdentityCheckVerificationStatus::VALUES,
-                ),
             ],
         ),
         ResourceInfo::new::<CoworkerIdentityCheckDocument>(
             "coworkeridentitycheckdocuments",
             "spaces",
-            &[(
-                "VerificationStatus",
-                CoworkerIdentityCheckDocumentVerificationStatus::VALUES,
-            )],
+            &[],
         ),
         ResourceInfo::new::<CoworkerInventoryAsset>("coworkerinventoryassets", "spaces", &[]),
         ResourceInfo::new::<CoworkerMessage>("coworkermessages", "spaces", &[]),
@@ -498,11 +473,7 @@ pub(super) const SPACES: &[ResourceInfo] = {
         ResourceInfo::new::<CoworkerNotification>("coworkernotifications", "spaces", &[]),
         ResourceInfo::new::<CoworkerPricePlanHistory>("coworkerpriceplanhistories", "spaces", &[]),
         ResourceInfo::new::<CoworkerSetting>("coworkersettings", "spaces", &[]),
-        ResourceInfo::new::<FailedCheckin>(
-            "failedcheckins",
-            "spaces",
-            &[("Source", FailedCheckinSource::VALUES)],
-        ),
+        ResourceInfo::new::<FailedCheckin>("failedcheckins", "spaces", &[]),
         ResourceInfo::new::<InventoryAsset>(
             "inventoryassets",
             "spaces",

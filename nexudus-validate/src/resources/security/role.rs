@@ -21,6 +21,9 @@ use crate::NexudusResource;
 ///
 /// - learn get-roles-by-id: `https://learn.nexudus.com/rest-api/security/get-roles-by-id`
 /// - developers get-roles: `https://developers.nexudus.com/rest-api/security/get-roles`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `UserRoles`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Role", path = "/api/security/roles")]
@@ -32,10 +35,6 @@ pub struct Role {
     /// printed on learn get-roles-by-id.
     #[serde(skip_serializing, default)]
     pub name: Option<String>,
-    /// `UserRoles` (`list`). Optional: create: no official page; no source flags it; update: as
-    /// on create. Name printed on learn get-roles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub user_roles: Option<Vec<i64>>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

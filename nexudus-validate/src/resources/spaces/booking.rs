@@ -26,6 +26,18 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - support 360009770837-Booking:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770837-Booking`
 /// - developers reference/booking: `https://developers.nexudus.com/reference/booking`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ResourceName`,
+/// `ResourceAllocation`, `ResourceHideInCalendar`, `ResourceNoReturnPolicy`,
+/// `ResourceNoReturnPolicyAllResources`, `ResourceNoReturnPolicyAllUsers`,
+/// `ResourceResourceTypeId`, `ResourceResourceTypeName`, `FloorPlanDeskName`,
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerMobilePhone`, `CoworkerLandLine`,
+/// `CoworkerBillingName`, `CoworkerCompanyName`, `CoworkerTeamNames`, `ExtraServiceName`,
+/// `LastNotificationTime`, `GoogleCalendarId`, `GoogleEventId`, `Office365EventId`,
+/// `PublicGoogleEventId`, `Reminded`, `MrmReminded`, `InvoiceDate`, `BookingNumber`,
+/// `KisiKeyId`, `StartScheduledJobId`, `EndScheduledJobId`, `Billed`, `FromTimeLocal`,
+/// `ToTimeLocal`, `CancelIfNotCheckedIn`, `CheckedInAt`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Booking", path = "/api/spaces/bookings")]
@@ -266,172 +278,18 @@ pub struct Booking {
     #[nested]
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub booking_visitors: Option<Vec<BookingVisitorItem>>,
-    /// `ResourceName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_name: Option<String>,
-    /// `ResourceAllocation` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_allocation: Option<String>,
-    /// `ResourceHideInCalendar` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_hide_in_calendar: Option<String>,
-    /// `ResourceNoReturnPolicy` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_no_return_policy: Option<String>,
-    /// `ResourceNoReturnPolicyAllResources` (`string`). Optional: read-only. Read from the
-    /// server, never sent back. Name printed on developers get-bookings-by-id, developers
-    /// reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_no_return_policy_all_resources: Option<String>,
-    /// `ResourceNoReturnPolicyAllUsers` (`string`). Optional: read-only. Read from the server,
-    /// never sent back. Name printed on developers get-bookings-by-id, developers
-    /// reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_no_return_policy_all_users: Option<String>,
-    /// `ResourceResourceTypeId` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_resource_type_id: Option<String>,
-    /// `ResourceResourceTypeName` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub resource_resource_type_name: Option<String>,
-    /// `FloorPlanDeskName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub floor_plan_desk_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerMobilePhone` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_mobile_phone: Option<String>,
-    /// `CoworkerLandLine` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_land_line: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub coworker_team_names: Option<String>,
-    /// `ExtraServiceName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-bookings-by-id, developers reference/booking.
-    #[serde(skip_serializing, default)]
-    pub extra_service_name: Option<String>,
-    /// `LastNotificationTime` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_notification_time: Option<String>,
-    /// `GoogleCalendarId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub google_calendar_id: Option<String>,
-    /// `GoogleEventId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub google_event_id: Option<String>,
-    /// `Office365EventId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub office365_event_id: Option<String>,
-    /// `PublicGoogleEventId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub public_google_event_id: Option<String>,
     /// `Online` (`bool`). Optional: create: no official page; support 360009770837-Booking
     /// optional, developers reference/booking optional; update: not required by developers
     /// put-bookings, learn put-bookings. Name printed on developers get-bookings-by-id, support
     /// 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub online: Option<bool>,
-    /// `Reminded` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by developers put-bookings, learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reminded: Option<bool>,
-    /// `MrmReminded` (`bool`). Optional: create: no official page; no source flags it; update:
-    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub mrm_reminded: Option<bool>,
     /// `Invoiced` (`bool`). Optional: create: no official page; support 360009770837-Booking
     /// optional, developers reference/booking optional; update: not required by developers
     /// put-bookings, learn put-bookings. Name printed on developers get-bookings-by-id, support
     /// 360009770837-Booking, developers reference/booking.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub invoiced: Option<bool>,
-    /// `InvoiceDate` (`DateTime`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-bookings-by-id, support 360009770837-Booking.
-    #[serde(skip_serializing, default)]
-    pub invoice_date: Option<NexudusDateTime>,
-    /// `BookingNumber` (`number`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub booking_number: Option<serde_json::Number>,
-    /// `KisiKeyId` (`number`). Optional: create: no official page; no source flags it; update:
-    /// not required by developers put-bookings, learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub kisi_key_id: Option<serde_json::Number>,
-    /// `StartScheduledJobId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub start_scheduled_job_id: Option<String>,
-    /// `EndScheduledJobId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub end_scheduled_job_id: Option<String>,
-    /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by developers put-bookings, learn put-bookings. Name printed on developers
-    /// get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub billed: Option<bool>,
-    /// `FromTimeLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub from_time_local: Option<String>,
-    /// `ToTimeLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-bookings, learn put-bookings. Name printed on
-    /// developers get-bookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub to_time_local: Option<String>,
-    /// `CancelIfNotCheckedIn` (`bool`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on support 360009770837-Booking.
-    #[serde(skip_serializing, default)]
-    pub cancel_if_not_checked_in: Option<bool>,
-    /// `CheckedInAt` (`DateTime`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on support 360009770837-Booking.
-    #[serde(skip_serializing, default)]
-    pub checked_in_at: Option<NexudusDateTime>,
     /// `CoworkerExtraServiceChargePeriod` (`int`). Optional: create: no official page; support
     /// 360009770837-Booking optional; update: not required by developers put-bookings, learn
     /// put-bookings. Name printed on support 360009770837-Booking.

@@ -30,6 +30,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions-by-id`
 /// - developers get-bookingavailabilityexceptions:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-bookingavailabilityexceptions`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `ResourceIds`, `ResourceNames`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -111,24 +115,6 @@ pub struct BookingAvailabilityException {
     /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub every_year: Option<bool>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-bookingavailabilityexceptions; update: not required by learn
-    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
-    /// printed on developers get-bookingavailabilityexceptions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `ResourceIds` (`string`). Optional: create: not required by developers
-    /// post-bookingavailabilityexceptions; update: not required by learn
-    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
-    /// printed on developers get-bookingavailabilityexceptions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_ids: Option<String>,
-    /// `ResourceNames` (`string`). Optional: create: not required by developers
-    /// post-bookingavailabilityexceptions; update: not required by learn
-    /// put-bookingavailabilityexceptions, developers put-bookingavailabilityexceptions. Name
-    /// printed on developers get-bookingavailabilityexceptions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_names: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts-by-id`
 /// - developers get-bookingproducts:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-bookingproducts`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ProductName`,
+/// `ProductPrice`, `ProductCurrencyCode`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -61,21 +65,6 @@ pub struct BookingProduct {
     /// post-bookingproducts, developers get-bookingproducts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mrm_reminded: Option<bool>,
-    /// `ProductName` (`string`). Optional: create: not required by developers
-    /// post-bookingproducts; update: as on create. Name printed on developers
-    /// get-bookingproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_name: Option<String>,
-    /// `ProductPrice` (`number`). Optional: create: not required by developers
-    /// post-bookingproducts; update: as on create. Name printed on developers
-    /// get-bookingproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_price: Option<serde_json::Number>,
-    /// `ProductCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-bookingproducts; update: as on create. Name printed on developers
-    /// get-bookingproducts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_currency_code: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors-by-id`
 /// - developers get-bookingvisitors:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-bookingvisitors`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `VisitorFullName`, `VisitorEmail`, `VisitorPhoneNumber`, `VisitorCompanyName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -46,26 +50,6 @@ pub struct BookingVisitor {
     /// get-bookingvisitors-by-id.
     #[required]
     pub visitor_id: Option<i64>,
-    /// `VisitorFullName` (`string`). Optional: create: not required by developers
-    /// post-bookingvisitors; update: as on create. Name printed on developers
-    /// get-bookingvisitors-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub visitor_full_name: Option<String>,
-    /// `VisitorEmail` (`string`). Optional: create: not required by developers
-    /// post-bookingvisitors; update: as on create. Name printed on developers
-    /// get-bookingvisitors-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub visitor_email: Option<String>,
-    /// `VisitorPhoneNumber` (`string`). Optional: create: not required by developers
-    /// post-bookingvisitors; update: as on create. Name printed on developers
-    /// get-bookingvisitors-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub visitor_phone_number: Option<String>,
-    /// `VisitorCompanyName` (`string`). Optional: create: not required by developers
-    /// post-bookingvisitors; update: as on create. Name printed on developers
-    /// get-bookingvisitors-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub visitor_company_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

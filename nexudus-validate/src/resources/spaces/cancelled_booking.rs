@@ -26,6 +26,18 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers get-cancelledbookings:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-cancelledbookings`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ResourceName`,
+/// `ResourceAllocation`, `ResourceHideInCalendar`, `ResourceNoReturnPolicy`,
+/// `ResourceNoReturnPolicyAllResources`, `ResourceNoReturnPolicyAllUsers`,
+/// `ResourceResourceTypeId`, `ResourceResourceTypeName`, `FloorPlanDeskName`,
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerBillingName`,
+/// `CoworkerCompanyName`, `CoworkerTeamNames`, `ExtraServiceName`, `LastNotificationTime`,
+/// `GoogleCalendarId`, `GoogleEventId`, `Office365EventId`, `PublicGoogleEventId`,
+/// `TeamsAtTheTimeOfBooking`, `Reminded`, `MrmReminded`, `KisiKeyId`,
+/// `StartScheduledJobId`, `EndScheduledJobId`, `Billed`, `FromTimeLocal`, `ToTimeLocal`,
+/// `InvoiceDateLocal`.
+///
 /// Catalogue note: cancellation-reason is enum but has no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -332,156 +344,6 @@ pub struct CancelledBooking {
     /// (high confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub original_booking_id: Option<String>,
-    /// `ResourceName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_name: Option<String>,
-    /// `ResourceAllocation` (`number`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_allocation: Option<serde_json::Number>,
-    /// `ResourceHideInCalendar` (`bool`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_hide_in_calendar: Option<bool>,
-    /// `ResourceNoReturnPolicy` (`number`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_no_return_policy: Option<serde_json::Number>,
-    /// `ResourceNoReturnPolicyAllResources` (`number`). Optional: create: no official page; no
-    /// source flags it; update: not required by learn put-cancelledbookings. Name printed on
-    /// developers get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_no_return_policy_all_resources: Option<serde_json::Number>,
-    /// `ResourceNoReturnPolicyAllUsers` (`number`). Optional: create: no official page; no
-    /// source flags it; update: not required by learn put-cancelledbookings. Name printed on
-    /// developers get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_no_return_policy_all_users: Option<serde_json::Number>,
-    /// `ResourceResourceTypeId` (`number`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_resource_type_id: Option<serde_json::Number>,
-    /// `ResourceResourceTypeName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-cancelledbookings. Name printed on
-    /// developers get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_resource_type_name: Option<String>,
-    /// `FloorPlanDeskName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
-    /// `ExtraServiceName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub extra_service_name: Option<String>,
-    /// `LastNotificationTime` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_notification_time: Option<String>,
-    /// `GoogleCalendarId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub google_calendar_id: Option<String>,
-    /// `GoogleEventId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub google_event_id: Option<String>,
-    /// `Office365EventId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub office365_event_id: Option<String>,
-    /// `PublicGoogleEventId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub public_google_event_id: Option<String>,
-    /// `TeamsAtTheTimeOfBooking` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-cancelledbookings. Name printed on
-    /// developers get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub teams_at_the_time_of_booking: Option<String>,
-    /// `Reminded` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reminded: Option<bool>,
-    /// `MrmReminded` (`bool`). Optional: create: no official page; no source flags it; update:
-    /// not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub mrm_reminded: Option<bool>,
-    /// `KisiKeyId` (`number`). Optional: create: no official page; no source flags it; update:
-    /// not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub kisi_key_id: Option<serde_json::Number>,
-    /// `StartScheduledJobId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub start_scheduled_job_id: Option<String>,
-    /// `EndScheduledJobId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub end_scheduled_job_id: Option<String>,
-    /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub billed: Option<bool>,
-    /// `FromTimeLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub from_time_local: Option<String>,
-    /// `ToTimeLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub to_time_local: Option<String>,
-    /// `InvoiceDateLocal` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-cancelledbookings. Name printed on developers
-    /// get-cancelledbookings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_date_local: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

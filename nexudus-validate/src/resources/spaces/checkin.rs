@@ -31,6 +31,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - support 360009770897-Checkin:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009770897-Checkin`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `BusinessName`, `Source`.
+///
 /// Catalogue note: source (enum) is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -118,44 +122,8 @@ pub struct Checkin {
     /// developers put-checkins, developers get-checkins-by-id, learn get-checkins-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to_time_local: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-checkins, learn post-checkins; update: not required by developers put-checkins.
-    /// Name printed on developers get-checkins-by-id, learn get-checkins-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-checkins,
-    /// learn post-checkins; update: not required by developers put-checkins. Name printed on
-    /// developers get-checkins-by-id, learn get-checkins-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `Source` (`enum` [`CheckinSource`]). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers get-checkins-by-id, learn get-checkins-by-id,
-    /// support 360009770897-Checkin.
-    #[serde(skip_serializing, default)]
-    pub source: Option<CheckinSource>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]
     pub meta: RecordMeta,
-}
-
-crate::open_enum! {
-    /// The values of `Checkin.Source` (`eCheckinSource`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (learn post-checkins).
-    pub enum CheckinSource {
-        /// `0`: None.
-        None = 0,
-        /// `1`: Manual.
-        Manual = 1,
-        /// `2`: DoorAccess.
-        DoorAccess = 2,
-        /// `3`: NetworkActivity.
-        NetworkActivity = 3,
-        /// `4`: Tile.
-        Tile = 4,
-        /// `5`: Sensor.
-        Sensor = 5,
-    }
 }

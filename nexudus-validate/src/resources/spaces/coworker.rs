@@ -32,6 +32,12 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkers-batch`
 /// - mintlify post-coworkers: `https://nexudus.mintlify.app/rest-api/spaces/post-coworkers`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CheckinSinceLastRenewal`, `InvoicingBusinessName`, `AvatarFileName`,
+/// `BannerImageFileName`, `UseGoCardlessProPayments`, `AccessControlErrorNotificationSent`,
+/// `SyncToPaperCutDue`.
+///
 /// Its `Debug` never prints the sensitive fields (`StripeBacsDDCustomerToken`), only
 /// whether they are set.
 ///
@@ -888,36 +894,6 @@ pub struct Coworker {
     /// post-coworkers; update: as on create. Name printed on developers put-coworkers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_over_due_invoice_reminder: Option<serde_json::Value>,
-    /// `CheckinSinceLastRenewal` (`int`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on support 360009770917-Coworker.
-    #[serde(skip_serializing, default)]
-    pub checkin_since_last_renewal: Option<i32>,
-    /// `InvoicingBusinessName` (`string`). Optional: read-only. Read from the server, never
-    /// sent back. Name printed on developers reference/coworker, developers
-    /// get-coworkers-batch.
-    #[serde(skip_serializing, default)]
-    pub invoicing_business_name: Option<String>,
-    /// `AvatarFileName` (`json`). Optional: create: not required by developers post-coworkers;
-    /// update: as on create. Name printed on developers get-coworkers-batch.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub avatar_file_name: Option<serde_json::Value>,
-    /// `BannerImageFileName` (`json`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub banner_image_file_name: Option<serde_json::Value>,
-    /// `UseGoCardlessProPayments` (`json`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub use_go_cardless_pro_payments: Option<serde_json::Value>,
-    /// `AccessControlErrorNotificationSent` (`json`). Optional: create: not required by
-    /// developers post-coworkers; update: as on create. Name printed on developers
-    /// get-coworkers-batch.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub access_control_error_notification_sent: Option<serde_json::Value>,
-    /// `SyncToPaperCutDue` (`json`). Optional: create: not required by developers
-    /// post-coworkers; update: as on create. Name printed on developers get-coworkers-batch.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sync_to_paper_cut_due: Option<serde_json::Value>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -29,6 +29,11 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles-by-id`
 /// - developers get-coworkerdatafiles:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerdatafiles`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `CoworkerFullName`, `CoworkerCoworkerType`, `CoworkerCompanyName`,
+/// `CoworkerBillingName`, `FileDataFileName`, `SignedFileDataFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -146,41 +151,6 @@ pub struct CoworkerDataFile {
     /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coworker_contract_guid: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `FileDataFileName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file_data_file_name: Option<String>,
-    /// `SignedFileDataFileName` (`string`). Optional: create: not required by developers
-    /// post-coworkerdatafiles, learn post-coworkerdatafiles; update: not required by developers
-    /// put-coworkerdatafiles. Name printed on developers get-coworkerdatafiles-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub signed_file_data_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -26,6 +26,17 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - learn get-coworkerdeliveries-by-id:
 ///   `https://learn.nexudus.com/rest-api/spaces/get-coworkerdeliveries-by-id`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerEmail`, `CoworkerBillingName`,
+/// `CoworkerCompanyName`, `CoworkerTeamNames`, `ContractContactFullName`,
+/// `ContractContactEmail`, `FileDataFileName`, `SignatureFileName`,
+/// `ScannedFileDataFileName`, `ForwardedFileDataFileName`, `Processed`, `Notified`,
+/// `Billed`, `ForwardingAddressUniqueId`, `CheckDepositedProductUniqueId`,
+/// `ForwardedProductUniqueId`, `ScannedProductUniqueId`, `RecycledProductUniqueId`,
+/// `ShreddedProductUniqueId`, `StoredForCollectionProductUniqueId`,
+/// `ReturnedToSenderProductUniqueId`, `CollectedProductUniqueId`.
+///
 /// Catalogue note: handling-preference enum has no numeric value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -223,126 +234,6 @@ pub struct CoworkerDelivery {
     /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub returned_to_sender_on: Option<NexudusDateTime>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_email: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
-    /// `ContractContactFullName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub contract_contact_full_name: Option<String>,
-    /// `ContractContactEmail` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub contract_contact_email: Option<String>,
-    /// `FileDataFileName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file_data_file_name: Option<String>,
-    /// `SignatureFileName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub signature_file_name: Option<String>,
-    /// `ScannedFileDataFileName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub scanned_file_data_file_name: Option<String>,
-    /// `ForwardedFileDataFileName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub forwarded_file_data_file_name: Option<String>,
-    /// `Processed` (`bool`). Optional: create: no official page; no source flags it; update:
-    /// not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub processed: Option<bool>,
-    /// `Notified` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub notified: Option<bool>,
-    /// `Billed` (`bool`). Optional: create: no official page; no source flags it; update: not
-    /// required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub billed: Option<bool>,
-    /// `ForwardingAddressUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub forwarding_address_unique_id: Option<String>,
-    /// `CheckDepositedProductUniqueId` (`string`). Optional: create: no official page; no
-    /// source flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub check_deposited_product_unique_id: Option<String>,
-    /// `ForwardedProductUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub forwarded_product_unique_id: Option<String>,
-    /// `ScannedProductUniqueId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by learn put-coworkerdeliveries. Name printed on developers
-    /// get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub scanned_product_unique_id: Option<String>,
-    /// `RecycledProductUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub recycled_product_unique_id: Option<String>,
-    /// `ShreddedProductUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id, learn get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shredded_product_unique_id: Option<String>,
-    /// `StoredForCollectionProductUniqueId` (`string`). Optional: create: no official page; no
-    /// source flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub stored_for_collection_product_unique_id: Option<String>,
-    /// `ReturnedToSenderProductUniqueId` (`string`). Optional: create: no official page; no
-    /// source flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub returned_to_sender_product_unique_id: Option<String>,
-    /// `CollectedProductUniqueId` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by learn put-coworkerdeliveries. Name printed on
-    /// developers get-coworkerdeliveries-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub collected_product_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

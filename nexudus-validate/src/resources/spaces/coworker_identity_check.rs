@@ -27,6 +27,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers get-coworkeridentitychecks-by-id:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitychecks-by-id`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `CoworkerFullName`, `CoworkerCoworkerType`, `CoworkerCompanyName`,
+/// `CoworkerBillingName`, `VerificationType`, `VerificationStatus`, `LastError`,
+/// `ProposalGuid`, `CoworkerContractGuid`, `ContractContactGuid`, `IdentityCheckGroupGuid`.
+///
 /// Catalogue note: identity-check-provider1/2 and verification-type1/2 enums have no value
 /// tables (assume same tables as identity-check-provider / verification-type);
 /// verification-type is list-filter only.
@@ -146,66 +152,6 @@ pub struct CoworkerIdentityCheck {
     /// Name printed on developers get-coworkeridentitychecks-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description2: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `VerificationType` (`enum` [`CoworkerIdentityCheckVerificationType`]). Optional: create:
-    /// no official page; no source flags it; update: not required by developers
-    /// put-coworkeridentitychecks. Name printed on developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub verification_type: Option<CoworkerIdentityCheckVerificationType>,
-    /// `VerificationStatus` (`enum` [`CoworkerIdentityCheckVerificationStatus`]). Optional:
-    /// create: no official page; no source flags it; update: not required by developers
-    /// put-coworkeridentitychecks. Name printed on developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub verification_status: Option<CoworkerIdentityCheckVerificationStatus>,
-    /// `LastError` (`string`). Optional: create: no official page; no source flags it; update:
-    /// not required by developers put-coworkeridentitychecks. Name printed on developers
-    /// get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_error: Option<String>,
-    /// `ProposalGuid` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub proposal_guid: Option<String>,
-    /// `CoworkerContractGuid` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_contract_guid: Option<String>,
-    /// `ContractContactGuid` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub contract_contact_guid: Option<String>,
-    /// `IdentityCheckGroupGuid` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-coworkeridentitychecks. Name printed on
-    /// developers get-coworkeridentitychecks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub identity_check_group_guid: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]
@@ -298,41 +244,5 @@ crate::open_enum! {
         BankStatement = 9,
         /// `99`: Other.
         Other = 99,
-    }
-}
-
-crate::open_enum! {
-    /// The values of `CoworkerIdentityCheck.VerificationType` (`eIdVerificationType`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (developers get-coworkeridentitychecks).
-    pub enum CoworkerIdentityCheckVerificationType {
-        /// `0`: None.
-        None = 0,
-        /// `1`: IdDocument.
-        IdDocument = 1,
-        /// `2`: Address.
-        Address = 2,
-    }
-}
-
-crate::open_enum! {
-    /// The values of `CoworkerIdentityCheck.VerificationStatus` (`eIdVerificationStatus`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (developers put-coworkeridentitychecks).
-    pub enum CoworkerIdentityCheckVerificationStatus {
-        /// `0`: None.
-        None = 0,
-        /// `1`: Pending.
-        Pending = 1,
-        /// `2`: Submitted.
-        Submitted = 2,
-        /// `3`: Successful.
-        Successful = 3,
-        /// `4`: Failed.
-        Failed = 4,
-        /// `5`: Cancelled.
-        Cancelled = 5,
     }
 }

@@ -32,6 +32,18 @@ use crate::NexudusResource;
 /// - developers get-coworkeridentitycheckdocuments:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkeridentitycheckdocuments`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `CoworkerCoworkerType`, `CoworkerCompanyName`,
+/// `CoworkerBillingName`, `CoworkerIdentityCheckName`,
+/// `CoworkerIdentityCheckVerificationType`, `CoworkerIdentityCheckBusinessName`,
+/// `CoworkerIdentityCheckIdentityDocumentType`,
+/// `CoworkerIdentityCheckIdentityDocumentNumber`,
+/// `CoworkerIdentityCheckIdentityDocumentIssuedBy`,
+/// `CoworkerIdentityCheckIdentityDocumentExpirationDate`,
+/// `CoworkerIdentityCheckAddressDocumentType`, `PhotoFileName`, `DocumentFileName`,
+/// `AdditionalDocumentFileName`, `VerificationStatus`.
+///
 /// Catalogue note: verification-status enum is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -124,143 +136,8 @@ pub struct CoworkerIdentityCheckDocument {
     /// get-coworkeridentitycheckdocuments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerIdentityCheckName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_name: Option<String>,
-    /// `CoworkerIdentityCheckVerificationType` (`string`). Optional: create: not required by
-    /// developers post-coworkeridentitycheckdocuments; update: not listed in the part read of
-    /// developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_verification_type: Option<String>,
-    /// `CoworkerIdentityCheckBusinessName` (`string`). Optional: create: not required by
-    /// developers post-coworkeridentitycheckdocuments; update: not listed in the part read of
-    /// developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_business_name: Option<String>,
-    /// `CoworkerIdentityCheckIdentityDocumentType` (`string`). Optional: create: not required
-    /// by developers post-coworkeridentitycheckdocuments; update: not listed in the part read
-    /// of developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_identity_document_type: Option<String>,
-    /// `CoworkerIdentityCheckIdentityDocumentNumber` (`string`). Optional: create: not required
-    /// by developers post-coworkeridentitycheckdocuments; update: not listed in the part read
-    /// of developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_identity_document_number: Option<String>,
-    /// `CoworkerIdentityCheckIdentityDocumentIssuedBy` (`string`). Optional: create: not
-    /// required by developers post-coworkeridentitycheckdocuments; update: not listed in the
-    /// part read of developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_identity_document_issued_by: Option<String>,
-    /// `CoworkerIdentityCheckIdentityDocumentExpirationDate` (`string`). Optional: create: not
-    /// required by developers post-coworkeridentitycheckdocuments; update: not listed in the
-    /// part read of developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_identity_document_expiration_date: Option<String>,
-    /// `CoworkerIdentityCheckAddressDocumentType` (`string`). Optional: create: not required by
-    /// developers post-coworkeridentitycheckdocuments; update: not listed in the part read of
-    /// developers put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_identity_check_address_document_type: Option<String>,
-    /// `PhotoFileName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub photo_file_name: Option<String>,
-    /// `DocumentFileName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub document_file_name: Option<String>,
-    /// `AdditionalDocumentFileName` (`string`). Optional: create: not required by developers
-    /// post-coworkeridentitycheckdocuments; update: not listed in the part read of developers
-    /// put-coworkeridentitycheckdocuments. Name printed on developers
-    /// get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub additional_document_file_name: Option<String>,
-    /// `VerificationStatus` (`enum` [`CoworkerIdentityCheckDocumentVerificationStatus`]).
-    /// Optional: create: not required by developers post-coworkeridentitycheckdocuments;
-    /// update: not listed in the part read of developers put-coworkeridentitycheckdocuments.
-    /// Name printed on developers get-coworkeridentitycheckdocuments-by-id, mintlify
-    /// get-coworkeridentitycheckdocuments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub verification_status: Option<CoworkerIdentityCheckDocumentVerificationStatus>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]
     pub meta: RecordMeta,
-}
-
-crate::open_enum! {
-    /// The values of `CoworkerIdentityCheckDocument.VerificationStatus`
-    /// (`eIdVerificationStatus`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (developers
-    /// get-coworkeridentitycheckdocuments).
-    pub enum CoworkerIdentityCheckDocumentVerificationStatus {
-        /// `0`: None.
-        None = 0,
-        /// `1`: Pending.
-        Pending = 1,
-        /// `2`: Submitted.
-        Submitted = 2,
-        /// `3`: Successful.
-        Successful = 3,
-        /// `4`: Failed.
-        Failed = 4,
-        /// `5`: Cancelled.
-        Cancelled = 5,
-    }
 }

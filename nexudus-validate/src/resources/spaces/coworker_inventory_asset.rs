@@ -25,6 +25,12 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets-by-id`
 /// - developers get-coworkerinventoryassets:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkerinventoryassets`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerBillingName`,
+/// `CoworkerCompanyName`, `CoworkerTeamNames`, `InventoryAssetName`, `InventoryAssetSku`,
+/// `InventoryAssetValue`, `InventoryAssetUniqueId`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -66,51 +72,6 @@ pub struct CoworkerInventoryAsset {
     /// post-coworkerinventoryassets, developers get-coworkerinventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assigned_to: Option<NexudusDateTime>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
-    /// `InventoryAssetName` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub inventory_asset_name: Option<String>,
-    /// `InventoryAssetSku` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub inventory_asset_sku: Option<String>,
-    /// `InventoryAssetValue` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub inventory_asset_value: Option<String>,
-    /// `InventoryAssetUniqueId` (`string`). Optional: create: not required by developers
-    /// post-coworkerinventoryassets; update: as on create. Name printed on developers
-    /// get-coworkerinventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub inventory_asset_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

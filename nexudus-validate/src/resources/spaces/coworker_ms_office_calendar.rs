@@ -32,6 +32,10 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermsoffecalendars-by-id`
 /// - developers get-coworkermsofficecalendars:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-coworkermsofficecalendars`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -85,12 +89,6 @@ pub struct CoworkerMsOfficeCalendar {
     /// (+1 more).
     #[required]
     pub subscription_expire_date: Option<NexudusDateTime>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-coworkermsoffecalendars; update: not required by developers
-    /// put-coworkermsofficecalendars. Name printed on developers
-    /// get-coworkermsofficecalendars-by-id, developers get-coworkermsoffecalendars-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -30,6 +30,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers get-failedcheckins:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-failedcheckins`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `BusinessName`, `Source`.
+///
 /// Catalogue note: source (enum) is list-filter only, no value table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -90,45 +94,8 @@ pub struct FailedCheckin {
     /// put-failedcheckins, developers get-failedcheckins-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checkin_attempt_time_local: Option<NexudusDateTime>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
-    /// put-failedcheckins. Name printed on developers get-failedcheckins-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
-    /// put-failedcheckins. Name printed on developers get-failedcheckins-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `Source` (`enum` [`FailedCheckinSource`]). Optional: create: not required by developers
-    /// post-failedcheckins, learn post-failedcheckins; update: not required by developers
-    /// put-failedcheckins. Name printed on developers get-failedcheckins-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub source: Option<FailedCheckinSource>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]
     pub meta: RecordMeta,
-}
-
-crate::open_enum! {
-    /// The values of `FailedCheckin.Source` (`eCheckinSource`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (developers get-failedcheckins, learn
-    /// post-failedcheckins).
-    pub enum FailedCheckinSource {
-        /// `0`: None.
-        None = 0,
-        /// `1`: Manual.
-        Manual = 1,
-        /// `2`: DoorAccess.
-        DoorAccess = 2,
-        /// `3`: NetworkActivity.
-        NetworkActivity = 3,
-        /// `4`: Tile.
-        Tile = 4,
-        /// `5`: Sensor.
-        Sensor = 5,
-    }
 }

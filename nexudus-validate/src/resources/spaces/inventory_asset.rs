@@ -27,6 +27,11 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets-by-id`
 /// - developers get-inventoryassets:
 ///   `https://developers.nexudus.com/rest-api/spaces/get-inventoryassets`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `ImageFileName`, `FloorPlanDeskName`, `CoworkerFullNames`, `CoworkerIds`,
+/// `CoworkerStartDates`, `CoworkerEndDates`, `ResourceName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -98,46 +103,6 @@ pub struct InventoryAsset {
     /// put-inventoryassets, developers get-inventoryassets-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub assign_to_type: Option<InventoryAssetAssignToType>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
-    /// `FloorPlanDeskName` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_name: Option<String>,
-    /// `CoworkerFullNames` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_names: Option<String>,
-    /// `CoworkerIds` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_ids: Option<String>,
-    /// `CoworkerStartDates` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_start_dates: Option<String>,
-    /// `CoworkerEndDates` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_end_dates: Option<String>,
-    /// `ResourceName` (`string`). Optional: create: not required by developers
-    /// post-inventoryassets; update: not required by developers put-inventoryassets. Name
-    /// printed on developers get-inventoryassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

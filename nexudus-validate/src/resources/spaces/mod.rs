@@ -85,7 +85,7 @@ pub use cancelled_booking::{
     CancelledBooking, CancelledBookingCancellationReason, CancelledBookingRepeats,
     CancelledBookingWhichBookingsToUpdate,
 };
-pub use checkin::{Checkin, CheckinSource};
+pub use checkin::Checkin;
 pub use coworker::{
     Coworker, CoworkerCoworkerType, CoworkerFridayAttendance, CoworkerGender,
     CoworkerMondayAttendance, CoworkerSaturdayAttendance, CoworkerSundayAttendance,
@@ -98,11 +98,8 @@ pub use coworker_google_calendar::CoworkerGoogleCalendar;
 pub use coworker_identity_check::{
     CoworkerIdentityCheck, CoworkerIdentityCheckAddressDocumentType,
     CoworkerIdentityCheckIdentityCheckProvider, CoworkerIdentityCheckIdentityDocumentType,
-    CoworkerIdentityCheckVerificationStatus, CoworkerIdentityCheckVerificationType,
 };
-pub use coworker_identity_check_document::{
-    CoworkerIdentityCheckDocument, CoworkerIdentityCheckDocumentVerificationStatus,
-};
+pub use coworker_identity_check_document::CoworkerIdentityCheckDocument;
 pub use coworker_inventory_asset::CoworkerInventoryAsset;
 pub use coworker_message::CoworkerMessage;
 pub use coworker_ms_office_calendar::CoworkerMsOfficeCalendar;
@@ -110,7 +107,7 @@ pub use coworker_note::CoworkerNote;
 pub use coworker_notification::CoworkerNotification;
 pub use coworker_price_plan_history::CoworkerPricePlanHistory;
 pub use coworker_setting::CoworkerSetting;
-pub use failed_checkin::{FailedCheckin, FailedCheckinSource};
+pub use failed_checkin::FailedCheckin;
 pub use inventory_asset::{InventoryAsset, InventoryAssetAssignToType};
 pub use ms_office_admin_calendar::MsOfficeAdminCalendar;
 pub use resource::{

@@ -28,6 +28,10 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// - support 360009846238-Resource:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009846238-Resource`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `KisiGroupId`,
+/// `AccessControlGroupId`, `AccessControlGroupIds`.
+///
 /// Its `Debug` never prints the sensitive fields (`ZoomAccessToken`, `ZoomRefreshToken`),
 /// only whether they are set.
 ///
@@ -551,21 +555,6 @@ pub struct Resource {
     /// confidence): no source prints it.
     #[serde(skip_serializing, default)]
     pub cancellation_fee_product_name: Option<String>,
-    /// `KisiGroupId` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-resources. Name printed on developers
-    /// get-resources-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub kisi_group_id: Option<String>,
-    /// `AccessControlGroupId` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-resources. Name printed on developers
-    /// get-resources-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub access_control_group_id: Option<String>,
-    /// `AccessControlGroupIds` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-resources. Name printed on developers
-    /// get-resources-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub access_control_group_ids: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -31,6 +31,10 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - support 360009846258-Resourceaccessrule:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009846258-Resourceaccessrule`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CancellationFeeProductName`.
+///
 /// Catalogue note: applied-resources-count is marked required on create but described as
 /// read-only.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -406,12 +410,6 @@ pub struct ResourceAccessRule {
     /// get-resourceaccessrules-by-id, support 360009846258-Resourceaccessrule.
     #[required(create)]
     pub resource_id: Option<i64>,
-    /// `CancellationFeeProductName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-resourceaccessrules, learn
-    /// put-resourceaccessrules, mintlify put-resourceaccessrules. Name printed on developers
-    /// get-resourceaccessrules-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub cancellation_fee_product_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

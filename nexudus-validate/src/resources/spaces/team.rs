@@ -27,6 +27,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/spaces/get-teams-by-id`
 /// - developers get-teams: `https://developers.nexudus.com/rest-api/spaces/get-teams`
 /// - learn get-teams: `https://learn.nexudus.com/rest-api/spaces/get-teams`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CoworkerIds`,
+/// `CoworkerFullNames`, `CoworkerBillingNames`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Team", path = "/api/spaces/teams")]
@@ -368,21 +372,6 @@ pub struct Team {
     /// back. Name printed on developers get-teams-by-id.
     #[serde(skip_serializing, default)]
     pub engagement_level: Option<String>,
-    /// `CoworkerIds` (`string`). Optional: create: not required by developers post-teams, learn
-    /// post-teams; update: not required by learn put-teams. Name printed on developers
-    /// get-teams-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_ids: Option<String>,
-    /// `CoworkerFullNames` (`string`). Optional: create: not required by developers post-teams,
-    /// learn post-teams; update: not required by learn put-teams. Name printed on developers
-    /// get-teams-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_names: Option<String>,
-    /// `CoworkerBillingNames` (`string`). Optional: create: not required by developers
-    /// post-teams, learn post-teams; update: not required by learn put-teams. Name printed on
-    /// developers get-teams-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_names: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/support/put-helpdeskcomments`
 /// - developers get-helpdeskcomments-by-id:
 ///   `https://developers.nexudus.com/rest-api/support/get-helpdeskcomments-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `ImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -72,16 +76,6 @@ pub struct HelpDeskComment {
     /// get-helpdeskcomments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_image_file: Option<bool>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-helpdeskcomments; update: not required by developers put-helpdeskcomments. Name
-    /// printed on developers get-helpdeskcomments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-helpdeskcomments; update: not required by developers put-helpdeskcomments. Name
-    /// printed on developers get-helpdeskcomments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

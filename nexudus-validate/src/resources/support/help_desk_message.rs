@@ -32,6 +32,11 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - support 360009846338-Helpdeskmessage:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009846338-Helpdeskmessage`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `CoworkerFullName`, `HelpDeskDepartmentName`, `OwnerFullName`, `ImageFileName`,
+/// `FirstResponseTimeInMinutes`.
+///
 /// Catalogue note: ai-processing-result and support-issue-category enums are list-filter
 /// only, no value tables.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -113,37 +118,12 @@ pub struct HelpDeskMessage {
     /// more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ai_processing_result: Option<HelpDeskMessageAiProcessingResult>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
-    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `HelpDeskDepartmentName` (`string`). Optional: create: not required by developers
-    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
-    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub help_desk_department_name: Option<String>,
     /// `ClosedOn` (`DateTime`). Optional: create: not required by developers
     /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
     /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id, support
     /// 360009846338-Helpdeskmessage.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub closed_on: Option<NexudusDateTime>,
-    /// `OwnerFullName` (`string`). Optional: create: not required by developers
-    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
-    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub owner_full_name: Option<String>,
-    /// `ImageFileName` (`string`). Optional: create: not required by developers
-    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
-    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub image_file_name: Option<String>,
-    /// `FirstResponseTimeInMinutes` (`number`). Optional: create: not required by developers
-    /// post-helpdeskmessages, learn post-helpdeskmessages; update: not required by developers
-    /// put-helpdeskmessages. Name printed on developers get-helpdeskmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub first_response_time_in_minutes: Option<serde_json::Number>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -26,6 +26,12 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers get-businesses:
 ///   `https://developers.nexudus.com/rest-api/sys/get-businesses`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `SpaceWebsiteLanguageCulture`, `RootLocationId`, `NextInvoice`, `CountryName`,
+/// `CurrencyCode`, `LogoFileName`, `BannerImageFileName`, `NexIoBannerImageFileName`,
+/// `PassportBannerFileName`.
+///
 /// Catalogue note: read from offset 11000 (update table + tail); key fields use names
 /// (WebAddress, EmailContact, TownCity, PostalCode) that differ from update option names
 /// (website, email, city, postcode).
@@ -547,51 +553,6 @@ pub struct Business {
     /// confidence): no source prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub default_payment_term: Option<i32>,
-    /// `SpaceWebsiteLanguageCulture` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub space_website_language_culture: Option<String>,
-    /// `RootLocationId` (`number`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub root_location_id: Option<serde_json::Number>,
-    /// `NextInvoice` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub next_invoice: Option<String>,
-    /// `CountryName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub country_name: Option<String>,
-    /// `CurrencyCode` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_code: Option<String>,
-    /// `LogoFileName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub logo_file_name: Option<String>,
-    /// `BannerImageFileName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub banner_image_file_name: Option<String>,
-    /// `NexIoBannerImageFileName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub nex_io_banner_image_file_name: Option<String>,
-    /// `PassportBannerFileName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-businesses. Name printed on developers
-    /// get-businesses-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub passport_banner_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,10 @@ use crate::NexudusResource;
 /// - developers get-coworkerlegalcontentaudits:
 ///   `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CoworkerId`,
+/// `LegalContentType`, `TariffUniqueId`, `LegalContentAuditUniqueId`.
+///
 /// Catalogue note: filter-only fields: coworker-id, legal-content-type (enum, no table),
 /// tariff-unique-id, legal-content-audit-unique-id.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -50,49 +54,8 @@ pub struct CoworkerLegalContentAudit {
     /// post-coworkerlegalcontentaudits, developers get-coworkerlegalcontentaudits-by-id.
     #[required]
     pub name: Option<String>,
-    /// `CoworkerId` (`number`). Optional: create: not required by developers
-    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
-    /// get-coworkerlegalcontentaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_id: Option<serde_json::Number>,
-    /// `LegalContentType` (`enum` [`CoworkerLegalContentAuditLegalContentType`]). Optional:
-    /// create: not required by developers post-coworkerlegalcontentaudits; update: as on
-    /// create. Name printed on developers get-coworkerlegalcontentaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub legal_content_type: Option<CoworkerLegalContentAuditLegalContentType>,
-    /// `TariffUniqueId` (`string`). Optional: create: not required by developers
-    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
-    /// get-coworkerlegalcontentaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tariff_unique_id: Option<String>,
-    /// `LegalContentAuditUniqueId` (`string`). Optional: create: not required by developers
-    /// post-coworkerlegalcontentaudits; update: as on create. Name printed on developers
-    /// get-coworkerlegalcontentaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub legal_content_audit_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]
     pub meta: RecordMeta,
-}
-
-crate::open_enum! {
-    /// The values of `CoworkerLegalContentAudit.LegalContentType` (`eLegalContentType`).
-    ///
-    /// Travels as an integer; an integer it does not list reads as `Unlisted` and writes back
-    /// unchanged. Values from the official pages (developers get-coworkerlegalcontentaudits).
-    pub enum CoworkerLegalContentAuditLegalContentType {
-        /// `1`: GeneralTerms.
-        GeneralTerms = 1,
-        /// `2`: VisitorTerms.
-        VisitorTerms = 2,
-        /// `3`: CheckoutTerms.
-        CheckoutTerms = 3,
-        /// `4`: PrivacyPolicy.
-        PrivacyPolicy = 4,
-        /// `5`: CookiesPolicy.
-        CookiesPolicy = 5,
-        /// `6`: TariffTerms.
-        TariffTerms = 6,
-    }
 }

@@ -27,6 +27,11 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits-by-id`
 /// - learn get-eloxxlockersaudits:
 ///   `https://learn.nexudus.com/rest-api/sys/get-eloxxlockersaudits.md`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `FloorPlanDeskName`, `CoworkerCoworkerType`, `CoworkerFullName`, `CoworkerBillingName`,
+/// `CoworkerCompanyName`, `CoworkerTeamNames`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -80,41 +85,6 @@ pub struct EloxxLockersAudit {
     /// get-eloxxlockersaudits-by-id.
     #[required]
     pub tile_audit_type: Option<EloxxLockersAuditTileAuditType>,
-    /// `BusinessName` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `FloorPlanDeskName` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerBillingName` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_billing_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: not required by learn
-    /// post-eloxxlockersaudits; update: not required by learn put-eloxxlockersaudits. Name
-    /// printed on learn get-eloxxlockersaudits-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/sys/get-emailqueueitemattachments-by-id`
 /// - support 360009846518-Emailqueueitemattachment:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009846518-Emailqueueitemattachment`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `BinaryFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -68,11 +72,6 @@ pub struct EmailQueueItemAttachment {
     /// get-emailqueueitemattachments-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_binary_file: Option<bool>,
-    /// `BinaryFileName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-emailqueueitemattachments. Name printed on learn
-    /// get-emailqueueitemattachments-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub binary_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -26,6 +26,10 @@ use crate::NexudusResource;
 /// - developers get-floorplans:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplans`
 /// - developers reference/floorplan: `https://developers.nexudus.com/reference/floorplan`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`, `FloorPlanLayoutName`, `FloorLevel`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "FloorPlan", path = "/api/sys/floorplans")]
@@ -83,27 +87,11 @@ pub struct FloorPlan {
     /// get-floorplans-by-id, developers reference/floorplan.
     #[required]
     pub position_y: Option<i32>,
-    /// `BusinessName` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on developers get-floorplans-by-id, developers reference/floorplan.
-    #[serde(skip_serializing, default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-floorplans-by-id, developers reference/floorplan.
-    #[serde(skip_serializing, default)]
-    pub business_currency_code: Option<String>,
-    /// `FloorPlanLayoutName` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on developers get-floorplans-by-id, developers reference/floorplan.
-    #[serde(skip_serializing, default)]
-    pub floor_plan_layout_name: Option<String>,
     /// `BackgroundImageFileName` (`string`). Optional: create: not listed in the part read of
     /// developers post-floorplans; update: as on create. Name printed on developers
     /// get-floorplans-by-id, developers reference/floorplan.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub background_image_file_name: Option<String>,
-    /// `FloorLevel` (`number`). Optional: create: not listed in the part read of developers
-    /// post-floorplans; update: as on create. Name printed on developers get-floorplans-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_level: Option<serde_json::Number>,
     /// `Scale` (`decimal`). Optional: create: not listed in the part read of developers
     /// post-floorplans; update: as on create. Name printed on developers get-floorplans-by-id,
     /// developers reference/floorplan.

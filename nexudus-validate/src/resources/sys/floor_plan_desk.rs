@@ -28,6 +28,22 @@ use crate::{NexudusDateTime, NexudusResource};
 /// - developers get-floorplandesks:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplandesks`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanName`, `FloorPlanBusinessId`, `FloorPlanBusinessCurrencyCode`,
+/// `FloorPlanBusinessName`, `FloorPlanCapacity`, `CoworkerFullName`, `CoworkerCompanyName`,
+/// `CoworkerCoworkerType`, `CoworkerEmail`, `CoworkerTeamNames`, `SensorName`,
+/// `SensorUnit`, `SensorSensorType`, `SensorLastReceivedValue`,
+/// `SensorLastValueTriggeredAction`, `ResourceName`, `ResourceResourceTypeName`,
+/// `ResourceAllocation`, `ResourceProjector`, `ResourceInternet`,
+/// `ResourceConferencePhone`, `ResourceStandardPhone`, `ResourceWhiteBoard`,
+/// `ResourceLargeDisplay`, `ResourceCatering`, `ResourceTeaAndCoffee`, `ResourceDrinks`,
+/// `ResourceSecurityLock`, `ResourceCCTV`, `ResourceVoiceRecorder`,
+/// `ResourceAirConditioning`, `ResourceHeating`, `ResourceNaturalLight`,
+/// `ResourceStandingDesk`, `ResourceQuietZone`, `ResourceWirelessCharger`,
+/// `ResourcePrivacyScreen`, `ResourceSoundproof`, `ResourceShifts`, `SensorLastValue`,
+/// `IsSensorOccupied`.
+///
 /// Catalogue note: read from offset 5500 (ops from SKILL.md index).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
@@ -216,215 +232,6 @@ pub struct FloorPlanDesk {
     /// put-floorplandesks. Name printed on developers post-floorplandesks.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archilogic_unique_id: Option<String>,
-    /// `FloorPlanName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_name: Option<String>,
-    /// `FloorPlanBusinessId` (`number`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_business_id: Option<serde_json::Number>,
-    /// `FloorPlanBusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_business_currency_code: Option<String>,
-    /// `FloorPlanBusinessName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_business_name: Option<String>,
-    /// `FloorPlanCapacity` (`number`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_capacity: Option<serde_json::Number>,
-    /// `CoworkerFullName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_email: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
-    /// `SensorName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sensor_name: Option<String>,
-    /// `SensorUnit` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sensor_unit: Option<String>,
-    /// `SensorSensorType` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sensor_sensor_type: Option<String>,
-    /// `SensorLastReceivedValue` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sensor_last_received_value: Option<String>,
-    /// `SensorLastValueTriggeredAction` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sensor_last_value_triggered_action: Option<bool>,
-    /// `ResourceName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_name: Option<String>,
-    /// `ResourceResourceTypeName` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_resource_type_name: Option<String>,
-    /// `ResourceAllocation` (`number`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_allocation: Option<serde_json::Number>,
-    /// `ResourceProjector` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_projector: Option<bool>,
-    /// `ResourceInternet` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_internet: Option<bool>,
-    /// `ResourceConferencePhone` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_conference_phone: Option<bool>,
-    /// `ResourceStandardPhone` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_standard_phone: Option<bool>,
-    /// `ResourceWhiteBoard` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_white_board: Option<bool>,
-    /// `ResourceLargeDisplay` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_large_display: Option<bool>,
-    /// `ResourceCatering` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_catering: Option<bool>,
-    /// `ResourceTeaAndCoffee` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_tea_and_coffee: Option<bool>,
-    /// `ResourceDrinks` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_drinks: Option<bool>,
-    /// `ResourceSecurityLock` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_security_lock: Option<bool>,
-    /// `ResourceCCTV` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(
-        rename = "ResourceCCTV",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
-    pub resource_cctv: Option<bool>,
-    /// `ResourceVoiceRecorder` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_voice_recorder: Option<bool>,
-    /// `ResourceAirConditioning` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_air_conditioning: Option<bool>,
-    /// `ResourceHeating` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_heating: Option<bool>,
-    /// `ResourceNaturalLight` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_natural_light: Option<bool>,
-    /// `ResourceStandingDesk` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_standing_desk: Option<bool>,
-    /// `ResourceQuietZone` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_quiet_zone: Option<bool>,
-    /// `ResourceWirelessCharger` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_wireless_charger: Option<bool>,
-    /// `ResourcePrivacyScreen` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_privacy_screen: Option<bool>,
-    /// `ResourceSoundproof` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_soundproof: Option<bool>,
-    /// `ResourceShifts` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub resource_shifts: Option<String>,
-    /// `SensorLastValue` (`string`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub sensor_last_value: Option<String>,
-    /// `IsSensorOccupied` (`bool`). Optional: create: not required by developers
-    /// post-floorplandesks; update: not listed in the part read of developers
-    /// put-floorplandesks. Name printed on developers get-floorplandesks-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub is_sensor_occupied: Option<bool>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

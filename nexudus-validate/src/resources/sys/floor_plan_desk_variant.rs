@@ -27,6 +27,14 @@ use crate::{NexudusDateTime, NexudusResource};
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants-by-id`
 /// - developers get-floorplandeskvariants:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplandeskvariants`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanDeskName`, `FloorPlanDeskPrice`, `FloorPlanDeskFloorPlanId`,
+/// `FloorPlanDeskFloorPlanName`, `FloorPlanDeskFloorPlanBusinessId`,
+/// `FloorPlanDeskFloorPlanBusinessName`, `FloorPlanDeskFloorPlanBusinessCurrencyCode`,
+/// `CoworkerFullName`, `CoworkerCompanyName`, `CoworkerCoworkerType`, `CoworkerEmail`,
+/// `CoworkerTeamNames`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -178,67 +186,6 @@ pub struct FloorPlanDeskVariant {
     /// developers get-floorplandeskvariants-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub available_to_time_local: Option<String>,
-    /// `FloorPlanDeskName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_name: Option<String>,
-    /// `FloorPlanDeskPrice` (`number`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_price: Option<serde_json::Number>,
-    /// `FloorPlanDeskFloorPlanId` (`number`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_floor_plan_id: Option<serde_json::Number>,
-    /// `FloorPlanDeskFloorPlanName` (`string`). Optional: create: no official page; no source
-    /// flags it; update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_floor_plan_name: Option<String>,
-    /// `FloorPlanDeskFloorPlanBusinessId` (`number`). Optional: create: no official page; no
-    /// source flags it; update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_floor_plan_business_id: Option<serde_json::Number>,
-    /// `FloorPlanDeskFloorPlanBusinessName` (`string`). Optional: create: no official page; no
-    /// source flags it; update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_floor_plan_business_name: Option<String>,
-    /// `FloorPlanDeskFloorPlanBusinessCurrencyCode` (`string`). Optional: create: no official
-    /// page; no source flags it; update: not required by developers put-floorplandeskvariants,
-    /// learn put-floorplandeskvariants. Name printed on developers
-    /// get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_desk_floor_plan_business_currency_code: Option<String>,
-    /// `CoworkerFullName` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_full_name: Option<String>,
-    /// `CoworkerCompanyName` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_company_name: Option<String>,
-    /// `CoworkerCoworkerType` (`string`). Optional: create: no official page; no source flags
-    /// it; update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_coworker_type: Option<String>,
-    /// `CoworkerEmail` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_email: Option<String>,
-    /// `CoworkerTeamNames` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-floorplandeskvariants, learn
-    /// put-floorplandeskvariants. Name printed on developers get-floorplandeskvariants-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coworker_team_names: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

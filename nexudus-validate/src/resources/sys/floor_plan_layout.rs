@@ -27,6 +27,11 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts-by-id`
 /// - developers get-floorplanlayouts:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouts`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`,
+/// `BusinessCurrencyCode`, `BackgroundImageFileName`, `TracingImageFileName`,
+/// `PreviewImageFileName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -110,36 +115,6 @@ pub struct FloorPlanLayout {
     /// get-floorplanlayouts-by-id.
     #[required]
     pub floor_level: Option<i32>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
-    /// of developers put-floorplanlayouts. Name printed on developers
-    /// get-floorplanlayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `BusinessCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
-    /// of developers put-floorplanlayouts. Name printed on developers
-    /// get-floorplanlayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_currency_code: Option<String>,
-    /// `BackgroundImageFileName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
-    /// of developers put-floorplanlayouts. Name printed on developers
-    /// get-floorplanlayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub background_image_file_name: Option<String>,
-    /// `TracingImageFileName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
-    /// of developers put-floorplanlayouts. Name printed on developers
-    /// get-floorplanlayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tracing_image_file_name: Option<String>,
-    /// `PreviewImageFileName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayouts, learn post-floorplanlayouts; update: not listed in the part read
-    /// of developers put-floorplanlayouts. Name printed on developers
-    /// get-floorplanlayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub preview_image_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -27,6 +27,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
 /// - learn get-floorplanlayoutareas:
 ///   `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutareas`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanLayoutName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -72,11 +76,6 @@ pub struct FloorPlanLayoutArea {
     /// get-floorplanlayoutareas-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub color: Option<String>,
-    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayoutareas; update: not listed in the part read of learn
-    /// put-floorplanlayoutareas. Name printed on developers get-floorplanlayoutareas-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

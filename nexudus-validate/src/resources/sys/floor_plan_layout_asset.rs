@@ -25,6 +25,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets-by-id`
 /// - developers get-floorplanlayoutassets:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutassets`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanLayoutName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -89,11 +93,6 @@ pub struct FloorPlanLayoutAsset {
     /// post-floorplanlayoutassets, developers get-floorplanlayoutassets-by-id.
     #[required]
     pub floor_offset: Option<i32>,
-    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by learn
-    /// post-floorplanlayoutassets; update: not listed in the part read of developers
-    /// put-floorplanlayoutassets. Name printed on developers get-floorplanlayoutassets-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -31,6 +31,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges-by-id`
 /// - developers get-floorplanlayoutedges:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutedges`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanLayoutName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -105,12 +109,6 @@ pub struct FloorPlanLayoutEdge {
     /// put-floorplanlayoutedges (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub is_partition: Option<bool>,
-    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayoutedges, learn post-floorplanlayoutedges; update: not required by
-    /// developers put-floorplanlayoutedges, learn put-floorplanlayoutedges. Name printed on
-    /// developers get-floorplanlayoutedges-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

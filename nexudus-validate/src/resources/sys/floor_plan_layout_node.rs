@@ -23,6 +23,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/sys/post-floorplanlayoutnodes`
 /// - learn get-floorplanlayoutnodes-by-id:
 ///   `https://learn.nexudus.com/rest-api/sys/get-floorplanlayoutnodes-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanLayoutName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -54,11 +58,6 @@ pub struct FloorPlanLayoutNode {
     /// post-floorplanlayoutnodes, learn get-floorplanlayoutnodes-by-id.
     #[required]
     pub y: Option<i32>,
-    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by learn
-    /// post-floorplanlayoutnodes; update: not listed in the part read of learn
-    /// put-floorplanlayoutnodes. Name printed on learn get-floorplanlayoutnodes-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -30,6 +30,10 @@ use crate::NexudusResource;
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings-by-id`
 /// - developers get-floorplanlayoutopenings:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayoutopenings`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanLayoutEdgeName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -125,12 +129,6 @@ pub struct FloorPlanLayoutOpening {
     /// get-floorplanlayoutopenings-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub direction: Option<String>,
-    /// `FloorPlanLayoutEdgeName` (`string`). Optional: create: not required by developers
-    /// post-floorplanlayoutopenings, learn post-floorplanlayoutopenings; update: not required
-    /// by learn put-floorplanlayoutopenings. Name printed on developers
-    /// get-floorplanlayoutopenings-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_edge_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

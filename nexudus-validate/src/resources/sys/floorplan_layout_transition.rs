@@ -30,6 +30,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/sys/get-floorplanlayouttransitions-by-id`
 /// - developers get-floorplanlayouttransitions:
 ///   `https://developers.nexudus.com/rest-api/sys/get-floorplanlayouttransitions`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading):
+/// `FloorPlanLayoutName`, `FloorPlanLayoutFloorLevel`, `FloorPlanLayoutUniqueId`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -118,24 +122,6 @@ pub struct FloorplanLayoutTransition {
     /// more).
     #[required]
     pub y: Option<i32>,
-    /// `FloorPlanLayoutName` (`string`). Optional: create: not required by learn
-    /// post-floorplanlayouttransitions; update: not required by developers
-    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
-    /// learn get-floorplanlayouttransitions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_name: Option<String>,
-    /// `FloorPlanLayoutFloorLevel` (`number`). Optional: create: not required by learn
-    /// post-floorplanlayouttransitions; update: not required by developers
-    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
-    /// learn get-floorplanlayouttransitions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_floor_level: Option<serde_json::Number>,
-    /// `FloorPlanLayoutUniqueId` (`string`). Optional: create: not required by learn
-    /// post-floorplanlayouttransitions; update: not required by developers
-    /// put-floorplanlayouttransitions, learn put-floorplanlayouttransitions. Name printed on
-    /// learn get-floorplanlayouttransitions-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub floor_plan_layout_unique_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

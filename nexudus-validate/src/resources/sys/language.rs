@@ -25,6 +25,9 @@ use crate::NexudusResource;
 /// - developers get-languages-by-id:
 ///   `https://developers.nexudus.com/rest-api/sys/get-languages-by-id`
 /// - developers get-languages: `https://developers.nexudus.com/rest-api/sys/get-languages`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessName`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Language", path = "/api/sys/languages")]
@@ -57,11 +60,6 @@ pub struct Language {
     /// developers put-languages, developers get-languages-by-id.
     #[required]
     pub display_order: Option<i32>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers post-languages;
-    /// update: not required by developers put-languages. Name printed on developers
-    /// get-languages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

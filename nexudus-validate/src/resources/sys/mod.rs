@@ -145,9 +145,7 @@ pub use business_time_slot::{BusinessTimeSlot, BusinessTimeSlotDayOfWeek};
 pub use chat_user_message::ChatUserMessage;
 pub use country::Country;
 pub use coworker_access_control_audit::CoworkerAccessControlAudit;
-pub use coworker_legal_content_audit::{
-    CoworkerLegalContentAudit, CoworkerLegalContentAuditLegalContentType,
-};
+pub use coworker_legal_content_audit::CoworkerLegalContentAudit;
 pub use currency::Currency;
 pub use eloxx_lockers_audit::{
     EloxxLockersAudit, EloxxLockersAuditAction, EloxxLockersAuditTileAuditType,

@@ -33,6 +33,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages`
 /// - learn get-openaichatmessages:
 ///   `https://learn.nexudus.com/rest-api/sys/get-openaichatmessages.md`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ChatSession`,
+/// `ResponderName`, `ChatMessageRole`, `Rating`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -92,30 +96,6 @@ pub struct OpenAiChatMessage {
     /// prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help_desk_comment_id: Option<i64>,
-    /// `ChatSession` (`string`). Optional: create: not required by developers
-    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
-    /// developers put-openaichatmessages. Name printed on developers
-    /// get-openaichatmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub chat_session: Option<String>,
-    /// `ResponderName` (`string`). Optional: create: not required by developers
-    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
-    /// developers put-openaichatmessages. Name printed on developers
-    /// get-openaichatmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub responder_name: Option<String>,
-    /// `ChatMessageRole` (`string`). Optional: create: not required by developers
-    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
-    /// developers put-openaichatmessages. Name printed on developers
-    /// get-openaichatmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub chat_message_role: Option<String>,
-    /// `Rating` (`number`). Optional: create: not required by developers
-    /// post-openaichatmessages, learn post-openaichatmessages; update: not required by
-    /// developers put-openaichatmessages. Name printed on developers
-    /// get-openaichatmessages-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub rating: Option<serde_json::Number>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::resources::RecordMeta;
-use crate::{NexudusResource, Secret};
+use crate::NexudusResource;
 
 /// A `RadiusServer` record of the Nexudus API.
 ///
@@ -29,8 +29,10 @@ use crate::{NexudusResource, Secret};
 /// - support 360009771297-Radiusserver:
 ///   `https://support.nexudus.com/hc/en-us/articles/360009771297-Radiusserver`
 ///
-/// Its `Debug` never prints the sensitive fields (`SharedSecret`), only whether they are
-/// set.
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `CustomerId`,
+/// `NetworkId`, `CaptivePortalId`, `SplashPageId`, `RadiusIp1`, `RadiusIp2`, `AccountPort`,
+/// `AuthPort`, `SharedSecret`.
 ///
 /// Catalogue note: filter-only fields: customer-id, network-id, captive-portal-id,
 /// splash-page-id, radius-ip1, radius-ip2, account-port, auth-port, shared-secret.
@@ -75,43 +77,6 @@ pub struct RadiusServer {
     /// put-radiusservers, learn put-radiusservers (+2 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// `CustomerId` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub customer_id: Option<String>,
-    /// `NetworkId` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub network_id: Option<String>,
-    /// `CaptivePortalId` (`string`). Optional: read-only. Read from the server, never sent
-    /// back. Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub captive_portal_id: Option<String>,
-    /// `SplashPageId` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub splash_page_id: Option<String>,
-    /// `RadiusIp1` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub radius_ip1: Option<String>,
-    /// `RadiusIp2` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub radius_ip2: Option<String>,
-    /// `AccountPort` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Name printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub account_port: Option<String>,
-    /// `AuthPort` (`string`). Optional: read-only. Read from the server, never sent back. Name
-    /// printed on learn get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub auth_port: Option<String>,
-    /// `SharedSecret` (`string`). Optional: read-only. Read from the server, never sent back.
-    /// Sensitive: never shown in failures or `Debug`. Name printed on learn
-    /// get-radiusservers-by-id, support 360009771297-Radiusserver.
-    #[serde(skip_serializing, default)]
-    pub shared_secret: Option<Secret<String>>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

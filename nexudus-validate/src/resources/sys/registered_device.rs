@@ -29,6 +29,10 @@ use crate::NexudusResource;
 ///   `https://learn.nexudus.com/rest-api/sys/get-registereddevices-by-id`
 /// - developers get-registereddevices:
 ///   `https://developers.nexudus.com/rest-api/sys/get-registereddevices`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `BusinessId`,
+/// `UserId`, `DeviceType`, `DeviceId`, `LastHeartBeat`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(
@@ -60,32 +64,6 @@ pub struct RegisteredDevice {
     /// put-registereddevices, developers get-registereddevices-by-id (+1 more).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub active: Option<bool>,
-    /// `BusinessId` (`number`). Optional: create: no official page; no source flags it; update:
-    /// not required by developers put-registereddevices, learn put-registereddevices. Name
-    /// printed on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_id: Option<serde_json::Number>,
-    /// `UserId` (`number`). Optional: create: no official page; no source flags it; update: not
-    /// required by developers put-registereddevices, learn put-registereddevices. Name printed
-    /// on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub user_id: Option<serde_json::Number>,
-    /// `DeviceType` (`string`). Optional: create: no official page; no source flags it; update:
-    /// not required by developers put-registereddevices, learn put-registereddevices. Name
-    /// printed on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub device_type: Option<String>,
-    /// `DeviceId` (`string`). Optional: create: no official page; no source flags it; update:
-    /// not required by developers put-registereddevices, learn put-registereddevices. Name
-    /// printed on developers get-registereddevices-by-id, learn get-registereddevices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub device_id: Option<String>,
-    /// `LastHeartBeat` (`string`). Optional: create: no official page; no source flags it;
-    /// update: not required by developers put-registereddevices, learn put-registereddevices.
-    /// Name printed on developers get-registereddevices-by-id, learn
-    /// get-registereddevices-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_heart_beat: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -24,6 +24,12 @@ use crate::NexudusResource;
 /// - developers put-resellers: `https://developers.nexudus.com/rest-api/sys/put-resellers`
 /// - developers get-resellers-by-id:
 ///   `https://developers.nexudus.com/rest-api/sys/get-resellers-by-id`
+///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `UserId`,
+/// `UserFullName`, `UserEmail`, `CurrencyId`, `CurrencyCode`, `AgreedTermsOn`, `Approved`,
+/// `AutoApprovePayouts`, `NextPayoutDate`, `AvatarFileName`, `LogoFileName`,
+/// `StripeAccountId`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
 #[serde(rename_all = "PascalCase")]
 #[nexudus(crate = "crate", name = "Reseller", path = "/api/sys/resellers")]
@@ -112,66 +118,6 @@ pub struct Reseller {
     /// developers post-resellers, developers put-resellers, developers get-resellers-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub testimonial2_author: Option<String>,
-    /// `UserId` (`number`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub user_id: Option<serde_json::Number>,
-    /// `UserFullName` (`string`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub user_full_name: Option<String>,
-    /// `UserEmail` (`string`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub user_email: Option<String>,
-    /// `CurrencyId` (`number`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_id: Option<serde_json::Number>,
-    /// `CurrencyCode` (`string`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency_code: Option<String>,
-    /// `AgreedTermsOn` (`string`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub agreed_terms_on: Option<String>,
-    /// `Approved` (`bool`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub approved: Option<bool>,
-    /// `AutoApprovePayouts` (`bool`). Optional: create: not required by developers
-    /// post-resellers; update: not required by developers put-resellers. Name printed on
-    /// developers get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub auto_approve_payouts: Option<bool>,
-    /// `NextPayoutDate` (`string`). Optional: create: not required by developers
-    /// post-resellers; update: not required by developers put-resellers. Name printed on
-    /// developers get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub next_payout_date: Option<String>,
-    /// `AvatarFileName` (`string`). Optional: create: not required by developers
-    /// post-resellers; update: not required by developers put-resellers. Name printed on
-    /// developers get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub avatar_file_name: Option<String>,
-    /// `LogoFileName` (`string`). Optional: create: not required by developers post-resellers;
-    /// update: not required by developers put-resellers. Name printed on developers
-    /// get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub logo_file_name: Option<String>,
-    /// `StripeAccountId` (`string`). Optional: create: not required by developers
-    /// post-resellers; update: not required by developers put-resellers. Name printed on
-    /// developers get-resellers-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub stripe_account_id: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

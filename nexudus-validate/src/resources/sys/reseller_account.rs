@@ -24,6 +24,15 @@ use crate::NexudusResource;
 /// - developers get-reselleraccounts-by-id:
 ///   `https://developers.nexudus.com/rest-api/sys/get-reselleraccounts-by-id`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ResellerId`,
+/// `ResellerCurrencyId`, `ResellerCurrencyCode`, `BusinessId`, `BusinessName`,
+/// `BusinessPreAuthId`, `BusinessLast4Digits`, `BusinessPreAuthLastError`,
+/// `BusinessSuspended`, `BusinessNextInvoice`, `BusinessTrialExpireDate`,
+/// `BusinessSupportTier`, `BusinessOnBoardingTier`, `Approved`, `ComissionPercentage`,
+/// `NextPayoutDate`, `ExpirationDate`, `LastAccess`, `LastInvoiceAmount`,
+/// `AverageInvoiceAmount`, `CanManageAccount`, `ProvidesFirstLineSupport`.
+///
 /// Catalogue note: create table has only notes/scope-of-work (no reseller-id/business-id):
 /// looks incomplete.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -47,115 +56,6 @@ pub struct ResellerAccount {
     /// post-reselleraccounts, developers get-reselleraccounts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub scope_of_work: Option<String>,
-    /// `ResellerId` (`number`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_id: Option<serde_json::Number>,
-    /// `ResellerCurrencyId` (`number`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_currency_id: Option<serde_json::Number>,
-    /// `ResellerCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_currency_code: Option<String>,
-    /// `BusinessId` (`number`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_id: Option<serde_json::Number>,
-    /// `BusinessName` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_name: Option<String>,
-    /// `BusinessPreAuthId` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_pre_auth_id: Option<String>,
-    /// `BusinessLast4Digits` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_last4_digits: Option<String>,
-    /// `BusinessPreAuthLastError` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_pre_auth_last_error: Option<String>,
-    /// `BusinessSuspended` (`bool`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_suspended: Option<bool>,
-    /// `BusinessNextInvoice` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_next_invoice: Option<String>,
-    /// `BusinessTrialExpireDate` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_trial_expire_date: Option<String>,
-    /// `BusinessSupportTier` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_support_tier: Option<String>,
-    /// `BusinessOnBoardingTier` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub business_on_boarding_tier: Option<String>,
-    /// `Approved` (`bool`). Optional: create: not required by developers post-reselleraccounts;
-    /// update: as on create. Name printed on developers get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub approved: Option<bool>,
-    /// `ComissionPercentage` (`number`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub comission_percentage: Option<serde_json::Number>,
-    /// `NextPayoutDate` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub next_payout_date: Option<String>,
-    /// `ExpirationDate` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub expiration_date: Option<String>,
-    /// `LastAccess` (`string`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_access: Option<String>,
-    /// `LastInvoiceAmount` (`number`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_invoice_amount: Option<serde_json::Number>,
-    /// `AverageInvoiceAmount` (`number`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub average_invoice_amount: Option<serde_json::Number>,
-    /// `CanManageAccount` (`bool`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub can_manage_account: Option<bool>,
-    /// `ProvidesFirstLineSupport` (`bool`). Optional: create: not required by developers
-    /// post-reselleraccounts; update: as on create. Name printed on developers
-    /// get-reselleraccounts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub provides_first_line_support: Option<bool>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

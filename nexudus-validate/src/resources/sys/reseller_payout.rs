@@ -28,6 +28,12 @@ use crate::NexudusResource;
 /// - developers get-resellerpayouts:
 ///   `https://developers.nexudus.com/rest-api/sys/get-resellerpayouts`
 ///
+/// The official pages also print these keys of a record, which no page read lists in a
+/// request body: the model leaves them out (serde skips them when reading): `ResellerId`,
+/// `ResellerUserId`, `ResellerUserFullName`, `ResellerCurrencyId`, `ResellerCurrencyCode`,
+/// `Approved`, `PaidOut`, `PaidOutDate`, `PaidOutReference`, `Amount`, `ErrorDescription`,
+/// `LastPaymentAttempt`, `ResellerInvoiceDataFileName`.
+///
 /// Catalogue note: create table has only file-upload options (no reseller-id/amount): looks
 /// incomplete.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -53,71 +59,6 @@ pub struct ResellerPayout {
     /// get-resellerpayouts-by-id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clear_reseller_invoice_data_file: Option<bool>,
-    /// `ResellerId` (`number`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_id: Option<serde_json::Number>,
-    /// `ResellerUserId` (`number`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_user_id: Option<serde_json::Number>,
-    /// `ResellerUserFullName` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_user_full_name: Option<String>,
-    /// `ResellerCurrencyId` (`number`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_currency_id: Option<serde_json::Number>,
-    /// `ResellerCurrencyCode` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_currency_code: Option<String>,
-    /// `Approved` (`bool`). Optional: create: not required by developers post-resellerpayouts;
-    /// update: not required by developers put-resellerpayouts. Name printed on developers
-    /// get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub approved: Option<bool>,
-    /// `PaidOut` (`bool`). Optional: create: not required by developers post-resellerpayouts;
-    /// update: not required by developers put-resellerpayouts. Name printed on developers
-    /// get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub paid_out: Option<bool>,
-    /// `PaidOutDate` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub paid_out_date: Option<String>,
-    /// `PaidOutReference` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub paid_out_reference: Option<String>,
-    /// `Amount` (`number`). Optional: create: not required by developers post-resellerpayouts;
-    /// update: not required by developers put-resellerpayouts. Name printed on developers
-    /// get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub amount: Option<serde_json::Number>,
-    /// `ErrorDescription` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub error_description: Option<String>,
-    /// `LastPaymentAttempt` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub last_payment_attempt: Option<String>,
-    /// `ResellerInvoiceDataFileName` (`string`). Optional: create: not required by developers
-    /// post-resellerpayouts; update: not required by developers put-resellerpayouts. Name
-    /// printed on developers get-resellerpayouts-by-id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub reseller_invoice_data_file_name: Option<String>,
     /// What every record carries (`UniqueId`, `CreatedOn`, `UpdatedOn`, ...): see
     /// [`RecordMeta`]. Flattened: its keys sit in the record's own JSON object.
     #[serde(flatten)]

@@ -96,7 +96,7 @@ pub struct FieldInfo(
     /// The Rust type, as written.
     #[doc(hidden)]
     pub &'static str,
-    /// [`key_prefix`] of the wire name, to tell most keys apart with one
+    /// `key_prefix` of the wire name, to tell most keys apart with one
     /// comparison (`u64::MAX` for a flattened resource).
     #[doc(hidden)]
     pub u64,

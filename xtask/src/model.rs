@@ -600,10 +600,6 @@ impl<'s> Context<'s> {
         })
     }
 
-    /// The fields to generate, in order: the catalogue's (a guessed name
-    /// the official pages print differently renamed to what they print),
-    /// then the names only the official pages print. (The base fields every
-    /// record carries come after them, in [`RecordMeta`](meta_field).)
     /// The base fields' names, and `Id`.
     fn base_names(&self) -> BTreeSet<&'s str> {
         self.base_fields
@@ -613,6 +609,11 @@ impl<'s> Context<'s> {
             .collect()
     }
 
+    /// The fields to generate, in order: the catalogue's (a guessed name
+    /// the official pages print differently renamed to what they print),
+    /// then the names only the official pages print that a client may
+    /// send. (The base fields every record carries come after them, in
+    /// `RecordMeta`: see `meta_field`.)
     fn candidates(&self, entity: &'s Entity, evidence: &Evidence<'s>) -> Vec<Candidate<'s>> {
         let base_names = self.base_names();
         let catalogue: BTreeSet<&str> = entity.fields.iter().map(|f| f.name.as_str()).collect();
@@ -684,23 +685,20 @@ impl<'s> Context<'s> {
         let articles = evidence.reference(wire);
         let read_only = candidate.field.is_some_and(|f| f.read_only)
             || (!articles.is_empty() && articles.iter().all(|a| a.read_only));
-        let decision = {
-            let field = candidate.field;
-            let facts = Facts {
-                table: field.map(|f| f.required_on_create),
-                articles: articles.iter().map(|a| (a.url, a.required)).collect(),
-                defaulted_type: matches!(candidate.ty.as_str(), "enum" | "bool"),
-                on_create: field.is_none_or(|f| f.create),
-                on_update: field.is_none_or(|f| f.update),
-                read_only,
-                guessed: printed_on.is_empty() && field.is_some_and(|f| f.casing == "guessed"),
-                doubted: field.and_then(|f| doubting_note(f, &entity.notes)),
-                defaults: evidence.defaults(wire),
-                post: readings(entity, evidence, PageKind::Post, wire, field),
-                put: readings(entity, evidence, PageKind::Put, wire, field),
-            };
-            decide(&facts)
-        };
+        let field = candidate.field;
+        let decision = decide(&Facts {
+            table: field.map(|f| f.required_on_create),
+            articles: articles.iter().map(|a| (a.url, a.required)).collect(),
+            defaulted_type: matches!(candidate.ty.as_str(), "enum" | "bool"),
+            on_create: field.is_none_or(|f| f.create),
+            on_update: field.is_none_or(|f| f.update),
+            read_only,
+            guessed: printed_on.is_empty() && field.is_some_and(|f| f.casing == "guessed"),
+            doubted: field.and_then(|f| doubting_note(f, &entity.notes)),
+            defaults: evidence.defaults(wire),
+            post: readings(entity, evidence, PageKind::Post, wire, field),
+            put: readings(entity, evidence, PageKind::Put, wire, field),
+        });
         let mut enum_type = None;
         let (ty, words) = match candidate.ty.as_str() {
             "enum" => {

@@ -119,6 +119,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::ops::{self, Filter};
+use crate::query::Query;
 use crate::{FieldInfo, NexudusResource, Operation, SuccessResponse};
 
 mod answer;
@@ -148,13 +150,14 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 /// How long to wait after a 429 that names no usable `Retry-After`.
 const DEFAULT_RETRY_WAIT: Duration = Duration::from_secs(1);
 
-/// The resource a call is about: its name, endpoint and field table, from
-/// a type or from the registry.
+/// The resource a call is about: its name, endpoint, field table and
+/// documented filters, from a type or from the registry.
 #[derive(Clone, Copy)]
 struct Target {
     name: &'static str,
     path: &'static str,
     fields: &'static [FieldInfo],
+    filters: Option<&'static [Filter]>,
 }
 
 impl Target {
@@ -163,6 +166,14 @@ impl Target {
             name: T::NAME,
             path: T::PATH,
             fields: T::FIELDS,
+            filters: None,
+        }
+    }
+
+    fn listed<T: ops::List>() -> Self {
+        Self {
+            filters: T::FILTERS,
+            ..Self::of::<T>()
         }
     }
 }
@@ -379,7 +390,7 @@ impl Client {
     /// [`Client::modify`].
     pub async fn update<T>(&self, record: &T) -> Result<SuccessResponse, Error>
     where
-        T: NexudusResource + Serialize,
+        T: ops::Update + Serialize,
     {
         let body = prepare(record, Operation::Update)?;
         self.send_record(Target::of::<T>(), Method::PUT, &body)
@@ -387,11 +398,12 @@ impl Client {
     }
 
     /// Creates a record: validates it for [`Operation::Create`] (nothing is
-    /// sent if that fails), then `POST`s it as JSON to `T::PATH`. The new
-    /// record's `Id` is [`SuccessResponse::id`].
+    /// sent if that fails), then `POST`s it as JSON to `T::PATH`, without
+    /// `Id` (the documented create bodies have none). The new record's
+    /// `Id` is [`SuccessResponse::id`].
     pub async fn create<T>(&self, record: &T) -> Result<SuccessResponse, Error>
     where
-        T: NexudusResource + Serialize,
+        T: ops::Create + Serialize,
     {
         let body = prepare(record, Operation::Create)?;
         self.send_record(Target::of::<T>(), Method::POST, &body)
@@ -402,7 +414,7 @@ impl Client {
     /// validated). A missing record is [`Error::Status`] with status 404.
     pub async fn get<T>(&self, id: i64) -> Result<T, Error>
     where
-        T: NexudusResource + DeserializeOwned,
+        T: ops::Get + DeserializeOwned,
     {
         let target = Target::of::<T>();
         let (answer, value) = self.get_value(target, id).await?;
@@ -416,12 +428,50 @@ impl Client {
     /// `T` (not validated); an answer that is not the list shape is
     /// [`Error::Decode`], an unsuccessful status [`Error::Status`].
     ///
-    /// To read every page, use [`Client::pages`] or [`Client::list_all`].
+    /// To read every page, use [`Client::pages`] or [`Client::list_all`];
+    /// to filter and order, [`Client::search`].
     pub async fn list<T>(&self, page: u32, size: u32) -> Result<Page<T>, Error>
     where
-        T: NexudusResource + DeserializeOwned,
+        T: ops::List + DeserializeOwned,
     {
-        self.list_page(Target::of::<T>(), page, size).await
+        self.search(&Query::new().page(page).size(size)).await
+    }
+
+    /// Reads the page of the records of `T` that `query` asks for: its
+    /// page and size, order and filters
+    /// (`GET T::PATH?page=..&size=..&orderBy=..&dir=..&Booking_Coworker=..`).
+    /// A query that does not fit `T` (a filter its list does not have, a
+    /// value the filter does not take, an order field `T` does not have)
+    /// is [`Error::Query`], and nothing is sent.
+    ///
+    /// ```no_run
+    /// # use nexudus_validate::client::{Client, Error};
+    /// # use nexudus_validate::resources::Booking;
+    /// use nexudus_validate::query::{Direction, Query};
+    /// # async fn run(client: Client) -> Result<(), Error> {
+    /// // One member's bookings, newest first.
+    /// let query = Query::new()
+    ///     .filter("Booking_Coworker", 87654321)
+    ///     .order_by("FromTime", Direction::Descending);
+    /// let bookings = client.search::<Booking>(&query).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn search<T>(&self, query: &Query) -> Result<Page<T>, Error>
+    where
+        T: ops::List + DeserializeOwned,
+    {
+        self.list_page(Target::listed::<T>(), query).await
+    }
+
+    /// Reads several records by their Ids in one request:
+    /// `GET T::PATH?id=[1,2,3]`. The server's batch answer is a summary of
+    /// each record (its pages list the fields it leaves out): to update a
+    /// record, read it whole with [`Client::get`].
+    pub async fn get_many<T>(&self, ids: &[i64]) -> Result<Vec<T>, Error>
+    where
+        T: ops::Get + DeserializeOwned,
+    {
+        self.get_batch(Target::of::<T>(), ids).await
     }
 
     /// Walks the pages of the list of `T`, `size` records a page, from the
@@ -446,9 +496,18 @@ impl Client {
     /// ```
     pub fn pages<T>(&self, size: u32) -> Pages<T>
     where
-        T: NexudusResource + DeserializeOwned,
+        T: ops::List + DeserializeOwned,
     {
-        Pages::new(self.clone(), Target::of::<T>(), size)
+        self.search_pages(Query::new().size(size))
+    }
+
+    /// [`Client::pages`] of a query: its filters and order, each page of
+    /// its size, from its page on.
+    pub fn search_pages<T>(&self, query: Query) -> Pages<T>
+    where
+        T: ops::List + DeserializeOwned,
+    {
+        Pages::new(self.clone(), Target::listed::<T>(), query)
     }
 
     /// Every record of `T`, read `size` a page: [`Client::pages`] with its
@@ -459,9 +518,18 @@ impl Client {
     /// changes it).
     pub async fn list_all<T>(&self, size: u32) -> Result<Vec<T>, Error>
     where
-        T: NexudusResource + DeserializeOwned,
+        T: ops::List + DeserializeOwned,
     {
         self.pages::<T>(size).records().await
+    }
+
+    /// Every record `query` matches, in its order: [`Client::search_pages`]
+    /// collected, within its limit of pages.
+    pub async fn search_all<T>(&self, query: Query) -> Result<Vec<T>, Error>
+    where
+        T: ops::List + DeserializeOwned,
+    {
+        self.search_pages::<T>(query).records().await
     }
 
     /// Deletes a record: `DELETE T::PATH/{id}`. Only a 2xx answer whose
@@ -470,7 +538,7 @@ impl Client {
     /// status 404.
     pub async fn delete<T>(&self, id: i64) -> Result<SuccessResponse, Error>
     where
-        T: NexudusResource + ?Sized,
+        T: ops::Delete + ?Sized,
     {
         self.delete_at(Target::of::<T>(), id).await
     }
@@ -484,7 +552,7 @@ impl Client {
     /// that `T` then leaves out of its JSON) is left out, which clears it.
     pub async fn modify<T, F>(&self, id: i64, change: F) -> Result<SuccessResponse, Error>
     where
-        T: NexudusResource + Serialize + DeserializeOwned,
+        T: ops::Get + ops::Update + Serialize + DeserializeOwned,
         F: FnOnce(&mut T),
     {
         let target = Target::of::<T>();
@@ -542,16 +610,41 @@ impl Client {
         Ok((answer, value))
     }
 
-    /// `GET {path}?page=&size=`, the records read as `R`.
+    /// `GET {path}?{query}`, the records read as `R`.
     async fn list_page<R: DeserializeOwned>(
         &self,
         target: Target,
-        page: u32,
-        size: u32,
+        query: &Query,
     ) -> Result<Page<R>, Error> {
-        let url = self.url(target, format_args!("?page={page}&size={size}"))?;
+        let pairs = query
+            .pairs_for(target.name, target.fields, target.filters)
+            .map_err(Error::Query)?;
+        let url = self.url_with(target, &pairs)?;
         let answer = self.read(target, &url).await?;
         self.quoting(target, None).parse(&answer)
+    }
+
+    /// `GET {path}?id=[..]`, the records read as `R`.
+    async fn get_batch<R: DeserializeOwned>(
+        &self,
+        target: Target,
+        ids: &[i64],
+    ) -> Result<Vec<R>, Error> {
+        let list: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        let ids = format!("[{}]", list.join(","));
+        let url = self.url_with(target, &[("id".to_owned(), ids)])?;
+        let answer = self.read(target, &url).await?;
+        self.quoting(target, None).parse(&answer)
+    }
+
+    /// `{base_url}{path}?{pairs}`, the pairs percent-encoded.
+    fn url_with(&self, target: Target, pairs: &[(String, String)]) -> Result<String, Error> {
+        let url = self.url(target, format_args!(""))?;
+        let mut url = reqwest::Url::parse(&url).map_err(|_| Error::NoEndpoint {
+            resource: target.name,
+        })?;
+        url.query_pairs_mut().extend_pairs(pairs);
+        Ok(url.into())
     }
 
     /// `DELETE {path}/{id}`.
@@ -682,13 +775,26 @@ impl Client {
     }
 }
 
-/// Validates `record` for `operation` and turns it into the JSON to send.
+/// Validates `record` for `operation` and turns it into the JSON to send
+/// (a create's without `Id`).
 fn prepare<T: NexudusResource + Serialize>(
     record: &T,
     operation: Operation,
 ) -> Result<Value, Error> {
     record.validate_for(operation).map_err(Error::Invalid)?;
-    serde_json::to_value(record).map_err(Error::Serialize)
+    let body = serde_json::to_value(record).map_err(Error::Serialize)?;
+    Ok(without_id(body, operation))
+}
+
+/// A create's body loses its `Id` key (`null` or not: the server assigns
+/// it).
+fn without_id(mut body: Value, operation: Operation) -> Value {
+    if !operation.is_update() {
+        if let Value::Object(object) = &mut body {
+            object.remove("Id");
+        }
+    }
+    body
 }
 
 /// `read` with every key of `fields` replaced by what `changed` says (or

@@ -591,6 +591,8 @@ struct Nowhere {
     name: Option<String>,
 }
 
+nexudus_validate::operations!(Nowhere: list, get, create, update, delete);
+
 #[test]
 fn a_resource_without_an_endpoint_is_never_sent_to_the_base_url() {
     run(async {

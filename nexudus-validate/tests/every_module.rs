@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use axum::http::{header, StatusCode};
 use nexudus_validate::axum::mock::{self, MemoryStore, DEFAULT_PAGE_SIZE};
 use nexudus_validate::client::{Client, Error, Registered};
+use nexudus_validate::ops::Operations;
 use nexudus_validate::resources::registry::{self, ResourceInfo};
 use nexudus_validate::{
     ErrorResponse, FieldInfo, NexudusDateTime, Operation, Requirement, SuccessResponse,
@@ -26,11 +27,13 @@ fn fixed_time() -> NexudusDateTime {
     NexudusDateTime::from_ymd_hms(2025, 1, 15, 10, 30, 0).unwrap()
 }
 
-/// The sample: per module, the first resource with an endpoint and the
-/// one with the most fields (once when they are the same).
+/// The sample: per module, of the resources with an endpoint and all five
+/// operations, the first and the one with the most fields (once when they
+/// are the same).
 fn samples() -> Vec<&'static ResourceInfo> {
     let mut by_module: BTreeMap<&str, Vec<&'static ResourceInfo>> = BTreeMap::new();
-    for info in registry::all().filter(|r| !r.path().is_empty()) {
+    let full = |r: &&ResourceInfo| !r.path().is_empty() && r.operations() == Operations::ALL;
+    for info in registry::all().filter(full) {
         by_module.entry(info.module()).or_default().push(info);
     }
     let mut chosen = Vec::new();

@@ -16,6 +16,7 @@ use axum::Router;
 use nexudus_validate::axum::mock::{self, MemoryStore, MockNexudus};
 use nexudus_validate::axum::NexudusJson;
 use nexudus_validate::client::{Client, Error};
+use nexudus_validate::ops;
 use nexudus_validate::resources::{AccessToken, UiModule, User, Visitor, Workspace};
 use nexudus_validate::{
     ErrorResponse, NexudusDateTime, NexudusResource, Operation, Page, SuccessResponse, Validate,
@@ -64,7 +65,14 @@ fn workspace(name: &str) -> Workspace {
 /// client, checking both 200 bodies.
 async fn round_trip<T>(client: &Client, store: &MemoryStore, valid: &str, set_id: fn(&mut T, i64))
 where
-    T: NexudusResource + Serialize + DeserializeOwned + Clone + PartialEq + std::fmt::Debug,
+    T: ops::Create
+        + ops::Get
+        + ops::Update
+        + Serialize
+        + DeserializeOwned
+        + Clone
+        + PartialEq
+        + std::fmt::Debug,
 {
     let record: T = payload(valid);
     let created = client.create(&record).await.unwrap();
@@ -275,6 +283,8 @@ struct LooseWorkspace {
     visible_by_everyone: Option<Value>,
 }
 
+nexudus_validate::operations!(LooseWorkspace: list, get, create, update, delete);
+
 #[test]
 fn a_server_400_reads_back_into_identical_validation_errors() {
     run(async {
@@ -354,6 +364,8 @@ struct ServerWorkspace {
     color: Option<String>,
     floor: Option<i64>,
 }
+
+nexudus_validate::operations!(ServerWorkspace: list, get, create, update, delete);
 
 #[test]
 fn modify_changes_one_field_and_keeps_the_others() {

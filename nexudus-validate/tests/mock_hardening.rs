@@ -533,6 +533,8 @@ struct StrictWorkspace {
     floor: Option<i64>,
 }
 
+nexudus_validate::operations!(StrictWorkspace: list, get, create, update, delete);
+
 #[test]
 fn a_type_of_ones_own_takes_the_place_of_the_registrys() {
     run(async {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::model::{ChildPlan, EnumPlan, FieldPlan, Model, Module, Resource};
+use crate::model::{ChildPlan, EnumPlan, FieldPlan, Model, Module, Resource, OPERATIONS};
 use crate::naming::wrap;
 use crate::requirement::Requirement;
 
@@ -70,11 +70,17 @@ pub fn resource(module: &Module, r: &Resource) -> String {
             let _ = writeln!(out, "use crate::{{{}}};", many.join(", "));
         }
     }
+    if r.filters.is_some() {
+        out.push_str("use crate::ops::{self, Filter, FilterKind};\n");
+    } else {
+        out.push_str("use crate::ops;\n");
+    }
     if r.fields.iter().any(|f| f.flatten) {
         out.push_str("use crate::resources::RecordMeta;\n");
     }
     out.push('\n');
     structure(&mut out, &r.name, &r.name, &r.path, &r.docs, &r.fields);
+    operations(&mut out, r);
     for child in &r.children {
         child_struct(&mut out, child);
     }
@@ -176,6 +182,36 @@ pub fn record_meta(model: &Model) -> String {
     ];
     structure(&mut out, "RecordMeta", "RecordMeta", "", &docs, &model.meta);
     out
+}
+
+/// The `nexudus_validate::ops` traits of the operations the resource has.
+fn operations(out: &mut String, r: &Resource) {
+    out.push('\n');
+    for op in &r.operations {
+        let name = trait_name(op);
+        match (*op, &r.filters) {
+            ("list", Some(filters)) => {
+                let _ = writeln!(out, "impl ops::List for {} {{", r.name);
+                out.push_str("    const FILTERS: Option<&'static [Filter]> = Some(&[\n");
+                for (filter, kind) in filters {
+                    let _ = writeln!(out, "        Filter::new({filter:?}, FilterKind::{kind}),");
+                }
+                out.push_str("    ]);\n}\n");
+            }
+            _ => {
+                let _ = writeln!(out, "impl ops::{name} for {} {{}}", r.name);
+            }
+        }
+    }
+}
+
+/// `list` -> `List`.
+fn trait_name(op: &str) -> String {
+    let mut chars = op.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn child_struct(out: &mut String, c: &ChildPlan) {
@@ -308,6 +344,7 @@ pub fn registry(model: &Model) -> String {
     );
     out.push('\n');
     out.push_str("use super::ResourceInfo;\n");
+    out.push_str("#[allow(unused_imports)]\nuse crate::ops::Operations;\n");
     let mut all = Vec::new();
     for m in &model.modules {
         let konst = m.name.to_ascii_uppercase();
@@ -336,13 +373,29 @@ pub fn registry(model: &Model) -> String {
                         .map(|e| format!("(\"{}\", {e}::VALUES)", f.wire))
                 })
                 .collect();
+            let operations = match r.operations.as_slice() {
+                ops if ops == OPERATIONS => String::new(),
+                ["list", "get"] => ".with_operations(Operations::READ)".to_owned(),
+                ops => {
+                    let has: Vec<String> = OPERATIONS
+                        .iter()
+                        .map(|op| format!("{op}: {}", ops.contains(op)))
+                        .collect();
+                    format!(".with_operations(Operations {{ {} }})", has.join(", "))
+                }
+            };
+            let filters = if r.filters.is_some() {
+                format!(".with_filters(<{} as crate::ops::List>::FILTERS)", r.name)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "ResourceInfo::new::<{}>(\"{}\", \"{}\", &[{}]),",
+                "ResourceInfo::new::<{}>(\"{}\", \"{}\", &[{}]){operations}{filters},",
                 r.name,
                 r.plural,
                 m.name,
-                enums.join(", ")
+                enums.join(", "),
             );
         }
         if !m.resources.is_empty() {

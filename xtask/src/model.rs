@@ -113,7 +113,15 @@ pub struct Resource {
     pub children: Vec<ChildPlan>,
     /// Types of other files of the module this file uses.
     pub imports: BTreeSet<String>,
+    /// The operations the API has for it, of `OPERATIONS`, in order.
+    pub operations: Vec<&'static str>,
+    /// The filters its list pages document (name, `FilterKind` variant);
+    /// `None` when no list page printed one.
+    pub filters: Option<Vec<(String, &'static str)>>,
 }
+
+/// Every operation, in the order of `nexudus_validate::ops::Operations`.
+pub const OPERATIONS: [&str; 5] = ["list", "get", "create", "update", "delete"];
 
 /// One struct field.
 pub struct FieldPlan {
@@ -587,11 +595,28 @@ impl<'s> Context<'s> {
             }
         }
         let path = entity.path.clone().unwrap_or_default();
+        let filters = evidence.filters();
+        let filters = (!filters.is_empty()).then(|| {
+            filters
+                .into_iter()
+                .map(|(name, ty)| (name.to_owned(), filter_kind(name, ty)))
+                .collect()
+        });
+        let operations = operations(entity, &evidence);
         Ok(Resource {
+            docs: resource_docs(
+                entity,
+                module,
+                &path,
+                &candidates,
+                &self.base_names(),
+                &operations,
+            ),
+            operations,
+            filters,
             name: entity.name.clone(),
             file: snake_case(&entity.name),
             plural: entity.plural.clone(),
-            docs: resource_docs(entity, module, &path, &candidates, &self.base_names()),
             path,
             fields,
             enums,
@@ -1050,6 +1075,39 @@ fn id_field() -> FieldPlan {
     }
 }
 
+/// The operations of an entity: the catalogue's, and those an official
+/// REST page documents (`post-<plural>` for create, ...).
+fn operations(entity: &Entity, evidence: &Evidence) -> Vec<&'static str> {
+    let plural = &entity.plural;
+    OPERATIONS
+        .into_iter()
+        .filter(|op| {
+            let page = match *op {
+                "list" => format!("get-{plural}"),
+                "get" => format!("get-{plural}-by-id"),
+                "create" => format!("post-{plural}"),
+                "update" => format!("put-{plural}"),
+                _ => format!("delete-{plural}"),
+            };
+            entity.operations.iter().any(|o| o == op) || evidence.has_page(&page)
+        })
+        .collect()
+}
+
+/// The `FilterKind` of a filter as its page types it: a `from_` / `to_`
+/// bound printed as a string is a date.
+fn filter_kind(name: &str, ty: Option<&str>) -> &'static str {
+    let range = name.starts_with("from_") || name.starts_with("to_");
+    match ty.map(str::to_ascii_lowercase).as_deref() {
+        Some("integer") => "Integer",
+        Some("number") => "Number",
+        Some("boolean") => "Boolean",
+        Some("string") if range => "DateTime",
+        Some("string") => "Text",
+        _ => "Any",
+    }
+}
+
 /// The field that flattens [`RecordMeta`](meta_field) into a resource.
 fn meta_plan() -> FieldPlan {
     FieldPlan {
@@ -1099,6 +1157,7 @@ fn resource_docs(
     path: &str,
     candidates: &[Candidate],
     base_names: &BTreeSet<&str>,
+    operations: &[&str],
 ) -> Vec<String> {
     let mut docs = Vec::new();
     let article = if entity.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
@@ -1134,7 +1193,10 @@ fn resource_docs(
         });
         docs.push(format!("Endpoint `{path}`{from}; module `{module}`."));
     }
-    docs.push(format!("Operations: {}.", entity.operations.join(", ")));
+    docs.push(format!(
+        "Operations: {} (`nexudus_validate::ops`).",
+        operations.join(", ")
+    ));
     docs.push(String::new());
     match &entity.source {
         Some(source) => {

@@ -197,6 +197,41 @@ impl<'a> Evidence<'a> {
     }
 }
 
+impl Evidence<'_> {
+    /// The filters the list pages print, each once, in order, with the
+    /// first type printed for it.
+    pub fn filters(&self) -> Vec<(&str, Option<&str>)> {
+        let mut out: Vec<(&str, Option<&str>)> = Vec::new();
+        for page in self.pages(PageKind::List) {
+            for filter in page.filters.iter().chain(&page.range_filters) {
+                match out.iter_mut().find(|(name, _)| *name == filter.name) {
+                    Some((_, ty)) => *ty = ty.or(filter.ty.as_deref()),
+                    None => out.push((&filter.name, filter.ty.as_deref())),
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the official REST page `name` (`post-bookings`,
+    /// `delete-bookings`, `get-bookings-by-id`) was read or seen; the
+    /// legacy `/reference/` pages do not count.
+    pub fn has_page(&self, name: &str) -> bool {
+        let is_it = |url: &str| {
+            url.split_once("/rest-api/").is_some_and(|(_, rest)| {
+                let last = rest.rsplit('/').next().unwrap_or(rest);
+                last.strip_suffix(".md").unwrap_or(last) == name
+            })
+        };
+        self.pages.iter().any(|p| is_it(&p.url))
+            || self
+                .official
+                .into_iter()
+                .flat_map(|o| &o.other_pages_seen)
+                .any(|url| is_it(url))
+    }
+}
+
 /// The field names a page prints (its list filters excluded).
 fn page_names(page: &Page) -> impl Iterator<Item = &str> {
     page.required

@@ -57,6 +57,9 @@ pub struct Official {
     pub pages: Vec<Page>,
     #[serde(default)]
     pub enums: Vec<OfficialEnum>,
+    /// Pages of the entity seen but not read (a delete page, a batch page).
+    #[serde(default)]
+    pub other_pages_seen: Vec<String>,
 }
 
 /// Which operation a page documents.
@@ -96,6 +99,12 @@ pub struct Page {
     /// shown.
     #[serde(default)]
     pub fields: Vec<SampleField>,
+    /// The list's filters (list page).
+    #[serde(default)]
+    pub filters: Vec<Filter>,
+    /// The list's `from_` / `to_` filters (list page).
+    #[serde(default)]
+    pub range_filters: Vec<Filter>,
     /// The reference article's attributes.
     #[serde(default)]
     pub attributes: Vec<Attribute>,
@@ -116,6 +125,14 @@ pub struct PageField {
 pub struct SampleField {
     pub name: String,
     pub sample: Option<String>,
+}
+
+/// A list filter: its query parameter and the type its page prints.
+#[derive(Debug, Deserialize)]
+pub struct Filter {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: Option<String>,
 }
 
 /// An attribute of a reference article: `Name: type flags`.

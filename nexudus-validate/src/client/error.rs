@@ -4,6 +4,7 @@ use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use super::redact::{Capped, BODY_EXCERPT_BYTES};
+use crate::query::QueryError;
 use crate::ValidationErrors;
 
 /// At most this many bytes of a failure list are written by the `Display`
@@ -99,6 +100,19 @@ pub enum Error {
         /// ([`Pages::max_pages`](super::Pages::max_pages)).
         limit: u32,
     },
+    /// The list query does not fit the resource (a filter its list does
+    /// not have, a value its filter does not take, ...); **no request was
+    /// made**.
+    Query(QueryError),
+    /// The API has no such operation for the resource (a registry
+    /// resource's [`Operations`](crate::ops::Operations)); **no request
+    /// was made**. For a typed call, the same mistake does not compile.
+    Unsupported {
+        /// The resource's name.
+        resource: &'static str,
+        /// The operation: `list`, `get`, `create`, `update` or `delete`.
+        operation: &'static str,
+    },
     /// The record could not be serialized to JSON.
     Serialize(serde_json::Error),
     /// The request could not be sent or its answer not received.
@@ -137,6 +151,8 @@ impl Error {
             | Self::Serialize(_)
             | Self::Timeout { .. }
             | Self::NoEndpoint { .. }
+            | Self::Query(_)
+            | Self::Unsupported { .. }
             | Self::TooManyPages { .. } => None,
         }
     }
@@ -145,7 +161,11 @@ impl Error {
     pub fn was_sent(&self) -> bool {
         !matches!(
             self,
-            Self::Invalid(_) | Self::Serialize(_) | Self::NoEndpoint { .. }
+            Self::Invalid(_)
+                | Self::Serialize(_)
+                | Self::NoEndpoint { .. }
+                | Self::Query(_)
+                | Self::Unsupported { .. }
         )
     }
 
@@ -230,6 +250,15 @@ impl fmt::Debug for Error {
                 .debug_struct("TooManyPages")
                 .field("limit", limit)
                 .finish(),
+            Self::Query(error) => f.debug_tuple("Query").field(error).finish(),
+            Self::Unsupported {
+                resource,
+                operation,
+            } => f
+                .debug_struct("Unsupported")
+                .field("resource", resource)
+                .field("operation", operation)
+                .finish(),
             Self::Serialize(source) => f.debug_tuple("Serialize").field(source).finish(),
             Self::Transport(source) => f.debug_tuple("Transport").field(source).finish(),
         }
@@ -283,6 +312,14 @@ impl fmt::Display for Error {
                 f,
                 "the server still had a next page after {limit} pages, the limit; stopped"
             ),
+            Self::Query(error) => write!(f, "{error}; nothing was sent"),
+            Self::Unsupported {
+                resource,
+                operation,
+            } => write!(
+                f,
+                "the Nexudus API cannot {operation} {resource} records; nothing was sent"
+            ),
             Self::Serialize(source) => write!(f, "the record does not serialize: {source}"),
             Self::Transport(source) => write!(f, "request failed: {source}"),
         }
@@ -294,6 +331,7 @@ impl std::error::Error for Error {
         match self {
             Self::Serialize(source) => Some(source),
             Self::Transport(source) => Some(source),
+            Self::Query(source) => Some(source),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 
 use super::{Client, Error, Target};
+use crate::query::Query;
 use crate::Page;
 
 /// How many pages a walk over a list reads unless told otherwise
@@ -14,7 +15,8 @@ pub const DEFAULT_MAX_PAGES: u32 = 100;
 
 /// A walk over the pages of a list ([`Client::pages`]), its records read
 /// as `T`: each
-/// [`Pages::next`] reads the next page, from the first.
+/// [`Pages::next`] reads the next page, from the query's page (the first
+/// unless [`Query::page`](crate::query::Query::page) says otherwise).
 ///
 /// The walk ends after the page whose `HasNextPage` is `false`, after an
 /// error (which [`Pages::next`] returns once), or with
@@ -26,12 +28,14 @@ pub const DEFAULT_MAX_PAGES: u32 = 100;
 pub struct Pages<T> {
     client: Client,
     target: Target,
-    size: u32,
-    /// How many pages have been read: pages are read from 1, one after
-    /// the other, so this is also the last page read.
+    /// The query of the first page; the next pages follow it.
+    query: Query,
+    /// How many pages have been read, one after the other.
     read: u32,
     max_pages: u32,
     done: bool,
+    /// An error the first page answers instead of a request.
+    failure: Option<Error>,
     records: PhantomData<fn() -> T>,
 }
 
@@ -40,7 +44,7 @@ impl<T> fmt::Debug for Pages<T> {
         f.debug_struct("Pages")
             .field("client", &self.client)
             .field("resource", &self.target.name)
-            .field("size", &self.size)
+            .field("query", &self.query)
             .field("read", &self.read)
             .field("max_pages", &self.max_pages)
             .field("done", &self.done)
@@ -49,14 +53,15 @@ impl<T> fmt::Debug for Pages<T> {
 }
 
 impl<T: DeserializeOwned> Pages<T> {
-    pub(super) fn new(client: Client, target: Target, size: u32) -> Self {
+    pub(super) fn new(client: Client, target: Target, query: Query) -> Self {
         Self {
             client,
             target,
-            size,
+            query,
             read: 0,
             max_pages: DEFAULT_MAX_PAGES,
             done: false,
+            failure: None,
             records: PhantomData,
         }
     }
@@ -73,6 +78,10 @@ impl<T: DeserializeOwned> Pages<T> {
         if self.done {
             return None;
         }
+        if let Some(error) = self.failure.take() {
+            self.done = true;
+            return Some(Err(error));
+        }
         if self.read >= self.max_pages {
             self.done = true;
             return Some(Err(Error::TooManyPages {
@@ -81,14 +90,22 @@ impl<T: DeserializeOwned> Pages<T> {
         }
         // Below `max_pages`, so this cannot overflow.
         self.read += 1;
+        let page = self.query.page_number().saturating_add(self.read - 1);
         let answer = self
             .client
-            .list_page::<T>(self.target, self.read, self.size)
+            .list_page::<T>(self.target, &self.query.clone().page(page))
             .await;
         if !matches!(&answer, Ok(got) if got.has_next_page) {
             self.done = true;
         }
         Some(answer)
+    }
+
+    /// Pages that answer `error` and nothing more, sending nothing.
+    #[cfg(feature = "resources")]
+    pub(super) fn failing(mut self, error: Error) -> Self {
+        self.failure = Some(error);
+        self
     }
 
     /// The records of every page that is left, in order; the first error

@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use super::{merge_known_fields, Client, Error, Pages, Target};
+use super::{merge_known_fields, without_id, Client, Error, Pages, Target};
+use crate::query::Query;
 use crate::resources::registry::ResourceInfo;
 use crate::{Operation, Page, SuccessResponse};
 
@@ -17,7 +18,10 @@ use crate::{Operation, Page, SuccessResponse};
 /// ([`ResourceInfo::normalize`]) before it is sent, so an invalid one is
 /// [`Error::Invalid`] and **never sent**; what is sent is the JSON the
 /// resource's model serializes the record back to (keys the model does not
-/// know are left out), as the typed calls send.
+/// know are left out), as the typed calls send. A call the API does not
+/// have for the resource ([`ResourceInfo::operations`]) is
+/// [`Error::Unsupported`], and a query is checked against its filters
+/// ([`Error::Query`]): nothing is sent.
 ///
 /// ```no_run
 /// use nexudus_validate::client::{Client, Error};
@@ -61,6 +65,19 @@ impl Registered {
             name: self.info.name(),
             path: self.info.path(),
             fields: self.info.fields(),
+            filters: self.info.filters(),
+        }
+    }
+
+    /// `Ok` when the API has `operation` for the resource.
+    fn supports(&self, operation: &'static str) -> Result<(), Error> {
+        if self.info.operations().names().any(|name| name == operation) {
+            Ok(())
+        } else {
+            Err(Error::Unsupported {
+                resource: self.info.name(),
+                operation,
+            })
         }
     }
 
@@ -70,12 +87,14 @@ impl Registered {
         let body = serde_json::to_vec(record).map_err(Error::Serialize)?;
         self.info
             .normalize(&body, operation)
+            .map(|body| without_id(body, operation))
             .map_err(Error::Invalid)
     }
 
     /// Creates a record, as [`Client::create`]: checked for
     /// [`Operation::Create`] (nothing is sent if that fails), then `POST`ed.
     pub async fn create(&self, record: &Value) -> Result<SuccessResponse, Error> {
+        self.supports("create")?;
         let body = self.prepare(record, Operation::Create)?;
         let method = reqwest::Method::POST;
         self.client.send_record(self.target(), method, &body).await
@@ -84,6 +103,7 @@ impl Registered {
     /// Updates a whole record, as [`Client::update`]: checked for
     /// [`Operation::Update`] (nothing is sent if that fails), then `PUT`.
     pub async fn update(&self, record: &Value) -> Result<SuccessResponse, Error> {
+        self.supports("update")?;
         let body = self.prepare(record, Operation::Update)?;
         let method = reqwest::Method::PUT;
         self.client.send_record(self.target(), method, &body).await
@@ -91,19 +111,37 @@ impl Registered {
 
     /// Reads a record, as [`Client::get`]: `GET {path}/{id}`, as JSON.
     pub async fn get(&self, id: i64) -> Result<Value, Error> {
+        self.supports("get")?;
         let (_, value) = self.client.get_value(self.target(), id).await?;
         Ok(value)
     }
 
     /// Reads one page of records, as [`Client::list`].
     pub async fn list(&self, page: u32, size: u32) -> Result<Page<Value>, Error> {
-        self.client.list_page(self.target(), page, size).await
+        self.search(&Query::new().page(page).size(size)).await
+    }
+
+    /// [`Client::search`]: the page of the records `query` asks for.
+    pub async fn search(&self, query: &Query) -> Result<Page<Value>, Error> {
+        self.supports("list")?;
+        self.client.list_page(self.target(), query).await
     }
 
     /// Walks the pages of the list, as [`Client::pages`] (bounded by
     /// [`Pages::max_pages`]).
     pub fn pages(&self, size: u32) -> Pages<Value> {
-        Pages::new(self.client.clone(), self.target(), size)
+        self.search_pages(Query::new().size(size))
+    }
+
+    /// [`Client::search_pages`]: the pages of the records `query` asks
+    /// for (when the API does not list the resource, the first page is
+    /// [`Error::Unsupported`]).
+    pub fn search_pages(&self, query: Query) -> Pages<Value> {
+        let pages = Pages::new(self.client.clone(), self.target(), query);
+        match self.supports("list") {
+            Ok(()) => pages,
+            Err(error) => pages.failing(error),
+        }
     }
 
     /// Every record, as [`Client::list_all`].
@@ -113,6 +151,7 @@ impl Registered {
 
     /// Deletes a record, as [`Client::delete`].
     pub async fn delete(&self, id: i64) -> Result<SuccessResponse, Error> {
+        self.supports("delete")?;
         self.client.delete_at(self.target(), id).await
     }
 
@@ -124,6 +163,8 @@ impl Registered {
     where
         F: FnOnce(&mut Value),
     {
+        self.supports("get")?;
+        self.supports("update")?;
         let target = self.target();
         let (_, read) = self.client.get_value(target, id).await?;
         let mut record = read.clone();

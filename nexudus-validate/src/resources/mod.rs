@@ -217,6 +217,14 @@ pub use user::User;
 pub use visitor::Visitor;
 pub use workspace::Workspace;
 
+// The seeds' pages document all five operations (their list filters were
+// not read: any filter name is taken).
+crate::operations!(AccessToken: list, get, create, update, delete);
+crate::operations!(Visitor: list, get, create, update, delete);
+crate::operations!(User: list, get, create, update, delete);
+crate::operations!(UiModule: list, get, create, update, delete);
+crate::operations!(Workspace: list, get, create, update, delete);
+
 #[cfg(feature = "apps")]
 pub mod apps;
 #[cfg(feature = "billing")]

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusResource, Secret};
 ///
 /// Endpoint `/api/apps/applications` (path from developers.nexudus.com page
 /// `https://nexudus.mintlify.app/rest-api/apps/put-applications`); module `apps`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -94,3 +95,22 @@ pub struct Application {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Application {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Application_Developer", FilterKind::Integer),
+        Filter::new("Application_Name", FilterKind::Text),
+        Filter::new("Application_Published", FilterKind::Boolean),
+        Filter::new("Application_ApplicationKey", FilterKind::Text),
+        Filter::new("Application_SecretKey", FilterKind::Text),
+        Filter::new("Application_ShortDescription", FilterKind::Text),
+        Filter::new("Application_Description", FilterKind::Text),
+        Filter::new("Application_InstallUrl", FilterKind::Text),
+        Filter::new("from_Application_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_Application_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Application {}
+impl ops::Create for Application {}
+impl ops::Update for Application {}
+impl ops::Delete for Application {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/apps/installedapplications` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Apps/installedapplication.md); module `apps`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -61,3 +62,9 @@ pub struct InstalledApplication {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for InstalledApplication {}
+impl ops::Get for InstalledApplication {}
+impl ops::Create for InstalledApplication {}
+impl ops::Update for InstalledApplication {}
+impl ops::Delete for InstalledApplication {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -13,7 +14,7 @@ use crate::NexudusResource;
 /// page
 /// `https://developers.nexudus.com/rest-api/apps/put-installedmarketplaceapplications`);
 /// module `apps`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -111,3 +112,72 @@ pub struct InstalledMarketPlaceApplication {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for InstalledMarketPlaceApplication {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "InstalledMarketPlaceApplication_MarketPlaceApplication",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_Business",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_ProvideProducts",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_ProvideResources",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_ProvideEvents",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_ProvideTariffs",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_ProvideResourceAvailability",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_ProvideResourcePrices",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_AcceptBookings",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_AcceptEventSignups",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "InstalledMarketPlaceApplication_AcceptPaymentRequests",
+            FilterKind::Boolean,
+        ),
+        Filter::new(
+            "from_InstalledMarketPlaceApplication_CreatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_InstalledMarketPlaceApplication_CreatedOn",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "from_InstalledMarketPlaceApplication_UpdatedOn",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "to_InstalledMarketPlaceApplication_UpdatedOn",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for InstalledMarketPlaceApplication {}
+impl ops::Create for InstalledMarketPlaceApplication {}
+impl ops::Update for InstalledMarketPlaceApplication {}
+impl ops::Delete for InstalledMarketPlaceApplication {}

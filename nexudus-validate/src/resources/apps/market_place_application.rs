@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusResource, Secret};
 
@@ -12,7 +13,7 @@ use crate::{NexudusResource, Secret};
 /// Endpoint `/api/apps/marketplaceapplications` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/apps/put-marketplaceapplications-2`); module
 /// `apps`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -147,3 +148,36 @@ pub struct MarketPlaceApplication {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for MarketPlaceApplication {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("MarketPlaceApplication_Developer", FilterKind::Integer),
+        Filter::new("MarketPlaceApplication_Name", FilterKind::Text),
+        Filter::new(
+            "MarketPlaceApplication_TermsAndConditions",
+            FilterKind::Text,
+        ),
+        Filter::new("MarketPlaceApplication_SupportEmail", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_DeveloperName", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_Published", FilterKind::Boolean),
+        Filter::new("MarketPlaceApplication_SecretKey", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_ShortDescription", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_Description", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_NotificationEmail", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_NotificationUrl", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_LogoFileName", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_NewLogoUrl", FilterKind::Text),
+        Filter::new("MarketPlaceApplication_ClearLogo", FilterKind::Any),
+        Filter::new(
+            "from_MarketPlaceApplication_CreatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new("to_MarketPlaceApplication_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_MarketPlaceApplication_UpdatedOn", FilterKind::Any),
+        Filter::new("to_MarketPlaceApplication_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for MarketPlaceApplication {}
+impl ops::Create for MarketPlaceApplication {}
+impl ops::Update for MarketPlaceApplication {}
+impl ops::Delete for MarketPlaceApplication {}

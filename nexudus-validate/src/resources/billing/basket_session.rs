@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/basketsessions` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -61,3 +62,19 @@ pub struct BasketSession {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BasketSession {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BasketSession_Business", FilterKind::Integer),
+        Filter::new("BasketSession_SessionId", FilterKind::Text),
+        Filter::new("BasketSession_JsonContents", FilterKind::Text),
+        Filter::new("from_BasketSession_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_BasketSession_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_BasketSession_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_BasketSession_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for BasketSession {}
+impl ops::Create for BasketSession {}
+impl ops::Update for BasketSession {}
+impl ops::Delete for BasketSession {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/businesscharges` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -98,3 +99,22 @@ pub struct BusinessCharge {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessCharge {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BusinessCharge_Business", FilterKind::Integer),
+        Filter::new("BusinessCharge_Application", FilterKind::Integer),
+        Filter::new("BusinessCharge_Description", FilterKind::Text),
+        Filter::new("BusinessCharge_CallBackUrl", FilterKind::Text),
+        Filter::new("BusinessCharge_DueDate", FilterKind::Text),
+        Filter::new("BusinessCharge_PercentageDiscount", FilterKind::Number),
+        Filter::new("BusinessCharge_TotalAmount", FilterKind::Number),
+        Filter::new("BusinessCharge_InvoicedOn", FilterKind::Any),
+        Filter::new("BusinessCharge_ApprovedByBusiness", FilterKind::Any),
+        Filter::new("BusinessCharge_ApprovedBySender", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BusinessCharge {}
+impl ops::Create for BusinessCharge {}
+impl ops::Update for BusinessCharge {}
+impl ops::Delete for BusinessCharge {}

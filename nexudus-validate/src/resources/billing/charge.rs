@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/charges` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/charges.md`
@@ -166,3 +167,24 @@ pub struct Charge {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Charge {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Charge_Coworker", FilterKind::Integer),
+        Filter::new("Charge_Business", FilterKind::Integer),
+        Filter::new("Charge_Business_Name", FilterKind::Text),
+        Filter::new("Charge_Business_Currency_Code", FilterKind::Text),
+        Filter::new("Charge_ChargeNumber", FilterKind::Text),
+        Filter::new("Charge_Quantity", FilterKind::Integer),
+        Filter::new("Charge_Description", FilterKind::Text),
+        Filter::new("Charge_InvoiceLineDisplayAs", FilterKind::Any),
+        Filter::new("Charge_CoworkerTimePassName", FilterKind::Any),
+        Filter::new("Charge_CoworkerProductName", FilterKind::Any),
+        Filter::new("Charge_CoworkerProductUniqueId", FilterKind::Any),
+        Filter::new("Charge_CoworkerContractUniqueId", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Charge {}
+impl ops::Create for Charge {}
+impl ops::Update for Charge {}
+impl ops::Delete for Charge {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/contractcontacts` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -187,6 +188,24 @@ pub struct ContractContact {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ContractContact {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ContractContact_CoworkerContract", FilterKind::Integer),
+        Filter::new(
+            "ContractContact_CoworkerContract_Quantity",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "ContractContact_CoworkerContract_FloorPlanDeskIds",
+            FilterKind::Text,
+        ),
+    ]);
+}
+impl ops::Get for ContractContact {}
+impl ops::Create for ContractContact {}
+impl ops::Update for ContractContact {}
+impl ops::Delete for ContractContact {}
 
 crate::open_enum! {
     /// The values of `ContractContact.ContractContactType` (`eContractContactType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/contractdeposits` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -92,3 +93,41 @@ pub struct ContractDeposit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ContractDeposit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ContractDeposit_CoworkerContract", FilterKind::Integer),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_Quantity",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_FloorPlanDeskIds",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_FloorPlanDeskNames",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_Tariff_Name",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_Coworker_Id",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_Coworker_FullName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractDeposit_CoworkerContract_Coworker_BillingName",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for ContractDeposit {}
+impl ops::Create for ContractDeposit {}
+impl ops::Update for ContractDeposit {}
+impl ops::Delete for ContractDeposit {}

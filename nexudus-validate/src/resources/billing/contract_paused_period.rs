@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/contractpausedperiods` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -89,3 +90,25 @@ pub struct ContractPausedPeriod {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ContractPausedPeriod {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ContractPausedPeriod_CoworkerContract", FilterKind::Any),
+        Filter::new(
+            "ContractPausedPeriod_CoworkerContract_Quantity",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractPausedPeriod_CoworkerContract_FloorPlanDeskIds",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractPausedPeriod_CoworkerContract_FloorPlanDeskNames",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for ContractPausedPeriod {}
+impl ops::Create for ContractPausedPeriod {}
+impl ops::Update for ContractPausedPeriod {}
+impl ops::Delete for ContractPausedPeriod {}

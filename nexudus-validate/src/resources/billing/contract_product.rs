@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/contractproducts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -106,3 +107,34 @@ pub struct ContractProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ContractProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ContractProduct_CoworkerContract", FilterKind::Any),
+        Filter::new("ContractProduct_CoworkerContract_Quantity", FilterKind::Any),
+        Filter::new(
+            "ContractProduct_CoworkerContract_FloorPlanDeskIds",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractProduct_CoworkerContract_FloorPlanDeskNames",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractProduct_CoworkerContract_Tariff_Name",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractProduct_CoworkerContract_Coworker_Id",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractProduct_CoworkerContract_Coworker_FullName",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for ContractProduct {}
+impl ops::Create for ContractProduct {}
+impl ops::Update for ContractProduct {}
+impl ops::Delete for ContractProduct {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/contractschedules` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -80,3 +81,41 @@ pub struct ContractSchedule {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ContractSchedule {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ContractSchedule_CoworkerContract", FilterKind::Integer),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_Quantity",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_FloorPlanDeskIds",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_FloorPlanDeskNames",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_Tariff_Name",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_Coworker_Id",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_Coworker_FullName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "ContractSchedule_CoworkerContract_Coworker_BillingName",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for ContractSchedule {}
+impl ops::Create for ContractSchedule {}
+impl ops::Update for ContractSchedule {}
+impl ops::Delete for ContractSchedule {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkerbookingcredits` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -242,3 +243,21 @@ pub struct CoworkerBookingCredit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerBookingCredit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerBookingCredit_Coworker", FilterKind::Any),
+        Filter::new("CoworkerBookingCredit_Business", FilterKind::Any),
+        Filter::new("CoworkerBookingCredit_Business_Name", FilterKind::Any),
+        Filter::new(
+            "CoworkerBookingCredit_Business_Currency_Code",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerBookingCredit_Description", FilterKind::Any),
+        Filter::new("CoworkerBookingCredit_TariffBookingCredit", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerBookingCredit {}
+impl ops::Create for CoworkerBookingCredit {}
+impl ops::Update for CoworkerBookingCredit {}
+impl ops::Delete for CoworkerBookingCredit {}

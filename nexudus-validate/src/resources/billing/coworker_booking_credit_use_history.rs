@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/coworkerbookingcreditusehistories` (path from
 /// mattynexudus/fauxworking nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update.
+/// Operations: list, get, create, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -96,3 +97,8 @@ pub struct CoworkerBookingCreditUseHistory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerBookingCreditUseHistory {}
+impl ops::Get for CoworkerBookingCreditUseHistory {}
+impl ops::Create for CoworkerBookingCreditUseHistory {}
+impl ops::Update for CoworkerBookingCreditUseHistory {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkercontracts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -370,6 +371,12 @@ pub struct CoworkerContract {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerContract {}
+impl ops::Get for CoworkerContract {}
+impl ops::Create for CoworkerContract {}
+impl ops::Update for CoworkerContract {}
+impl ops::Delete for CoworkerContract {}
 
 /// One record of [`CoworkerContract::contract_schedules`]: the fields a client may write,
 /// all optional.

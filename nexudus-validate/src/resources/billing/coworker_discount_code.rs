@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkerdiscountcodes` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -98,3 +99,29 @@ pub struct CoworkerDiscountCode {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerDiscountCode {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerDiscountCode_Coworker", FilterKind::Integer),
+        Filter::new(
+            "CoworkerDiscountCode_Coworker_CoworkerType",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerDiscountCode_Coworker_FullName", FilterKind::Text),
+        Filter::new(
+            "CoworkerDiscountCode_Coworker_BillingName",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "CoworkerDiscountCode_Coworker_CompanyName",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerDiscountCode_Business", FilterKind::Integer),
+        Filter::new("CoworkerDiscountCode_Business_Name", FilterKind::Text),
+        Filter::new("CoworkerDiscountCode_DiscountCode", FilterKind::Integer),
+    ]);
+}
+impl ops::Get for CoworkerDiscountCode {}
+impl ops::Create for CoworkerDiscountCode {}
+impl ops::Update for CoworkerDiscountCode {}
+impl ops::Delete for CoworkerDiscountCode {}

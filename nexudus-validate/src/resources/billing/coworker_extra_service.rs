@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkerextraservices` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -260,6 +261,12 @@ pub struct CoworkerExtraService {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerExtraService {}
+impl ops::Get for CoworkerExtraService {}
+impl ops::Create for CoworkerExtraService {}
+impl ops::Update for CoworkerExtraService {}
+impl ops::Delete for CoworkerExtraService {}
 
 crate::open_enum! {
     /// The values of `CoworkerExtraService.ChargePeriod` (`CoworkerExtraServiceChargePeriod`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/coworkerextraserviceusehistories` (path from
 /// pcastanhas/nexudus-api manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -61,3 +62,14 @@ pub struct CoworkerExtraServiceUseHistory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerExtraServiceUseHistory {
+    const FILTERS: Option<&'static [Filter]> = Some(&[Filter::new(
+        "CoworkerExtraServiceUseHistory_CoworkerExtraService",
+        FilterKind::Integer,
+    )]);
+}
+impl ops::Get for CoworkerExtraServiceUseHistory {}
+impl ops::Create for CoworkerExtraServiceUseHistory {}
+impl ops::Update for CoworkerExtraServiceUseHistory {}
+impl ops::Delete for CoworkerExtraServiceUseHistory {}

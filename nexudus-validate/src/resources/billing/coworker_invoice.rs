@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkerinvoices` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, update.
+/// Operations: list, get, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -375,6 +376,32 @@ pub struct CoworkerInvoice {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerInvoice {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerInvoice_Coworker_FullName", FilterKind::Any),
+        Filter::new(
+            "CoworkerInvoice_Coworker_RegularPaymentContractNumber",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerInvoice_Coworker_RegularPaymentProvider",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerInvoice_Coworker_CardNumber", FilterKind::Any),
+        Filter::new(
+            "CoworkerInvoice_Coworker_GoCardlessContractNumber",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerInvoice_Coworker_EnableGoCardlessPayments",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerInvoice_Coworker_BillingEmail", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerInvoice {}
+impl ops::Update for CoworkerInvoice {}
 
 crate::open_enum! {
     /// The values of `CoworkerInvoice.StorecoveInvoiceStatus` (`eStorecoveInvoiceStatus`).

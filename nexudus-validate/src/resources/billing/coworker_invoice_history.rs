@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/coworkerinvoicehistories` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -82,3 +83,20 @@ pub struct CoworkerInvoiceHistory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerInvoiceHistory {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "CoworkerInvoiceHistory_CoworkerInvoice",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "CoworkerInvoiceHistory_CoworkerInvoice_Coworker_Id",
+            FilterKind::Integer,
+        ),
+    ]);
+}
+impl ops::Get for CoworkerInvoiceHistory {}
+impl ops::Create for CoworkerInvoiceHistory {}
+impl ops::Update for CoworkerInvoiceHistory {}
+impl ops::Delete for CoworkerInvoiceHistory {}

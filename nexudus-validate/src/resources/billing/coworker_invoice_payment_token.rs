@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusResource, Secret};
 ///
 /// Endpoint `/api/billing/coworkerinvoicepaymenttokens` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -74,6 +75,12 @@ pub struct CoworkerInvoicePaymentToken {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerInvoicePaymentToken {}
+impl ops::Get for CoworkerInvoicePaymentToken {}
+impl ops::Create for CoworkerInvoicePaymentToken {}
+impl ops::Update for CoworkerInvoicePaymentToken {}
+impl ops::Delete for CoworkerInvoicePaymentToken {}
 
 crate::open_enum! {
     /// The values of `CoworkerInvoicePaymentToken.RegularPaymentProvider`

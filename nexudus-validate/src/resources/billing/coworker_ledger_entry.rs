@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/billing/coworkerledgerentries` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/billing/post-coworkerledgerentries`); module
 /// `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -122,3 +123,18 @@ pub struct CoworkerLedgerEntry {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerLedgerEntry {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerLedgerEntry_Business", FilterKind::Any),
+        Filter::new("CoworkerLedgerEntry_Business_Name", FilterKind::Any),
+        Filter::new(
+            "CoworkerLedgerEntry_Business_Currency_Code",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for CoworkerLedgerEntry {}
+impl ops::Create for CoworkerLedgerEntry {}
+impl ops::Update for CoworkerLedgerEntry {}
+impl ops::Delete for CoworkerLedgerEntry {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/billing/coworkerpaymentmethods` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/billing/get-coworkerpaymentmethods-by-id`);
 /// module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -100,6 +101,35 @@ pub struct CoworkerPaymentMethod {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerPaymentMethod {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerPaymentMethod_Coworker", FilterKind::Any),
+        Filter::new("CoworkerPaymentMethod_Business", FilterKind::Any),
+        Filter::new("CoworkerPaymentMethod_Business_Name", FilterKind::Any),
+        Filter::new(
+            "CoworkerPaymentMethod_Business_Currency_Code",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerPaymentMethod_RegularPaymentProvider",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerPaymentMethod_MethodId", FilterKind::Any),
+        Filter::new("CoworkerPaymentMethod_CustomerId", FilterKind::Any),
+        Filter::new("CoworkerPaymentMethod_MandateId", FilterKind::Any),
+        Filter::new("CoworkerPaymentMethod_CardNumber", FilterKind::Any),
+        Filter::new("CoworkerPaymentMethod_Notes", FilterKind::Any),
+        Filter::new("from_CoworkerPaymentMethod_CreatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerPaymentMethod_CreatedOn", FilterKind::Any),
+        Filter::new("from_CoworkerPaymentMethod_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerPaymentMethod_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerPaymentMethod {}
+impl ops::Create for CoworkerPaymentMethod {}
+impl ops::Update for CoworkerPaymentMethod {}
+impl ops::Delete for CoworkerPaymentMethod {}
 
 crate::open_enum! {
     /// The values of `CoworkerPaymentMethod.RegularPaymentProvider`

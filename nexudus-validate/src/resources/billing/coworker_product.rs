@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkerproducts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -291,6 +292,18 @@ pub struct CoworkerProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerProduct_Coworker_CoworkerType", FilterKind::Any),
+        Filter::new("CoworkerProduct_Coworker_FullName", FilterKind::Any),
+        Filter::new("CoworkerProduct_Coworker_CompanyName", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerProduct {}
+impl ops::Create for CoworkerProduct {}
+impl ops::Update for CoworkerProduct {}
+impl ops::Delete for CoworkerProduct {}
 
 crate::open_enum! {
     /// The values of `CoworkerProduct.RepeatCycle` (`eRecurrentChargePattern`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/coworkertimepasses` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -126,3 +127,40 @@ pub struct CoworkerTimePass {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerTimePass {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerTimePass_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerTimePass_Business", FilterKind::Integer),
+        Filter::new("CoworkerTimePass_TimePass", FilterKind::Integer),
+        Filter::new("CoworkerTimePass_TimePass_Name", FilterKind::Text),
+        Filter::new("CoworkerTimePass_TimePass_Currency_Code", FilterKind::Text),
+        Filter::new("CoworkerTimePass_Notes", FilterKind::Text),
+        Filter::new("CoworkerTimePass_PurchaseOrder", FilterKind::Text),
+        Filter::new("CoworkerTimePass_Used", FilterKind::Boolean),
+        Filter::new("CoworkerTimePass_CheckedIn", FilterKind::Boolean),
+        Filter::new("CoworkerTimePass_UsedDate", FilterKind::Text),
+        Filter::new("CoworkerTimePass_RemainingUses", FilterKind::Integer),
+        Filter::new("CoworkerTimePass_TotalUses", FilterKind::Integer),
+        Filter::new("CoworkerTimePass_Free", FilterKind::Boolean),
+        Filter::new("CoworkerTimePass_Price", FilterKind::Number),
+        Filter::new("CoworkerTimePass_CreateMultiple", FilterKind::Integer),
+        Filter::new("CoworkerTimePass_ExpireDate", FilterKind::Text),
+        Filter::new("CoworkerTimePass_Invoiced", FilterKind::Boolean),
+        Filter::new("CoworkerTimePass_InvoiceDate", FilterKind::Text),
+        Filter::new("CoworkerTimePass_IsFromTariff", FilterKind::Boolean),
+        Filter::new("CoworkerTimePass_IsPayAsYouGo", FilterKind::Any),
+        Filter::new("CoworkerTimePass_TariffTimePassUniqueId", FilterKind::Any),
+        Filter::new("CoworkerTimePass_CoworkerProductUniqueId", FilterKind::Any),
+        Filter::new("CoworkerTimePass_CoworkerContractUniqueId", FilterKind::Any),
+        Filter::new("from_CoworkerTimePass_UsedDate", FilterKind::Any),
+        Filter::new("to_CoworkerTimePass_UsedDate", FilterKind::Any),
+        Filter::new("from_CoworkerTimePass_RemainingUses", FilterKind::Any),
+        Filter::new("to_CoworkerTimePass_RemainingUses", FilterKind::Any),
+        Filter::new("from_CoworkerTimePass_TotalUses", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerTimePass {}
+impl ops::Create for CoworkerTimePass {}
+impl ops::Update for CoworkerTimePass {}
+impl ops::Delete for CoworkerTimePass {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/discountcodes` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -230,6 +231,17 @@ pub struct DiscountCode {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for DiscountCode {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("DiscountCode_Business_Name", FilterKind::Any),
+        Filter::new("DiscountCode_Business_Currency_Code", FilterKind::Any),
+    ]);
+}
+impl ops::Get for DiscountCode {}
+impl ops::Create for DiscountCode {}
+impl ops::Update for DiscountCode {}
+impl ops::Delete for DiscountCode {}
 
 crate::open_enum! {
     /// The values of `DiscountCode.ExpirationType` (`eDiscountExpirePeriod`).

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ExtraServiceTimeSlotDayOfWeek;
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/extraservices` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -400,6 +401,12 @@ pub struct ExtraService {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ExtraService {}
+impl ops::Get for ExtraService {}
+impl ops::Create for ExtraService {}
+impl ops::Update for ExtraService {}
+impl ops::Delete for ExtraService {}
 
 /// One record of [`ExtraService::time_slots`]: the fields a client may write, all optional.
 ///

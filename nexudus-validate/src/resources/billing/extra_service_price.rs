@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/extraserviceprices` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -75,3 +76,18 @@ pub struct ExtraServicePrice {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ExtraServicePrice {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ExtraServicePrice_ExtraService", FilterKind::Integer),
+        Filter::new("ExtraServicePrice_ExtraService_Name", FilterKind::Text),
+        Filter::new("ExtraServicePrice_Tariff", FilterKind::Integer),
+        Filter::new("ExtraServicePrice_Tariff_Name", FilterKind::Text),
+        Filter::new("ExtraServicePrice_Price", FilterKind::Number),
+        Filter::new("ExtraServicePrice_MaximumPrice", FilterKind::Number),
+    ]);
+}
+impl ops::Get for ExtraServicePrice {}
+impl ops::Create for ExtraServicePrice {}
+impl ops::Update for ExtraServicePrice {}
+impl ops::Delete for ExtraServicePrice {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/extraservicetimeslots` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -75,6 +76,20 @@ pub struct ExtraServiceTimeSlot {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ExtraServiceTimeSlot {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ExtraServiceTimeSlot_ExtraService", FilterKind::Integer),
+        Filter::new("ExtraServiceTimeSlot_FromTime", FilterKind::Text),
+        Filter::new("ExtraServiceTimeSlot_ToTime", FilterKind::Text),
+        Filter::new("ExtraServiceTimeSlot_DayOfWeek", FilterKind::Integer),
+        Filter::new("ExtraServiceTimeSlot_Available", FilterKind::Boolean),
+    ]);
+}
+impl ops::Get for ExtraServiceTimeSlot {}
+impl ops::Create for ExtraServiceTimeSlot {}
+impl ops::Update for ExtraServiceTimeSlot {}
+impl ops::Delete for ExtraServiceTimeSlot {}
 
 crate::open_enum! {
     /// The values of `ExtraServiceTimeSlot.DayOfWeek` (`DayOfWeek`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/financialaccounts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -78,6 +79,18 @@ pub struct FinancialAccount {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FinancialAccount {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FinancialAccount_Business", FilterKind::Integer),
+        Filter::new("FinancialAccount_Name", FilterKind::Text),
+        Filter::new("FinancialAccount_Code", FilterKind::Text),
+    ]);
+}
+impl ops::Get for FinancialAccount {}
+impl ops::Create for FinancialAccount {}
+impl ops::Update for FinancialAccount {}
+impl ops::Delete for FinancialAccount {}
 
 crate::open_enum! {
     /// The values of `FinancialAccount.AccountType` (`eFinancialAccountType`).

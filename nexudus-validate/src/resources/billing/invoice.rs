@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/invoices` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, update.
+/// Operations: list, get, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/invoices.md`
@@ -102,3 +103,12 @@ pub struct Invoice {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Invoice {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Invoice_BillToTaxIDNumber", FilterKind::Any),
+        Filter::new("Invoice_BillToCountry_Name", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Invoice {}
+impl ops::Update for Invoice {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/ledgerentries` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -67,3 +68,17 @@ pub struct LedgerEntry {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for LedgerEntry {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("LedgerEntry_Business", FilterKind::Integer),
+        Filter::new("LedgerEntry_Code", FilterKind::Text),
+        Filter::new("LedgerEntry_Description", FilterKind::Text),
+        Filter::new("LedgerEntry_Debit", FilterKind::Number),
+        Filter::new("LedgerEntry_Credit", FilterKind::Number),
+        Filter::new("LedgerEntry_Balance", FilterKind::Number),
+        Filter::new("from_LedgerEntry_Debit", FilterKind::Number),
+        Filter::new("from_LedgerEntry_CreatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for LedgerEntry {}

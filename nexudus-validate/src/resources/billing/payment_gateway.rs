@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/paymentgateways` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -87,6 +88,12 @@ pub struct PaymentGateway {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for PaymentGateway {}
+impl ops::Get for PaymentGateway {}
+impl ops::Create for PaymentGateway {}
+impl ops::Update for PaymentGateway {}
+impl ops::Delete for PaymentGateway {}
 
 crate::open_enum! {
     /// The values of `PaymentGateway.PaymentGatewayType` (`ePaymentGatewayType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/products` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/products.md`
@@ -247,6 +248,15 @@ pub struct Product {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Product {
+    const FILTERS: Option<&'static [Filter]> =
+        Some(&[Filter::new("Product_Business", FilterKind::Integer)]);
+}
+impl ops::Get for Product {}
+impl ops::Create for Product {}
+impl ops::Update for Product {}
+impl ops::Delete for Product {}
 
 crate::open_enum! {
     /// The values of `Product.SystemProductType` (`eProductType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/productbookingcredits` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -211,3 +212,26 @@ pub struct ProductBookingCredit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProductBookingCredit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ProductBookingCredit_Name", FilterKind::Text),
+        Filter::new("ProductBookingCredit_Product", FilterKind::Any),
+        Filter::new("ProductBookingCredit_Product_Name", FilterKind::Any),
+        Filter::new(
+            "ProductBookingCredit_Product_Business_Currency_Code",
+            FilterKind::Any,
+        ),
+        Filter::new("ProductBookingCredit_Credit", FilterKind::Any),
+        Filter::new("ProductBookingCredit_ExpireTimeInMonths", FilterKind::Any),
+        Filter::new("ProductBookingCredit_ExpireTimeInWeeks", FilterKind::Any),
+        Filter::new(
+            "ProductBookingCredit_CaneBeUsedForBookings",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for ProductBookingCredit {}
+impl ops::Create for ProductBookingCredit {}
+impl ops::Update for ProductBookingCredit {}
+impl ops::Delete for ProductBookingCredit {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/productextraservices` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -93,3 +94,9 @@ pub struct ProductExtraService {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProductExtraService {}
+impl ops::Get for ProductExtraService {}
+impl ops::Create for ProductExtraService {}
+impl ops::Update for ProductExtraService {}
+impl ops::Delete for ProductExtraService {}

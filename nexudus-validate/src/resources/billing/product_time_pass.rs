@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/producttimepasses` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -91,6 +92,20 @@ pub struct ProductTimePass {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProductTimePass {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ProductTimePass_Product", FilterKind::Integer),
+        Filter::new("ProductTimePass_Product_Name", FilterKind::Text),
+        Filter::new("ProductTimePass_TimePass", FilterKind::Integer),
+        Filter::new("ProductTimePass_TimePass_Name", FilterKind::Text),
+        Filter::new("ProductTimePass_PassesIncluded", FilterKind::Integer),
+    ]);
+}
+impl ops::Get for ProductTimePass {}
+impl ops::Create for ProductTimePass {}
+impl ops::Update for ProductTimePass {}
+impl ops::Delete for ProductTimePass {}
 
 crate::open_enum! {
     /// The values of `ProductTimePass.ExpirationType` (`eRecurrentChargePattern`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/proposals` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/proposals.md`
@@ -327,6 +328,12 @@ pub struct Proposal {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Proposal {}
+impl ops::Get for Proposal {}
+impl ops::Create for Proposal {}
+impl ops::Update for Proposal {}
+impl ops::Delete for Proposal {}
 
 crate::open_enum! {
     /// The values of `Proposal.ProposalStatus` (`eProposalStatus`).

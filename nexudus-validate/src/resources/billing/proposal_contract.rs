@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/proposalcontracts` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -157,3 +158,51 @@ pub struct ProposalContract {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProposalContract {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ProposalContract_Proposal", FilterKind::Integer),
+        Filter::new("ProposalContract_Proposal_Coworker_Id", FilterKind::Text),
+        Filter::new("ProposalContract_Proposal_Coworker_Email", FilterKind::Text),
+        Filter::new(
+            "ProposalContract_Proposal_Coworker_FullName",
+            FilterKind::Text,
+        ),
+        Filter::new("ProposalContract_Tariff", FilterKind::Integer),
+        Filter::new("ProposalContract_Tariff_Name", FilterKind::Text),
+        Filter::new("ProposalContract_Tariff_InvoiceEvery", FilterKind::Text),
+        Filter::new(
+            "ProposalContract_Tariff_InvoiceEveryWeeks",
+            FilterKind::Text,
+        ),
+        Filter::new("ProposalContract_Tariff_Price", FilterKind::Number),
+        Filter::new(
+            "ProposalContract_Tariff_Business_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("ProposalContract_Price", FilterKind::Number),
+        Filter::new("ProposalContract_StartDate", FilterKind::Text),
+        Filter::new(
+            "ProposalContract_CancellationLimitDays",
+            FilterKind::Integer,
+        ),
+        Filter::new("ProposalContract_ContractTerm", FilterKind::Text),
+        Filter::new("ProposalContract_CancellationDate", FilterKind::Text),
+        Filter::new("ProposalContract_BillingDay", FilterKind::Integer),
+        Filter::new("ProposalContract_Quantity", FilterKind::Any),
+        Filter::new("ProposalContract_DiscountCode", FilterKind::Any),
+        Filter::new("ProposalContract_FloorPlanDeskIds", FilterKind::Any),
+        Filter::new("ProposalContract_FloorPlanDeskNames", FilterKind::Any),
+        Filter::new("ProposalContract_FloorPlanDeskVariantIds", FilterKind::Any),
+        Filter::new(
+            "ProposalContract_FloorPlanDeskVariantNames",
+            FilterKind::Any,
+        ),
+        Filter::new("from_ProposalContract_TariffPrice", FilterKind::Any),
+        Filter::new("to_ProposalContract_TariffPrice", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ProposalContract {}
+impl ops::Create for ProposalContract {}
+impl ops::Update for ProposalContract {}
+impl ops::Delete for ProposalContract {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/proposalcontractschedules` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -85,3 +86,36 @@ pub struct ProposalContractSchedule {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProposalContractSchedule {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "ProposalContractSchedule_ProposalContract",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "ProposalContractSchedule_ProposalContract_Quantity",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ProposalContractSchedule_ProposalContract_Tariff_Name",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ProposalContractSchedule_ProposalContract_Proposal_Coworker_Id",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ProposalContractSchedule_ProposalContract_Proposal_Coworker_FullName",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ProposalContractSchedule_ProposalContract_Proposal_Coworker_BillingName",
+            FilterKind::Text,
+        ),
+    ]);
+}
+impl ops::Get for ProposalContractSchedule {}
+impl ops::Create for ProposalContractSchedule {}
+impl ops::Update for ProposalContractSchedule {}
+impl ops::Delete for ProposalContractSchedule {}

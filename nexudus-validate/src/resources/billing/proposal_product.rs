@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/proposalproducts` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -134,6 +135,46 @@ pub struct ProposalProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProposalProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ProposalProduct_Proposal", FilterKind::Integer),
+        Filter::new("ProposalProduct_Proposal_Coworker_Id", FilterKind::Text),
+        Filter::new("ProposalProduct_Proposal_Coworker_Email", FilterKind::Text),
+        Filter::new(
+            "ProposalProduct_Proposal_Coworker_FullName",
+            FilterKind::Text,
+        ),
+        Filter::new("ProposalProduct_Product", FilterKind::Integer),
+        Filter::new("ProposalProduct_Product_Name", FilterKind::Text),
+        Filter::new("ProposalProduct_Product_Price", FilterKind::Number),
+        Filter::new("ProposalProduct_Product_ApplyProRating", FilterKind::Text),
+        Filter::new(
+            "ProposalProduct_Product_Business_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("ProposalProduct_Quantity", FilterKind::Integer),
+        Filter::new("ProposalProduct_Price", FilterKind::Number),
+        Filter::new("ProposalProduct_IsDeposit", FilterKind::Boolean),
+        Filter::new("ProposalProduct_IsContractProduct", FilterKind::Boolean),
+        Filter::new("ProposalProduct_RegularCharge", FilterKind::Boolean),
+        Filter::new("ProposalProduct_RepeatCycle", FilterKind::Integer),
+        Filter::new("ProposalProduct_InvoiceOn", FilterKind::Text),
+        Filter::new("ProposalProduct_RepeatFrom", FilterKind::Any),
+        Filter::new("ProposalProduct_RepeatUntil", FilterKind::Any),
+        Filter::new("ProposalProduct_RepeatUnit", FilterKind::Any),
+        Filter::new("ProposalProduct_ApplyProRating", FilterKind::Any),
+        Filter::new("from_ProposalProduct_ProductPrice", FilterKind::Any),
+        Filter::new("to_ProposalProduct_ProductPrice", FilterKind::Any),
+        Filter::new("from_ProposalProduct_Quantity", FilterKind::Any),
+        Filter::new("to_ProposalProduct_Quantity", FilterKind::Any),
+        Filter::new("from_ProposalProduct_Price", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ProposalProduct {}
+impl ops::Create for ProposalProduct {}
+impl ops::Update for ProposalProduct {}
+impl ops::Delete for ProposalProduct {}
 
 crate::open_enum! {
     /// The values of `ProposalProduct.RepeatCycle` (`eRecurrentChargePattern`).

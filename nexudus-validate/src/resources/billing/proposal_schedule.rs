@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/proposalschedules` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -68,3 +69,36 @@ pub struct ProposalSchedule {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProposalSchedule {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ProposalSchedule_Proposal", FilterKind::Integer),
+        Filter::new("ProposalSchedule_Proposal_Quantity", FilterKind::Text),
+        Filter::new("ProposalSchedule_Proposal_Tariff_Name", FilterKind::Text),
+        Filter::new("ProposalSchedule_Proposal_Coworker_Id", FilterKind::Text),
+        Filter::new(
+            "ProposalSchedule_Proposal_Coworker_FullName",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ProposalSchedule_Proposal_Coworker_BillingName",
+            FilterKind::Text,
+        ),
+        Filter::new("ProposalSchedule_Notes", FilterKind::Text),
+        Filter::new("ProposalSchedule_Price", FilterKind::Number),
+        Filter::new("ProposalSchedule_ApplyOn", FilterKind::Text),
+        Filter::new("ProposalSchedule_Applied", FilterKind::Boolean),
+        Filter::new("from_ProposalSchedule_Price", FilterKind::Number),
+        Filter::new("to_ProposalSchedule_Price", FilterKind::Number),
+        Filter::new("from_ProposalSchedule_ApplyOn", FilterKind::DateTime),
+        Filter::new("to_ProposalSchedule_ApplyOn", FilterKind::DateTime),
+        Filter::new("from_ProposalSchedule_CreatedOn", FilterKind::Any),
+        Filter::new("to_ProposalSchedule_CreatedOn", FilterKind::Any),
+        Filter::new("from_ProposalSchedule_UpdatedOn", FilterKind::Any),
+        Filter::new("to_ProposalSchedule_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ProposalSchedule {}
+impl ops::Create for ProposalSchedule {}
+impl ops::Update for ProposalSchedule {}
+impl ops::Delete for ProposalSchedule {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/resourceproducts` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -99,3 +100,27 @@ pub struct ResourceProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResourceProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ResourceProduct_Resource", FilterKind::Integer),
+        Filter::new("ResourceProduct_Resource_Name", FilterKind::Text),
+        Filter::new("ResourceProduct_Product", FilterKind::Integer),
+        Filter::new("ResourceProduct_Product_Name", FilterKind::Text),
+        Filter::new("ResourceProduct_Product_Price", FilterKind::Number),
+        Filter::new("ResourceProduct_Product_Currency_Code", FilterKind::Text),
+        Filter::new("ResourceProduct_InvoiceInMinutes", FilterKind::Boolean),
+        Filter::new("ResourceProduct_RequestQuantity", FilterKind::Boolean),
+        Filter::new("ResourceProduct_Visible", FilterKind::Boolean),
+        Filter::new("ResourceProduct_Price", FilterKind::Number),
+        Filter::new("from_ResourceProduct_ProductPrice", FilterKind::Number),
+        Filter::new("to_ResourceProduct_ProductPrice", FilterKind::Number),
+        Filter::new("from_ResourceProduct_Price", FilterKind::Number),
+        Filter::new("to_ResourceProduct_Price", FilterKind::Number),
+        Filter::new("from_ResourceProduct_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for ResourceProduct {}
+impl ops::Create for ResourceProduct {}
+impl ops::Update for ResourceProduct {}
+impl ops::Delete for ResourceProduct {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tariffs` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/billing/get-tariffs-by-id`); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/tariffs.md`
@@ -653,6 +654,37 @@ pub struct Tariff {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Tariff {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Tariff_Business", FilterKind::Integer),
+        Filter::new("Tariff_Business_Name", FilterKind::Text),
+        Filter::new("Tariff_Name", FilterKind::Text),
+        Filter::new("Tariff_SystemTariffType", FilterKind::Integer),
+        Filter::new("Tariff_Price", FilterKind::Number),
+        Filter::new("Tariff_DefaultInvoicingDay", FilterKind::Integer),
+        Filter::new("Tariff_Visible", FilterKind::Boolean),
+        Filter::new("Tariff_UseTimePasses", FilterKind::Boolean),
+        Filter::new("Tariff_Description", FilterKind::Text),
+        Filter::new("Tariff_InvoiceLineDisplayAs", FilterKind::Text),
+        Filter::new("Tariff_SignUpFee", FilterKind::Number),
+        Filter::new("Tariff_Currency", FilterKind::Integer),
+        Filter::new("Tariff_Currency_Code", FilterKind::Text),
+        Filter::new("Tariff_TaxRate", FilterKind::Integer),
+        Filter::new("Tariff_TermsAndConditions", FilterKind::Any),
+        Filter::new("Tariff_ContractDocumentFileName", FilterKind::Any),
+        Filter::new("Tariff_NewContractDocumentUrl", FilterKind::Any),
+        Filter::new("Tariff_ClearContractDocument", FilterKind::Any),
+        Filter::new("Tariff_CancellationPeriod", FilterKind::Any),
+        Filter::new("Tariff_DisablePortalCancellations", FilterKind::Any),
+        Filter::new("Tariff_CancellationLimitDays", FilterKind::Any),
+        Filter::new("Tariff_DefaultContractTerm", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Tariff {}
+impl ops::Create for Tariff {}
+impl ops::Update for Tariff {}
+impl ops::Delete for Tariff {}
 
 crate::open_enum! {
     /// The values of `Tariff.SystemTariffType` (`eTariffType — SystemTariffType values`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tariffbookingcredits` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -175,6 +176,12 @@ pub struct TariffBookingCredit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TariffBookingCredit {}
+impl ops::Get for TariffBookingCredit {}
+impl ops::Create for TariffBookingCredit {}
+impl ops::Update for TariffBookingCredit {}
+impl ops::Delete for TariffBookingCredit {}
 
 crate::open_enum! {
     /// The values of `TariffBookingCredit.ServiceRenewalTime` (`eTimeSpanWeekMonth —

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tariffdefaultduedates` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -77,3 +78,32 @@ pub struct TariffDefaultDueDate {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TariffDefaultDueDate {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TariffDefaultDueDate_Business", FilterKind::Integer),
+        Filter::new("TariffDefaultDueDate_AutoCollectOn", FilterKind::Integer),
+        Filter::new("TariffDefaultDueDate_AutoCollectAfter", FilterKind::Integer),
+        Filter::new(
+            "from_TariffDefaultDueDate_AutoCollectOn",
+            FilterKind::Integer,
+        ),
+        Filter::new("to_TariffDefaultDueDate_AutoCollectOn", FilterKind::Integer),
+        Filter::new(
+            "from_TariffDefaultDueDate_AutoCollectAfter",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "to_TariffDefaultDueDate_AutoCollectAfter",
+            FilterKind::Integer,
+        ),
+        Filter::new("from_TariffDefaultDueDate_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffDefaultDueDate_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_TariffDefaultDueDate_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffDefaultDueDate_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for TariffDefaultDueDate {}
+impl ops::Create for TariffDefaultDueDate {}
+impl ops::Update for TariffDefaultDueDate {}
+impl ops::Delete for TariffDefaultDueDate {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tariffextraservices` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -91,6 +92,37 @@ pub struct TariffExtraService {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TariffExtraService {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TariffExtraService_Tariff", FilterKind::Integer),
+        Filter::new("TariffExtraService_Tariff_Name", FilterKind::Text),
+        Filter::new("TariffExtraService_ExtraService", FilterKind::Integer),
+        Filter::new("TariffExtraService_ExtraService_Name", FilterKind::Text),
+        Filter::new(
+            "TariffExtraService_ExtraService_ChargePeriod",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "TariffExtraService_ExtraService_IsBookingCredit",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "TariffExtraService_ExtraService_IsPrintingCredit",
+            FilterKind::Text,
+        ),
+        Filter::new("TariffExtraService_UsesIncluded", FilterKind::Integer),
+        Filter::new("TariffExtraService_ServiceRenewalTime", FilterKind::Integer),
+        Filter::new("from_TariffExtraService_UsesIncluded", FilterKind::Integer),
+        Filter::new("to_TariffExtraService_UsesIncluded", FilterKind::Integer),
+        Filter::new("from_TariffExtraService_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffExtraService_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for TariffExtraService {}
+impl ops::Create for TariffExtraService {}
+impl ops::Update for TariffExtraService {}
+impl ops::Delete for TariffExtraService {}
 
 crate::open_enum! {
     /// The values of `TariffExtraService.ServiceRenewalTime` (`eTimeSpanWeekMonth —

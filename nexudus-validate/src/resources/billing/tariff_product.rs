@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tariffproducts` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -75,3 +76,35 @@ pub struct TariffProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TariffProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TariffProduct_Tariff", FilterKind::Integer),
+        Filter::new("TariffProduct_Tariff_Name", FilterKind::Text),
+        Filter::new("TariffProduct_Product", FilterKind::Integer),
+        Filter::new("TariffProduct_Product_Name", FilterKind::Text),
+        Filter::new("TariffProduct_Product_Price", FilterKind::Number),
+        Filter::new(
+            "TariffProduct_Product_Business_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("from_TariffProduct_ProductPrice", FilterKind::Number),
+        Filter::new("to_TariffProduct_ProductPrice", FilterKind::Number),
+        Filter::new("from_TariffProduct_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffProduct_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_TariffProduct_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffProduct_UpdatedOn", FilterKind::DateTime),
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("TariffProduct_TariffName", FilterKind::Text),
+        Filter::new("TariffProduct_ProductName", FilterKind::Text),
+        Filter::new("TariffProduct_ProductPrice", FilterKind::Text),
+        Filter::new(
+            "TariffProduct_ProductBusiness_Currency_Code",
+            FilterKind::Text,
+        ),
+    ]);
+}
+impl ops::Get for TariffProduct {}
+impl ops::Create for TariffProduct {}
+impl ops::Update for TariffProduct {}
+impl ops::Delete for TariffProduct {}

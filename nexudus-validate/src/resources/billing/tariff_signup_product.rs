@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tariffsignupproducts` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -96,3 +97,33 @@ pub struct TariffSignupProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TariffSignupProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TariffSignupProduct_Tariff", FilterKind::Integer),
+        Filter::new("TariffSignupProduct_Tariff_Name", FilterKind::Text),
+        Filter::new("TariffSignupProduct_Product", FilterKind::Integer),
+        Filter::new("TariffSignupProduct_Product_Name", FilterKind::Text),
+        Filter::new("TariffSignupProduct_Product_Price", FilterKind::Number),
+        Filter::new(
+            "TariffSignupProduct_Product_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("TariffSignupProduct_Price", FilterKind::Number),
+        Filter::new("TariffSignupProduct_Refundable", FilterKind::Boolean),
+        Filter::new("from_TariffSignupProduct_ProductPrice", FilterKind::Number),
+        Filter::new("to_TariffSignupProduct_ProductPrice", FilterKind::Number),
+        Filter::new("from_TariffSignupProduct_Price", FilterKind::Number),
+        Filter::new("to_TariffSignupProduct_Price", FilterKind::Number),
+        Filter::new("from_TariffSignupProduct_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffSignupProduct_CreatedOn", FilterKind::Any),
+        Filter::new("from_TariffSignupProduct_UpdatedOn", FilterKind::Any),
+        Filter::new("to_TariffSignupProduct_UpdatedOn", FilterKind::Any),
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("TariffSignupProduct_TariffName", FilterKind::Text),
+    ]);
+}
+impl ops::Get for TariffSignupProduct {}
+impl ops::Create for TariffSignupProduct {}
+impl ops::Update for TariffSignupProduct {}
+impl ops::Delete for TariffSignupProduct {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/tarifftimepasses` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -75,6 +76,27 @@ pub struct TariffTimePass {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TariffTimePass {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TariffTimePass_Tariff", FilterKind::Integer),
+        Filter::new("TariffTimePass_Tariff_Name", FilterKind::Text),
+        Filter::new("TariffTimePass_TimePass", FilterKind::Integer),
+        Filter::new("TariffTimePass_TimePass_Name", FilterKind::Text),
+        Filter::new("TariffTimePass_PassesIncluded", FilterKind::Integer),
+        Filter::new("TariffTimePass_PassRenewalTime", FilterKind::Integer),
+        Filter::new("from_TariffTimePass_PassesIncluded", FilterKind::Integer),
+        Filter::new("to_TariffTimePass_PassesIncluded", FilterKind::Integer),
+        Filter::new("from_TariffTimePass_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffTimePass_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_TariffTimePass_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_TariffTimePass_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for TariffTimePass {}
+impl ops::Create for TariffTimePass {}
+impl ops::Update for TariffTimePass {}
+impl ops::Delete for TariffTimePass {}
 
 crate::open_enum! {
     /// The values of `TariffTimePass.PassRenewalTime` (`eTimeSpanWeekMonth — PassRenewalTime

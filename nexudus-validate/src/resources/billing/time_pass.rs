@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/timepasses` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `billing`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -211,3 +212,32 @@ pub struct TimePass {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TimePass {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TimePass_Business", FilterKind::Integer),
+        Filter::new("TimePass_Business_Name", FilterKind::Text),
+        Filter::new("TimePass_Name", FilterKind::Text),
+        Filter::new("TimePass_InvoiceLineDisplayAs", FilterKind::Text),
+        Filter::new("TimePass_Price", FilterKind::Number),
+        Filter::new("TimePass_MinutesIncluded", FilterKind::Integer),
+        Filter::new("TimePass_CountsTowardsPlanLimits", FilterKind::Boolean),
+        Filter::new("TimePass_UseAsPayAsYouGoForMembers", FilterKind::Boolean),
+        Filter::new("TimePass_UseAsPayAsYouGoForContacts", FilterKind::Boolean),
+        Filter::new("TimePass_UsePriority", FilterKind::Integer),
+        Filter::new("TimePass_Currency", FilterKind::Integer),
+        Filter::new("TimePass_Currency_Code", FilterKind::Text),
+        Filter::new("TimePass_FinancialAccount", FilterKind::Any),
+        Filter::new("TimePass_DoorGuardGroupId", FilterKind::Any),
+        Filter::new("TimePass_AccessControlGroupId", FilterKind::Any),
+        Filter::new("TimePass_AccessControlGroupIds", FilterKind::Any),
+        Filter::new("TimePass_AllowNetworkCheckIn", FilterKind::Any),
+        Filter::new("from_TimePass_MinutesIncluded", FilterKind::Any),
+        Filter::new("to_TimePass_MinutesIncluded", FilterKind::Any),
+        Filter::new("from_TimePass_UsePriority", FilterKind::Any),
+    ]);
+}
+impl ops::Get for TimePass {}
+impl ops::Create for TimePass {}
+impl ops::Update for TimePass {}
+impl ops::Delete for TimePass {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/billing/timepassprices` (path from pcastanhas/nexudus-api manifest.json
 /// resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -66,3 +67,23 @@ pub struct TimePassPrice {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TimePassPrice {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TimePassPrice_TimePass", FilterKind::Integer),
+        Filter::new("TimePassPrice_TimePass_Name", FilterKind::Text),
+        Filter::new("TimePassPrice_Tariff", FilterKind::Integer),
+        Filter::new("TimePassPrice_Tariff_Name", FilterKind::Text),
+        Filter::new("TimePassPrice_Price", FilterKind::Number),
+        Filter::new("from_TimePassPrice_Price", FilterKind::Number),
+        Filter::new("to_TimePassPrice_Price", FilterKind::Number),
+        Filter::new("from_TimePassPrice_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TimePassPrice_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_TimePassPrice_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_TimePassPrice_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for TimePassPrice {}
+impl ops::Create for TimePassPrice {}
+impl ops::Update for TimePassPrice {}
+impl ops::Delete for TimePassPrice {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/billing/timepasstimeslots` (path from pcastanhas/nexudus-api
 /// manifest.json resourcePath); module `billing`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -70,6 +71,27 @@ pub struct TimePassTimeSlot {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TimePassTimeSlot {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TimePassTimeSlot_TimePass", FilterKind::Integer),
+        Filter::new("TimePassTimeSlot_FromTime", FilterKind::Text),
+        Filter::new("TimePassTimeSlot_ToTime", FilterKind::Text),
+        Filter::new("TimePassTimeSlot_DayOfWeek", FilterKind::Integer),
+        Filter::new("from_TimePassTimeSlot_FromTime", FilterKind::DateTime),
+        Filter::new("to_TimePassTimeSlot_FromTime", FilterKind::DateTime),
+        Filter::new("from_TimePassTimeSlot_ToTime", FilterKind::DateTime),
+        Filter::new("to_TimePassTimeSlot_ToTime", FilterKind::DateTime),
+        Filter::new("from_TimePassTimeSlot_CreatedOn", FilterKind::Any),
+        Filter::new("to_TimePassTimeSlot_CreatedOn", FilterKind::Any),
+        Filter::new("from_TimePassTimeSlot_UpdatedOn", FilterKind::Any),
+        Filter::new("to_TimePassTimeSlot_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for TimePassTimeSlot {}
+impl ops::Create for TimePassTimeSlot {}
+impl ops::Update for TimePassTimeSlot {}
+impl ops::Delete for TimePassTimeSlot {}
 
 crate::open_enum! {
     /// The values of `TimePassTimeSlot.DayOfWeek` (`DayOfWeek`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/communitygroups` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -102,6 +103,19 @@ pub struct CommunityGroup {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityGroup {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CommunityGroup_Business", FilterKind::Integer),
+        Filter::new("CommunityGroup_Business_Name", FilterKind::Text),
+        Filter::new("CommunityGroup_User", FilterKind::Integer),
+        Filter::new("CommunityGroup_Name", FilterKind::Text),
+    ]);
+}
+impl ops::Get for CommunityGroup {}
+impl ops::Create for CommunityGroup {}
+impl ops::Update for CommunityGroup {}
+impl ops::Delete for CommunityGroup {}
 
 crate::open_enum! {
     /// The values of `CommunityGroup.GroupAccess` (`eCommunityThreadVisibility`).

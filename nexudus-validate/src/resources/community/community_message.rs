@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/community/communitymessages` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/community/post-communitymessages`); module
 /// `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -70,3 +71,20 @@ pub struct CommunityMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CommunityMessage_CommunityThread", FilterKind::Integer),
+        Filter::new("CommunityMessage_User", FilterKind::Integer),
+        Filter::new("CommunityMessage_Coworker", FilterKind::Integer),
+        Filter::new("CommunityMessage_Message", FilterKind::Text),
+        Filter::new("from_CommunityMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_CommunityMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_CommunityMessage_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_CommunityMessage_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for CommunityMessage {}
+impl ops::Create for CommunityMessage {}
+impl ops::Update for CommunityMessage {}
+impl ops::Delete for CommunityMessage {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/communitymessagelikes` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/community/communitymessagelike.md); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -55,3 +56,9 @@ pub struct CommunityMessageLike {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityMessageLike {}
+impl ops::Get for CommunityMessageLike {}
+impl ops::Create for CommunityMessageLike {}
+impl ops::Update for CommunityMessageLike {}
+impl ops::Delete for CommunityMessageLike {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/community/communitythreads` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/community/get-communitythreads-by-id`); module
 /// `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -132,3 +133,15 @@ pub struct CommunityThread {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityThread {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CommunityThread_Business", FilterKind::Integer),
+        Filter::new("CommunityThread_CommunityGroup", FilterKind::Integer),
+        Filter::new("CommunityThread_User", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CommunityThread {}
+impl ops::Create for CommunityThread {}
+impl ops::Update for CommunityThread {}
+impl ops::Delete for CommunityThread {}

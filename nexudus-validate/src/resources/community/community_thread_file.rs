@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/communitythreadfiles` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/community/communitythreadfile.md); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -75,3 +76,17 @@ pub struct CommunityThreadFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityThreadFile {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CommunityThreadFile_CommunityThread", FilterKind::Integer),
+        Filter::new("CommunityThreadFile_Name", FilterKind::Text),
+        Filter::new("CommunityThreadFile_Description", FilterKind::Text),
+        Filter::new("CommunityThreadFile_FileDataFileName", FilterKind::Text),
+        Filter::new("CommunityThreadFile_NewFileDataUrl", FilterKind::Text),
+    ]);
+}
+impl ops::Get for CommunityThreadFile {}
+impl ops::Create for CommunityThreadFile {}
+impl ops::Update for CommunityThreadFile {}
+impl ops::Delete for CommunityThreadFile {}

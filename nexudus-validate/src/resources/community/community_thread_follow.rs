@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/communitythreadfollows` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/community/communitythreadfollow.md); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -57,3 +58,16 @@ pub struct CommunityThreadFollow {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityThreadFollow {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CommunityThreadFollow_Thread", FilterKind::Integer),
+        Filter::new("CommunityThreadFollow_User", FilterKind::Integer),
+        Filter::new("from_CommunityThreadFollow_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_CommunityThreadFollow_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for CommunityThreadFollow {}
+impl ops::Create for CommunityThreadFollow {}
+impl ops::Update for CommunityThreadFollow {}
+impl ops::Delete for CommunityThreadFollow {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/communitythreadlikes` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/community/communitythreadlike.md); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -51,3 +52,9 @@ pub struct CommunityThreadLike {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityThreadLike {}
+impl ops::Get for CommunityThreadLike {}
+impl ops::Create for CommunityThreadLike {}
+impl ops::Update for CommunityThreadLike {}
+impl ops::Delete for CommunityThreadLike {}

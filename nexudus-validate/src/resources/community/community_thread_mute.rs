@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/communitythreadmutes` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/community/communitythreadmute.md); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -51,3 +52,9 @@ pub struct CommunityThreadMute {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityThreadMute {}
+impl ops::Get for CommunityThreadMute {}
+impl ops::Create for CommunityThreadMute {}
+impl ops::Update for CommunityThreadMute {}
+impl ops::Delete for CommunityThreadMute {}

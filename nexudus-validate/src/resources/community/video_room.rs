@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/community/videorooms` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/community/put-videorooms`); module `community`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -101,3 +102,9 @@ pub struct VideoRoom {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for VideoRoom {}
+impl ops::Get for VideoRoom {}
+impl ops::Create for VideoRoom {}
+impl ops::Update for VideoRoom {}
+impl ops::Delete for VideoRoom {}

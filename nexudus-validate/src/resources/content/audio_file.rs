@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/audiofiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/audiofile.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -71,3 +72,9 @@ pub struct AudioFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for AudioFile {}
+impl ops::Get for AudioFile {}
+impl ops::Create for AudioFile {}
+impl ops::Update for AudioFile {}
+impl ops::Delete for AudioFile {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/blogcategories` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/blogcategory.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -75,3 +76,19 @@ pub struct BlogCategory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BlogCategory {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BlogCategory_Business", FilterKind::Integer),
+        Filter::new("BlogCategory_Language", FilterKind::Integer),
+        Filter::new("BlogCategory_Title", FilterKind::Text),
+        Filter::new("from_BlogCategory_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_BlogCategory_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_BlogCategory_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_BlogCategory_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for BlogCategory {}
+impl ops::Create for BlogCategory {}
+impl ops::Update for BlogCategory {}
+impl ops::Delete for BlogCategory {}

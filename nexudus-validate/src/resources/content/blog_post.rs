@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/blogposts` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/blogposts.md`
@@ -161,3 +162,19 @@ pub struct BlogPost {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BlogPost {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BlogPost_Business", FilterKind::Integer),
+        Filter::new("BlogPost_Language", FilterKind::Integer),
+        Filter::new("BlogPost_PostedBy", FilterKind::Integer),
+        Filter::new("BlogPost_PostedBy_FullName", FilterKind::Text),
+        Filter::new("BlogPost_LargeImageFileName", FilterKind::Any),
+        Filter::new("BlogPost_NewLargeImageUrl", FilterKind::Any),
+        Filter::new("BlogPost_ShowInHomeBanner", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BlogPost {}
+impl ops::Create for BlogPost {}
+impl ops::Update for BlogPost {}
+impl ops::Delete for BlogPost {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/blogpostcomments` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/blogpostcomment.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -83,3 +84,9 @@ pub struct BlogPostComment {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BlogPostComment {}
+impl ops::Get for BlogPostComment {}
+impl ops::Create for BlogPostComment {}
+impl ops::Update for BlogPostComment {}
+impl ops::Delete for BlogPostComment {}

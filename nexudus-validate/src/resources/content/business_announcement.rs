@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/content/businessannouncements` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/put-businessannouncements`); module
 /// `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -137,3 +138,22 @@ pub struct BusinessAnnouncement {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessAnnouncement {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BusinessAnnouncement_Business", FilterKind::Integer),
+        Filter::new("BusinessAnnouncement_Business_Name", FilterKind::Text),
+        Filter::new("BusinessAnnouncement_Name", FilterKind::Text),
+        Filter::new("BusinessAnnouncement_Active", FilterKind::Boolean),
+        Filter::new("BusinessAnnouncement_ImageFileName", FilterKind::Text),
+        Filter::new("BusinessAnnouncement_NewImageUrl", FilterKind::Any),
+        Filter::new("BusinessAnnouncement_ClearImage", FilterKind::Any),
+        Filter::new("BusinessAnnouncement_Body", FilterKind::Any),
+        Filter::new("BusinessAnnouncement_ShowButton", FilterKind::Any),
+        Filter::new("BusinessAnnouncement_ButtonLabel", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BusinessAnnouncement {}
+impl ops::Create for BusinessAnnouncement {}
+impl ops::Update for BusinessAnnouncement {}
+impl ops::Delete for BusinessAnnouncement {}

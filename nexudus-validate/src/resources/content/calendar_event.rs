@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/calendarevents` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -406,6 +407,15 @@ pub struct CalendarEvent {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CalendarEvent {
+    const FILTERS: Option<&'static [Filter]> =
+        Some(&[Filter::new("CalendarEvent_HostFullName", FilterKind::Any)]);
+}
+impl ops::Get for CalendarEvent {}
+impl ops::Create for CalendarEvent {}
+impl ops::Update for CalendarEvent {}
+impl ops::Delete for CalendarEvent {}
 
 crate::open_enum! {
     /// The values of `CalendarEvent.Repeats` (`eCalendarEventRepeatCycle`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/calendareventcategories` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -71,3 +72,18 @@ pub struct CalendarEventCategory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CalendarEventCategory {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CalendarEventCategory_Business", FilterKind::Any),
+        Filter::new("CalendarEventCategory_Title", FilterKind::Any),
+        Filter::new("from_CalendarEventCategory_CreatedOn", FilterKind::Any),
+        Filter::new("to_CalendarEventCategory_CreatedOn", FilterKind::Any),
+        Filter::new("from_CalendarEventCategory_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CalendarEventCategory_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CalendarEventCategory {}
+impl ops::Create for CalendarEventCategory {}
+impl ops::Update for CalendarEventCategory {}
+impl ops::Delete for CalendarEventCategory {}

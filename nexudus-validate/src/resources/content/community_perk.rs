@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/communityperks` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/put-communityperks`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -149,3 +150,9 @@ pub struct CommunityPerk {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityPerk {}
+impl ops::Get for CommunityPerk {}
+impl ops::Create for CommunityPerk {}
+impl ops::Update for CommunityPerk {}
+impl ops::Delete for CommunityPerk {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/courses` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/put-courses.md`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/courses.md`
@@ -135,6 +136,18 @@ pub struct Course {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Course {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Course_Business", FilterKind::Integer),
+        Filter::new("Course_Business_Name", FilterKind::Text),
+        Filter::new("Course_Business_Address", FilterKind::Text),
+    ]);
+}
+impl ops::Get for Course {}
+impl ops::Create for Course {}
+impl ops::Update for Course {}
+impl ops::Delete for Course {}
 
 crate::open_enum! {
     /// The values of `Course.Visibility` (`eCourseVisibility`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/content/coursecompletedlessons` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/put-coursecompletedlessons`); module
 /// `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -59,3 +60,30 @@ pub struct CourseCompletedLesson {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CourseCompletedLesson {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CourseCompletedLesson_CourseLesson", FilterKind::Any),
+        Filter::new("CourseCompletedLesson_CourseLesson_Title", FilterKind::Any),
+        Filter::new("CourseCompletedLesson_CourseMember", FilterKind::Any),
+        Filter::new(
+            "CourseCompletedLesson_CourseMember_Coworker_FullName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CourseCompletedLesson_CourseMember_Coworker_CompanyName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CourseCompletedLesson_CourseMember_Coworker_TeamNames",
+            FilterKind::Any,
+        ),
+        Filter::new("from_CourseCompletedLesson_CreatedOn", FilterKind::Any),
+        Filter::new("to_CourseCompletedLesson_CreatedOn", FilterKind::Any),
+        Filter::new("from_CourseCompletedLesson_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CourseCompletedLesson {}
+impl ops::Create for CourseCompletedLesson {}
+impl ops::Update for CourseCompletedLesson {}
+impl ops::Delete for CourseCompletedLesson {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/courselessons` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/put-courselessons`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -111,6 +112,18 @@ pub struct CourseLesson {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CourseLesson {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CourseLesson_Course", FilterKind::Integer),
+        Filter::new("CourseLesson_Course_Title", FilterKind::Text),
+        Filter::new("CourseLesson_Section", FilterKind::Integer),
+    ]);
+}
+impl ops::Get for CourseLesson {}
+impl ops::Create for CourseLesson {}
+impl ops::Update for CourseLesson {}
+impl ops::Delete for CourseLesson {}
 
 crate::open_enum! {
     /// The values of `CourseLesson.UnlockType` (`eLessonUnlockType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/coursemembers` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/put-coursemembers`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -67,3 +68,22 @@ pub struct CourseMember {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CourseMember {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CourseMember_Course", FilterKind::Integer),
+        Filter::new("CourseMember_Course_Title", FilterKind::Text),
+        Filter::new("CourseMember_Coworker", FilterKind::Integer),
+        Filter::new("CourseMember_Coworker_CoworkerType", FilterKind::Text),
+        Filter::new("CourseMember_Coworker_FullName", FilterKind::Text),
+        Filter::new("CourseMember_Coworker_CompanyName", FilterKind::Any),
+        Filter::new("CourseMember_Coworker_TeamNames", FilterKind::Any),
+        Filter::new("CourseMember_Coworker_BillingName", FilterKind::Any),
+        Filter::new("CourseMember_LastCompletedLesson", FilterKind::Any),
+        Filter::new("CourseMember_LastCompletedLesson_Title", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CourseMember {}
+impl ops::Create for CourseMember {}
+impl ops::Update for CourseMember {}
+impl ops::Delete for CourseMember {}

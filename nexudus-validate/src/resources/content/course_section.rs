@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/coursesections` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/put-coursesections`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -100,6 +101,19 @@ pub struct CourseSection {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CourseSection {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CourseSection_Course", FilterKind::Integer),
+        Filter::new("CourseSection_Course_Title", FilterKind::Text),
+        Filter::new("CourseSection_Title", FilterKind::Text),
+        Filter::new("CourseSection_SectionContents", FilterKind::Text),
+    ]);
+}
+impl ops::Get for CourseSection {}
+impl ops::Create for CourseSection {}
+impl ops::Update for CourseSection {}
+impl ops::Delete for CourseSection {}
 
 crate::open_enum! {
     /// The values of `CourseSection.UnlockType` (`CourseSectionUnlockType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/datafiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/datafile.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/datafiles.md`
@@ -73,3 +74,15 @@ pub struct DataFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for DataFile {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("DataFile_FileDataFileName", FilterKind::Any),
+        Filter::new("from_DataFile_FileSizeBytes", FilterKind::Any),
+        Filter::new("to_DataFile_FileSizeBytes", FilterKind::Any),
+    ]);
+}
+impl ops::Get for DataFile {}
+impl ops::Create for DataFile {}
+impl ops::Update for DataFile {}
+impl ops::Delete for DataFile {}

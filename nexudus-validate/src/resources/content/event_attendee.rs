@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/content/eventattendees` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/content/post-eventattendees`); module
 /// `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -175,3 +176,42 @@ pub struct EventAttendee {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EventAttendee {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("EventAttendee_Business", FilterKind::Integer),
+        Filter::new("EventAttendee_CalendarEvent", FilterKind::Integer),
+        Filter::new("EventAttendee_CalendarEvent_Name", FilterKind::Text),
+        Filter::new("EventAttendee_EventProduct", FilterKind::Integer),
+        Filter::new("EventAttendee_EventProduct_Name", FilterKind::Text),
+        Filter::new("EventAttendee_EventProduct_Price", FilterKind::Number),
+        Filter::new("EventAttendee_EventProduct_Currency_Code", FilterKind::Text),
+        Filter::new("EventAttendee_Coworker", FilterKind::Integer),
+        Filter::new("EventAttendee_Coworker_FullName", FilterKind::Text),
+        Filter::new("EventAttendee_FullName", FilterKind::Text),
+        Filter::new("EventAttendee_Email", FilterKind::Text),
+        Filter::new("EventAttendee_PurchaseOrder", FilterKind::Text),
+        Filter::new("EventAttendee_AttendeeCode", FilterKind::Text),
+        Filter::new("EventAttendee_CheckedIn", FilterKind::Boolean),
+        Filter::new("EventAttendee_CheckedInDate", FilterKind::Text),
+        Filter::new("EventAttendee_Invoiced", FilterKind::Boolean),
+        Filter::new("EventAttendee_DueDate", FilterKind::Text),
+        Filter::new("EventAttendee_Billed", FilterKind::Boolean),
+        Filter::new("EventAttendee_CreatedOnLocal", FilterKind::Text),
+        Filter::new("EventAttendee_CheckedInDateLocal", FilterKind::Any),
+        Filter::new("EventAttendee_CoworkerInvoiceId", FilterKind::Any),
+        Filter::new("EventAttendee_CoworkerInvoiceNumber", FilterKind::Any),
+        Filter::new("EventAttendee_CoworkerInvoicePaid", FilterKind::Any),
+        Filter::new("EventAttendee_ZoomEventData", FilterKind::Any),
+        Filter::new("EventAttendee_ZoomParticipantId", FilterKind::Any),
+        Filter::new("from_EventAttendee_EventProductPrice", FilterKind::Any),
+        Filter::new("to_EventAttendee_EventProductPrice", FilterKind::Any),
+        Filter::new("from_EventAttendee_CheckedInDate", FilterKind::Any),
+        Filter::new("to_EventAttendee_CheckedInDate", FilterKind::Any),
+        Filter::new("from_EventAttendee_DueDate", FilterKind::Any),
+    ]);
+}
+impl ops::Get for EventAttendee {}
+impl ops::Create for EventAttendee {}
+impl ops::Update for EventAttendee {}
+impl ops::Delete for EventAttendee {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/eventproducts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -204,3 +205,39 @@ pub struct EventProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EventProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("EventProduct_CalendarEvent", FilterKind::Integer),
+        Filter::new("EventProduct_Name", FilterKind::Text),
+        Filter::new("EventProduct_Description", FilterKind::Text),
+        Filter::new("EventProduct_TicketNotes", FilterKind::Text),
+        Filter::new("EventProduct_Visible", FilterKind::Boolean),
+        Filter::new("EventProduct_DisplayOrder", FilterKind::Integer),
+        Filter::new("EventProduct_StartDate", FilterKind::Text),
+        Filter::new("EventProduct_EndDate", FilterKind::Text),
+        Filter::new("EventProduct_Allocation", FilterKind::Integer),
+        Filter::new("EventProduct_MaxTicketsPerAttendee", FilterKind::Integer),
+        Filter::new("EventProduct_Sales", FilterKind::Integer),
+        Filter::new("EventProduct_Price", FilterKind::Number),
+        Filter::new("EventProduct_Currency", FilterKind::Integer),
+        Filter::new("EventProduct_Currency_Code", FilterKind::Text),
+        Filter::new("EventProduct_TaxRate", FilterKind::Integer),
+        Filter::new("EventProduct_FinancialAccount", FilterKind::Integer),
+        Filter::new("EventProduct_OnlyForContacts", FilterKind::Boolean),
+        Filter::new("EventProduct_OnlyForMembers", FilterKind::Boolean),
+        Filter::new("from_EventProduct_DisplayOrder", FilterKind::Integer),
+        Filter::new("to_EventProduct_DisplayOrder", FilterKind::Any),
+        Filter::new("from_EventProduct_StartDate", FilterKind::Any),
+        Filter::new("to_EventProduct_StartDate", FilterKind::Any),
+        Filter::new("from_EventProduct_EndDate", FilterKind::Any),
+        Filter::new("from_EventProduct_Allocation", FilterKind::Any),
+        Filter::new("to_EventProduct_Allocation", FilterKind::Any),
+        Filter::new("from_EventProduct_MaxTicketsPerAttendee", FilterKind::Any),
+        Filter::new("to_EventProduct_MaxTicketsPerAttendee", FilterKind::Any),
+    ]);
+}
+impl ops::Get for EventProduct {}
+impl ops::Create for EventProduct {}
+impl ops::Update for EventProduct {}
+impl ops::Delete for EventProduct {}

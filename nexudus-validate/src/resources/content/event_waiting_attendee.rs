@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/content/eventwaitingattendees` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/post-eventwaitingattendees`); module
 /// `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -71,3 +72,20 @@ pub struct EventWaitingAttendee {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EventWaitingAttendee {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("EventWaitingAttendee_Business", FilterKind::Integer),
+        Filter::new("EventWaitingAttendee_CalendarEvent", FilterKind::Integer),
+        Filter::new("EventWaitingAttendee_CalendarEvent_Name", FilterKind::Text),
+        Filter::new("EventWaitingAttendee_Coworker", FilterKind::Integer),
+        Filter::new("EventWaitingAttendee_Coworker_FullName", FilterKind::Text),
+        Filter::new("EventWaitingAttendee_FullName", FilterKind::Text),
+        Filter::new("EventWaitingAttendee_Email", FilterKind::Text),
+        Filter::new("from_EventWaitingAttendee_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for EventWaitingAttendee {}
+impl ops::Create for EventWaitingAttendee {}
+impl ops::Update for EventWaitingAttendee {}
+impl ops::Delete for EventWaitingAttendee {}

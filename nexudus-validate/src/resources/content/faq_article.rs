@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/faqarticles` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/put-faqarticles`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -114,3 +115,9 @@ pub struct FaqArticle {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FaqArticle {}
+impl ops::Get for FaqArticle {}
+impl ops::Create for FaqArticle {}
+impl ops::Update for FaqArticle {}
+impl ops::Delete for FaqArticle {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/formpages` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/put-formpages`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/formpages.md`
@@ -77,3 +78,20 @@ pub struct FormPage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FormPage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FormPage_CrmBoardColumn_Name", FilterKind::Any),
+        Filter::new("FormPage_CrmBoardColumn_CrmBoard_Id", FilterKind::Any),
+        Filter::new("FormPage_CrmBoardColumn_CrmBoard_Name", FilterKind::Any),
+        Filter::new("FormPage_Responsible_FullName", FilterKind::Any),
+        Filter::new("from_FormPage_CrmBoardColumnCrmBoardId", FilterKind::Any),
+        Filter::new("to_FormPage_CrmBoardColumnCrmBoardId", FilterKind::Any),
+        Filter::new("from_FormPage_UpdatedOn", FilterKind::Any),
+        Filter::new("to_FormPage_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FormPage {}
+impl ops::Create for FormPage {}
+impl ops::Update for FormPage {}
+impl ops::Delete for FormPage {}

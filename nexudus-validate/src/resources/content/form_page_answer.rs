@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/content/formpageanswers` (path from official page
 /// `https://developers.nexudus.com/rest-api/content/post-formpageanswers`); module
 /// `content`.
-/// Operations: list, get, create, update.
+/// Operations: list, get, create, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -83,3 +84,8 @@ pub struct FormPageAnswer {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FormPageAnswer {}
+impl ops::Get for FormPageAnswer {}
+impl ops::Create for FormPageAnswer {}
+impl ops::Update for FormPageAnswer {}

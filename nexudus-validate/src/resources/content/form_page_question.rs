@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/formpagequestions` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/content/put-formpagequestions`); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -100,6 +101,30 @@ pub struct FormPageQuestion {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FormPageQuestion {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FormPageQuestion_FormPage", FilterKind::Integer),
+        Filter::new("FormPageQuestion_FormPage_Name", FilterKind::Text),
+        Filter::new("FormPageQuestion_Text", FilterKind::Text),
+        Filter::new("FormPageQuestion_Description", FilterKind::Text),
+        Filter::new("FormPageQuestion_AvailableOptions", FilterKind::Text),
+        Filter::new("FormPageQuestion_Active", FilterKind::Boolean),
+        Filter::new("FormPageQuestion_DisplayOrder", FilterKind::Integer),
+        Filter::new("FormPageQuestion_AllowMultipleOptions", FilterKind::Boolean),
+        Filter::new("FormPageQuestion_IsRequired", FilterKind::Boolean),
+        Filter::new("FormPageQuestion_QuestionType", FilterKind::Integer),
+        Filter::new("from_FormPageQuestion_DisplayOrder", FilterKind::Integer),
+        Filter::new("to_FormPageQuestion_DisplayOrder", FilterKind::Integer),
+        Filter::new("from_FormPageQuestion_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_FormPageQuestion_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_FormPageQuestion_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for FormPageQuestion {}
+impl ops::Create for FormPageQuestion {}
+impl ops::Update for FormPageQuestion {}
+impl ops::Delete for FormPageQuestion {}
 
 crate::open_enum! {
     /// The values of `FormPageQuestion.QuestionType` (`eQuestionType`).

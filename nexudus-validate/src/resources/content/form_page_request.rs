@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/content/formpagerequests` (path from developers.nexudus.com page
 /// `https://nexudus.mintlify.app/rest-api/content/post-formpagerequests`); module
 /// `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -70,3 +71,29 @@ pub struct FormPageRequest {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FormPageRequest {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FormPageRequest_Coworker_CoworkerType", FilterKind::Any),
+        Filter::new("FormPageRequest_Coworker_FullName", FilterKind::Any),
+        Filter::new("FormPageRequest_Coworker_CompanyName", FilterKind::Any),
+        Filter::new("FormPageRequest_Coworker_BillingName", FilterKind::Any),
+        Filter::new("FormPageRequest_Coworker_Email", FilterKind::Any),
+        Filter::new("FormPageRequest_FormPage_Name", FilterKind::Any),
+        Filter::new("FormPageRequest_FormPage_Business_Name", FilterKind::Any),
+        Filter::new("FormPageRequest_Submitted", FilterKind::Any),
+        Filter::new("FormPageRequest_EventAttendeeUniqueId", FilterKind::Any),
+        Filter::new("FormPageRequest_CalendarEventUniqueId", FilterKind::Any),
+        Filter::new("FormPageRequest_CoworkerContractUniqueId", FilterKind::Any),
+        Filter::new("from_FormPageRequest_SentOn", FilterKind::Any),
+        Filter::new("to_FormPageRequest_SentOn", FilterKind::Any),
+        Filter::new("from_FormPageRequest_CreatedOn", FilterKind::Any),
+        Filter::new("to_FormPageRequest_CreatedOn", FilterKind::Any),
+        Filter::new("from_FormPageRequest_UpdatedOn", FilterKind::Any),
+        Filter::new("to_FormPageRequest_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FormPageRequest {}
+impl ops::Create for FormPageRequest {}
+impl ops::Update for FormPageRequest {}
+impl ops::Delete for FormPageRequest {}

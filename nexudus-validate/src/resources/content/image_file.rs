@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/imagefiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/imagefile.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -83,3 +84,17 @@ pub struct ImageFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ImageFile {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ImageFile_Business_WebAddress", FilterKind::Any),
+        Filter::new("from_ImageFile_FileSizeBytes", FilterKind::Any),
+        Filter::new("to_ImageFile_FileSizeBytes", FilterKind::Any),
+        Filter::new("from_ImageFile_UpdatedOn", FilterKind::Any),
+        Filter::new("to_ImageFile_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ImageFile {}
+impl ops::Create for ImageFile {}
+impl ops::Update for ImageFile {}
+impl ops::Delete for ImageFile {}

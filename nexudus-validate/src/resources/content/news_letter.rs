@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/newsletters` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/newsletter.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -81,6 +82,20 @@ pub struct NewsLetter {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for NewsLetter {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("NewsLetter_NewsLetterContents", FilterKind::Any),
+        Filter::new("NewsLetter_NewsLetterDesign", FilterKind::Any),
+        Filter::new("from_NewsLetter_CreatedOn", FilterKind::Any),
+        Filter::new("from_NewsLetter_UpdatedOn", FilterKind::Any),
+        Filter::new("to_NewsLetter_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for NewsLetter {}
+impl ops::Create for NewsLetter {}
+impl ops::Update for NewsLetter {}
+impl ops::Delete for NewsLetter {}
 
 crate::open_enum! {
     /// The values of `NewsLetter.Language` (`eLanguage`).

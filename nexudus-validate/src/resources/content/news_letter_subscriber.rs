@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/newslettersubscribers` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/content/newslettersubscriber.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -108,6 +109,28 @@ pub struct NewsLetterSubscriber {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for NewsLetterSubscriber {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("NewsLetterSubscriber_Business", FilterKind::Integer),
+        Filter::new("NewsLetterSubscriber_Name", FilterKind::Text),
+        Filter::new("NewsLetterSubscriber_CompanyName", FilterKind::Text),
+        Filter::new("NewsLetterSubscriber_Language", FilterKind::Integer),
+        Filter::new("NewsLetterSubscriber_Email", FilterKind::Text),
+        Filter::new("NewsLetterSubscriber_VisitReason", FilterKind::Text),
+        Filter::new("NewsLetterSubscriber_Active", FilterKind::Boolean),
+        Filter::new("NewsLetterSubscriber_Viewed", FilterKind::Any),
+        Filter::new("NewsLetterSubscriber_Clicked", FilterKind::Any),
+        Filter::new("from_NewsLetterSubscriber_CreatedOn", FilterKind::Any),
+        Filter::new("to_NewsLetterSubscriber_CreatedOn", FilterKind::Any),
+        Filter::new("from_NewsLetterSubscriber_UpdatedOn", FilterKind::Any),
+        Filter::new("to_NewsLetterSubscriber_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for NewsLetterSubscriber {}
+impl ops::Create for NewsLetterSubscriber {}
+impl ops::Update for NewsLetterSubscriber {}
+impl ops::Delete for NewsLetterSubscriber {}
 
 crate::open_enum! {
     /// The values of `NewsLetterSubscriber.Language` (`eLanguage`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/subscriberactivities` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/content/subscriberactivity.md); module `content`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -70,6 +71,29 @@ pub struct SubscriberActivity {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SubscriberActivity {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "SubscriberActivity_NewsLetterSubscriber",
+            FilterKind::Integer,
+        ),
+        Filter::new("SubscriberActivity_NewsLetter", FilterKind::Integer),
+        Filter::new("SubscriberActivity_ActiviyType", FilterKind::Integer),
+        Filter::new("SubscriberActivity_Data", FilterKind::Text),
+        Filter::new("SubscriberActivity_CreatedOnLocal", FilterKind::Text),
+        Filter::new(
+            "from_SubscriberActivity_CreatedOnLocal",
+            FilterKind::DateTime,
+        ),
+        Filter::new("to_SubscriberActivity_CreatedOnLocal", FilterKind::DateTime),
+        Filter::new("from_SubscriberActivity_CreatedOn", FilterKind::Any),
+        Filter::new("to_SubscriberActivity_CreatedOn", FilterKind::Any),
+        Filter::new("from_SubscriberActivity_UpdatedOn", FilterKind::Any),
+        Filter::new("to_SubscriberActivity_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for SubscriberActivity {}
 
 crate::open_enum! {
     /// The values of `SubscriberActivity.ActiviyType` (`eActiviyType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/subscribergroups` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/subscribergroup.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -139,3 +140,9 @@ pub struct SubscriberGroup {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SubscriberGroup {}
+impl ops::Get for SubscriberGroup {}
+impl ops::Create for SubscriberGroup {}
+impl ops::Update for SubscriberGroup {}
+impl ops::Delete for SubscriberGroup {}

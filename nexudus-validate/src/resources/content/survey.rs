@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/surveys` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/survey.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/surveys.md`
@@ -139,6 +140,27 @@ pub struct Survey {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Survey {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Survey_Business", FilterKind::Integer),
+        Filter::new("Survey_Business_Name", FilterKind::Text),
+        Filter::new("Survey_Name", FilterKind::Text),
+        Filter::new("Survey_Description", FilterKind::Text),
+        Filter::new("Survey_Active", FilterKind::Boolean),
+        Filter::new("Survey_NextDeliveryDate", FilterKind::Text),
+        Filter::new("Survey_DeliveryRate", FilterKind::Integer),
+        Filter::new("Survey_DeliveryFrequency", FilterKind::Integer),
+        Filter::new("Survey_DeliveryRateMaximum", FilterKind::Integer),
+        Filter::new("Survey_DeliveryFrequencyMaximum", FilterKind::Integer),
+        Filter::new("Survey_StartDate", FilterKind::Text),
+        Filter::new("Survey_ScheduledJobId", FilterKind::Text),
+    ]);
+}
+impl ops::Get for Survey {}
+impl ops::Create for Survey {}
+impl ops::Update for Survey {}
+impl ops::Delete for Survey {}
 
 crate::open_enum! {
     /// The values of `Survey.DeliveryFrequency` (`eSurveyDeliveryFrequency`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/surveyanswers` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/surveyanswer.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -78,3 +79,9 @@ pub struct SurveyAnswer {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SurveyAnswer {}
+impl ops::Get for SurveyAnswer {}
+impl ops::Create for SurveyAnswer {}
+impl ops::Update for SurveyAnswer {}
+impl ops::Delete for SurveyAnswer {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/surveyquestions` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/surveyquestion.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -100,6 +101,12 @@ pub struct SurveyQuestion {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SurveyQuestion {}
+impl ops::Get for SurveyQuestion {}
+impl ops::Create for SurveyQuestion {}
+impl ops::Update for SurveyQuestion {}
+impl ops::Delete for SurveyQuestion {}
 
 crate::open_enum! {
     /// The values of `SurveyQuestion.QuestionType` (`eQuestionType`).

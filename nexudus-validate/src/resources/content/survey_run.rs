@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/content/surveyruns` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/surveyrun.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -62,3 +63,9 @@ pub struct SurveyRun {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SurveyRun {}
+impl ops::Get for SurveyRun {}
+impl ops::Create for SurveyRun {}
+impl ops::Update for SurveyRun {}
+impl ops::Delete for SurveyRun {}

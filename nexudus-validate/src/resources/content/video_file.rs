@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/content/videofiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/content/videofile.md); module `content`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -73,3 +74,9 @@ pub struct VideoFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for VideoFile {}
+impl ops::Get for VideoFile {}
+impl ops::Create for VideoFile {}
+impl ops::Update for VideoFile {}
+impl ops::Delete for VideoFile {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/cannedresponses` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/cannedresponse.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -67,3 +68,18 @@ pub struct CannedResponse {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CannedResponse {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("CannedResponse_Business", FilterKind::Any),
+        Filter::new("CannedResponse_MessageText", FilterKind::Text),
+        Filter::new("CannedResponse_Name", FilterKind::Text),
+        Filter::new("To_CannedResponse_CreatedOn", FilterKind::Any),
+        Filter::new("From_CannedResponse_CreatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CannedResponse {}
+impl ops::Create for CannedResponse {}
+impl ops::Update for CannedResponse {}
+impl ops::Delete for CannedResponse {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/coworkerreminderaudits` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/crm/put-coworkerreminderaudits`); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -55,3 +56,19 @@ pub struct CoworkerReminderAudit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerReminderAudit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerReminderAudit_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerReminderAudit_Coworker_FullName", FilterKind::Text),
+        Filter::new("CoworkerReminderAudit_Reminder", FilterKind::Integer),
+        Filter::new("CoworkerReminderAudit_Reminder_Name", FilterKind::Text),
+        Filter::new("from_CoworkerReminderAudit_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_CoworkerReminderAudit_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_CoworkerReminderAudit_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for CoworkerReminderAudit {}
+impl ops::Create for CoworkerReminderAudit {}
+impl ops::Update for CoworkerReminderAudit {}
+impl ops::Delete for CoworkerReminderAudit {}

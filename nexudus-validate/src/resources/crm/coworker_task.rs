@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/crm/coworkertasks` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/crm/put-coworkertasks`); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -113,3 +114,9 @@ pub struct CoworkerTask {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerTask {}
+impl ops::Get for CoworkerTask {}
+impl ops::Create for CoworkerTask {}
+impl ops::Update for CoworkerTask {}
+impl ops::Delete for CoworkerTask {}

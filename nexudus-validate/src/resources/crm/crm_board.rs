@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/crmboards` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/crmboards.md`
@@ -52,3 +53,19 @@ pub struct CrmBoard {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CrmBoard {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CrmBoard_Business", FilterKind::Integer),
+        Filter::new("CrmBoard_Name", FilterKind::Text),
+        Filter::new("CrmBoard_Archived", FilterKind::Boolean),
+        Filter::new("from_CrmBoard_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_CrmBoard_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_CrmBoard_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_CrmBoard_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for CrmBoard {}
+impl ops::Create for CrmBoard {}
+impl ops::Update for CrmBoard {}
+impl ops::Delete for CrmBoard {}

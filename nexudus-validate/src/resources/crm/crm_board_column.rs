@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/crmboardcolumns` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -227,3 +228,27 @@ pub struct CrmBoardColumn {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CrmBoardColumn {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CrmBoardColumn_CrmBoard", FilterKind::Integer),
+        Filter::new("CrmBoardColumn_CrmBoard_Name", FilterKind::Text),
+        Filter::new("CrmBoardColumn_CrmBoard_Business_Id", FilterKind::Integer),
+        Filter::new("CrmBoardColumn_CrmBoard_Business_Name", FilterKind::Text),
+        Filter::new(
+            "CrmBoardColumn_CrmBoard_Business_Currency_Id",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "CrmBoardColumn_CrmBoard_Business_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("CrmBoardColumn_Name", FilterKind::Text),
+        Filter::new("CrmBoardColumn_Position", FilterKind::Integer),
+        Filter::new("CrmBoardColumn_TourRequests", FilterKind::Boolean),
+    ]);
+}
+impl ops::Get for CrmBoardColumn {}
+impl ops::Create for CrmBoardColumn {}
+impl ops::Update for CrmBoardColumn {}
+impl ops::Delete for CrmBoardColumn {}

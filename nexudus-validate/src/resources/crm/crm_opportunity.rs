@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/crm/crmopportunities` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -202,6 +203,12 @@ pub struct CrmOpportunity {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CrmOpportunity {}
+impl ops::Get for CrmOpportunity {}
+impl ops::Create for CrmOpportunity {}
+impl ops::Update for CrmOpportunity {}
+impl ops::Delete for CrmOpportunity {}
 
 crate::open_enum! {
     /// The values of `CrmOpportunity.LeadSource` (`eCrmOpportunitySource`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/crm/crmopportunityhistories` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -81,3 +82,9 @@ pub struct CrmOpportunityHistory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CrmOpportunityHistory {}
+impl ops::Get for CrmOpportunityHistory {}
+impl ops::Create for CrmOpportunityHistory {}
+impl ops::Update for CrmOpportunityHistory {}
+impl ops::Delete for CrmOpportunityHistory {}

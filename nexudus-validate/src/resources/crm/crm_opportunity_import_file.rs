@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/crmopportunityimportfiles` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/crm/crmopportunityimportfile.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -80,3 +81,9 @@ pub struct CrmOpportunityImportFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CrmOpportunityImportFile {}
+impl ops::Get for CrmOpportunityImportFile {}
+impl ops::Create for CrmOpportunityImportFile {}
+impl ops::Update for CrmOpportunityImportFile {}
+impl ops::Delete for CrmOpportunityImportFile {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/customfields` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/customfield.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -186,6 +187,36 @@ pub struct CustomField {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CustomField {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CustomField_CoworkerFieldPosition", FilterKind::Any),
+        Filter::new("CustomField_AvailableOptions", FilterKind::Any),
+        Filter::new("CustomField_AllowMultipleOptions", FilterKind::Any),
+        Filter::new("CustomField_CustomFieldIndex", FilterKind::Any),
+        Filter::new("CustomField_DisplayInPublicProfile", FilterKind::Any),
+        Filter::new("CustomField_DisplayInDirectorySearch", FilterKind::Any),
+        Filter::new("CustomField_DisplayInSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInProfileForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInTourForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInEventSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_ShowInBookingForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInProductSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInTeamSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInCourseSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInTariffSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInBookingSignUpForm", FilterKind::Any),
+        Filter::new("CustomField_DisplayInResourceSearch", FilterKind::Any),
+        Filter::new("from_CustomField_DisplayOrder", FilterKind::Any),
+        Filter::new("to_CustomField_DisplayOrder", FilterKind::Any),
+        Filter::new("from_CustomField_CustomFieldIndex", FilterKind::Any),
+        Filter::new("to_CustomField_CustomFieldIndex", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CustomField {}
+impl ops::Create for CustomField {}
+impl ops::Update for CustomField {}
+impl ops::Delete for CustomField {}
 
 crate::open_enum! {
     /// The values of `CustomField.RecordType` (`eCustomFieldRecordType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/documenttemplates` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/documenttemplate.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -65,6 +66,12 @@ pub struct DocumentTemplate {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for DocumentTemplate {}
+impl ops::Get for DocumentTemplate {}
+impl ops::Create for DocumentTemplate {}
+impl ops::Update for DocumentTemplate {}
+impl ops::Delete for DocumentTemplate {}
 
 crate::open_enum! {
     /// The values of `DocumentTemplate.TemplateOutputFormat`

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 ///
 /// Endpoint `/api/crm/emailaccounts` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/emailaccount.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -174,6 +175,12 @@ pub struct EmailAccount {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EmailAccount {}
+impl ops::Get for EmailAccount {}
+impl ops::Create for EmailAccount {}
+impl ops::Update for EmailAccount {}
+impl ops::Delete for EmailAccount {}
 
 crate::open_enum! {
     /// The values of `EmailAccount.IncomingServerType` (`EmailAccountIncomingServerType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/opportunitytypes` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/opportunitytype.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -56,3 +57,9 @@ pub struct OpportunityType {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for OpportunityType {}
+impl ops::Get for OpportunityType {}
+impl ops::Create for OpportunityType {}
+impl ops::Update for OpportunityType {}
+impl ops::Delete for OpportunityType {}

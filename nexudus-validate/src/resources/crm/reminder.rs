@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/crm/reminders` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/reminder.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/reminders.md`
@@ -168,6 +169,48 @@ pub struct Reminder {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Reminder {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Reminder_Business", FilterKind::Integer),
+        Filter::new("Reminder_Business_Name", FilterKind::Text),
+        Filter::new("Reminder_Name", FilterKind::Text),
+        Filter::new("Reminder_ForAllContacts", FilterKind::Boolean),
+        Filter::new("Reminder_ForAllMembers", FilterKind::Boolean),
+        Filter::new("Reminder_ForAllChildLocations", FilterKind::Boolean),
+        Filter::new("Reminder_Coworker", FilterKind::Integer),
+        Filter::new("Reminder_ReminderType", FilterKind::Integer),
+        Filter::new("Reminder_ReminderDate", FilterKind::Text),
+        Filter::new("Reminder_DaysAfterSignup", FilterKind::Integer),
+        Filter::new("Reminder_Product", FilterKind::Integer),
+        Filter::new("Reminder_Product_Name", FilterKind::Text),
+        Filter::new("Reminder_Survey", FilterKind::Integer),
+        Filter::new("Reminder_Survey_Name", FilterKind::Text),
+        Filter::new("Reminder_DaysAfterRenewal", FilterKind::Integer),
+        Filter::new("Reminder_DaysBeforeRenewal", FilterKind::Integer),
+        Filter::new("Reminder_ReminderAction", FilterKind::Integer),
+        Filter::new("Reminder_Email", FilterKind::Text),
+        Filter::new("Reminder_CannedResponse", FilterKind::Integer),
+        Filter::new("Reminder_CannedResponse_Name", FilterKind::Text),
+        Filter::new("Reminder_NextProcessTime", FilterKind::Text),
+        Filter::new("Reminder_OnlySendToTeamPayingMembers", FilterKind::Any),
+        Filter::new("Reminder_OnlySendToActiveCoworkers", FilterKind::Any),
+        Filter::new("Reminder_BlockingPeriodMinutes", FilterKind::Any),
+        Filter::new("from_Reminder_ReminderDate", FilterKind::Any),
+        Filter::new("from_Reminder_DaysAfterSignup", FilterKind::Any),
+        Filter::new("to_Reminder_DaysAfterSignup", FilterKind::Any),
+        Filter::new("from_Reminder_DaysAfterRenewal", FilterKind::Any),
+        Filter::new("to_Reminder_DaysAfterRenewal", FilterKind::Any),
+        Filter::new("from_Reminder_DaysBeforeRenewal", FilterKind::Any),
+        Filter::new("to_Reminder_DaysBeforeRenewal", FilterKind::Any),
+        Filter::new("from_Reminder_NextProcessTime", FilterKind::Any),
+        Filter::new("to_Reminder_NextProcessTime", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Reminder {}
+impl ops::Create for Reminder {}
+impl ops::Update for Reminder {}
+impl ops::Delete for Reminder {}
 
 crate::open_enum! {
     /// The values of `Reminder.ReminderType` (`ReminderReminderType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/taskitems` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/taskitem.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/taskitems.md`
@@ -78,3 +79,18 @@ pub struct TaskItem {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TaskItem {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("TaskItem_Active", FilterKind::Any),
+        Filter::new("TaskItem_DelayInHours", FilterKind::Any),
+        Filter::new("TaskItem_DisplayToEveryone", FilterKind::Any),
+        Filter::new("TaskItem_Name", FilterKind::Text),
+        Filter::new("TaskItem_NotifyByEmail", FilterKind::Any),
+    ]);
+}
+impl ops::Get for TaskItem {}
+impl ops::Create for TaskItem {}
+impl ops::Update for TaskItem {}
+impl ops::Delete for TaskItem {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/crm/tasklists` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/crm/tasklist.md); module `crm`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/tasklists.md`
@@ -96,3 +97,9 @@ pub struct TaskList {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TaskList {}
+impl ops::Get for TaskList {}
+impl ops::Create for TaskList {}
+impl ops::Update for TaskList {}
+impl ops::Delete for TaskList {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -74,6 +75,12 @@ pub struct AiChannelSession {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for AiChannelSession {}
+impl ops::Get for AiChannelSession {}
+impl ops::Create for AiChannelSession {}
+impl ops::Update for AiChannelSession {}
+impl ops::Delete for AiChannelSession {}
 
 crate::open_enum! {
     /// The values of `AiChannelSession.EscalationStatus` (`AiChannelSessionEscalationStatus`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -42,3 +43,9 @@ pub struct CommunityMessageRead {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CommunityMessageRead {}
+impl ops::Get for CommunityMessageRead {}
+impl ops::Create for CommunityMessageRead {}
+impl ops::Update for CommunityMessageRead {}
+impl ops::Delete for CommunityMessageRead {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -86,3 +87,9 @@ pub struct ProactiveActionConfig {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProactiveActionConfig {}
+impl ops::Get for ProactiveActionConfig {}
+impl ops::Create for ProactiveActionConfig {}
+impl ops::Update for ProactiveActionConfig {}
+impl ops::Delete for ProactiveActionConfig {}

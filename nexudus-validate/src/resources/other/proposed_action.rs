@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -154,6 +155,12 @@ pub struct ProposedAction {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ProposedAction {}
+impl ops::Get for ProposedAction {}
+impl ops::Create for ProposedAction {}
+impl ops::Update for ProposedAction {}
+impl ops::Delete for ProposedAction {}
 
 crate::open_enum! {
     /// The values of `ProposedAction.ActionType` (`ProposedActionActionType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -108,6 +109,12 @@ pub struct RecordCreationWorkflow {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for RecordCreationWorkflow {}
+impl ops::Get for RecordCreationWorkflow {}
+impl ops::Create for RecordCreationWorkflow {}
+impl ops::Update for RecordCreationWorkflow {}
+impl ops::Delete for RecordCreationWorkflow {}
 
 crate::open_enum! {
     /// The values of `RecordCreationWorkflow.Status` (`RecordCreationWorkflowStatus`).

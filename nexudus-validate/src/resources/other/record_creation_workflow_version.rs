@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -73,3 +74,9 @@ pub struct RecordCreationWorkflowVersion {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for RecordCreationWorkflowVersion {}
+impl ops::Get for RecordCreationWorkflowVersion {}
+impl ops::Create for RecordCreationWorkflowVersion {}
+impl ops::Update for RecordCreationWorkflowVersion {}
+impl ops::Delete for RecordCreationWorkflowVersion {}

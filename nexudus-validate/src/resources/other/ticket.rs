@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// No public source gives this entity's endpoint or module, so `PATH` is empty (`""`): the
 /// model validates bodies, but a client cannot address it.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`, which lists no fields for it: only `Id`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, NexudusResource)]
@@ -26,3 +27,9 @@ pub struct Ticket {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Ticket {}
+impl ops::Get for Ticket {}
+impl ops::Create for Ticket {}
+impl ops::Update for Ticket {}
+impl ops::Delete for Ticket {}

@@ -5,6 +5,8 @@
 //! `registry/mod.rs`.
 
 use super::ResourceInfo;
+#[allow(unused_imports)]
+use crate::ops::Operations;
 
 /// Module `sys`: 55 generated resources.
 #[cfg(feature = "sys")]
@@ -15,7 +17,8 @@ pub(super) const SYS: &[ResourceInfo] = {
             "audittrailentries",
             "sys",
             &[("AuditType", AuditTrailEntryAuditType::VALUES)],
-        ),
+        )
+        .with_operations(Operations::READ),
         ResourceInfo::new::<AutomationTile>(
             "automationtiles",
             "sys",
@@ -34,7 +37,8 @@ pub(super) const SYS: &[ResourceInfo] = {
                 ("Action", AutomationTileAuditAction::VALUES),
                 ("TileAuditType", AutomationTileAuditTileAuditType::VALUES),
             ],
-        ),
+        )
+        .with_filters(<AutomationTileAudit as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Business>(
             "businesses",
             "sys",
@@ -48,21 +52,42 @@ pub(super) const SYS: &[ResourceInfo] = {
                 ("PassportCommunity", BusinessPassportCommunity::VALUES),
                 ("PassportBlog", BusinessPassportBlog::VALUES),
             ],
-        ),
-        ResourceInfo::new::<BusinessBackgroundJob>("businessbackgroundjobs", "sys", &[]),
-        ResourceInfo::new::<BusinessDomain>("businessdomains", "sys", &[]),
-        ResourceInfo::new::<BusinessRedirection>("businessredirections", "sys", &[]),
-        ResourceInfo::new::<BusinessSetting>("businesssettings", "sys", &[]),
+        )
+        .with_operations(Operations {
+            list: true,
+            get: true,
+            create: false,
+            update: true,
+            delete: false,
+        })
+        .with_filters(<Business as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BusinessBackgroundJob>("businessbackgroundjobs", "sys", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<BusinessBackgroundJob as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BusinessDomain>("businessdomains", "sys", &[])
+            .with_filters(<BusinessDomain as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BusinessRedirection>("businessredirections", "sys", &[])
+            .with_filters(<BusinessRedirection as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BusinessSetting>("businesssettings", "sys", &[])
+            .with_filters(<BusinessSetting as crate::ops::List>::FILTERS),
         ResourceInfo::new::<BusinessTimeSlot>(
             "businesstimeslots",
             "sys",
             &[("DayOfWeek", BusinessTimeSlotDayOfWeek::VALUES)],
-        ),
-        ResourceInfo::new::<ChatUserMessage>("chatusermessages", "sys", &[]),
-        ResourceInfo::new::<Country>("countries", "sys", &[]),
-        ResourceInfo::new::<CoworkerAccessControlAudit>("coworkeraccesscontrolaudits", "sys", &[]),
-        ResourceInfo::new::<CoworkerLegalContentAudit>("coworkerlegalcontentaudits", "sys", &[]),
-        ResourceInfo::new::<Currency>("currencies", "sys", &[]),
+        )
+        .with_filters(<BusinessTimeSlot as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ChatUserMessage>("chatusermessages", "sys", &[])
+            .with_filters(<ChatUserMessage as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Country>("countries", "sys", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<Country as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerAccessControlAudit>("coworkeraccesscontrolaudits", "sys", &[])
+            .with_filters(<CoworkerAccessControlAudit as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerLegalContentAudit>("coworkerlegalcontentaudits", "sys", &[])
+            .with_filters(<CoworkerLegalContentAudit as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Currency>("currencies", "sys", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<Currency as crate::ops::List>::FILTERS),
         ResourceInfo::new::<EloxxLockersAudit>(
             "eloxxlockersaudits",
             "sys",
@@ -70,31 +95,56 @@ pub(super) const SYS: &[ResourceInfo] = {
                 ("Action", EloxxLockersAuditAction::VALUES),
                 ("TileAuditType", EloxxLockersAuditTileAuditType::VALUES),
             ],
-        ),
-        ResourceInfo::new::<EmailQueueItem>("emailqueueitems", "sys", &[]),
-        ResourceInfo::new::<EmailQueueItemAttachment>("emailqueueitemattachments", "sys", &[]),
+        )
+        .with_filters(<EloxxLockersAudit as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<EmailQueueItem>("emailqueueitems", "sys", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<EmailQueueItem as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<EmailQueueItemAttachment>("emailqueueitemattachments", "sys", &[])
+            .with_operations(Operations {
+                list: true,
+                get: true,
+                create: false,
+                update: true,
+                delete: false,
+            })
+            .with_filters(<EmailQueueItemAttachment as crate::ops::List>::FILTERS),
         ResourceInfo::new::<EmailTemplateFile>(
             "emailtemplatefiles",
             "sys",
             &[("Language", EmailTemplateFileLanguage::VALUES)],
-        ),
-        ResourceInfo::new::<FloorPlan>("floorplans", "sys", &[]),
-        ResourceInfo::new::<FloorPlanAsset>("floorplanassets", "sys", &[]),
+        )
+        .with_filters(<EmailTemplateFile as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlan>("floorplans", "sys", &[])
+            .with_filters(<FloorPlan as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlanAsset>("floorplanassets", "sys", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<FloorPlanAsset as crate::ops::List>::FILTERS),
         ResourceInfo::new::<FloorPlanDesk>(
             "floorplandesks",
             "sys",
             &[("ItemType", FloorPlanDeskItemType::VALUES)],
-        ),
-        ResourceInfo::new::<FloorPlanDeskVariant>("floorplandeskvariants", "sys", &[]),
-        ResourceInfo::new::<FloorPlanLayout>("floorplanlayouts", "sys", &[]),
-        ResourceInfo::new::<FloorPlanLayoutArea>("floorplanlayoutareas", "sys", &[]),
-        ResourceInfo::new::<FloorPlanLayoutAsset>("floorplanlayoutassets", "sys", &[]),
-        ResourceInfo::new::<FloorPlanLayoutEdge>("floorplanlayoutedges", "sys", &[]),
+        )
+        .with_filters(<FloorPlanDesk as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlanDeskVariant>("floorplandeskvariants", "sys", &[])
+            .with_filters(<FloorPlanDeskVariant as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlanLayout>("floorplanlayouts", "sys", &[])
+            .with_filters(<FloorPlanLayout as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlanLayoutArea>("floorplanlayoutareas", "sys", &[])
+            .with_filters(<FloorPlanLayoutArea as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlanLayoutAsset>("floorplanlayoutassets", "sys", &[])
+            .with_filters(<FloorPlanLayoutAsset as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorPlanLayoutEdge>("floorplanlayoutedges", "sys", &[])
+            .with_filters(<FloorPlanLayoutEdge as crate::ops::List>::FILTERS),
         ResourceInfo::new::<FloorPlanLayoutNode>("floorplanlayoutnodes", "sys", &[]),
-        ResourceInfo::new::<FloorPlanLayoutOpening>("floorplanlayoutopenings", "sys", &[]),
-        ResourceInfo::new::<FloorplanLayoutTransition>("floorplanlayouttransitions", "sys", &[]),
-        ResourceInfo::new::<Language>("languages", "sys", &[]),
-        ResourceInfo::new::<LanguageToken>("languagetokens", "sys", &[]),
+        ResourceInfo::new::<FloorPlanLayoutOpening>("floorplanlayoutopenings", "sys", &[])
+            .with_filters(<FloorPlanLayoutOpening as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FloorplanLayoutTransition>("floorplanlayouttransitions", "sys", &[])
+            .with_filters(<FloorplanLayoutTransition as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Language>("languages", "sys", &[])
+            .with_filters(<Language as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<LanguageToken>("languagetokens", "sys", &[])
+            .with_filters(<LanguageToken as crate::ops::List>::FILTERS),
         ResourceInfo::new::<LegalContentAudit>(
             "legalcontentaudits",
             "sys",
@@ -102,27 +152,41 @@ pub(super) const SYS: &[ResourceInfo] = {
                 "LegalContentType",
                 LegalContentAuditLegalContentType::VALUES,
             )],
-        ),
+        )
+        .with_filters(<LegalContentAudit as crate::ops::List>::FILTERS),
         ResourceInfo::new::<LogEntry>(
             "logentries",
             "sys",
             &[("LogEntryType", LogEntryLogEntryType::VALUES)],
-        ),
+        )
+        .with_operations(Operations::READ),
         ResourceInfo::new::<OpenAiChatMessage>(
             "openaichatmessages",
             "sys",
             &[("Action", OpenAiChatMessageAction::VALUES)],
-        ),
-        ResourceInfo::new::<PassportCard>("passportcards", "sys", &[]),
-        ResourceInfo::new::<PayoutInvoice>("payoutinvoices", "sys", &[]),
-        ResourceInfo::new::<PlatformChangeMessage>("platformchangemessages", "sys", &[]),
+        )
+        .with_filters(<OpenAiChatMessage as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<PassportCard>("passportcards", "sys", &[])
+            .with_filters(<PassportCard as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<PayoutInvoice>("payoutinvoices", "sys", &[])
+            .with_filters(<PayoutInvoice as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<PlatformChangeMessage>("platformchangemessages", "sys", &[])
+            .with_filters(<PlatformChangeMessage as crate::ops::List>::FILTERS),
         ResourceInfo::new::<RadiusServer>(
             "radiusservers",
             "sys",
             &[("Vendor", RadiusServerVendor::VALUES)],
         ),
         ResourceInfo::new::<RefreshToken>("refreshtokens", "sys", &[]),
-        ResourceInfo::new::<RegisteredDevice>("registereddevices", "sys", &[]),
+        ResourceInfo::new::<RegisteredDevice>("registereddevices", "sys", &[])
+            .with_operations(Operations {
+                list: true,
+                get: true,
+                create: false,
+                update: true,
+                delete: false,
+            })
+            .with_filters(<RegisteredDevice as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Report>(
             "reports",
             "sys",
@@ -130,7 +194,8 @@ pub(super) const SYS: &[ResourceInfo] = {
         ),
         ResourceInfo::new::<Reseller>("resellers", "sys", &[]),
         ResourceInfo::new::<ResellerAccount>("reselleraccounts", "sys", &[]),
-        ResourceInfo::new::<ResellerPayout>("resellerpayouts", "sys", &[]),
+        ResourceInfo::new::<ResellerPayout>("resellerpayouts", "sys", &[])
+            .with_filters(<ResellerPayout as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Sensor>(
             "sensors",
             "sys",
@@ -138,9 +203,19 @@ pub(super) const SYS: &[ResourceInfo] = {
                 ("SensorType", SensorSensorType::VALUES),
                 ("DataStrategy", SensorDataStrategy::VALUES),
             ],
+        )
+        .with_filters(<Sensor as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<SensorHistory>("sensorhistories", "sys", &[])
+            .with_filters(<SensorHistory as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<SimpleTimeZone>("simpletimezones", "sys", &[]).with_operations(
+            Operations {
+                list: true,
+                get: true,
+                create: false,
+                update: true,
+                delete: false,
+            },
         ),
-        ResourceInfo::new::<SensorHistory>("sensorhistories", "sys", &[]),
-        ResourceInfo::new::<SimpleTimeZone>("simpletimezones", "sys", &[]),
         ResourceInfo::new::<SystemNotification>(
             "systemnotifications",
             "sys",
@@ -148,26 +223,33 @@ pub(super) const SYS: &[ResourceInfo] = {
                 ("Severity", SystemNotificationSeverity::VALUES),
                 ("MessageType", SystemNotificationMessageType::VALUES),
             ],
-        ),
+        )
+        .with_filters(<SystemNotification as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TaxRate>(
             "taxrates",
             "sys",
             &[("ExemptionReason", TaxRateExemptionReason::VALUES)],
-        ),
+        )
+        .with_filters(<TaxRate as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TemplateFile>(
             "templatefiles",
             "sys",
             &[("Visibility", TemplateFileVisibility::VALUES)],
-        ),
+        )
+        .with_filters(<TemplateFile as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TemplateVersion>("templateversions", "sys", &[]),
         ResourceInfo::new::<UserBookmark>("userbookmarks", "sys", &[]),
-        ResourceInfo::new::<UserMessage>("usermessages", "sys", &[]),
+        ResourceInfo::new::<UserMessage>("usermessages", "sys", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<UserMessage as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ValidationRule>(
             "validationrules",
             "sys",
             &[("RecordType", ValidationRuleRecordType::VALUES)],
-        ),
-        ResourceInfo::new::<WebHook>("webhooks", "sys", &[("Action", WebHookAction::VALUES)]),
+        )
+        .with_filters(<ValidationRule as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<WebHook>("webhooks", "sys", &[("Action", WebHookAction::VALUES)])
+            .with_filters(<WebHook as crate::ops::List>::FILTERS),
     ]
 };
 #[cfg(not(feature = "sys"))]
@@ -178,9 +260,12 @@ pub(super) const SYS: &[ResourceInfo] = &[];
 pub(super) const BILLING: &[ResourceInfo] = {
     use crate::resources::billing::*;
     &[
-        ResourceInfo::new::<BasketSession>("basketsessions", "billing", &[]),
-        ResourceInfo::new::<BusinessCharge>("businesscharges", "billing", &[]),
-        ResourceInfo::new::<Charge>("charges", "billing", &[]),
+        ResourceInfo::new::<BasketSession>("basketsessions", "billing", &[])
+            .with_filters(<BasketSession as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BusinessCharge>("businesscharges", "billing", &[])
+            .with_filters(<BusinessCharge as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Charge>("charges", "billing", &[])
+            .with_filters(<Charge as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ContractContact>(
             "contractcontacts",
             "billing",
@@ -191,17 +276,30 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 ),
                 ("AmlCheckStatus", ContractContactAmlCheckStatus::VALUES),
             ],
-        ),
-        ResourceInfo::new::<ContractDeposit>("contractdeposits", "billing", &[]),
-        ResourceInfo::new::<ContractPausedPeriod>("contractpausedperiods", "billing", &[]),
-        ResourceInfo::new::<ContractProduct>("contractproducts", "billing", &[]),
-        ResourceInfo::new::<ContractSchedule>("contractschedules", "billing", &[]),
-        ResourceInfo::new::<CoworkerBookingCredit>("coworkerbookingcredits", "billing", &[]),
+        )
+        .with_filters(<ContractContact as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ContractDeposit>("contractdeposits", "billing", &[])
+            .with_filters(<ContractDeposit as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ContractPausedPeriod>("contractpausedperiods", "billing", &[])
+            .with_filters(<ContractPausedPeriod as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ContractProduct>("contractproducts", "billing", &[])
+            .with_filters(<ContractProduct as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ContractSchedule>("contractschedules", "billing", &[])
+            .with_filters(<ContractSchedule as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerBookingCredit>("coworkerbookingcredits", "billing", &[])
+            .with_filters(<CoworkerBookingCredit as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerBookingCreditUseHistory>(
             "coworkerbookingcreditusehistories",
             "billing",
             &[],
-        ),
+        )
+        .with_operations(Operations {
+            list: true,
+            get: true,
+            create: true,
+            update: true,
+            delete: false,
+        }),
         ResourceInfo::new::<CoworkerContract>(
             "coworkercontracts",
             "billing",
@@ -210,7 +308,8 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 CoworkerContractCancellationReason::VALUES,
             )],
         ),
-        ResourceInfo::new::<CoworkerDiscountCode>("coworkerdiscountcodes", "billing", &[]),
+        ResourceInfo::new::<CoworkerDiscountCode>("coworkerdiscountcodes", "billing", &[])
+            .with_filters(<CoworkerDiscountCode as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerExtraService>(
             "coworkerextraservices",
             "billing",
@@ -220,7 +319,8 @@ pub(super) const BILLING: &[ResourceInfo] = {
             "coworkerextraserviceusehistories",
             "billing",
             &[],
-        ),
+        )
+        .with_filters(<CoworkerExtraServiceUseHistory as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerInvoice>(
             "coworkerinvoices",
             "billing",
@@ -228,9 +328,25 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 "StorecoveInvoiceStatus",
                 CoworkerInvoiceStorecoveInvoiceStatus::VALUES,
             )],
-        ),
-        ResourceInfo::new::<CoworkerInvoiceHistory>("coworkerinvoicehistories", "billing", &[]),
-        ResourceInfo::new::<CoworkerInvoiceLine>("coworkerinvoicelines", "billing", &[]),
+        )
+        .with_operations(Operations {
+            list: true,
+            get: true,
+            create: false,
+            update: true,
+            delete: false,
+        })
+        .with_filters(<CoworkerInvoice as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerInvoiceHistory>("coworkerinvoicehistories", "billing", &[])
+            .with_filters(<CoworkerInvoiceHistory as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerInvoiceLine>("coworkerinvoicelines", "billing", &[])
+            .with_operations(Operations {
+                list: true,
+                get: true,
+                create: false,
+                update: true,
+                delete: false,
+            }),
         ResourceInfo::new::<CoworkerInvoicePaymentToken>(
             "coworkerinvoicepaymenttokens",
             "billing",
@@ -239,7 +355,8 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 CoworkerInvoicePaymentTokenRegularPaymentProvider::VALUES,
             )],
         ),
-        ResourceInfo::new::<CoworkerLedgerEntry>("coworkerledgerentries", "billing", &[]),
+        ResourceInfo::new::<CoworkerLedgerEntry>("coworkerledgerentries", "billing", &[])
+            .with_filters(<CoworkerLedgerEntry as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerPaymentMethod>(
             "coworkerpaymentmethods",
             "billing",
@@ -247,18 +364,22 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 "RegularPaymentProvider",
                 CoworkerPaymentMethodRegularPaymentProvider::VALUES,
             )],
-        ),
+        )
+        .with_filters(<CoworkerPaymentMethod as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerProduct>(
             "coworkerproducts",
             "billing",
             &[("RepeatCycle", CoworkerProductRepeatCycle::VALUES)],
-        ),
-        ResourceInfo::new::<CoworkerTimePass>("coworkertimepasses", "billing", &[]),
+        )
+        .with_filters(<CoworkerProduct as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerTimePass>("coworkertimepasses", "billing", &[])
+            .with_filters(<CoworkerTimePass as crate::ops::List>::FILTERS),
         ResourceInfo::new::<DiscountCode>(
             "discountcodes",
             "billing",
             &[("ExpirationType", DiscountCodeExpirationType::VALUES)],
-        ),
+        )
+        .with_filters(<DiscountCode as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ExtraService>(
             "extraservices",
             "billing",
@@ -270,19 +391,32 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 ),
             ],
         ),
-        ResourceInfo::new::<ExtraServicePrice>("extraserviceprices", "billing", &[]),
+        ResourceInfo::new::<ExtraServicePrice>("extraserviceprices", "billing", &[])
+            .with_filters(<ExtraServicePrice as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ExtraServiceTimeSlot>(
             "extraservicetimeslots",
             "billing",
             &[("DayOfWeek", ExtraServiceTimeSlotDayOfWeek::VALUES)],
-        ),
+        )
+        .with_filters(<ExtraServiceTimeSlot as crate::ops::List>::FILTERS),
         ResourceInfo::new::<FinancialAccount>(
             "financialaccounts",
             "billing",
             &[("AccountType", FinancialAccountAccountType::VALUES)],
-        ),
-        ResourceInfo::new::<Invoice>("invoices", "billing", &[]),
-        ResourceInfo::new::<LedgerEntry>("ledgerentries", "billing", &[]),
+        )
+        .with_filters(<FinancialAccount as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Invoice>("invoices", "billing", &[])
+            .with_operations(Operations {
+                list: true,
+                get: true,
+                create: false,
+                update: true,
+                delete: false,
+            })
+            .with_filters(<Invoice as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<LedgerEntry>("ledgerentries", "billing", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<LedgerEntry as crate::ops::List>::FILTERS),
         ResourceInfo::new::<PaymentGateway>(
             "paymentgateways",
             "billing",
@@ -298,28 +432,36 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 ("SystemProductType", ProductSystemProductType::VALUES),
                 ("AvailableAs", ProductAvailableAs::VALUES),
             ],
-        ),
-        ResourceInfo::new::<ProductBookingCredit>("productbookingcredits", "billing", &[]),
+        )
+        .with_filters(<Product as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ProductBookingCredit>("productbookingcredits", "billing", &[])
+            .with_filters(<ProductBookingCredit as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ProductExtraService>("productextraservices", "billing", &[]),
         ResourceInfo::new::<ProductTimePass>(
             "producttimepasses",
             "billing",
             &[("ExpirationType", ProductTimePassExpirationType::VALUES)],
-        ),
+        )
+        .with_filters(<ProductTimePass as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Proposal>(
             "proposals",
             "billing",
             &[("ProposalStatus", ProposalProposalStatus::VALUES)],
         ),
-        ResourceInfo::new::<ProposalContract>("proposalcontracts", "billing", &[]),
-        ResourceInfo::new::<ProposalContractSchedule>("proposalcontractschedules", "billing", &[]),
+        ResourceInfo::new::<ProposalContract>("proposalcontracts", "billing", &[])
+            .with_filters(<ProposalContract as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ProposalContractSchedule>("proposalcontractschedules", "billing", &[])
+            .with_filters(<ProposalContractSchedule as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ProposalProduct>(
             "proposalproducts",
             "billing",
             &[("RepeatCycle", ProposalProductRepeatCycle::VALUES)],
-        ),
-        ResourceInfo::new::<ProposalSchedule>("proposalschedules", "billing", &[]),
-        ResourceInfo::new::<ResourceProduct>("resourceproducts", "billing", &[]),
+        )
+        .with_filters(<ProposalProduct as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ProposalSchedule>("proposalschedules", "billing", &[])
+            .with_filters(<ProposalSchedule as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ResourceProduct>("resourceproducts", "billing", &[])
+            .with_filters(<ResourceProduct as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Tariff>(
             "tariffs",
             "billing",
@@ -343,7 +485,8 @@ pub(super) const BILLING: &[ResourceInfo] = {
                     TariffIdentityCheckRepeatPattern::VALUES,
                 ),
             ],
-        ),
+        )
+        .with_filters(<Tariff as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TariffBookingCredit>(
             "tariffbookingcredits",
             "billing",
@@ -352,7 +495,8 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 TariffBookingCreditServiceRenewalTime::VALUES,
             )],
         ),
-        ResourceInfo::new::<TariffDefaultDueDate>("tariffdefaultduedates", "billing", &[]),
+        ResourceInfo::new::<TariffDefaultDueDate>("tariffdefaultduedates", "billing", &[])
+            .with_filters(<TariffDefaultDueDate as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TariffExtraService>(
             "tariffextraservices",
             "billing",
@@ -360,21 +504,28 @@ pub(super) const BILLING: &[ResourceInfo] = {
                 "ServiceRenewalTime",
                 TariffExtraServiceServiceRenewalTime::VALUES,
             )],
-        ),
-        ResourceInfo::new::<TariffProduct>("tariffproducts", "billing", &[]),
-        ResourceInfo::new::<TariffSignupProduct>("tariffsignupproducts", "billing", &[]),
+        )
+        .with_filters(<TariffExtraService as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<TariffProduct>("tariffproducts", "billing", &[])
+            .with_filters(<TariffProduct as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<TariffSignupProduct>("tariffsignupproducts", "billing", &[])
+            .with_filters(<TariffSignupProduct as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TariffTimePass>(
             "tarifftimepasses",
             "billing",
             &[("PassRenewalTime", TariffTimePassPassRenewalTime::VALUES)],
-        ),
-        ResourceInfo::new::<TimePass>("timepasses", "billing", &[]),
-        ResourceInfo::new::<TimePassPrice>("timepassprices", "billing", &[]),
+        )
+        .with_filters(<TariffTimePass as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<TimePass>("timepasses", "billing", &[])
+            .with_filters(<TimePass as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<TimePassPrice>("timepassprices", "billing", &[])
+            .with_filters(<TimePassPrice as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TimePassTimeSlot>(
             "timepasstimeslots",
             "billing",
             &[("DayOfWeek", TimePassTimeSlotDayOfWeek::VALUES)],
-        ),
+        )
+        .with_filters(<TimePassTimeSlot as crate::ops::List>::FILTERS),
     ]
 };
 #[cfg(not(feature = "billing"))]
@@ -400,10 +551,14 @@ pub(super) const SPACES: &[ResourceInfo] = {
             "bookingavailabilityexceptions",
             "spaces",
             &[],
-        ),
-        ResourceInfo::new::<BookingNote>("bookingnotes", "spaces", &[]),
-        ResourceInfo::new::<BookingProduct>("bookingproducts", "spaces", &[]),
-        ResourceInfo::new::<BookingVisitor>("bookingvisitors", "spaces", &[]),
+        )
+        .with_filters(<BookingAvailabilityException as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BookingNote>("bookingnotes", "spaces", &[])
+            .with_filters(<BookingNote as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BookingProduct>("bookingproducts", "spaces", &[])
+            .with_filters(<BookingProduct as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BookingVisitor>("bookingvisitors", "spaces", &[])
+            .with_filters(<BookingVisitor as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CancelledBooking>(
             "cancelledbookings",
             "spaces",
@@ -418,8 +573,10 @@ pub(super) const SPACES: &[ResourceInfo] = {
                     CancelledBookingCancellationReason::VALUES,
                 ),
             ],
-        ),
-        ResourceInfo::new::<Checkin>("checkins", "spaces", &[]),
+        )
+        .with_filters(<CancelledBooking as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Checkin>("checkins", "spaces", &[])
+            .with_filters(<Checkin as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Coworker>(
             "coworkers",
             "spaces",
@@ -435,14 +592,24 @@ pub(super) const SPACES: &[ResourceInfo] = {
                 ("SaturdayAttendance", CoworkerSaturdayAttendance::VALUES),
                 ("SundayAttendance", CoworkerSundayAttendance::VALUES),
             ],
-        ),
-        ResourceInfo::new::<CoworkerDataFile>("coworkerdatafiles", "spaces", &[]),
+        )
+        .with_operations(Operations {
+            list: true,
+            get: true,
+            create: true,
+            update: true,
+            delete: false,
+        })
+        .with_filters(<Coworker as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerDataFile>("coworkerdatafiles", "spaces", &[])
+            .with_filters(<CoworkerDataFile as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerDelivery>(
             "coworkerdeliveries",
             "spaces",
             &[("DeliveryType", CoworkerDeliveryDeliveryType::VALUES)],
         ),
-        ResourceInfo::new::<CoworkerGoogleCalendar>("coworkergooglecalendars", "spaces", &[]),
+        ResourceInfo::new::<CoworkerGoogleCalendar>("coworkergooglecalendars", "spaces", &[])
+            .with_filters(<CoworkerGoogleCalendar as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerIdentityCheck>(
             "coworkeridentitychecks",
             "spaces",
@@ -465,21 +632,33 @@ pub(super) const SPACES: &[ResourceInfo] = {
             "coworkeridentitycheckdocuments",
             "spaces",
             &[],
-        ),
-        ResourceInfo::new::<CoworkerInventoryAsset>("coworkerinventoryassets", "spaces", &[]),
-        ResourceInfo::new::<CoworkerMessage>("coworkermessages", "spaces", &[]),
-        ResourceInfo::new::<CoworkerMsOfficeCalendar>("coworkermsofficecalendars", "spaces", &[]),
+        )
+        .with_filters(<CoworkerIdentityCheckDocument as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerInventoryAsset>("coworkerinventoryassets", "spaces", &[])
+            .with_filters(<CoworkerInventoryAsset as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerMessage>("coworkermessages", "spaces", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<CoworkerMessage as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerMsOfficeCalendar>("coworkermsofficecalendars", "spaces", &[])
+            .with_filters(<CoworkerMsOfficeCalendar as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerNote>("coworkernotes", "spaces", &[]),
-        ResourceInfo::new::<CoworkerNotification>("coworkernotifications", "spaces", &[]),
-        ResourceInfo::new::<CoworkerPricePlanHistory>("coworkerpriceplanhistories", "spaces", &[]),
-        ResourceInfo::new::<CoworkerSetting>("coworkersettings", "spaces", &[]),
-        ResourceInfo::new::<FailedCheckin>("failedcheckins", "spaces", &[]),
+        ResourceInfo::new::<CoworkerNotification>("coworkernotifications", "spaces", &[])
+            .with_filters(<CoworkerNotification as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerPricePlanHistory>("coworkerpriceplanhistories", "spaces", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<CoworkerPricePlanHistory as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerSetting>("coworkersettings", "spaces", &[])
+            .with_filters(<CoworkerSetting as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FailedCheckin>("failedcheckins", "spaces", &[])
+            .with_filters(<FailedCheckin as crate::ops::List>::FILTERS),
         ResourceInfo::new::<InventoryAsset>(
             "inventoryassets",
             "spaces",
             &[("AssignToType", InventoryAssetAssignToType::VALUES)],
-        ),
-        ResourceInfo::new::<MsOfficeAdminCalendar>("msofficeadmincalendars", "spaces", &[]),
+        )
+        .with_filters(<InventoryAsset as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<MsOfficeAdminCalendar>("msofficeadmincalendars", "spaces", &[])
+            .with_filters(<MsOfficeAdminCalendar as crate::ops::List>::FILTERS),
         ResourceInfo::new::<Resource>(
             "resources",
             "spaces",
@@ -503,19 +682,24 @@ pub(super) const SPACES: &[ResourceInfo] = {
                 "DayOfWeek",
                 ResourceAccessRuleEligibleTimeSlotDayOfWeek::VALUES,
             )],
-        ),
+        )
+        .with_filters(<ResourceAccessRuleEligibleTimeSlot as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ResourceAccessRuleTimeSlot>(
             "resourceaccessruletimeslots",
             "spaces",
             &[("DayOfWeek", ResourceAccessRuleTimeSlotDayOfWeek::VALUES)],
-        ),
+        )
+        .with_filters(<ResourceAccessRuleTimeSlot as crate::ops::List>::FILTERS),
         ResourceInfo::new::<ResourceTimeSlot>(
             "resourcetimeslots",
             "spaces",
             &[("DayOfWeek", ResourceTimeSlotDayOfWeek::VALUES)],
-        ),
-        ResourceInfo::new::<ResourceType>("resourcetypes", "spaces", &[]),
-        ResourceInfo::new::<Team>("teams", "spaces", &[]),
+        )
+        .with_filters(<ResourceTimeSlot as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ResourceType>("resourcetypes", "spaces", &[])
+            .with_filters(<ResourceType as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<Team>("teams", "spaces", &[])
+            .with_filters(<Team as crate::ops::List>::FILTERS),
     ]
 };
 #[cfg(not(feature = "spaces"))]
@@ -527,10 +711,13 @@ pub(super) const CONTENT: &[ResourceInfo] = {
     use crate::resources::content::*;
     &[
         ResourceInfo::new::<AudioFile>("audiofiles", "content", &[]),
-        ResourceInfo::new::<BlogCategory>("blogcategories", "content", &[]),
-        ResourceInfo::new::<BlogPost>("blogposts", "content", &[]),
+        ResourceInfo::new::<BlogCategory>("blogcategories", "content", &[])
+            .with_filters(<BlogCategory as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<BlogPost>("blogposts", "content", &[])
+            .with_filters(<BlogPost as crate::ops::List>::FILTERS),
         ResourceInfo::new::<BlogPostComment>("blogpostcomments", "content", &[]),
-        ResourceInfo::new::<BusinessAnnouncement>("businessannouncements", "content", &[]),
+        ResourceInfo::new::<BusinessAnnouncement>("businessannouncements", "content", &[])
+            .with_filters(<BusinessAnnouncement as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CalendarEvent>(
             "calendarevents",
             "content",
@@ -541,15 +728,19 @@ pub(super) const CONTENT: &[ResourceInfo] = {
                     CalendarEventWhichEventsToUpdate::VALUES,
                 ),
             ],
-        ),
-        ResourceInfo::new::<CalendarEventCategory>("calendareventcategories", "content", &[]),
+        )
+        .with_filters(<CalendarEvent as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CalendarEventCategory>("calendareventcategories", "content", &[])
+            .with_filters(<CalendarEventCategory as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CommunityPerk>("communityperks", "content", &[]),
         ResourceInfo::new::<Course>(
             "courses",
             "content",
             &[("Visibility", CourseVisibility::VALUES)],
-        ),
-        ResourceInfo::new::<CourseCompletedLesson>("coursecompletedlessons", "content", &[]),
+        )
+        .with_filters(<Course as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CourseCompletedLesson>("coursecompletedlessons", "content", &[])
+            .with_filters(<CourseCompletedLesson as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CourseLesson>(
             "courselessons",
             "content",
@@ -557,43 +748,66 @@ pub(super) const CONTENT: &[ResourceInfo] = {
                 ("UnlockType", CourseLessonUnlockType::VALUES),
                 ("CompletionType", CourseLessonCompletionType::VALUES),
             ],
-        ),
-        ResourceInfo::new::<CourseMember>("coursemembers", "content", &[]),
+        )
+        .with_filters(<CourseLesson as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CourseMember>("coursemembers", "content", &[])
+            .with_filters(<CourseMember as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CourseSection>(
             "coursesections",
             "content",
             &[("UnlockType", CourseSectionUnlockType::VALUES)],
-        ),
-        ResourceInfo::new::<DataFile>("datafiles", "content", &[]),
-        ResourceInfo::new::<EventAttendee>("eventattendees", "content", &[]),
+        )
+        .with_filters(<CourseSection as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<DataFile>("datafiles", "content", &[])
+            .with_filters(<DataFile as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<EventAttendee>("eventattendees", "content", &[])
+            .with_filters(<EventAttendee as crate::ops::List>::FILTERS),
         ResourceInfo::new::<EventComment>("eventcomments", "content", &[]),
-        ResourceInfo::new::<EventProduct>("eventproducts", "content", &[]),
-        ResourceInfo::new::<EventWaitingAttendee>("eventwaitingattendees", "content", &[]),
+        ResourceInfo::new::<EventProduct>("eventproducts", "content", &[])
+            .with_filters(<EventProduct as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<EventWaitingAttendee>("eventwaitingattendees", "content", &[])
+            .with_filters(<EventWaitingAttendee as crate::ops::List>::FILTERS),
         ResourceInfo::new::<FaqArticle>("faqarticles", "content", &[]),
-        ResourceInfo::new::<FormPage>("formpages", "content", &[]),
-        ResourceInfo::new::<FormPageAnswer>("formpageanswers", "content", &[]),
+        ResourceInfo::new::<FormPage>("formpages", "content", &[])
+            .with_filters(<FormPage as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FormPageAnswer>("formpageanswers", "content", &[]).with_operations(
+            Operations {
+                list: true,
+                get: true,
+                create: true,
+                update: true,
+                delete: false,
+            },
+        ),
         ResourceInfo::new::<FormPageQuestion>(
             "formpagequestions",
             "content",
             &[("QuestionType", FormPageQuestionQuestionType::VALUES)],
-        ),
-        ResourceInfo::new::<FormPageRequest>("formpagerequests", "content", &[]),
-        ResourceInfo::new::<ImageFile>("imagefiles", "content", &[]),
+        )
+        .with_filters(<FormPageQuestion as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<FormPageRequest>("formpagerequests", "content", &[])
+            .with_filters(<FormPageRequest as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<ImageFile>("imagefiles", "content", &[])
+            .with_filters(<ImageFile as crate::ops::List>::FILTERS),
         ResourceInfo::new::<NewsLetter>(
             "newsletters",
             "content",
             &[("Language", NewsLetterLanguage::VALUES)],
-        ),
+        )
+        .with_filters(<NewsLetter as crate::ops::List>::FILTERS),
         ResourceInfo::new::<NewsLetterSubscriber>(
             "newslettersubscribers",
             "content",
             &[("Language", NewsLetterSubscriberLanguage::VALUES)],
-        ),
+        )
+        .with_filters(<NewsLetterSubscriber as crate::ops::List>::FILTERS),
         ResourceInfo::new::<SubscriberActivity>(
             "subscriberactivities",
             "content",
             &[("ActiviyType", SubscriberActivityActiviyType::VALUES)],
-        ),
+        )
+        .with_operations(Operations::READ)
+        .with_filters(<SubscriberActivity as crate::ops::List>::FILTERS),
         ResourceInfo::new::<SubscriberGroup>("subscribergroups", "content", &[]),
         ResourceInfo::new::<Survey>(
             "surveys",
@@ -605,7 +819,8 @@ pub(super) const CONTENT: &[ResourceInfo] = {
                     SurveyDeliveryFrequencyMaximum::VALUES,
                 ),
             ],
-        ),
+        )
+        .with_filters(<Survey as crate::ops::List>::FILTERS),
         ResourceInfo::new::<SurveyAnswer>("surveyanswers", "content", &[]),
         ResourceInfo::new::<SurveyQuestion>(
             "surveyquestions",
@@ -624,11 +839,15 @@ pub(super) const CONTENT: &[ResourceInfo] = &[];
 pub(super) const CRM: &[ResourceInfo] = {
     use crate::resources::crm::*;
     &[
-        ResourceInfo::new::<CannedResponse>("cannedresponses", "crm", &[]),
-        ResourceInfo::new::<CoworkerReminderAudit>("coworkerreminderaudits", "crm", &[]),
+        ResourceInfo::new::<CannedResponse>("cannedresponses", "crm", &[])
+            .with_filters(<CannedResponse as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CoworkerReminderAudit>("coworkerreminderaudits", "crm", &[])
+            .with_filters(<CoworkerReminderAudit as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CoworkerTask>("coworkertasks", "crm", &[]),
-        ResourceInfo::new::<CrmBoard>("crmboards", "crm", &[]),
-        ResourceInfo::new::<CrmBoardColumn>("crmboardcolumns", "crm", &[]),
+        ResourceInfo::new::<CrmBoard>("crmboards", "crm", &[])
+            .with_filters(<CrmBoard as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CrmBoardColumn>("crmboardcolumns", "crm", &[])
+            .with_filters(<CrmBoardColumn as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CrmOpportunity>(
             "crmopportunities",
             "crm",
@@ -652,7 +871,8 @@ pub(super) const CRM: &[ResourceInfo] = {
                 ),
                 ("Visibility", CustomFieldVisibility::VALUES),
             ],
-        ),
+        )
+        .with_filters(<CustomField as crate::ops::List>::FILTERS),
         ResourceInfo::new::<DocumentTemplate>(
             "documenttemplates",
             "crm",
@@ -680,8 +900,10 @@ pub(super) const CRM: &[ResourceInfo] = {
                 ("ReminderType", ReminderReminderType::VALUES),
                 ("ReminderAction", ReminderReminderAction::VALUES),
             ],
-        ),
-        ResourceInfo::new::<TaskItem>("taskitems", "crm", &[]),
+        )
+        .with_filters(<Reminder as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<TaskItem>("taskitems", "crm", &[])
+            .with_filters(<TaskItem as crate::ops::List>::FILTERS),
         ResourceInfo::new::<TaskList>("tasklists", "crm", &[]),
     ]
 };
@@ -697,12 +919,17 @@ pub(super) const COMMUNITY: &[ResourceInfo] = {
             "communitygroups",
             "community",
             &[("GroupAccess", CommunityGroupGroupAccess::VALUES)],
-        ),
-        ResourceInfo::new::<CommunityMessage>("communitymessages", "community", &[]),
+        )
+        .with_filters(<CommunityGroup as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CommunityMessage>("communitymessages", "community", &[])
+            .with_filters(<CommunityMessage as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CommunityMessageLike>("communitymessagelikes", "community", &[]),
-        ResourceInfo::new::<CommunityThread>("communitythreads", "community", &[]),
-        ResourceInfo::new::<CommunityThreadFile>("communitythreadfiles", "community", &[]),
-        ResourceInfo::new::<CommunityThreadFollow>("communitythreadfollows", "community", &[]),
+        ResourceInfo::new::<CommunityThread>("communitythreads", "community", &[])
+            .with_filters(<CommunityThread as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CommunityThreadFile>("communitythreadfiles", "community", &[])
+            .with_filters(<CommunityThreadFile as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<CommunityThreadFollow>("communitythreadfollows", "community", &[])
+            .with_filters(<CommunityThreadFollow as crate::ops::List>::FILTERS),
         ResourceInfo::new::<CommunityThreadLike>("communitythreadlikes", "community", &[]),
         ResourceInfo::new::<CommunityThreadMute>("communitythreadmutes", "community", &[]),
         ResourceInfo::new::<VideoRoom>("videorooms", "community", &[]),
@@ -717,9 +944,11 @@ pub(super) const SUPPORT: &[ResourceInfo] = {
     use crate::resources::support::*;
     &[
         ResourceInfo::new::<ChatRoom>("chatrooms", "support", &[]),
-        ResourceInfo::new::<GlobalChatMessage>("globalchatmessages", "support", &[]),
+        ResourceInfo::new::<GlobalChatMessage>("globalchatmessages", "support", &[])
+            .with_filters(<GlobalChatMessage as crate::ops::List>::FILTERS),
         ResourceInfo::new::<HelpDeskComment>("helpdeskcomments", "support", &[]),
-        ResourceInfo::new::<HelpDeskDepartment>("helpdeskdepartments", "support", &[]),
+        ResourceInfo::new::<HelpDeskDepartment>("helpdeskdepartments", "support", &[])
+            .with_filters(<HelpDeskDepartment as crate::ops::List>::FILTERS),
         ResourceInfo::new::<HelpDeskMessage>(
             "helpdeskmessages",
             "support",
@@ -730,7 +959,8 @@ pub(super) const SUPPORT: &[ResourceInfo] = {
                     HelpDeskMessageAiProcessingResult::VALUES,
                 ),
             ],
-        ),
+        )
+        .with_filters(<HelpDeskMessage as crate::ops::List>::FILTERS),
     ]
 };
 #[cfg(not(feature = "support"))]
@@ -741,14 +971,17 @@ pub(super) const SUPPORT: &[ResourceInfo] = &[];
 pub(super) const APPS: &[ResourceInfo] = {
     use crate::resources::apps::*;
     &[
-        ResourceInfo::new::<Application>("applications", "apps", &[]),
+        ResourceInfo::new::<Application>("applications", "apps", &[])
+            .with_filters(<Application as crate::ops::List>::FILTERS),
         ResourceInfo::new::<InstalledApplication>("installedapplications", "apps", &[]),
         ResourceInfo::new::<InstalledMarketPlaceApplication>(
             "installedmarketplaceapplications",
             "apps",
             &[],
-        ),
-        ResourceInfo::new::<MarketPlaceApplication>("marketplaceapplications", "apps", &[]),
+        )
+        .with_filters(<InstalledMarketPlaceApplication as crate::ops::List>::FILTERS),
+        ResourceInfo::new::<MarketPlaceApplication>("marketplaceapplications", "apps", &[])
+            .with_filters(<MarketPlaceApplication as crate::ops::List>::FILTERS),
     ]
 };
 #[cfg(not(feature = "apps"))]
@@ -759,7 +992,9 @@ pub(super) const APPS: &[ResourceInfo] = &[];
 pub(super) const SECURITY: &[ResourceInfo] = {
     use crate::resources::security::*;
     &[
-        ResourceInfo::new::<Role>("roles", "security", &[]),
+        ResourceInfo::new::<Role>("roles", "security", &[])
+            .with_operations(Operations::READ)
+            .with_filters(<Role as crate::ops::List>::FILTERS),
         ResourceInfo::new::<UserRole>("userroles", "security", &[]),
     ]
 };

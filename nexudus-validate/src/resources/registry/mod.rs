@@ -34,6 +34,7 @@ use serde_json::Value;
 use super::{
     AccessToken, HostApprovalStatus, Language, UiModule, User, Visitor, VisitorSource, Workspace,
 };
+use crate::ops::{Filter, Operations};
 use crate::{FieldInfo, NexudusResource, Operation, ValidationErrors, ValidationFailure};
 
 /// The values of an enum field: `(value, name)` pairs, in order.
@@ -56,6 +57,8 @@ pub struct ResourceInfo {
     path: &'static str,
     fields: &'static [FieldInfo],
     enums: &'static [(&'static str, EnumValues)],
+    operations: Operations,
+    filters: Option<&'static [Filter]>,
     check: CheckFn,
     normalize: NormalizeFn,
 }
@@ -92,9 +95,35 @@ impl ResourceInfo {
             path: T::PATH,
             fields: T::FIELDS,
             enums,
+            operations: Operations::ALL,
+            filters: None,
             check: check::<T>,
             normalize: normalize::<T>,
         }
+    }
+
+    /// The same entry with the operations the API has for the resource
+    /// (all five unless said).
+    pub const fn with_operations(mut self, operations: Operations) -> Self {
+        self.operations = operations;
+        self
+    }
+
+    /// The same entry with the filters its list documents ([`List::FILTERS`](crate::ops::List::FILTERS)).
+    pub const fn with_filters(mut self, filters: Option<&'static [Filter]>) -> Self {
+        self.filters = filters;
+        self
+    }
+
+    /// The operations the API has for it.
+    pub const fn operations(&self) -> Operations {
+        self.operations
+    }
+
+    /// The filters its list documents, `None` when no list page printed
+    /// them (see [`Query`](crate::query::Query)).
+    pub const fn filters(&self) -> Option<&'static [Filter]> {
+        self.filters
     }
 
     /// The resource's name (`"Booking"`).
@@ -243,7 +272,7 @@ pub fn closest(name: &str) -> Option<&'static ResourceInfo> {
         .map(|r| {
             let distance = [r.name, r.plural]
                 .iter()
-                .map(|candidate| edit_distance(&wanted, &normalize_name(candidate)))
+                .map(|candidate| strsim::levenshtein(&wanted, &normalize_name(candidate)))
                 .min()
                 .unwrap_or(usize::MAX);
             (distance, r)
@@ -261,33 +290,9 @@ fn normalize_name(name: &str) -> String {
         .collect()
 }
 
-/// Levenshtein distance over chars, in one row of memory.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("booking", "booking"), 0);
-        assert_eq!(edit_distance("bookng", "booking"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
 
     #[test]
     fn seeds_are_found_by_name_plural_and_path() {

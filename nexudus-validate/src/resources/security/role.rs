@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/security/roles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Security/role.md); module `security`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/roles.md` at
@@ -40,3 +41,14 @@ pub struct Role {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Role {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Role_Name", FilterKind::Text),
+        Filter::new("from_Role_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_Role_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_Role_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_Role_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for Role {}

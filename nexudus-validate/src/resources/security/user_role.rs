@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/security/userroles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Security/userrole.md); module `security`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/userroles.md`
@@ -72,3 +73,9 @@ pub struct UserRole {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for UserRole {}
+impl ops::Get for UserRole {}
+impl ops::Create for UserRole {}
+impl ops::Update for UserRole {}
+impl ops::Delete for UserRole {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/bookings` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/spaces/put-bookings`); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/bookings.md`
@@ -335,6 +336,12 @@ pub struct Booking {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Booking {}
+impl ops::Get for Booking {}
+impl ops::Create for Booking {}
+impl ops::Update for Booking {}
+impl ops::Delete for Booking {}
 
 /// One record of [`Booking::booking_products`]: the fields a client may write, all
 /// optional.

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/spaces/bookingavailabilityexceptions` (path from developers.nexudus.com
 /// page `https://learn.nexudus.com/rest-api/spaces/put-bookingavailabilityexceptions`);
 /// module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -120,3 +121,35 @@ pub struct BookingAvailabilityException {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BookingAvailabilityException {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BookingAvailabilityException_Business", FilterKind::Integer),
+        Filter::new(
+            "BookingAvailabilityException_Business_Name",
+            FilterKind::Text,
+        ),
+        Filter::new("BookingAvailabilityException_FromTime", FilterKind::Text),
+        Filter::new("BookingAvailabilityException_ToTime", FilterKind::Text),
+        Filter::new("BookingAvailabilityException_Message", FilterKind::Text),
+        Filter::new("BookingAvailabilityException_Active", FilterKind::Boolean),
+        Filter::new(
+            "BookingAvailabilityException_EveryYear",
+            FilterKind::Boolean,
+        ),
+        Filter::new("BookingAvailabilityException_ResourceIds", FilterKind::Any),
+        Filter::new(
+            "BookingAvailabilityException_ResourceNames",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "from_BookingAvailabilityException_FromTime",
+            FilterKind::Any,
+        ),
+        Filter::new("to_BookingAvailabilityException_FromTime", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BookingAvailabilityException {}
+impl ops::Create for BookingAvailabilityException {}
+impl ops::Update for BookingAvailabilityException {}
+impl ops::Delete for BookingAvailabilityException {}

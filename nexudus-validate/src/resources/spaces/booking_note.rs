@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/bookingnotes` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/spaces/bookingnote.md); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -64,3 +65,22 @@ pub struct BookingNote {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BookingNote {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BookingNote_Notes", FilterKind::Text),
+        Filter::new("from_BookingNote_CreatedOn", FilterKind::Any),
+        Filter::new("from_BookingNote_UpdatedOn", FilterKind::Any),
+        Filter::new("to_BookingNote_UpdatedOn", FilterKind::Any),
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("BookingNote_AddedBy", FilterKind::Text),
+        Filter::new("BookingNote_Booking", FilterKind::Any),
+        Filter::new("To_BookingNote_CreatedOn", FilterKind::Any),
+        Filter::new("From_BookingNote_CreatedOn", FilterKind::Any),
+        Filter::new("To_BookingNote_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BookingNote {}
+impl ops::Create for BookingNote {}
+impl ops::Update for BookingNote {}
+impl ops::Delete for BookingNote {}

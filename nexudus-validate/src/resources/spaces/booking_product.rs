@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/bookingproducts` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -70,3 +71,27 @@ pub struct BookingProduct {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BookingProduct {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BookingProduct_Booking", FilterKind::Integer),
+        Filter::new("BookingProduct_Product", FilterKind::Integer),
+        Filter::new("BookingProduct_Product_Name", FilterKind::Text),
+        Filter::new("BookingProduct_Product_Price", FilterKind::Number),
+        Filter::new("BookingProduct_Product_Currency_Code", FilterKind::Text),
+        Filter::new("BookingProduct_InvoiceInMinutes", FilterKind::Boolean),
+        Filter::new("BookingProduct_Quantity", FilterKind::Integer),
+        Filter::new("BookingProduct_MrmReminded", FilterKind::Boolean),
+        Filter::new("from_BookingProduct_ProductPrice", FilterKind::Number),
+        Filter::new("to_BookingProduct_ProductPrice", FilterKind::Any),
+        Filter::new("from_BookingProduct_Quantity", FilterKind::Any),
+        Filter::new("to_BookingProduct_Quantity", FilterKind::Any),
+        Filter::new("from_BookingProduct_CreatedOn", FilterKind::Any),
+        Filter::new("to_BookingProduct_CreatedOn", FilterKind::Any),
+        Filter::new("from_BookingProduct_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BookingProduct {}
+impl ops::Create for BookingProduct {}
+impl ops::Update for BookingProduct {}
+impl ops::Delete for BookingProduct {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/bookingvisitors` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -55,3 +56,22 @@ pub struct BookingVisitor {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BookingVisitor {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BookingVisitor_Booking", FilterKind::Integer),
+        Filter::new("BookingVisitor_Visitor", FilterKind::Integer),
+        Filter::new("BookingVisitor_Visitor_FullName", FilterKind::Text),
+        Filter::new("BookingVisitor_Visitor_Email", FilterKind::Text),
+        Filter::new("BookingVisitor_Visitor_PhoneNumber", FilterKind::Text),
+        Filter::new("BookingVisitor_Visitor_CompanyName", FilterKind::Text),
+        Filter::new("from_BookingVisitor_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_BookingVisitor_CreatedOn", FilterKind::Any),
+        Filter::new("from_BookingVisitor_UpdatedOn", FilterKind::Any),
+        Filter::new("to_BookingVisitor_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BookingVisitor {}
+impl ops::Create for BookingVisitor {}
+impl ops::Update for BookingVisitor {}
+impl ops::Delete for BookingVisitor {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/cancelledbookings` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/spaces/put-cancelledbookings`); module `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -349,6 +350,29 @@ pub struct CancelledBooking {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CancelledBooking {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CancelledBooking_Resource", FilterKind::Integer),
+        Filter::new("CancelledBooking_Resource_Name", FilterKind::Text),
+        Filter::new("CancelledBooking_Resource_Allocation", FilterKind::Integer),
+        Filter::new("CancelledBooking_Resource_HideInCalendar", FilterKind::Any),
+        Filter::new("CancelledBooking_Resource_NoReturnPolicy", FilterKind::Any),
+        Filter::new(
+            "CancelledBooking_Resource_NoReturnPolicyAllResources",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CancelledBooking_Resource_NoReturnPolicyAllUsers",
+            FilterKind::Any,
+        ),
+        Filter::new("CancelledBooking_Resource_ResourceType_Id", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CancelledBooking {}
+impl ops::Create for CancelledBooking {}
+impl ops::Update for CancelledBooking {}
+impl ops::Delete for CancelledBooking {}
 
 crate::open_enum! {
     /// The values of `CancelledBooking.Repeats` (`CancelledBookingRepeats`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/checkins` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/checkins.md`
@@ -127,3 +128,19 @@ pub struct Checkin {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Checkin {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Checkin_Coworker", FilterKind::Integer),
+        Filter::new("Checkin_Coworker_FullName", FilterKind::Text),
+        Filter::new("Checkin_Business", FilterKind::Integer),
+        Filter::new("Checkin_Business_Name", FilterKind::Text),
+        Filter::new("Checkin_Source", FilterKind::Integer),
+        Filter::new("Checkin_FromTime", FilterKind::Text),
+        Filter::new("Id", FilterKind::Number),
+    ]);
+}
+impl ops::Get for Checkin {}
+impl ops::Create for Checkin {}
+impl ops::Update for Checkin {}
+impl ops::Delete for Checkin {}

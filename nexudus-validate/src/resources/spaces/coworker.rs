@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 ///
 /// Endpoint `/api/spaces/coworkers` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/get-coworkers-by-id`); module `spaces`.
-/// Operations: list, get, create, update, commands.
+/// Operations: list, get, create, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/coworkers.md`
@@ -899,6 +900,16 @@ pub struct Coworker {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Coworker {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Coworker_CoworkerType", FilterKind::Integer),
+        Filter::new("Coworker_FullName", FilterKind::Text),
+    ]);
+}
+impl ops::Get for Coworker {}
+impl ops::Create for Coworker {}
+impl ops::Update for Coworker {}
 
 crate::open_enum! {
     /// The values of `Coworker.CoworkerType` (`eCoworkerRecordType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/coworkerdatafiles` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -156,3 +157,21 @@ pub struct CoworkerDataFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerDataFile {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerDataFile_Business", FilterKind::Integer),
+        Filter::new("CoworkerDataFile_Business_Name", FilterKind::Text),
+        Filter::new("CoworkerDataFile_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerDataFile_Coworker_FullName", FilterKind::Text),
+        Filter::new("CoworkerDataFile_Coworker_CoworkerType", FilterKind::Text),
+        Filter::new("CoworkerDataFile_Coworker_CompanyName", FilterKind::Any),
+        Filter::new("CoworkerDataFile_Coworker_BillingName", FilterKind::Any),
+        Filter::new("CoworkerDataFile_Description", FilterKind::Any),
+        Filter::new("CoworkerDataFile_AvailableToUser", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerDataFile {}
+impl ops::Create for CoworkerDataFile {}
+impl ops::Update for CoworkerDataFile {}
+impl ops::Delete for CoworkerDataFile {}

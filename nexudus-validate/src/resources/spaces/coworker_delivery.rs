@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/coworkerdeliveries` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -239,6 +240,12 @@ pub struct CoworkerDelivery {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerDelivery {}
+impl ops::Get for CoworkerDelivery {}
+impl ops::Create for CoworkerDelivery {}
+impl ops::Update for CoworkerDelivery {}
+impl ops::Delete for CoworkerDelivery {}
 
 crate::open_enum! {
     /// The values of `CoworkerDelivery.DeliveryType` (`eDeliveryType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 /// Endpoint `/api/spaces/coworkergooglecalendars` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkergooglecalendars`); module
 /// `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -84,3 +85,36 @@ pub struct CoworkerGoogleCalendar {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerGoogleCalendar {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerGoogleCalendar_Resource", FilterKind::Integer),
+        Filter::new("CoworkerGoogleCalendar_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerGoogleCalendar_Coworker_FullName", FilterKind::Any),
+        Filter::new("CoworkerGoogleCalendar_Name", FilterKind::Any),
+        Filter::new("CoworkerGoogleCalendar_SubscriptionId", FilterKind::Any),
+        Filter::new("CoworkerGoogleCalendar_CalendarId", FilterKind::Any),
+        Filter::new(
+            "CoworkerGoogleCalendar_SubscriptionExpireDate",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerGoogleCalendar_WatchResourceId", FilterKind::Any),
+        Filter::new("CoworkerGoogleCalendar_EventSyncToken", FilterKind::Any),
+        Filter::new(
+            "from_CoworkerGoogleCalendar_SubscriptionExpireDate",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "to_CoworkerGoogleCalendar_SubscriptionExpireDate",
+            FilterKind::Any,
+        ),
+        Filter::new("from_CoworkerGoogleCalendar_CreatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerGoogleCalendar_CreatedOn", FilterKind::Any),
+        Filter::new("from_CoworkerGoogleCalendar_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerGoogleCalendar_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerGoogleCalendar {}
+impl ops::Create for CoworkerGoogleCalendar {}
+impl ops::Update for CoworkerGoogleCalendar {}
+impl ops::Delete for CoworkerGoogleCalendar {}

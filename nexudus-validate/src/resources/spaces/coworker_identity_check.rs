@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/spaces/coworkeridentitychecks` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkeridentitychecks`); module
 /// `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -157,6 +158,12 @@ pub struct CoworkerIdentityCheck {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerIdentityCheck {}
+impl ops::Get for CoworkerIdentityCheck {}
+impl ops::Create for CoworkerIdentityCheck {}
+impl ops::Update for CoworkerIdentityCheck {}
+impl ops::Delete for CoworkerIdentityCheck {}
 
 crate::open_enum! {
     /// The values of `CoworkerIdentityCheck.IdentityCheckProvider` (`eIdentityCheckProvider`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -13,7 +14,7 @@ use crate::NexudusResource;
 /// page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkeridentitycheckdocuments`);
 /// module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -141,3 +142,37 @@ pub struct CoworkerIdentityCheckDocument {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerIdentityCheckDocument {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerIdentityCheckDocument_Coworker", FilterKind::Any),
+        Filter::new(
+            "CoworkerIdentityCheckDocument_Coworker_FullName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerIdentityCheckDocument_Coworker_CoworkerType",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerIdentityCheckDocument_Coworker_CompanyName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerIdentityCheckDocument_Coworker_BillingName",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerIdentityCheckDocument_CoworkerIdentityCheck",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerIdentityCheckDocument_CoworkerIdentityCheck_Name",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for CoworkerIdentityCheckDocument {}
+impl ops::Create for CoworkerIdentityCheckDocument {}
+impl ops::Update for CoworkerIdentityCheckDocument {}
+impl ops::Delete for CoworkerIdentityCheckDocument {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/coworkerinventoryassets` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -77,3 +78,45 @@ pub struct CoworkerInventoryAsset {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerInventoryAsset {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerInventoryAsset_Coworker", FilterKind::Integer),
+        Filter::new(
+            "CoworkerInventoryAsset_Coworker_CoworkerType",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerInventoryAsset_Coworker_FullName", FilterKind::Text),
+        Filter::new(
+            "CoworkerInventoryAsset_Coworker_BillingName",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "CoworkerInventoryAsset_Coworker_CompanyName",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "CoworkerInventoryAsset_Coworker_TeamNames",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerInventoryAsset_Business", FilterKind::Any),
+        Filter::new("CoworkerInventoryAsset_InventoryAsset", FilterKind::Any),
+        Filter::new(
+            "CoworkerInventoryAsset_InventoryAsset_Name",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerInventoryAsset_InventoryAsset_Sku", FilterKind::Any),
+        Filter::new(
+            "CoworkerInventoryAsset_InventoryAsset_Value",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "CoworkerInventoryAsset_InventoryAsset_UniqueId",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for CoworkerInventoryAsset {}
+impl ops::Create for CoworkerInventoryAsset {}
+impl ops::Update for CoworkerInventoryAsset {}
+impl ops::Delete for CoworkerInventoryAsset {}

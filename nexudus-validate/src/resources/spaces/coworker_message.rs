@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/coworkermessages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/spaces/coworkermessage.md); module `spaces`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -108,3 +109,33 @@ pub struct CoworkerMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerMessage_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerMessage_Coworker_FullName", FilterKind::Text),
+        Filter::new("CoworkerMessage_Coworker_Email", FilterKind::Text),
+        Filter::new("CoworkerMessage_Coworker_BillingName", FilterKind::Text),
+        Filter::new("CoworkerMessage_Coworker_CompanyName", FilterKind::Text),
+        Filter::new("CoworkerMessage_EmailAccount", FilterKind::Integer),
+        Filter::new("CoworkerMessage_EmailAccount_DisplayName", FilterKind::Text),
+        Filter::new(
+            "CoworkerMessage_EmailAccount_EmailAddress",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerMessage_Subject", FilterKind::Text),
+        Filter::new("CoworkerMessage_Body", FilterKind::Text),
+        Filter::new("CoworkerMessage_IsNewMessage", FilterKind::Boolean),
+        Filter::new("CoworkerMessage_Incoming", FilterKind::Boolean),
+        Filter::new("CoworkerMessage_MessageId", FilterKind::Integer),
+        Filter::new("CoworkerMessage_ReminderUniqueId", FilterKind::Text),
+        Filter::new("from_CoworkerMessage_MessageId", FilterKind::Integer),
+        Filter::new("to_CoworkerMessage_MessageId", FilterKind::Integer),
+        Filter::new("from_CoworkerMessage_CreatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerMessage_CreatedOn", FilterKind::Any),
+        Filter::new("from_CoworkerMessage_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerMessage_UpdatedOn", FilterKind::Any),
+        Filter::new("Id", FilterKind::Number),
+    ]);
+}
+impl ops::Get for CoworkerMessage {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/spaces/coworkermsofficecalendars` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkermsofficecalendars`); module
 /// `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -94,3 +95,46 @@ pub struct CoworkerMsOfficeCalendar {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerMsOfficeCalendar {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerMsOfficeCalendar_Resource", FilterKind::Integer),
+        Filter::new("CoworkerMsOfficeCalendar_Coworker", FilterKind::Integer),
+        Filter::new(
+            "CoworkerMsOfficeCalendar_Coworker_FullName",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerMsOfficeCalendar_Name", FilterKind::Text),
+        Filter::new("CoworkerMsOfficeCalendar_SubscriptionId", FilterKind::Text),
+        Filter::new("CoworkerMsOfficeCalendar_CalendarId", FilterKind::Text),
+        Filter::new(
+            "CoworkerMsOfficeCalendar_SubscriptionExpireDate",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "from_CoworkerMsOfficeCalendar_SubscriptionExpireDate",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_CoworkerMsOfficeCalendar_SubscriptionExpireDate",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "from_CoworkerMsOfficeCalendar_CreatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_CoworkerMsOfficeCalendar_CreatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "from_CoworkerMsOfficeCalendar_UpdatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new("to_CoworkerMsOfficeCalendar_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerMsOfficeCalendar {}
+impl ops::Create for CoworkerMsOfficeCalendar {}
+impl ops::Update for CoworkerMsOfficeCalendar {}
+impl ops::Delete for CoworkerMsOfficeCalendar {}

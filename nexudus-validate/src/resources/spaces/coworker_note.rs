@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/coworkernotes` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkernotes`); module `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -60,3 +61,9 @@ pub struct CoworkerNote {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerNote {}
+impl ops::Get for CoworkerNote {}
+impl ops::Create for CoworkerNote {}
+impl ops::Update for CoworkerNote {}
+impl ops::Delete for CoworkerNote {}

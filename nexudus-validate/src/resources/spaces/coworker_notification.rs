@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/spaces/coworkernotifications` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkernotifications`); module
 /// `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -77,3 +78,16 @@ pub struct CoworkerNotification {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerNotification {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerNotification_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerNotification_Message", FilterKind::Text),
+        Filter::new("CoworkerNotification_NotificationType", FilterKind::Any),
+        Filter::new("CoworkerNotification_EntityId", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerNotification {}
+impl ops::Create for CoworkerNotification {}
+impl ops::Update for CoworkerNotification {}
+impl ops::Delete for CoworkerNotification {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/coworkerpriceplanhistories` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/spaces/coworkerpriceplanhistory.md); module `spaces`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -115,3 +116,30 @@ pub struct CoworkerPricePlanHistory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerPricePlanHistory {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerPricePlanHistory_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerPricePlanHistory_OldTariffName", FilterKind::Text),
+        Filter::new("CoworkerPricePlanHistory_NewTariffName", FilterKind::Text),
+        Filter::new(
+            "CoworkerPricePlanHistory_OldTariffUniqueId",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "CoworkerPricePlanHistory_NewTariffUniqueId",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "CoworkerPricePlanHistory_OldContractUniqueId",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "CoworkerPricePlanHistory_NewContractUniqueId",
+            FilterKind::Text,
+        ),
+        Filter::new("CoworkerPricePlanHistory_IsUpgrade", FilterKind::Boolean),
+        Filter::new("CoworkerPricePlanHistory_Notes", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerPricePlanHistory {}

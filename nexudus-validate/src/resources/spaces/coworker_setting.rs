@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/coworkersettings` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-coworkersettings`); module `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -69,3 +70,20 @@ pub struct CoworkerSetting {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerSetting {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerSetting_Coworker", FilterKind::Integer),
+        Filter::new("CoworkerSetting_Name", FilterKind::Text),
+        Filter::new("CoworkerSetting_Value", FilterKind::Text),
+        Filter::new("CoworkerSetting_EncryptedValue", FilterKind::Text),
+        Filter::new("from_CoworkerSetting_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_CoworkerSetting_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_CoworkerSetting_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerSetting_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerSetting {}
+impl ops::Create for CoworkerSetting {}
+impl ops::Update for CoworkerSetting {}
+impl ops::Delete for CoworkerSetting {}

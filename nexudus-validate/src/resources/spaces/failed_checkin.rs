@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/failedcheckins` (path from developers.nexudus.com page
 /// `https://nexudus.mintlify.app/rest-api/spaces/put-failedcheckins`); module `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -99,3 +100,20 @@ pub struct FailedCheckin {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FailedCheckin {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FailedCheckin_Coworker", FilterKind::Integer),
+        Filter::new("FailedCheckin_Coworker_FullName", FilterKind::Text),
+        Filter::new("FailedCheckin_Business", FilterKind::Integer),
+        Filter::new("FailedCheckin_Business_Name", FilterKind::Text),
+        Filter::new("FailedCheckin_CheckinAttemptTime", FilterKind::Text),
+        Filter::new("FailedCheckin_MacAddresses", FilterKind::Any),
+        Filter::new("FailedCheckin_TeamsAtTheTimeOfCheckin", FilterKind::Any),
+        Filter::new("FailedCheckin_TariffAtTheTimeOfCheckin", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FailedCheckin {}
+impl ops::Create for FailedCheckin {}
+impl ops::Update for FailedCheckin {}
+impl ops::Delete for FailedCheckin {}

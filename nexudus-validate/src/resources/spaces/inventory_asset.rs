@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/inventoryassets` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -108,6 +109,18 @@ pub struct InventoryAsset {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for InventoryAsset {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("InventoryAsset_Business", FilterKind::Integer),
+        Filter::new("InventoryAsset_Business_Name", FilterKind::Text),
+        Filter::new("InventoryAsset_Name", FilterKind::Text),
+    ]);
+}
+impl ops::Get for InventoryAsset {}
+impl ops::Create for InventoryAsset {}
+impl ops::Update for InventoryAsset {}
+impl ops::Delete for InventoryAsset {}
 
 crate::open_enum! {
     /// The values of `InventoryAsset.AssignToType` (`eInventoryAssetAssignToType`).

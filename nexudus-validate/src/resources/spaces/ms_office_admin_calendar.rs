@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/spaces/msofficeadmincalendars` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/spaces/put-msofficeadmincalendars`); module
 /// `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -72,3 +73,33 @@ pub struct MsOfficeAdminCalendar {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for MsOfficeAdminCalendar {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("MsOfficeAdminCalendar_Resource", FilterKind::Integer),
+        Filter::new("MsOfficeAdminCalendar_Business", FilterKind::Integer),
+        Filter::new("MsOfficeAdminCalendar_Name", FilterKind::Text),
+        Filter::new("MsOfficeAdminCalendar_SubscriptionId", FilterKind::Text),
+        Filter::new("MsOfficeAdminCalendar_CalendarId", FilterKind::Text),
+        Filter::new(
+            "MsOfficeAdminCalendar_SubscriptionExpireDate",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "from_MsOfficeAdminCalendar_SubscriptionExpireDate",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_MsOfficeAdminCalendar_SubscriptionExpireDate",
+            FilterKind::DateTime,
+        ),
+        Filter::new("from_MsOfficeAdminCalendar_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_MsOfficeAdminCalendar_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_MsOfficeAdminCalendar_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_MsOfficeAdminCalendar_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for MsOfficeAdminCalendar {}
+impl ops::Create for MsOfficeAdminCalendar {}
+impl ops::Update for MsOfficeAdminCalendar {}
+impl ops::Delete for MsOfficeAdminCalendar {}

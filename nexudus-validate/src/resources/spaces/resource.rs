@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ResourceTimeSlotDayOfWeek;
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 ///
 /// Endpoint `/api/spaces/resources` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/resources.md`
@@ -560,6 +561,12 @@ pub struct Resource {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Resource {}
+impl ops::Get for Resource {}
+impl ops::Create for Resource {}
+impl ops::Update for Resource {}
+impl ops::Delete for Resource {}
 
 /// One record of [`Resource::time_slots`]: the fields a client may write, all optional.
 ///

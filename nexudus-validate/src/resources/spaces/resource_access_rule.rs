@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ResourceAccessRuleEligibleTimeSlotDayOfWeek, ResourceAccessRuleTimeSlotDayOfWeek};
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/resourceaccessrules` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/spaces/resourceaccessrule.md); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -415,6 +416,12 @@ pub struct ResourceAccessRule {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResourceAccessRule {}
+impl ops::Get for ResourceAccessRule {}
+impl ops::Create for ResourceAccessRule {}
+impl ops::Update for ResourceAccessRule {}
+impl ops::Delete for ResourceAccessRule {}
 
 /// One record of [`ResourceAccessRule::eligible_time_slots`]: the fields a client may
 /// write, all optional.

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/spaces/resourceaccessruleeligibletimeslots` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/spaces/resourceaccessruleeligibletimeslot.md); module
 /// `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -62,6 +63,63 @@ pub struct ResourceAccessRuleEligibleTimeSlot {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResourceAccessRuleEligibleTimeSlot {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "ResourceAccessRuleEligibleTimeSlot_ResourceAccessRule",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "ResourceAccessRuleEligibleTimeSlot_FromTime",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ResourceAccessRuleEligibleTimeSlot_ToTime",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "ResourceAccessRuleEligibleTimeSlot_DayOfWeek",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "from_ResourceAccessRuleEligibleTimeSlot_FromTime",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_ResourceAccessRuleEligibleTimeSlot_FromTime",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "from_ResourceAccessRuleEligibleTimeSlot_ToTime",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_ResourceAccessRuleEligibleTimeSlot_ToTime",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "from_ResourceAccessRuleEligibleTimeSlot_CreatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_ResourceAccessRuleEligibleTimeSlot_CreatedOn",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "from_ResourceAccessRuleEligibleTimeSlot_UpdatedOn",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "to_ResourceAccessRuleEligibleTimeSlot_UpdatedOn",
+            FilterKind::Any,
+        ),
+    ]);
+}
+impl ops::Get for ResourceAccessRuleEligibleTimeSlot {}
+impl ops::Create for ResourceAccessRuleEligibleTimeSlot {}
+impl ops::Update for ResourceAccessRuleEligibleTimeSlot {}
+impl ops::Delete for ResourceAccessRuleEligibleTimeSlot {}
 
 crate::open_enum! {
     /// The values of `ResourceAccessRuleEligibleTimeSlot.DayOfWeek` (`DayOfWeek`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/resourceaccessruletimeslots` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/spaces/resourceaccessruletimeslot.md); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -70,6 +71,36 @@ pub struct ResourceAccessRuleTimeSlot {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResourceAccessRuleTimeSlot {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "ResourceAccessRuleTimeSlot_ResourceAccessRule",
+            FilterKind::Integer,
+        ),
+        Filter::new("ResourceAccessRuleTimeSlot_FromTime", FilterKind::Text),
+        Filter::new("ResourceAccessRuleTimeSlot_ToTime", FilterKind::Text),
+        Filter::new("ResourceAccessRuleTimeSlot_DayOfWeek", FilterKind::Integer),
+        Filter::new(
+            "from_ResourceAccessRuleTimeSlot_FromTime",
+            FilterKind::DateTime,
+        ),
+        Filter::new(
+            "to_ResourceAccessRuleTimeSlot_FromTime",
+            FilterKind::DateTime,
+        ),
+        Filter::new("from_ResourceAccessRuleTimeSlot_ToTime", FilterKind::Any),
+        Filter::new("to_ResourceAccessRuleTimeSlot_ToTime", FilterKind::Any),
+        Filter::new("from_ResourceAccessRuleTimeSlot_CreatedOn", FilterKind::Any),
+        Filter::new("to_ResourceAccessRuleTimeSlot_CreatedOn", FilterKind::Any),
+        Filter::new("from_ResourceAccessRuleTimeSlot_UpdatedOn", FilterKind::Any),
+        Filter::new("to_ResourceAccessRuleTimeSlot_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ResourceAccessRuleTimeSlot {}
+impl ops::Create for ResourceAccessRuleTimeSlot {}
+impl ops::Update for ResourceAccessRuleTimeSlot {}
+impl ops::Delete for ResourceAccessRuleTimeSlot {}
 
 crate::open_enum! {
     /// The values of `ResourceAccessRuleTimeSlot.DayOfWeek` (`DayOfWeek`).

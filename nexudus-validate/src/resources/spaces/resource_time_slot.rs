@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/spaces/resourcetimeslots` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/spaces/resourcetimeslot.md); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -63,6 +64,26 @@ pub struct ResourceTimeSlot {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResourceTimeSlot {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ResourceTimeSlot_Resource", FilterKind::Any),
+        Filter::new("ResourceTimeSlot_FromTime", FilterKind::Any),
+        Filter::new("ResourceTimeSlot_DayOfWeek", FilterKind::Any),
+        Filter::new("from_ResourceTimeSlot_FromTime", FilterKind::Any),
+        Filter::new("to_ResourceTimeSlot_FromTime", FilterKind::Any),
+        Filter::new("from_ResourceTimeSlot_ToTime", FilterKind::Any),
+        Filter::new("to_ResourceTimeSlot_ToTime", FilterKind::Any),
+        Filter::new("from_ResourceTimeSlot_CreatedOn", FilterKind::Any),
+        Filter::new("to_ResourceTimeSlot_CreatedOn", FilterKind::Any),
+        Filter::new("from_ResourceTimeSlot_UpdatedOn", FilterKind::Any),
+        Filter::new("to_ResourceTimeSlot_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ResourceTimeSlot {}
+impl ops::Create for ResourceTimeSlot {}
+impl ops::Update for ResourceTimeSlot {}
+impl ops::Delete for ResourceTimeSlot {}
 
 crate::open_enum! {
     /// The values of `ResourceTimeSlot.DayOfWeek` (`ResourceTimeSlotDayOfWeek`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/resourcetypes` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -53,3 +54,16 @@ pub struct ResourceType {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResourceType {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("from_ResourceType_CreatedOn", FilterKind::Any),
+        Filter::new("to_ResourceType_CreatedOn", FilterKind::Any),
+        Filter::new("from_ResourceType_UpdatedOn", FilterKind::Any),
+        Filter::new("to_ResourceType_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ResourceType {}
+impl ops::Create for ResourceType {}
+impl ops::Update for ResourceType {}
+impl ops::Delete for ResourceType {}

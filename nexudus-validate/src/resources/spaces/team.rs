@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/spaces/teams` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `spaces`.
-/// Operations: list, get, create, update, delete, commands.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/teams.md` at
@@ -377,3 +378,30 @@ pub struct Team {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Team {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Team_Business", FilterKind::Integer),
+        Filter::new("Team_Business_Name", FilterKind::Text),
+        Filter::new("Team_Name", FilterKind::Text),
+        Filter::new("Team_Description", FilterKind::Text),
+        Filter::new("Team_TunnelPrivateGroupId", FilterKind::Text),
+        Filter::new("Team_CreateSingleInvoiceForTeam", FilterKind::Boolean),
+        Filter::new("Team_UseSpecialPrices", FilterKind::Boolean),
+        Filter::new("Team_PayingMember", FilterKind::Integer),
+        Filter::new("Team_PayingMember_FullName", FilterKind::Text),
+        Filter::new("Team_PayingMember_CoworkerType", FilterKind::Text),
+        Filter::new("Team_PayingMember_BillingName", FilterKind::Text),
+        Filter::new("Team_PayingMember_CompanyName", FilterKind::Text),
+        Filter::new("Team_DefaultMemberTariff", FilterKind::Integer),
+        Filter::new("Team_DefaultMemberTariff_Name", FilterKind::Text),
+        Filter::new("Team_MaxTeamMemberCount", FilterKind::Number),
+        Filter::new("Team_TransferCreditsToPayingMember", FilterKind::Boolean),
+        Filter::new("Team_ShareTimePasses", FilterKind::Boolean),
+        Filter::new("Team_ShareExtraServices", FilterKind::Boolean),
+    ]);
+}
+impl ops::Get for Team {}
+impl ops::Create for Team {}
+impl ops::Update for Team {}
+impl ops::Delete for Team {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/support/chatrooms` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Support/chatroom.md); module `support`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/chatrooms.md`
@@ -65,3 +66,9 @@ pub struct ChatRoom {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ChatRoom {}
+impl ops::Get for ChatRoom {}
+impl ops::Create for ChatRoom {}
+impl ops::Update for ChatRoom {}
+impl ops::Delete for ChatRoom {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/support/globalchatmessages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Support/globalchatmessage.md); module `support`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -63,3 +64,19 @@ pub struct GlobalChatMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for GlobalChatMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("GlobalChatMessage_Business", FilterKind::Integer),
+        Filter::new("GlobalChatMessage_FromUser", FilterKind::Integer),
+        Filter::new("GlobalChatMessage_MessageText", FilterKind::Text),
+        Filter::new("from_GlobalChatMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_GlobalChatMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_GlobalChatMessage_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_GlobalChatMessage_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for GlobalChatMessage {}
+impl ops::Create for GlobalChatMessage {}
+impl ops::Update for GlobalChatMessage {}
+impl ops::Delete for GlobalChatMessage {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/support/helpdeskcomments` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/support/helpdeskcomment.md); module `support`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -81,3 +82,9 @@ pub struct HelpDeskComment {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for HelpDeskComment {}
+impl ops::Get for HelpDeskComment {}
+impl ops::Create for HelpDeskComment {}
+impl ops::Update for HelpDeskComment {}
+impl ops::Delete for HelpDeskComment {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/support/helpdeskdepartments` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `support`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -83,3 +84,20 @@ pub struct HelpDeskDepartment {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for HelpDeskDepartment {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("HelpDeskDepartment_Business", FilterKind::Integer),
+        Filter::new("HelpDeskDepartment_Name", FilterKind::Text),
+        Filter::new("HelpDeskDepartment_Description", FilterKind::Text),
+        Filter::new("HelpDeskDepartment_Active", FilterKind::Boolean),
+        Filter::new("HelpDeskDepartment_TaskList", FilterKind::Integer),
+        Filter::new("from_HelpDeskDepartment_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_HelpDeskDepartment_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_HelpDeskDepartment_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for HelpDeskDepartment {}
+impl ops::Create for HelpDeskDepartment {}
+impl ops::Update for HelpDeskDepartment {}
+impl ops::Delete for HelpDeskDepartment {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/support/helpdeskmessages` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `support`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -129,6 +130,42 @@ pub struct HelpDeskMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for HelpDeskMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("HelpDeskMessage_Coworker_FullName", FilterKind::Any),
+        Filter::new("HelpDeskMessage_HelpDeskDepartment", FilterKind::Any),
+        Filter::new("HelpDeskMessage_HelpDeskDepartment_Name", FilterKind::Any),
+        Filter::new("HelpDeskMessage_MessageText", FilterKind::Any),
+        Filter::new("HelpDeskMessage_AiProcessingResult", FilterKind::Any),
+        Filter::new("HelpDeskMessage_Owner_FullName", FilterKind::Any),
+        Filter::new("HelpDeskMessage_ImageFileName", FilterKind::Any),
+        Filter::new("HelpDeskMessage_NewImageUrl", FilterKind::Any),
+        Filter::new("HelpDeskMessage_ClearImage", FilterKind::Any),
+        Filter::new(
+            "HelpDeskMessage_FirstResponseTimeInMinutes",
+            FilterKind::Any,
+        ),
+        Filter::new("from_HelpDeskMessage_ClosedOn", FilterKind::Any),
+        Filter::new("to_HelpDeskMessage_ClosedOn", FilterKind::Any),
+        Filter::new(
+            "from_HelpDeskMessage_FirstResponseTimeInMinutes",
+            FilterKind::Any,
+        ),
+        Filter::new(
+            "to_HelpDeskMessage_FirstResponseTimeInMinutes",
+            FilterKind::Any,
+        ),
+        Filter::new("from_HelpDeskMessage_CreatedOn", FilterKind::Any),
+        Filter::new("to_HelpDeskMessage_CreatedOn", FilterKind::Any),
+        Filter::new("from_HelpDeskMessage_UpdatedOn", FilterKind::Any),
+        Filter::new("to_HelpDeskMessage_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for HelpDeskMessage {}
+impl ops::Create for HelpDeskMessage {}
+impl ops::Update for HelpDeskMessage {}
+impl ops::Delete for HelpDeskMessage {}
 
 crate::open_enum! {
     /// The values of `HelpDeskMessage.Priority` (`eHelpDeskMessagePriority`).

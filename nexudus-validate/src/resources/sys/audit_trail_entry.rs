@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/audittrailentries` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/audittrailentry.md); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -83,6 +84,9 @@ pub struct AuditTrailEntry {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for AuditTrailEntry {}
+impl ops::Get for AuditTrailEntry {}
 
 crate::open_enum! {
     /// The values of `AuditTrailEntry.AuditType` (`eAuditType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/automationtiles` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-automationtiles`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -178,6 +179,12 @@ pub struct AutomationTile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for AutomationTile {}
+impl ops::Get for AutomationTile {}
+impl ops::Create for AutomationTile {}
+impl ops::Update for AutomationTile {}
+impl ops::Delete for AutomationTile {}
 
 crate::open_enum! {
     /// The values of `AutomationTile.Action` (`eAutomationTileAction`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/automationtileaudits` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-automationtileaudits`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -76,6 +77,19 @@ pub struct AutomationTileAudit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for AutomationTileAudit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("AutomationTileAudit_AutomationTile", FilterKind::Integer),
+        Filter::new("AutomationTileAudit_Description", FilterKind::Text),
+        Filter::new("AutomationTileAudit_ActionBy", FilterKind::Text),
+        Filter::new("AutomationTileAudit_Action", FilterKind::Integer),
+    ]);
+}
+impl ops::Get for AutomationTileAudit {}
+impl ops::Create for AutomationTileAudit {}
+impl ops::Update for AutomationTileAudit {}
+impl ops::Delete for AutomationTileAudit {}
 
 crate::open_enum! {
     /// The values of `AutomationTileAudit.Action` (`eAutomationTileAction`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/businesses` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `sys`.
-/// Operations: list, get, update.
+/// Operations: list, get, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -558,6 +559,21 @@ pub struct Business {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Business {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Business_VisitedHelpItems", FilterKind::Integer),
+        Filter::new("Business_Name", FilterKind::Text),
+        Filter::new("Business_DefaultLanguage", FilterKind::Integer),
+        Filter::new("Business_SpaceWebsiteLanguage", FilterKind::Integer),
+        Filter::new("Business_SpaceWebsiteLanguage_Culture", FilterKind::Any),
+        Filter::new("Business_DefaultPaymentGateway", FilterKind::Any),
+        Filter::new("Business_TermsAndConditions", FilterKind::Any),
+        Filter::new("Business_ShortIntroduction", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Business {}
+impl ops::Update for Business {}
 
 crate::open_enum! {
     /// The values of `Business.VisitedHelpItems` (`eHelpItemFlag`).

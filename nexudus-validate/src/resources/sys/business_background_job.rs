@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/sys/businessbackgroundjobs` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/get-businessbackgroundjobs-by-id`); module
 /// `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -80,3 +81,19 @@ pub struct BusinessBackgroundJob {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessBackgroundJob {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BusinessBackgroundJob_Business", FilterKind::Integer),
+        Filter::new("BusinessBackgroundJob_Business_Name", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_User", FilterKind::Integer),
+        Filter::new("BusinessBackgroundJob_User_FullName", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_User_Email", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_JobId", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_Description", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_Files", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_Status", FilterKind::Text),
+        Filter::new("BusinessBackgroundJob_ResultData", FilterKind::Text),
+    ]);
+}
+impl ops::Get for BusinessBackgroundJob {}

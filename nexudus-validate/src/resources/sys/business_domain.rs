@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/businessdomains` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/businessdomain.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -93,3 +94,18 @@ pub struct BusinessDomain {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessDomain {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BusinessDomain_Business", FilterKind::Integer),
+        Filter::new("BusinessDomain_Name", FilterKind::Text),
+        Filter::new("BusinessDomain_ActiveFrom", FilterKind::Any),
+        Filter::new("from_BusinessDomain_ActiveFrom", FilterKind::Any),
+        Filter::new("to_BusinessDomain_ActiveFrom", FilterKind::Any),
+        Filter::new("from_BusinessDomain_ActiveTo", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BusinessDomain {}
+impl ops::Create for BusinessDomain {}
+impl ops::Update for BusinessDomain {}
+impl ops::Delete for BusinessDomain {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/businessredirections` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/businessredirection.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -84,3 +85,23 @@ pub struct BusinessRedirection {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessRedirection {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BusinessRedirection_Business", FilterKind::Integer),
+        Filter::new("BusinessRedirection_SourceURL", FilterKind::Text),
+        Filter::new("BusinessRedirection_DestinationURL", FilterKind::Text),
+        Filter::new("BusinessRedirection_Active", FilterKind::Boolean),
+        Filter::new("BusinessRedirection_ActiveFrom", FilterKind::Text),
+        Filter::new("BusinessRedirection_ActiveTo", FilterKind::Text),
+        Filter::new("from_BusinessRedirection_ActiveFrom", FilterKind::DateTime),
+        Filter::new("to_BusinessRedirection_ActiveFrom", FilterKind::DateTime),
+        Filter::new("from_BusinessRedirection_ActiveTo", FilterKind::Any),
+        Filter::new("to_BusinessRedirection_ActiveTo", FilterKind::Any),
+        Filter::new("from_BusinessRedirection_CreatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BusinessRedirection {}
+impl ops::Create for BusinessRedirection {}
+impl ops::Update for BusinessRedirection {}
+impl ops::Delete for BusinessRedirection {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/businesssettings` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/businesssetting.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -60,3 +61,18 @@ pub struct BusinessSetting {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessSetting {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("BusinessSetting_Business", FilterKind::Any),
+        Filter::new("BusinessSetting_Name", FilterKind::Text),
+        Filter::new("BusinessSetting_Value", FilterKind::Text),
+        Filter::new("To_BusinessSetting_CreatedOn", FilterKind::Any),
+        Filter::new("From_BusinessSetting_CreatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for BusinessSetting {}
+impl ops::Create for BusinessSetting {}
+impl ops::Update for BusinessSetting {}
+impl ops::Delete for BusinessSetting {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/businesstimeslots` (path from mattynexudus/fauxworking
 /// nexudus_client.py ENTITY_MODULES); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -67,6 +68,24 @@ pub struct BusinessTimeSlot {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for BusinessTimeSlot {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("BusinessTimeSlot_Business", FilterKind::Integer),
+        Filter::new("BusinessTimeSlot_FromTime", FilterKind::Text),
+        Filter::new("BusinessTimeSlot_ToTime", FilterKind::Text),
+        Filter::new("BusinessTimeSlot_DayOfWeek", FilterKind::Integer),
+        Filter::new("from_BusinessTimeSlot_FromTime", FilterKind::DateTime),
+        Filter::new("to_BusinessTimeSlot_FromTime", FilterKind::Any),
+        Filter::new("from_BusinessTimeSlot_ToTime", FilterKind::Any),
+        Filter::new("to_BusinessTimeSlot_ToTime", FilterKind::Any),
+        Filter::new("Id", FilterKind::Number),
+    ]);
+}
+impl ops::Get for BusinessTimeSlot {}
+impl ops::Create for BusinessTimeSlot {}
+impl ops::Update for BusinessTimeSlot {}
+impl ops::Delete for BusinessTimeSlot {}
 
 crate::open_enum! {
     /// The values of `BusinessTimeSlot.DayOfWeek` (`BusinessTimeSlotDayOfWeek`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/chatusermessages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/chatusermessage.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -84,3 +85,22 @@ pub struct ChatUserMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ChatUserMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ChatUserMessage_Delievered", FilterKind::Any),
+        Filter::new("from_ChatUserMessage_CreatedOn", FilterKind::Any),
+        Filter::new("to_ChatUserMessage_CreatedOn", FilterKind::Any),
+        Filter::new("from_ChatUserMessage_UpdatedOn", FilterKind::Any),
+        Filter::new("to_ChatUserMessage_UpdatedOn", FilterKind::Any),
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("ChatUserMessage_ChatText", FilterKind::Text),
+        Filter::new("ChatUserMessage_FromUser", FilterKind::Any),
+        Filter::new("ChatUserMessage_ToUsers", FilterKind::Any),
+        Filter::new("To_ChatUserMessage_CreatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for ChatUserMessage {}
+impl ops::Create for ChatUserMessage {}
+impl ops::Update for ChatUserMessage {}
+impl ops::Delete for ChatUserMessage {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/countries` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/country.md); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/countries.md`
@@ -49,3 +50,14 @@ pub struct Country {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Country {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Country_Name", FilterKind::Text),
+        Filter::new("Country_TwoDigitsCode", FilterKind::Text),
+        Filter::new("Country_Culture", FilterKind::Text),
+        Filter::new("from_Country_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_Country_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for Country {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/sys/coworkeraccesscontrolaudits` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-coworkeraccesscontrolaudits`); module
 /// `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -62,3 +63,19 @@ pub struct CoworkerAccessControlAudit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerAccessControlAudit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerAccessControlAudit_Coworker", FilterKind::Any),
+        Filter::new("CoworkerAccessControlAudit_Description", FilterKind::Any),
+        Filter::new("CoworkerAccessControlAudit_IsProblem", FilterKind::Any),
+        Filter::new("from_CoworkerAccessControlAudit_CreatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerAccessControlAudit_CreatedOn", FilterKind::Any),
+        Filter::new("from_CoworkerAccessControlAudit_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerAccessControlAudit_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerAccessControlAudit {}
+impl ops::Create for CoworkerAccessControlAudit {}
+impl ops::Update for CoworkerAccessControlAudit {}
+impl ops::Delete for CoworkerAccessControlAudit {}

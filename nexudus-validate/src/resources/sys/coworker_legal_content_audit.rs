@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/sys/coworkerlegalcontentaudits` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/get-coworkerlegalcontentaudits`); module
 /// `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -59,3 +60,28 @@ pub struct CoworkerLegalContentAudit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for CoworkerLegalContentAudit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("CoworkerLegalContentAudit_Coworker", FilterKind::Any),
+        Filter::new("CoworkerLegalContentAudit_Business", FilterKind::Any),
+        Filter::new("CoworkerLegalContentAudit_Name", FilterKind::Any),
+        Filter::new(
+            "CoworkerLegalContentAudit_LegalContentType",
+            FilterKind::Any,
+        ),
+        Filter::new("CoworkerLegalContentAudit_TariffUniqueId", FilterKind::Any),
+        Filter::new(
+            "CoworkerLegalContentAudit_LegalContentAuditUniqueId",
+            FilterKind::Any,
+        ),
+        Filter::new("from_CoworkerLegalContentAudit_CreatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerLegalContentAudit_CreatedOn", FilterKind::Any),
+        Filter::new("from_CoworkerLegalContentAudit_UpdatedOn", FilterKind::Any),
+        Filter::new("to_CoworkerLegalContentAudit_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for CoworkerLegalContentAudit {}
+impl ops::Create for CoworkerLegalContentAudit {}
+impl ops::Update for CoworkerLegalContentAudit {}
+impl ops::Delete for CoworkerLegalContentAudit {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/currencies` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/currency.md); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -51,3 +52,18 @@ pub struct Currency {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Currency {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Currency_Name", FilterKind::Text),
+        Filter::new("Currency_Code", FilterKind::Text),
+        Filter::new("Currency_Format", FilterKind::Text),
+        Filter::new("from_Currency_CreatedOn", FilterKind::DateTime),
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("To_Currency_CreatedOn", FilterKind::Any),
+        Filter::new("From_Currency_CreatedOn", FilterKind::Any),
+        Filter::new("To_Currency_UpdatedOn", FilterKind::Any),
+        Filter::new("From_Currency_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Currency {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/eloxxlockersaudits` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-eloxxlockersaudits`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -90,6 +91,17 @@ pub struct EloxxLockersAudit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EloxxLockersAudit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("EloxxLockersAudit_Business", FilterKind::Integer),
+        Filter::new("EloxxLockersAudit_Business_Name", FilterKind::Text),
+    ]);
+}
+impl ops::Get for EloxxLockersAudit {}
+impl ops::Create for EloxxLockersAudit {}
+impl ops::Update for EloxxLockersAudit {}
+impl ops::Delete for EloxxLockersAudit {}
 
 crate::open_enum! {
     /// The values of `EloxxLockersAudit.Action` (`eEloxxLockerAction`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/emailqueueitems` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/emailqueueitem.md); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -111,3 +112,19 @@ pub struct EmailQueueItem {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EmailQueueItem {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("EmailQueueItem_Business", FilterKind::Integer),
+        Filter::new("EmailQueueItem_EmailAccount", FilterKind::Integer),
+        Filter::new("EmailQueueItem_FromUser", FilterKind::Integer),
+        Filter::new("EmailQueueItem_Header", FilterKind::Text),
+        Filter::new("EmailQueueItem_Body", FilterKind::Text),
+        Filter::new("EmailQueueItem_FromEmail", FilterKind::Text),
+        Filter::new("EmailQueueItem_ToEmails", FilterKind::Text),
+        Filter::new("EmailQueueItem_CCEmails", FilterKind::Text),
+        Filter::new("EmailQueueItem_CCOEmails", FilterKind::Text),
+        Filter::new("EmailQueueItem_Sent", FilterKind::Boolean),
+    ]);
+}
+impl ops::Get for EmailQueueItem {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/emailqueueitemattachments` (path from legacy GitBook
 /// vardhan341/api-docs rest-api/Sys/emailqueueitemattachment.md); module `sys`.
-/// Operations: list, get, update.
+/// Operations: list, get, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -77,3 +78,14 @@ pub struct EmailQueueItemAttachment {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EmailQueueItemAttachment {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Id", FilterKind::Number),
+        Filter::new("EmailQueueItemAttachment_EmailQueueItem", FilterKind::Any),
+        Filter::new("EmailQueueItemAttachment_Name", FilterKind::Text),
+        Filter::new("To_EmailQueueItemAttachment_CreatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for EmailQueueItemAttachment {}
+impl ops::Update for EmailQueueItemAttachment {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/emailtemplatefiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/emailtemplatefile.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -121,6 +122,31 @@ pub struct EmailTemplateFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for EmailTemplateFile {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("EmailTemplateFile_Business", FilterKind::Integer),
+        Filter::new("EmailTemplateFile_Language", FilterKind::Integer),
+        Filter::new("EmailTemplateFile_FileLanguage", FilterKind::Integer),
+        Filter::new("EmailTemplateFile_Subject", FilterKind::Text),
+        Filter::new("EmailTemplateFile_FileContents", FilterKind::Text),
+        Filter::new("EmailTemplateFile_IsTextOnly", FilterKind::Boolean),
+        Filter::new("EmailTemplateFile_FromName", FilterKind::Text),
+        Filter::new("EmailTemplateFile_FromEmail", FilterKind::Any),
+        Filter::new("EmailTemplateFile_CCEmail", FilterKind::Any),
+        Filter::new("EmailTemplateFile_CCOEmail", FilterKind::Any),
+        Filter::new("from_EmailTemplateFile_CreatedOn", FilterKind::Any),
+        Filter::new("to_EmailTemplateFile_CreatedOn", FilterKind::Any),
+        Filter::new("from_EmailTemplateFile_UpdatedOn", FilterKind::Any),
+        Filter::new("to_EmailTemplateFile_UpdatedOn", FilterKind::Any),
+        Filter::new("EmailTemplateFile_Name", FilterKind::Text),
+        Filter::new("Id", FilterKind::Number),
+    ]);
+}
+impl ops::Get for EmailTemplateFile {}
+impl ops::Create for EmailTemplateFile {}
+impl ops::Update for EmailTemplateFile {}
+impl ops::Delete for EmailTemplateFile {}
 
 crate::open_enum! {
     /// The values of `EmailTemplateFile.Language` (`eLanguage`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplans` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -107,3 +108,32 @@ pub struct FloorPlan {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlan {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlan_Business", FilterKind::Integer),
+        Filter::new("FloorPlan_Business_Name", FilterKind::Text),
+        Filter::new("FloorPlan_Business_Currency_Code", FilterKind::Text),
+        Filter::new("FloorPlan_FloorPlanLayout", FilterKind::Integer),
+        Filter::new("FloorPlan_FloorPlanLayout_Name", FilterKind::Text),
+        Filter::new("FloorPlan_Name", FilterKind::Text),
+        Filter::new("FloorPlan_BackgroundImageFileName", FilterKind::Text),
+        Filter::new("FloorPlan_NewBackgroundImageUrl", FilterKind::Text),
+        Filter::new("FloorPlan_ClearBackgroundImage", FilterKind::Boolean),
+        Filter::new("FloorPlan_DisplayBackground", FilterKind::Boolean),
+        Filter::new("FloorPlan_BackgroundScale", FilterKind::Integer),
+        Filter::new("FloorPlan_PositionX", FilterKind::Integer),
+        Filter::new("FloorPlan_PositionY", FilterKind::Integer),
+        Filter::new("FloorPlan_FloorLevel", FilterKind::Integer),
+        Filter::new("FloorPlan_Scale", FilterKind::Number),
+        Filter::new("FloorPlan_Capacity", FilterKind::Integer),
+        Filter::new("FloorPlan_ArchilogicUniqueId", FilterKind::Text),
+        Filter::new("from_FloorPlan_BackgroundScale", FilterKind::Integer),
+        Filter::new("to_FloorPlan_BackgroundScale", FilterKind::Any),
+        Filter::new("from_FloorPlan_FloorLevel", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlan {}
+impl ops::Create for FloorPlan {}
+impl ops::Update for FloorPlan {}
+impl ops::Delete for FloorPlan {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplanassets` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/get-floorplanassets-by-id`); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -86,3 +87,17 @@ pub struct FloorPlanAsset {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanAsset {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanAsset_Categories", FilterKind::Any),
+        Filter::new("FloorPlanAsset_Subcategories", FilterKind::Any),
+        Filter::new("FloorPlanAsset_Description", FilterKind::Any),
+        Filter::new("FloorPlanAsset_ImagesPreview", FilterKind::Any),
+        Filter::new("from_FloorPlanAsset_CreatedOn", FilterKind::Any),
+        Filter::new("to_FloorPlanAsset_CreatedOn", FilterKind::Any),
+        Filter::new("from_FloorPlanAsset_UpdatedOn", FilterKind::Any),
+        Filter::new("to_FloorPlanAsset_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlanAsset {}

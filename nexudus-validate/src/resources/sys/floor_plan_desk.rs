@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/floorplandesks` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-floorplandesks`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -237,6 +238,35 @@ pub struct FloorPlanDesk {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanDesk {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanDesk_FloorPlan", FilterKind::Integer),
+        Filter::new("FloorPlanDesk_FloorPlan_Name", FilterKind::Text),
+        Filter::new("FloorPlanDesk_FloorPlan_Business_Id", FilterKind::Integer),
+        Filter::new(
+            "FloorPlanDesk_FloorPlan_Business_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("FloorPlanDesk_FloorPlan_Business_Name", FilterKind::Text),
+        Filter::new("FloorPlanDesk_FloorPlan_Capacity", FilterKind::Integer),
+        Filter::new("FloorPlanDesk_Coworker", FilterKind::Integer),
+        Filter::new("FloorPlanDesk_Coworker_FullName", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Coworker_CompanyName", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Coworker_CoworkerType", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Coworker_Email", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Coworker_TeamNames", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Sensor", FilterKind::Integer),
+        Filter::new("FloorPlanDesk_Sensor_Name", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Sensor_Unit", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Sensor_SensorType", FilterKind::Text),
+        Filter::new("FloorPlanDesk_Sensor_LastReceivedValue", FilterKind::Text),
+    ]);
+}
+impl ops::Get for FloorPlanDesk {}
+impl ops::Create for FloorPlanDesk {}
+impl ops::Update for FloorPlanDesk {}
+impl ops::Delete for FloorPlanDesk {}
 
 crate::open_enum! {
     /// The values of `FloorPlanDesk.ItemType` (`eFloorPlanItemType`).

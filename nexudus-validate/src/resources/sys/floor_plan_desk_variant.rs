@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/floorplandeskvariants` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-floorplandeskvariants`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -191,3 +192,58 @@ pub struct FloorPlanDeskVariant {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanDeskVariant {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanDeskVariant_FloorPlanDesk", FilterKind::Integer),
+        Filter::new("FloorPlanDeskVariant_FloorPlanDesk_Name", FilterKind::Text),
+        Filter::new(
+            "FloorPlanDeskVariant_FloorPlanDesk_Price",
+            FilterKind::Number,
+        ),
+        Filter::new(
+            "FloorPlanDeskVariant_FloorPlanDesk_FloorPlan_Id",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "FloorPlanDeskVariant_FloorPlanDesk_FloorPlan_Name",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "FloorPlanDeskVariant_FloorPlanDesk_FloorPlan_Business_Id",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "FloorPlanDeskVariant_FloorPlanDesk_FloorPlan_Business_Name",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "FloorPlanDeskVariant_FloorPlanDesk_FloorPlan_Business_Currency_Code",
+            FilterKind::Text,
+        ),
+        Filter::new("FloorPlanDeskVariant_Coworker", FilterKind::Integer),
+        Filter::new("FloorPlanDeskVariant_Coworker_FullName", FilterKind::Text),
+        Filter::new(
+            "FloorPlanDeskVariant_Coworker_CompanyName",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "FloorPlanDeskVariant_Coworker_CoworkerType",
+            FilterKind::Text,
+        ),
+        Filter::new("FloorPlanDeskVariant_Coworker_Email", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_Coworker_TeamNames", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_Name", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_Size", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_Capacity", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_Price", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_OccupancyPercentage", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_Notes", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_AvailableMonday", FilterKind::Any),
+        Filter::new("FloorPlanDeskVariant_AvailableTuesday", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlanDeskVariant {}
+impl ops::Create for FloorPlanDeskVariant {}
+impl ops::Update for FloorPlanDeskVariant {}
+impl ops::Delete for FloorPlanDeskVariant {}

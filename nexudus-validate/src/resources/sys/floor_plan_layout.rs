@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplanlayouts` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayouts`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -120,3 +121,32 @@ pub struct FloorPlanLayout {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanLayout {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanLayout_Business_Name", FilterKind::Any),
+        Filter::new("FloorPlanLayout_Business_Currency_Code", FilterKind::Any),
+        Filter::new("FloorPlanLayout_BackgroundImageFileName", FilterKind::Any),
+        Filter::new("FloorPlanLayout_NewBackgroundImageUrl", FilterKind::Any),
+        Filter::new("FloorPlanLayout_ClearBackgroundImage", FilterKind::Any),
+        Filter::new("FloorPlanLayout_TracingImageFileName", FilterKind::Any),
+        Filter::new("FloorPlanLayout_NewTracingImageUrl", FilterKind::Any),
+        Filter::new("FloorPlanLayout_ClearTracingImage", FilterKind::Any),
+        Filter::new("FloorPlanLayout_PreviewImageFileName", FilterKind::Any),
+        Filter::new("FloorPlanLayout_NewPreviewImageUrl", FilterKind::Any),
+        Filter::new("FloorPlanLayout_ClearPreviewImage", FilterKind::Any),
+        Filter::new("FloorPlanLayout_BackgroundImageScale", FilterKind::Any),
+        Filter::new("FloorPlanLayout_TracingImageScale", FilterKind::Any),
+        Filter::new("FloorPlanLayout_FloorLevel", FilterKind::Any),
+        Filter::new("from_FloorPlanLayout_Size", FilterKind::Any),
+        Filter::new("from_FloorPlanLayout_BackgroundImageScale", FilterKind::Any),
+        Filter::new("to_FloorPlanLayout_BackgroundImageScale", FilterKind::Any),
+        Filter::new("from_FloorPlanLayout_TracingImageScale", FilterKind::Any),
+        Filter::new("to_FloorPlanLayout_TracingImageScale", FilterKind::Any),
+        Filter::new("from_FloorPlanLayout_FloorLevel", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlanLayout {}
+impl ops::Create for FloorPlanLayout {}
+impl ops::Update for FloorPlanLayout {}
+impl ops::Delete for FloorPlanLayout {}

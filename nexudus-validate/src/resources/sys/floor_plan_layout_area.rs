@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplanlayoutareas` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutareas`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -81,3 +82,25 @@ pub struct FloorPlanLayoutArea {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanLayoutArea {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanLayoutArea_FloorPlanLayout", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutArea_FloorPlanLayout_Name", FilterKind::Text),
+        Filter::new("FloorPlanLayoutArea_Name", FilterKind::Text),
+        Filter::new("FloorPlanLayoutArea_ContainedAreas", FilterKind::Text),
+        Filter::new("FloorPlanLayoutArea_Nodes", FilterKind::Text),
+        Filter::new("FloorPlanLayoutArea_Size", FilterKind::Number),
+        Filter::new("FloorPlanLayoutArea_Color", FilterKind::Text),
+        Filter::new("from_FloorPlanLayoutArea_Size", FilterKind::Number),
+        Filter::new("to_FloorPlanLayoutArea_Size", FilterKind::Number),
+        Filter::new("from_FloorPlanLayoutArea_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_FloorPlanLayoutArea_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_FloorPlanLayoutArea_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_FloorPlanLayoutArea_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for FloorPlanLayoutArea {}
+impl ops::Create for FloorPlanLayoutArea {}
+impl ops::Update for FloorPlanLayoutArea {}
+impl ops::Delete for FloorPlanLayoutArea {}

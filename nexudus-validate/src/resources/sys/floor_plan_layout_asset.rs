@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplanlayoutassets` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayoutassets`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -98,3 +99,39 @@ pub struct FloorPlanLayoutAsset {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanLayoutAsset {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanLayoutAsset_FloorPlanLayout", FilterKind::Integer),
+        Filter::new(
+            "FloorPlanLayoutAsset_FloorPlanLayout_Name",
+            FilterKind::Text,
+        ),
+        Filter::new("FloorPlanLayoutAsset_AreaUniqueId", FilterKind::Text),
+        Filter::new("FloorPlanLayoutAsset_AssetType", FilterKind::Text),
+        Filter::new("FloorPlanLayoutAsset_Angle", FilterKind::Number),
+        Filter::new("FloorPlanLayoutAsset_Height", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutAsset_Length", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutAsset_Width", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutAsset_X", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutAsset_Y", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutAsset_FloorOffset", FilterKind::Integer),
+        Filter::new("from_FloorPlanLayoutAsset_Angle", FilterKind::Number),
+        Filter::new("to_FloorPlanLayoutAsset_Angle", FilterKind::Number),
+        Filter::new("from_FloorPlanLayoutAsset_Height", FilterKind::Integer),
+        Filter::new("to_FloorPlanLayoutAsset_Height", FilterKind::Integer),
+        Filter::new("from_FloorPlanLayoutAsset_Length", FilterKind::Integer),
+        Filter::new("to_FloorPlanLayoutAsset_Length", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutAsset_Width", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutAsset_Width", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutAsset_X", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutAsset_X", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutAsset_Y", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutAsset_Y", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutAsset_FloorOffset", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlanLayoutAsset {}
+impl ops::Create for FloorPlanLayoutAsset {}
+impl ops::Update for FloorPlanLayoutAsset {}
+impl ops::Delete for FloorPlanLayoutAsset {}

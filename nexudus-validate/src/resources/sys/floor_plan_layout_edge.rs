@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplanlayoutedges` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutedges`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -114,3 +115,34 @@ pub struct FloorPlanLayoutEdge {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanLayoutEdge {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("FloorPlanLayoutEdge_FloorPlanLayout", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutEdge_FloorPlanLayout_Name", FilterKind::Text),
+        Filter::new("FloorPlanLayoutEdge_EdgeKey", FilterKind::Text),
+        Filter::new("FloorPlanLayoutEdge_Source", FilterKind::Text),
+        Filter::new("FloorPlanLayoutEdge_Target", FilterKind::Text),
+        Filter::new("FloorPlanLayoutEdge_Angle", FilterKind::Number),
+        Filter::new("FloorPlanLayoutEdge_Width", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutEdge_Height", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutEdge_Length", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutEdge_IsPartition", FilterKind::Boolean),
+        Filter::new("from_FloorPlanLayoutEdge_Angle", FilterKind::Number),
+        Filter::new("to_FloorPlanLayoutEdge_Angle", FilterKind::Number),
+        Filter::new("from_FloorPlanLayoutEdge_Width", FilterKind::Integer),
+        Filter::new("to_FloorPlanLayoutEdge_Width", FilterKind::Integer),
+        Filter::new("from_FloorPlanLayoutEdge_Height", FilterKind::Integer),
+        Filter::new("to_FloorPlanLayoutEdge_Height", FilterKind::Integer),
+        Filter::new("from_FloorPlanLayoutEdge_Length", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutEdge_Length", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutEdge_CreatedOn", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutEdge_CreatedOn", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutEdge_UpdatedOn", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutEdge_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlanLayoutEdge {}
+impl ops::Create for FloorPlanLayoutEdge {}
+impl ops::Update for FloorPlanLayoutEdge {}
+impl ops::Delete for FloorPlanLayoutEdge {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/floorplanlayoutnodes` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-floorplanlayoutnodes`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -63,3 +64,9 @@ pub struct FloorPlanLayoutNode {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanLayoutNode {}
+impl ops::Get for FloorPlanLayoutNode {}
+impl ops::Create for FloorPlanLayoutNode {}
+impl ops::Update for FloorPlanLayoutNode {}
+impl ops::Delete for FloorPlanLayoutNode {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/sys/floorplanlayoutopenings` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayoutopenings`); module
 /// `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -134,3 +135,46 @@ pub struct FloorPlanLayoutOpening {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorPlanLayoutOpening {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "FloorPlanLayoutOpening_FloorPlanLayoutEdge",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "FloorPlanLayoutOpening_FloorPlanLayoutEdge_Name",
+            FilterKind::Text,
+        ),
+        Filter::new("FloorPlanLayoutOpening_OpeningType", FilterKind::Text),
+        Filter::new("FloorPlanLayoutOpening_FloorOffset", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutOpening_Start", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutOpening_Height", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutOpening_Length", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutOpening_Hinge", FilterKind::Text),
+        Filter::new("FloorPlanLayoutOpening_DoorType", FilterKind::Text),
+        Filter::new("FloorPlanLayoutOpening_DoorArcAngle", FilterKind::Integer),
+        Filter::new("FloorPlanLayoutOpening_DoorIsLocked", FilterKind::Boolean),
+        Filter::new(
+            "FloorPlanLayoutOpening_WindowPaneCount",
+            FilterKind::Integer,
+        ),
+        Filter::new("FloorPlanLayoutOpening_Direction", FilterKind::Text),
+        Filter::new(
+            "from_FloorPlanLayoutOpening_FloorOffset",
+            FilterKind::Integer,
+        ),
+        Filter::new("to_FloorPlanLayoutOpening_FloorOffset", FilterKind::Integer),
+        Filter::new("from_FloorPlanLayoutOpening_Start", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutOpening_Start", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutOpening_Height", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutOpening_Height", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutOpening_Length", FilterKind::Any),
+        Filter::new("to_FloorPlanLayoutOpening_Length", FilterKind::Any),
+        Filter::new("from_FloorPlanLayoutOpening_DoorArcAngle", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorPlanLayoutOpening {}
+impl ops::Create for FloorPlanLayoutOpening {}
+impl ops::Update for FloorPlanLayoutOpening {}
+impl ops::Delete for FloorPlanLayoutOpening {}

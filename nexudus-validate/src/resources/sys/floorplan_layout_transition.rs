@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -12,7 +13,7 @@ use crate::NexudusResource;
 /// Endpoint `/api/sys/floorplanlayouttransitions` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/put-floorplanlayouttransitions`); module
 /// `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -127,3 +128,51 @@ pub struct FloorplanLayoutTransition {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for FloorplanLayoutTransition {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new(
+            "FloorplanLayoutTransition_FloorPlanLayout",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "FloorplanLayoutTransition_FloorPlanLayout_Name",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "FloorplanLayoutTransition_FloorPlanLayout_FloorLevel",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "FloorplanLayoutTransition_FloorPlanLayout_UniqueId",
+            FilterKind::Text,
+        ),
+        Filter::new("FloorplanLayoutTransition_AreaUniqueId", FilterKind::Text),
+        Filter::new("FloorplanLayoutTransition_Name", FilterKind::Text),
+        Filter::new("FloorplanLayoutTransition_TransitionType", FilterKind::Text),
+        Filter::new("FloorplanLayoutTransition_TransitionTo", FilterKind::Text),
+        Filter::new("FloorplanLayoutTransition_Angle", FilterKind::Number),
+        Filter::new("FloorplanLayoutTransition_Height", FilterKind::Integer),
+        Filter::new("FloorplanLayoutTransition_Length", FilterKind::Integer),
+        Filter::new("FloorplanLayoutTransition_Width", FilterKind::Integer),
+        Filter::new("FloorplanLayoutTransition_X", FilterKind::Integer),
+        Filter::new("FloorplanLayoutTransition_Y", FilterKind::Integer),
+        Filter::new(
+            "from_FloorplanLayoutTransition_FloorPlanLayoutFloorLevel",
+            FilterKind::Integer,
+        ),
+        Filter::new(
+            "to_FloorplanLayoutTransition_FloorPlanLayoutFloorLevel",
+            FilterKind::Any,
+        ),
+        Filter::new("from_FloorplanLayoutTransition_Angle", FilterKind::Any),
+        Filter::new("to_FloorplanLayoutTransition_Angle", FilterKind::Any),
+        Filter::new("from_FloorplanLayoutTransition_Height", FilterKind::Any),
+        Filter::new("to_FloorplanLayoutTransition_Height", FilterKind::Any),
+        Filter::new("from_FloorplanLayoutTransition_Length", FilterKind::Any),
+    ]);
+}
+impl ops::Get for FloorplanLayoutTransition {}
+impl ops::Create for FloorplanLayoutTransition {}
+impl ops::Update for FloorplanLayoutTransition {}
+impl ops::Delete for FloorplanLayoutTransition {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/languages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/language.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/languages.md`
@@ -65,3 +66,22 @@ pub struct Language {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Language {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Language_Business", FilterKind::Integer),
+        Filter::new("Language_Business_Name", FilterKind::Text),
+        Filter::new("Language_Name", FilterKind::Text),
+        Filter::new("Language_Culture", FilterKind::Text),
+        Filter::new("Language_Active", FilterKind::Boolean),
+        Filter::new("Language_DisplayOrder", FilterKind::Integer),
+        Filter::new("from_Language_DisplayOrder", FilterKind::Integer),
+        Filter::new("to_Language_DisplayOrder", FilterKind::Integer),
+        Filter::new("from_Language_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_Language_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for Language {}
+impl ops::Create for Language {}
+impl ops::Update for Language {}
+impl ops::Delete for Language {}

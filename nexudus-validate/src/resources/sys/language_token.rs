@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/languagetokens` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/languagetoken.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -60,3 +61,19 @@ pub struct LanguageToken {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for LanguageToken {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("LanguageToken_Language", FilterKind::Integer),
+        Filter::new("LanguageToken_Name", FilterKind::Text),
+        Filter::new("LanguageToken_Value", FilterKind::Text),
+        Filter::new("from_LanguageToken_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_LanguageToken_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_LanguageToken_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_LanguageToken_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for LanguageToken {}
+impl ops::Create for LanguageToken {}
+impl ops::Update for LanguageToken {}
+impl ops::Delete for LanguageToken {}

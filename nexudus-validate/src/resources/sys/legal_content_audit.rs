@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/legalcontentaudits` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/get-legalcontentaudits`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -79,6 +80,24 @@ pub struct LegalContentAudit {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for LegalContentAudit {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("LegalContentAudit_Business", FilterKind::Any),
+        Filter::new("LegalContentAudit_Business_Name", FilterKind::Any),
+        Filter::new("LegalContentAudit_Content", FilterKind::Any),
+        Filter::new("LegalContentAudit_TariffUniqueId", FilterKind::Any),
+        Filter::new("LegalContentAudit_LegalContentType", FilterKind::Any),
+        Filter::new("from_LegalContentAudit_CreatedOn", FilterKind::Any),
+        Filter::new("to_LegalContentAudit_CreatedOn", FilterKind::Any),
+        Filter::new("from_LegalContentAudit_UpdatedOn", FilterKind::Any),
+        Filter::new("to_LegalContentAudit_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for LegalContentAudit {}
+impl ops::Create for LegalContentAudit {}
+impl ops::Update for LegalContentAudit {}
+impl ops::Delete for LegalContentAudit {}
 
 crate::open_enum! {
     /// The values of `LegalContentAudit.LegalContentType` (`eLegalContentType`).

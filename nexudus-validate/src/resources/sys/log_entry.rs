@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/logentries` (path from official page
 /// `https://developers.nexudus.com/rest-api/sys/get-logentries-by-id`); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -63,6 +64,9 @@ pub struct LogEntry {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for LogEntry {}
+impl ops::Get for LogEntry {}
 
 crate::open_enum! {
     /// The values of `LogEntry.LogEntryType` (`LogEntryLogEntryType`).

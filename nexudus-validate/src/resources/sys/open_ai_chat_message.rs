@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/openaichatmessages` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-openaichatmessages`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -101,6 +102,42 @@ pub struct OpenAiChatMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for OpenAiChatMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("OpenAiChatMessage_Business", FilterKind::Integer),
+        Filter::new("OpenAiChatMessage_User", FilterKind::Integer),
+        Filter::new("OpenAiChatMessage_Action", FilterKind::Integer),
+        Filter::new("OpenAiChatMessage_Content", FilterKind::Text),
+        Filter::new("OpenAiChatMessage_ChatSession", FilterKind::Text),
+        Filter::new("OpenAiChatMessage_ResponderName", FilterKind::Text),
+        Filter::new("OpenAiChatMessage_ChatMessageRole", FilterKind::Text),
+        Filter::new("OpenAiChatMessage_Rating", FilterKind::Integer),
+        Filter::new("from_OpenAiChatMessage_Rating", FilterKind::Integer),
+        Filter::new("to_OpenAiChatMessage_Rating", FilterKind::Integer),
+        Filter::new("from_OpenAiChatMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_OpenAiChatMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_OpenAiChatMessage_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_OpenAiChatMessage_UpdatedOn", FilterKind::DateTime),
+        Filter::new("OpenAiChatMessage_AiChannelSession", FilterKind::Integer),
+        Filter::new(
+            "OpenAiChatMessage_AiChannelSession_ExternalIdentifier",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "OpenAiChatMessage_AiChannelSession_Coworker_Id",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "OpenAiChatMessage_AiChannelSession_Coworker_CoworkerType",
+            FilterKind::Text,
+        ),
+    ]);
+}
+impl ops::Get for OpenAiChatMessage {}
+impl ops::Create for OpenAiChatMessage {}
+impl ops::Update for OpenAiChatMessage {}
+impl ops::Delete for OpenAiChatMessage {}
 
 crate::open_enum! {
     /// The values of `OpenAiChatMessage.Action` (`eOpenAiChatMessageType`).

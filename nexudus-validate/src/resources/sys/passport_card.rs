@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/passportcards` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/passportcard.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -61,3 +62,19 @@ pub struct PassportCard {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for PassportCard {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("PassportCard_Code", FilterKind::Text),
+        Filter::new("PassportCard_Active", FilterKind::Boolean),
+        Filter::new("PassportCard_Notes", FilterKind::Text),
+        Filter::new("from_PassportCard_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_PassportCard_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_PassportCard_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_PassportCard_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for PassportCard {}
+impl ops::Create for PassportCard {}
+impl ops::Update for PassportCard {}
+impl ops::Delete for PassportCard {}

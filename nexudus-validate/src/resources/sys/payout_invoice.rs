@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/payoutinvoices` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/payoutinvoice.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -82,3 +83,33 @@ pub struct PayoutInvoice {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for PayoutInvoice {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("PayoutInvoice_Invoice", FilterKind::Integer),
+        Filter::new("PayoutInvoice_Invoice_InvoiceNumber", FilterKind::Text),
+        Filter::new("PayoutInvoice_Invoice_ResellerAmount", FilterKind::Number),
+        Filter::new("PayoutInvoice_Invoice_CreatedOn", FilterKind::Text),
+        Filter::new("PayoutInvoice_Invoice_Currency_Code", FilterKind::Text),
+        Filter::new("PayoutInvoice_Invoice_Business_Id", FilterKind::Integer),
+        Filter::new("PayoutInvoice_Invoice_Business_Name", FilterKind::Text),
+        Filter::new("PayoutInvoice_ResellerPayout", FilterKind::Integer),
+        Filter::new("PayoutInvoice_Amount", FilterKind::Number),
+        Filter::new(
+            "from_PayoutInvoice_InvoiceResellerAmount",
+            FilterKind::Number,
+        ),
+        Filter::new("to_PayoutInvoice_InvoiceResellerAmount", FilterKind::Number),
+        Filter::new("from_PayoutInvoice_InvoiceBusinessId", FilterKind::Integer),
+        Filter::new("to_PayoutInvoice_InvoiceBusinessId", FilterKind::Integer),
+        Filter::new("from_PayoutInvoice_Amount", FilterKind::Number),
+        Filter::new("from_PayoutInvoice_CreatedOn", FilterKind::Any),
+        Filter::new("to_PayoutInvoice_CreatedOn", FilterKind::Any),
+        Filter::new("from_PayoutInvoice_UpdatedOn", FilterKind::Any),
+        Filter::new("to_PayoutInvoice_UpdatedOn", FilterKind::Any),
+    ]);
+}
+impl ops::Get for PayoutInvoice {}
+impl ops::Create for PayoutInvoice {}
+impl ops::Update for PayoutInvoice {}
+impl ops::Delete for PayoutInvoice {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/platformchangemessages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/platformchangemessage.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -63,3 +64,19 @@ pub struct PlatformChangeMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for PlatformChangeMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("PlatformChangeMessage_Title", FilterKind::Text),
+        Filter::new("PlatformChangeMessage_DescriptionEnglish", FilterKind::Text),
+        Filter::new("PlatformChangeMessage_DescriptionSpanish", FilterKind::Text),
+        Filter::new("from_PlatformChangeMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_PlatformChangeMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_PlatformChangeMessage_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_PlatformChangeMessage_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for PlatformChangeMessage {}
+impl ops::Create for PlatformChangeMessage {}
+impl ops::Update for PlatformChangeMessage {}
+impl ops::Delete for PlatformChangeMessage {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/radiusservers` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/radiusserver.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -82,6 +83,12 @@ pub struct RadiusServer {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for RadiusServer {}
+impl ops::Get for RadiusServer {}
+impl ops::Create for RadiusServer {}
+impl ops::Update for RadiusServer {}
+impl ops::Delete for RadiusServer {}
 
 crate::open_enum! {
     /// The values of `RadiusServer.Vendor` (`eRadiusServerVendor`).

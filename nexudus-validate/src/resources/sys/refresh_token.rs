@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/refreshtokens` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/refreshtoken.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -74,3 +75,9 @@ pub struct RefreshToken {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for RefreshToken {}
+impl ops::Get for RefreshToken {}
+impl ops::Create for RefreshToken {}
+impl ops::Update for RefreshToken {}
+impl ops::Delete for RefreshToken {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/registereddevices` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-registereddevices`); module `sys`.
-/// Operations: list, get, update.
+/// Operations: list, get, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -69,3 +70,24 @@ pub struct RegisteredDevice {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for RegisteredDevice {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("RegisteredDevice_Business", FilterKind::Integer),
+        Filter::new("RegisteredDevice_User", FilterKind::Integer),
+        Filter::new("RegisteredDevice_Name", FilterKind::Text),
+        Filter::new("RegisteredDevice_DeviceType", FilterKind::Text),
+        Filter::new("RegisteredDevice_DeviceId", FilterKind::Text),
+        Filter::new("RegisteredDevice_ConfigurationData", FilterKind::Text),
+        Filter::new("RegisteredDevice_Active", FilterKind::Boolean),
+        Filter::new("RegisteredDevice_LastHeartBeat", FilterKind::Text),
+        Filter::new("from_RegisteredDevice_LastHeartBeat", FilterKind::DateTime),
+        Filter::new("to_RegisteredDevice_LastHeartBeat", FilterKind::DateTime),
+        Filter::new("from_RegisteredDevice_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_RegisteredDevice_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_RegisteredDevice_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_RegisteredDevice_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for RegisteredDevice {}
+impl ops::Update for RegisteredDevice {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/reports` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/report.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/reports.md`
@@ -68,6 +69,12 @@ pub struct Report {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Report {}
+impl ops::Get for Report {}
+impl ops::Create for Report {}
+impl ops::Update for Report {}
+impl ops::Delete for Report {}
 
 crate::open_enum! {
     /// The values of `Report.ReportType` (`eReportType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/resellers` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/reseller.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/resellers.md`
@@ -123,3 +124,9 @@ pub struct Reseller {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Reseller {}
+impl ops::Get for Reseller {}
+impl ops::Create for Reseller {}
+impl ops::Update for Reseller {}
+impl ops::Delete for Reseller {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/reselleraccounts` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/reselleraccount.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -61,3 +62,9 @@ pub struct ResellerAccount {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResellerAccount {}
+impl ops::Get for ResellerAccount {}
+impl ops::Create for ResellerAccount {}
+impl ops::Update for ResellerAccount {}
+impl ops::Delete for ResellerAccount {}

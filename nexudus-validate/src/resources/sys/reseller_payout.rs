@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/resellerpayouts` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/resellerpayout.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -64,3 +65,22 @@ pub struct ResellerPayout {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ResellerPayout {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ResellerPayout_Reseller", FilterKind::Integer),
+        Filter::new("ResellerPayout_Reseller_User_Id", FilterKind::Integer),
+        Filter::new("ResellerPayout_Reseller_User_FullName", FilterKind::Text),
+        Filter::new("ResellerPayout_Reseller_Currency_Id", FilterKind::Integer),
+        Filter::new("ResellerPayout_Reseller_Currency_Code", FilterKind::Text),
+        Filter::new("ResellerPayout_Approved", FilterKind::Boolean),
+        Filter::new("ResellerPayout_PaidOut", FilterKind::Boolean),
+        Filter::new("ResellerPayout_PaidOutDate", FilterKind::Text),
+        Filter::new("ResellerPayout_PaidOutReference", FilterKind::Text),
+        Filter::new("ResellerPayout_Amount", FilterKind::Number),
+    ]);
+}
+impl ops::Get for ResellerPayout {}
+impl ops::Create for ResellerPayout {}
+impl ops::Update for ResellerPayout {}
+impl ops::Delete for ResellerPayout {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource, Secret};
 ///
 /// Endpoint `/api/sys/sensors` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-sensors`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/sensors.md`
@@ -244,6 +245,46 @@ pub struct Sensor {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for Sensor {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("Sensor_Business", FilterKind::Integer),
+        Filter::new("Sensor_CannedResponse", FilterKind::Integer),
+        Filter::new("Sensor_CannedResponse_Name", FilterKind::Text),
+        Filter::new("Sensor_Name", FilterKind::Text),
+        Filter::new("Sensor_Reference", FilterKind::Text),
+        Filter::new("Sensor_Unit", FilterKind::Text),
+        Filter::new("Sensor_Active", FilterKind::Boolean),
+        Filter::new("Sensor_SensorType", FilterKind::Integer),
+        Filter::new("Sensor_DataStrategy", FilterKind::Integer),
+        Filter::new("Sensor_PayloadDataPath", FilterKind::Text),
+        Filter::new("Sensor_ActionTriggerFunction", FilterKind::Text),
+        Filter::new("Sensor_ValueFunction", FilterKind::Text),
+        Filter::new("Sensor_ActionSendEmailAlert", FilterKind::Boolean),
+        Filter::new("Sensor_AlertEmailAddress", FilterKind::Text),
+        Filter::new("Sensor_WebhookUrl", FilterKind::Text),
+        Filter::new("Sensor_ActionUpdateDeskAvailability", FilterKind::Boolean),
+        Filter::new(
+            "Sensor_ActionUpdateResourceAvailability",
+            FilterKind::Boolean,
+        ),
+        Filter::new("Sensor_ActionUpdateBookingOccupancy", FilterKind::Boolean),
+        Filter::new("Sensor_ActionSendCustomerEmailAlert", FilterKind::Boolean),
+        Filter::new("Sensor_ActionBookingStart", FilterKind::Any),
+        Filter::new("Sensor_ActionBookingTerminate", FilterKind::Any),
+        Filter::new("Sensor_ActionCheckInOrOut", FilterKind::Any),
+        Filter::new("Sensor_ActionMakeHttpRequest", FilterKind::Any),
+        Filter::new("Sensor_ShowInNowDashboard", FilterKind::Any),
+        Filter::new("Sensor_LastValueTriggeredAction", FilterKind::Any),
+        Filter::new("Sensor_NetworkSignalStrength", FilterKind::Any),
+        Filter::new("from_Sensor_ReceivedDataOn", FilterKind::Any),
+        Filter::new("from_Sensor_NetworkSignalStrength", FilterKind::Any),
+    ]);
+}
+impl ops::Get for Sensor {}
+impl ops::Create for Sensor {}
+impl ops::Update for Sensor {}
+impl ops::Delete for Sensor {}
 
 crate::open_enum! {
     /// The values of `Sensor.SensorType` (`SensorSensorType`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -12,7 +13,7 @@ use crate::{NexudusDateTime, NexudusResource};
 /// Endpoint `/api/sys/sensorhistories` (path from developers.nexudus.com page
 /// `https://developers.nexudus.com/rest-api/sys/post-sensorhistories-run-command`); module
 /// `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -62,3 +63,19 @@ pub struct SensorHistory {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SensorHistory {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("SensorHistory_Sensor", FilterKind::Integer),
+        Filter::new("SensorHistory_Value", FilterKind::Text),
+        Filter::new("SensorHistory_ObservedOn", FilterKind::Text),
+        Filter::new("from_SensorHistory_ObservedOn", FilterKind::DateTime),
+        Filter::new("to_SensorHistory_ObservedOn", FilterKind::DateTime),
+        Filter::new("from_SensorHistory_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_SensorHistory_CreatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for SensorHistory {}
+impl ops::Create for SensorHistory {}
+impl ops::Update for SensorHistory {}
+impl ops::Delete for SensorHistory {}

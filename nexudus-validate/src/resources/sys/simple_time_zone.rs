@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/simpletimezones` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/simpletimezone.md); module `sys`.
-/// Operations: list, get, update.
+/// Operations: list, get, update (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -67,3 +68,7 @@ pub struct SimpleTimeZone {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SimpleTimeZone {}
+impl ops::Get for SimpleTimeZone {}
+impl ops::Update for SimpleTimeZone {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/systemnotifications` (path from developers.nexudus.com page
 /// `https://learn.nexudus.com/rest-api/sys/put-systemnotifications`); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -171,6 +172,41 @@ pub struct SystemNotification {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for SystemNotification {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("SystemNotification_Title", FilterKind::Text),
+        Filter::new("SystemNotification_Severity", FilterKind::Integer),
+        Filter::new("SystemNotification_StartTime", FilterKind::Text),
+        Filter::new("SystemNotification_PublishOn", FilterKind::Text),
+        Filter::new("SystemNotification_UnPublishOn", FilterKind::Text),
+        Filter::new("SystemNotification_ShortDescription", FilterKind::Text),
+        Filter::new("SystemNotification_Description", FilterKind::Text),
+        Filter::new("SystemNotification_ResolutionDescription", FilterKind::Text),
+        Filter::new("SystemNotification_Resolved", FilterKind::Boolean),
+        Filter::new("SystemNotification_ResolvedOn", FilterKind::Text),
+        Filter::new("SystemNotification_DisplayToAdmins", FilterKind::Boolean),
+        Filter::new(
+            "SystemNotification_DisplayToSettingIntegrations",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "SystemNotification_DisplayToSettingGeneral",
+            FilterKind::Text,
+        ),
+        Filter::new(
+            "SystemNotification_DisplayToPortalVersion",
+            FilterKind::Text,
+        ),
+        Filter::new("SystemNotification_ApprovedBy", FilterKind::Text),
+        Filter::new("SystemNotification_ApprovedOn", FilterKind::Text),
+        Filter::new("SystemNotification_MessageType", FilterKind::Integer),
+    ]);
+}
+impl ops::Get for SystemNotification {}
+impl ops::Create for SystemNotification {}
+impl ops::Update for SystemNotification {}
+impl ops::Delete for SystemNotification {}
 
 crate::open_enum! {
     /// The values of `SystemNotification.Severity` (`eSystemNotificationSeverity`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/taxrates` (path from mattynexudus/fauxworking nexudus_client.py
 /// ENTITY_MODULES); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/taxrates.md`
@@ -56,6 +57,24 @@ pub struct TaxRate {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TaxRate {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TaxRate_Business", FilterKind::Integer),
+        Filter::new("TaxRate_Name", FilterKind::Text),
+        Filter::new("TaxRate_Rate", FilterKind::Number),
+        Filter::new("from_TaxRate_Rate", FilterKind::Number),
+        Filter::new("to_TaxRate_Rate", FilterKind::Number),
+        Filter::new("from_TaxRate_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TaxRate_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_TaxRate_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_TaxRate_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for TaxRate {}
+impl ops::Create for TaxRate {}
+impl ops::Update for TaxRate {}
+impl ops::Delete for TaxRate {}
 
 crate::open_enum! {
     /// The values of `TaxRate.ExemptionReason` (`TaxRateExemptionReason`).

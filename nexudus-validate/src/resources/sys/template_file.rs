@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusResource, Secret};
 
@@ -11,7 +12,7 @@ use crate::{NexudusResource, Secret};
 ///
 /// Endpoint `/api/sys/templatefiles` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/templatefile.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -139,6 +140,33 @@ pub struct TemplateFile {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TemplateFile {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("TemplateFile_Business", FilterKind::Integer),
+        Filter::new("TemplateFile_TemplateVersion", FilterKind::Integer),
+        Filter::new("TemplateFile_Name", FilterKind::Text),
+        Filter::new("TemplateFile_Title", FilterKind::Text),
+        Filter::new("TemplateFile_Description", FilterKind::Text),
+        Filter::new("TemplateFile_PictureFileName", FilterKind::Text),
+        Filter::new("TemplateFile_NewPictureUrl", FilterKind::Text),
+        Filter::new("TemplateFile_ClearPicture", FilterKind::Boolean),
+        Filter::new("TemplateFile_FileLanguage", FilterKind::Integer),
+        Filter::new("TemplateFile_Published", FilterKind::Boolean),
+        Filter::new("TemplateFile_Visibility", FilterKind::Integer),
+        Filter::new("TemplateFile_Password", FilterKind::Text),
+        Filter::new("TemplateFile_IsCustom", FilterKind::Boolean),
+        Filter::new("TemplateFile_ThemeName", FilterKind::Text),
+        Filter::new("TemplateFile_FileContents", FilterKind::Text),
+        Filter::new("from_TemplateFile_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_TemplateFile_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_TemplateFile_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for TemplateFile {}
+impl ops::Create for TemplateFile {}
+impl ops::Update for TemplateFile {}
+impl ops::Delete for TemplateFile {}
 
 crate::open_enum! {
     /// The values of `TemplateFile.Visibility` (`TemplateFileVisibility`).

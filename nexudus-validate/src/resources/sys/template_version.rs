@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops;
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/templateversions` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/templateversion.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -62,3 +63,9 @@ pub struct TemplateVersion {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for TemplateVersion {}
+impl ops::Get for TemplateVersion {}
+impl ops::Create for TemplateVersion {}
+impl ops::Update for TemplateVersion {}
+impl ops::Delete for TemplateVersion {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/usermessages` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/usermessage.md); module `sys`.
-/// Operations: list, get.
+/// Operations: list, get (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -66,3 +67,19 @@ pub struct UserMessage {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for UserMessage {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("UserMessage_Business", FilterKind::Integer),
+        Filter::new("UserMessage_FromName", FilterKind::Text),
+        Filter::new("UserMessage_FromUser", FilterKind::Integer),
+        Filter::new("UserMessage_Header", FilterKind::Text),
+        Filter::new("UserMessage_Body", FilterKind::Text),
+        Filter::new("UserMessage_IsRead", FilterKind::Boolean),
+        Filter::new("from_UserMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_UserMessage_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_UserMessage_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_UserMessage_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for UserMessage {}

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::NexudusResource;
 
@@ -11,7 +12,7 @@ use crate::NexudusResource;
 ///
 /// Endpoint `/api/sys/validationrules` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/sys/validationrule.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills`
@@ -94,6 +95,26 @@ pub struct ValidationRule {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for ValidationRule {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("ValidationRule_Business", FilterKind::Integer),
+        Filter::new("ValidationRule_Name", FilterKind::Text),
+        Filter::new("ValidationRule_RecordType", FilterKind::Integer),
+        Filter::new("ValidationRule_Active", FilterKind::Boolean),
+        Filter::new("ValidationRule_Formula", FilterKind::Text),
+        Filter::new("ValidationRule_Description", FilterKind::Text),
+        Filter::new("ValidationRule_ErrorMessage", FilterKind::Text),
+        Filter::new("from_ValidationRule_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_ValidationRule_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_ValidationRule_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_ValidationRule_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for ValidationRule {}
+impl ops::Create for ValidationRule {}
+impl ops::Update for ValidationRule {}
+impl ops::Delete for ValidationRule {}
 
 crate::open_enum! {
     /// The values of `ValidationRule.RecordType` (`eValidationRuleEntity`).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ops::{self, Filter, FilterKind};
 use crate::resources::RecordMeta;
 use crate::{NexudusDateTime, NexudusResource};
 
@@ -11,7 +12,7 @@ use crate::{NexudusDateTime, NexudusResource};
 ///
 /// Endpoint `/api/sys/webhooks` (path from legacy GitBook vardhan341/api-docs
 /// rest-api/Sys/webhook.md); module `sys`.
-/// Operations: list, get, create, update, delete.
+/// Operations: list, get, create, update, delete (`nexudus_validate::ops`).
 ///
 /// Generated from `spec/nexudus-api.json`; fields from
 /// `Nexudus-Ltd/nexudus-coworking-skills` `skills/nexudus/references/entities/webhooks.md`
@@ -85,6 +86,32 @@ pub struct WebHook {
     #[serde(flatten)]
     pub meta: RecordMeta,
 }
+
+impl ops::List for WebHook {
+    const FILTERS: Option<&'static [Filter]> = Some(&[
+        Filter::new("WebHook_Business", FilterKind::Integer),
+        Filter::new("WebHook_Name", FilterKind::Text),
+        Filter::new("WebHook_Action", FilterKind::Integer),
+        Filter::new("WebHook_Description", FilterKind::Text),
+        Filter::new("WebHook_URL", FilterKind::Text),
+        Filter::new("WebHook_Active", FilterKind::Boolean),
+        Filter::new("WebHook_LastError", FilterKind::Text),
+        Filter::new("WebHook_ErrorCount", FilterKind::Integer),
+        Filter::new("WebHook_LastTrigger", FilterKind::Text),
+        Filter::new("from_WebHook_ErrorCount", FilterKind::Integer),
+        Filter::new("to_WebHook_ErrorCount", FilterKind::Integer),
+        Filter::new("from_WebHook_LastTrigger", FilterKind::DateTime),
+        Filter::new("to_WebHook_LastTrigger", FilterKind::DateTime),
+        Filter::new("from_WebHook_CreatedOn", FilterKind::DateTime),
+        Filter::new("to_WebHook_CreatedOn", FilterKind::DateTime),
+        Filter::new("from_WebHook_UpdatedOn", FilterKind::DateTime),
+        Filter::new("to_WebHook_UpdatedOn", FilterKind::DateTime),
+    ]);
+}
+impl ops::Get for WebHook {}
+impl ops::Create for WebHook {}
+impl ops::Update for WebHook {}
+impl ops::Delete for WebHook {}
 
 crate::open_enum! {
     /// The values of `WebHook.Action` (`eWebhookAction`).

@@ -19,6 +19,7 @@
 //! #     #[required(update)] id: Option<i64>,
 //! #     #[required] name: Option<String>,
 //! # }
+//! # nexudus_validate::operations!(Workspace: list, get, create, update, delete);
 //! // `Workspace` is `nexudus_validate::resources::Workspace` or any other
 //! // `#[derive(NexudusResource)]` type.
 //!

@@ -43,9 +43,9 @@ use crate::NexudusResource;
 )]
 pub trait List: NexudusResource {
     /// The filters its list documents, `None` when no list page printed
-    /// them. A query's filters are checked against them (and the names
-    /// Nexudus derives from the fields, see
-    /// [`Query`](crate::query::Query)) before it is sent.
+    /// them. A query's filters are checked against them and the names
+    /// Nexudus derives from the fields (see [`Query`](crate::query::Query))
+    /// before it is sent.
     const FILTERS: Option<&'static [Filter]> = None;
 }
 

@@ -40,8 +40,8 @@
 //! The names its list page documents ([`List::FILTERS`]), and the names
 //! Nexudus derives from its fields: `{Resource}_{Field}` (an Id field also
 //! without its `Id`: `Booking_Coworker` for `CoworkerId`), with `from_` and
-//! `to_` for a range. A resource whose list page printed no filter
-//! (`FILTERS` is `None`) takes any name. A name neither documents is
+//! `to_` for a range (a resource whose list page printed no filter,
+//! `FILTERS` `None`, has those). A name that is neither is
 //! [`QueryError::UnknownFilter`], with the closest one; a name Nexudus
 //! documents on a related record (`Booking_Coworker_FullName`) that this
 //! crate does not know can still be sent, on purpose, with
@@ -289,25 +289,23 @@ pub struct FilterTable {
 
 impl FilterTable {
     /// The filters of the resource named `resource` with these fields and
-    /// documented filters (`None`: every name is taken).
+    /// documented filters (`None`: only those derived from the fields).
     pub fn new(
         resource: &'static str,
         fields: &'static [FieldInfo],
         documented: Option<&'static [crate::ops::Filter]>,
     ) -> Self {
         let mut derived = Vec::new();
-        if documented.is_some() {
-            for field in wire_names(fields) {
-                let base = format!("{resource}_{field}");
-                let short = field
-                    .strip_suffix("Id")
-                    .filter(|s| !s.is_empty())
-                    .map(|s| format!("{resource}_{s}"));
-                for name in std::iter::once(base).chain(short) {
-                    derived.push(format!("from_{name}"));
-                    derived.push(format!("to_{name}"));
-                    derived.push(name);
-                }
+        for field in wire_names(fields) {
+            let base = format!("{resource}_{field}");
+            let short = field
+                .strip_suffix("Id")
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{resource}_{s}"));
+            for name in std::iter::once(base).chain(short) {
+                derived.push(format!("from_{name}"));
+                derived.push(format!("to_{name}"));
+                derived.push(name);
             }
         }
         Self {
@@ -320,10 +318,8 @@ impl FilterTable {
     /// What a filter named `name` takes: `Some(kind)` for a documented or
     /// derived filter, `None` for a name it does not have.
     pub fn kind(&self, name: &str) -> Option<FilterKind> {
-        let Some(documented) = self.documented else {
-            return Some(FilterKind::Any);
-        };
-        if let Some(filter) = documented.iter().find(|f| f.name() == name) {
+        let documented = self.documented.into_iter().flatten();
+        if let Some(filter) = documented.into_iter().find(|f| f.name() == name) {
             return Some(filter.kind());
         }
         self.derived

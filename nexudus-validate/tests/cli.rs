@@ -192,6 +192,29 @@ fn an_unknown_resource_is_a_usage_error_that_suggests_the_closest_name() {
 }
 
 #[test]
+fn an_operation_the_api_does_not_have_is_a_usage_error() {
+    let file = payload("workspace.valid.json");
+    // Nexudus creates no invoice and updates no role through the API.
+    for (args, message) in [
+        (
+            vec!["check", "CoworkerInvoice", file.to_str().unwrap(), "--create"],
+            "error: the Nexudus API cannot create CoworkerInvoice records (it can: list, get, update)\n",
+        ),
+        (
+            vec!["check", "roles", file.to_str().unwrap()],
+            "error: the Nexudus API cannot update Role records (it can: list, get)\n",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(text(&out.stderr), message);
+    }
+    let out = run(&["resources", "role"]);
+    assert!(text(&out.stdout).starts_with("Role  module security  path /api/security/roles  operations list,get\n"));
+}
+
+#[test]
 fn an_unreadable_file_is_a_usage_error() {
     let missing = payload("no-such-file.json");
     let out = run(&["check", "workspace", missing.to_str().unwrap()]);
@@ -275,7 +298,7 @@ fn resources_describes_one_resource_with_types_requirements_and_enum_values() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "Booking  module spaces  path /api/spaces/bookings"
+        "Booking  module spaces  path /api/spaces/bookings  operations list,get,create,update,delete"
     );
     assert!(lines[1].starts_with("FIELD"), "{stdout}");
     let words = |line: &str| {
@@ -311,6 +334,8 @@ fn resources_describes_one_resource_with_types_requirements_and_enum_values() {
 fn every_resource_of_the_registry_can_be_checked() {
     for r in registry::all() {
         let expected = match r.check(b"{}", Operation::Create) {
+            // The API has no create for it: a usage error.
+            _ if !r.operations().create => 2,
             Ok(()) => 0,
             Err(_) => 1,
         };

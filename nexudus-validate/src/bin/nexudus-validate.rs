@@ -139,6 +139,15 @@ fn run_check(name: &str, file: &Path, create: bool, max_bytes: u64) -> ExitCode 
     } else {
         (Operation::Update, "update")
     };
+    let has = resource.operations();
+    if !(if create { has.create } else { has.update }) {
+        let can: Vec<&str> = has.names().collect();
+        return usage_error(&format!(
+            "the Nexudus API cannot {verb} {} records (it can: {})",
+            resource.name(),
+            can.join(", ")
+        ));
+    }
     let mut stdout = io::stdout().lock();
     let written = match resource.check(&bytes, operation) {
         Ok(()) => writeln!(stdout, "OK: {} is valid for {verb}", resource.name()).map(|()| 0),
@@ -238,11 +247,13 @@ fn inner_type(rust_type: &str) -> &str {
 /// A resource's header line, then one line per field: wire name, type,
 /// when it is required and, for an enum, its values.
 fn describe(r: &ResourceInfo) -> String {
+    let operations: Vec<&str> = r.operations().names().collect();
     let mut out = format!(
-        "{}  module {}  path {}\n",
+        "{}  module {}  path {}  operations {}\n",
         r.name(),
         r.module(),
-        path_or_dash(r.path())
+        path_or_dash(r.path()),
+        operations.join(",")
     );
     let fields = r.wire_fields();
     let name_width = fields

@@ -39,7 +39,7 @@ use crate::NexudusResource;
 #[diagnostic::on_unimplemented(
     message = "the Nexudus API has no list of `{Self}` records",
     label = "`{Self}` cannot be listed",
-    note = "a resource of your own says it can with `impl nexudus_validate::ops::List for {Self} {{}}`"
+    note = "if `{Self}` is a resource of your own, `nexudus_validate::operations!({Self}: list)` says the API has it"
 )]
 pub trait List: NexudusResource {
     /// The filters its list documents, `None` when no list page printed
@@ -54,7 +54,7 @@ pub trait List: NexudusResource {
 #[diagnostic::on_unimplemented(
     message = "the Nexudus API cannot read a `{Self}` record by its Id",
     label = "`{Self}` cannot be read by Id",
-    note = "a resource of your own says it can with `impl nexudus_validate::ops::Get for {Self} {{}}`"
+    note = "if `{Self}` is a resource of your own, `nexudus_validate::operations!({Self}: get)` says the API has it"
 )]
 pub trait Get: NexudusResource {}
 
@@ -62,7 +62,7 @@ pub trait Get: NexudusResource {}
 #[diagnostic::on_unimplemented(
     message = "the Nexudus API has no POST for `{Self}` records: they cannot be created",
     label = "`{Self}` cannot be created",
-    note = "a resource of your own says it can with `impl nexudus_validate::ops::Create for {Self} {{}}`"
+    note = "if `{Self}` is a resource of your own, `nexudus_validate::operations!({Self}: create)` says the API has it"
 )]
 pub trait Create: NexudusResource {}
 
@@ -70,7 +70,7 @@ pub trait Create: NexudusResource {}
 #[diagnostic::on_unimplemented(
     message = "the Nexudus API has no PUT for `{Self}` records: they cannot be updated",
     label = "`{Self}` cannot be updated",
-    note = "a resource of your own says it can with `impl nexudus_validate::ops::Update for {Self} {{}}`"
+    note = "if `{Self}` is a resource of your own, `nexudus_validate::operations!({Self}: update)` says the API has it"
 )]
 pub trait Update: NexudusResource {}
 
@@ -78,7 +78,7 @@ pub trait Update: NexudusResource {}
 #[diagnostic::on_unimplemented(
     message = "the Nexudus API has no DELETE for `{Self}` records: they cannot be deleted",
     label = "`{Self}` cannot be deleted",
-    note = "a resource of your own says it can with `impl nexudus_validate::ops::Delete for {Self} {{}}`"
+    note = "if `{Self}` is a resource of your own, `nexudus_validate::operations!({Self}: delete)` says the API has it"
 )]
 pub trait Delete: NexudusResource {}
 

@@ -211,7 +211,8 @@ fn an_operation_the_api_does_not_have_is_a_usage_error() {
         assert_eq!(text(&out.stderr), message);
     }
     let out = run(&["resources", "role"]);
-    assert!(text(&out.stdout).starts_with("Role  module security  path /api/security/roles  operations list,get\n"));
+    assert!(text(&out.stdout)
+        .starts_with("Role  module security  path /api/security/roles  operations list,get\n"));
 }
 
 #[test]

@@ -479,6 +479,7 @@ fn a_client_built_from_a_url_with_credentials_never_prints_them() {
 
         // The credentials are still used, as Basic authentication.
         let store = MemoryStore::with_clock(fixed_time);
+        store.set_credentials("admin", PASSWORD);
         let base = serve(mock::app(store)).await;
         let with_credentials = base.replacen("http://", &format!("http://admin:{PASSWORD}@"), 1);
         let client = Client::new(&with_credentials);

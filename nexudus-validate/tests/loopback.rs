@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 mod support;
-use support::{counted, http, run, serve};
+use support::{anonymous_http, counted, http, run, serve};
 
 fn client(base: &str) -> Client {
     Client::new(base)
@@ -736,29 +736,52 @@ fn validation_errors_and_success_responses_are_responses() {
 fn token_login_and_updated_by() {
     run(async {
         let store = MemoryStore::with_clock(fixed_time);
+        store.set_credentials("someone+admin@example.com", "p@ss w&rd=");
         let base = serve(mock::app(store)).await;
 
-        let client = Client::token(&base, "someone+admin@example.com", "p@ss w&rd=")
+        let client = Client::new(&base)
+            .with_http_client(anonymous_http())
+            .login("someone+admin@example.com", "p@ss w&rd=")
             .await
-            .unwrap()
-            .with_http_client(http());
+            .unwrap();
         let created = client.create(&workspace("Design team")).await.unwrap();
         assert_eq!(
             created.updated_by.as_deref(),
             Some("someone+admin@example.com")
         );
 
-        let basic = Client::new(&base).basic("basic@example.com", "secret");
+        let basic = Client::new(&base)
+            .with_http_client(anonymous_http())
+            .basic("someone+admin@example.com", "p@ss w&rd=");
         let created = basic.create(&workspace("Ops")).await.unwrap();
-        assert_eq!(created.updated_by.as_deref(), Some("basic@example.com"));
+        assert_eq!(
+            created.updated_by.as_deref(),
+            Some("someone+admin@example.com")
+        );
 
-        let stranger = Client::new(&base).bearer("not-issued-here");
-        let created = stranger.create(&workspace("Ops")).await.unwrap();
-        assert_eq!(created.updated_by.as_deref(), Some("api"));
+        // No credentials, other credentials, a token the mock did not
+        // issue: 401 in the envelope, nothing stored.
+        for stranger in [
+            Client::new(&base),
+            Client::new(&base).basic("someone+admin@example.com", "wrong"),
+            Client::new(&base).bearer("not-issued-here"),
+        ] {
+            let error = stranger
+                .with_http_client(anonymous_http())
+                .create(&workspace("Ops"))
+                .await
+                .unwrap_err();
+            assert_eq!(error.http_status(), Some(401), "{error:?}");
+            assert!(error
+                .to_string()
+                .contains("Authorization has been denied for this request."));
+        }
 
         // A refused login is a status error.
-        let error = Client::token(&base, "", "x").await.unwrap_err();
-        assert_eq!(error.http_status(), Some(400));
+        for (user, password) in [("", "x"), ("someone+admin@example.com", "wrong")] {
+            let error = Client::token(&base, user, password).await.unwrap_err();
+            assert_eq!(error.http_status(), Some(400));
+        }
     });
 }
 

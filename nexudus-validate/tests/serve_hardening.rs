@@ -88,7 +88,7 @@ fn headers_that_do_not_arrive_in_time_close_the_connection() {
 /// `POST` of a workspace announcing `length` body bytes, sending `sent`.
 fn post_head(length: usize) -> String {
     format!(
-        "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n",
+        "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Basic YWRtaW5AZXhhbXBsZS5jb206c2VjcmV0\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n",
         Workspace::PATH
     )
 }

@@ -109,16 +109,21 @@ use ::axum::body::Bytes;
 use ::axum::extract::rejection::BytesRejection;
 use ::axum::extract::rejection::PathRejection;
 use ::axum::extract::{Path, Request, State};
+use ::axum::middleware::Next;
+use ::axum::Extension;
 use ::axum::http::{header, HeaderMap, StatusCode, Uri};
 use ::axum::response::{IntoResponse, Response};
-use ::axum::routing::{get, post};
+use ::axum::routing::{post, MethodRouter};
 use ::axum::Router;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+mod list;
+
 pub use super::fallback::MAX_HEADER_BYTES;
 use super::{check_body, fallback, json_response, read_json_body, BodyCheck};
+use crate::ops::{Filter, Operations};
 use crate::{
     FieldInfo, NexudusDateTime, NexudusResource, Operation, Page, SuccessResponse,
     ValidationErrors, ValidationFailure,
@@ -140,10 +145,31 @@ pub struct MemoryStore {
 
 struct Inner {
     records: Mutex<Records>,
-    /// Bearer tokens issued by `/api/token`, and whom to.
-    tokens: Mutex<HashMap<String, String>>,
+    /// The sign-in: the Basic credentials and the tokens issued.
+    auth: Mutex<Auth>,
     next_token: AtomicU64,
     clock: Box<dyn Fn() -> NexudusDateTime + Send + Sync>,
+}
+
+/// The user name the mock takes unless told otherwise
+/// ([`MemoryStore::set_credentials`]).
+pub const DEFAULT_USER: &str = "admin@example.com";
+/// The password the mock takes unless told otherwise.
+pub const DEFAULT_PASSWORD: &str = "secret";
+/// How long an access token lives unless told otherwise
+/// ([`MemoryStore::set_token_lifetime`]): a day, in seconds.
+pub const DEFAULT_TOKEN_LIFETIME: i64 = 86_400;
+
+/// Who may call the mock.
+struct Auth {
+    user: String,
+    password: String,
+    /// Seconds an access token lives.
+    lifetime: i64,
+    /// Access tokens: whom to, and until when (store clock).
+    access: HashMap<String, (String, NexudusDateTime)>,
+    /// Refresh tokens: whom to.
+    refresh: HashMap<String, String>,
 }
 
 /// The records and the `Id` counter, under one lock so that taking an `Id`
@@ -227,7 +253,13 @@ impl MemoryStore {
                     tables: HashMap::new(),
                     next_id: Some(1),
                 }),
-                tokens: Mutex::new(HashMap::new()),
+                auth: Mutex::new(Auth {
+                    user: DEFAULT_USER.to_owned(),
+                    password: DEFAULT_PASSWORD.to_owned(),
+                    lifetime: DEFAULT_TOKEN_LIFETIME,
+                    access: HashMap::new(),
+                    refresh: HashMap::new(),
+                }),
                 next_token: AtomicU64::new(1),
                 clock: Box::new(clock),
             }),
@@ -375,27 +407,45 @@ impl MemoryStore {
         Some(without_secrets(fields, value))
     }
 
-    /// Page `page` (from 1) of `size` records of the table of `path`, in
-    /// `Id` order, as a list serves them (without the sensitive `fields`).
-    fn page(&self, path: &str, fields: &[FieldInfo], page: u32, size: u32) -> Page<Value> {
+    /// The page of the records of `path` that `query` asks for: those
+    /// its filters match, in its order, as a list serves them (without the
+    /// sensitive `fields`).
+    fn page(&self, path: &str, fields: &[FieldInfo], query: &list::ListQuery) -> Page<Value> {
         let records = lock(&self.inner.records);
-        let Some(table) = records.tables.get(path) else {
-            return Page::new(Vec::new(), page, size, 0);
-        };
-        let skip = u64::from(page.saturating_sub(1)).saturating_mul(u64::from(size));
+        let mut matching: Vec<&Value> = records
+            .tables
+            .get(path)
+            .into_iter()
+            .flat_map(BTreeMap::values)
+            .filter(|record| list::matches(record, &query.conditions))
+            .collect();
+        list::sort(&mut matching, &query.order.0, query.order.1);
+        let skip = u64::from(query.page.saturating_sub(1)).saturating_mul(u64::from(query.size));
         // Past the end (or past what a usize counts): an empty page.
         let skip = usize::try_from(skip).unwrap_or(usize::MAX);
-        let served = if skip >= table.len() {
-            Vec::new()
-        } else {
-            table
-                .values()
-                .skip(skip)
-                .take(size as usize)
-                .map(|value| without_secrets(fields, value))
-                .collect()
+        let served = matching
+            .iter()
+            .skip(skip)
+            .take(query.size as usize)
+            .map(|value| without_secrets(fields, value))
+            .collect();
+        let mut page = Page::new(served, query.page, query.size, matching.len() as u64);
+        page.current_order_field = Some(query.order.0.clone());
+        page.current_sort_direction = Some(query.dir);
+        page
+    }
+
+    /// The records of `path` with these `Id`s, in that order (those that
+    /// exist), as `GET` serves them.
+    fn batch(&self, path: &str, fields: &[FieldInfo], ids: &[i64]) -> Vec<Value> {
+        let records = lock(&self.inner.records);
+        let Some(table) = records.tables.get(path) else {
+            return Vec::new();
         };
-        Page::new(served, page, size, table.len() as u64)
+        ids.iter()
+            .filter_map(|id| table.get(id))
+            .map(|value| without_secrets(fields, value))
+            .collect()
     }
 
     /// Removes the record with this `Id` from the table of `path`.
@@ -407,38 +457,59 @@ impl MemoryStore {
             .is_some_and(|table| table.remove(&id).is_some())
     }
 
-    fn issue_token(&self, username: &str) -> String {
-        let n = self.inner.next_token.fetch_add(1, Ordering::Relaxed);
-        let token = format!("mock-token-{n}");
-        lock(&self.inner.tokens).insert(token.clone(), username.to_owned());
-        token
+    /// The only user name and password the mock takes, as Basic
+    /// credentials and at `POST /api/token` ([`DEFAULT_USER`] and
+    /// [`DEFAULT_PASSWORD`] unless changed). Tokens issued before stay
+    /// valid.
+    pub fn set_credentials(&self, user: impl Into<String>, password: impl Into<String>) {
+        let mut auth = lock(&self.inner.auth);
+        auth.user = user.into();
+        auth.password = password.into();
     }
 
-    /// `UpdatedBy` for a request: see the module docs.
-    fn updated_by(&self, headers: &HeaderMap) -> String {
-        const ANONYMOUS: &str = "api";
-        let Some(value) = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-        else {
-            return ANONYMOUS.to_owned();
-        };
-        let (scheme, credentials) = value.trim().split_once(' ').unwrap_or((value, ""));
+    /// How long the access tokens issued from now on live, in seconds of
+    /// the store's clock ([`DEFAULT_TOKEN_LIFETIME`] unless changed; at
+    /// least 1).
+    pub fn set_token_lifetime(&self, seconds: i64) {
+        lock(&self.inner.auth).lifetime = seconds.max(1);
+    }
+
+    /// A new access token and refresh token for `user`, and how many
+    /// seconds the access token lives.
+    fn issue_tokens(&self, user: &str) -> (String, String, i64) {
+        let n = self.inner.next_token.fetch_add(1, Ordering::Relaxed);
+        let (access, refresh) = (format!("mock-token-{n}"), format!("mock-refresh-{n}"));
+        let now = self.now();
+        let mut auth = lock(&self.inner.auth);
+        let lifetime = auth.lifetime;
+        let until = NexudusDateTime::new(
+            now.as_naive()
+                .checked_add_signed(chrono::TimeDelta::seconds(lifetime))
+                .unwrap_or(*now.as_naive()),
+        );
+        auth.access.insert(access.clone(), (user.to_owned(), until));
+        auth.refresh.insert(refresh.clone(), user.to_owned());
+        (access, refresh, lifetime)
+    }
+
+    /// Who a request is from: the user of its Basic credentials when they
+    /// are the mock's, or of a bearer token it issued that has not
+    /// expired; `None` otherwise.
+    fn caller(&self, headers: &HeaderMap) -> Option<String> {
+        let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+        let (scheme, credentials) = value.trim().split_once(' ')?;
         let credentials = credentials.trim();
+        let auth = lock(&self.inner.auth);
         if scheme.eq_ignore_ascii_case("basic") {
-            if let Some(user) = decode_base64(credentials)
-                .and_then(|bytes| String::from_utf8(bytes).ok())
-                .map(|pair| pair.split(':').next().unwrap_or_default().to_owned())
-                .filter(|user| !user.is_empty())
-            {
-                return user;
-            }
+            let pair = String::from_utf8(decode_base64(credentials)?).ok()?;
+            let (user, password) = pair.split_once(':')?;
+            (user == auth.user && password == auth.password).then(|| user.to_owned())
         } else if scheme.eq_ignore_ascii_case("bearer") {
-            if let Some(user) = lock(&self.inner.tokens).get(credentials) {
-                return user.clone();
-            }
+            let (user, until) = auth.access.get(credentials)?;
+            (self.now() < *until).then(|| user.clone())
+        } else {
+            None
         }
-        ANONYMOUS.to_owned()
     }
 }
 
@@ -503,13 +574,16 @@ fn unique_id(id: i64) -> Value {
     ))
 }
 
-/// What the mock needs to serve one resource: its name, endpoint and
-/// field table, and the check that turns a body into the JSON to store.
+/// What the mock needs to serve one resource: its name, endpoint, field
+/// table, operations and documented filters, and the check that turns a
+/// body into the JSON to store.
 #[derive(Clone, Copy)]
 struct Served {
     name: &'static str,
     path: &'static str,
     fields: &'static [FieldInfo],
+    operations: Operations,
+    filters: Option<&'static [Filter]>,
     normalize: BodyCheck<Value>,
 }
 
@@ -519,6 +593,8 @@ impl Served {
             name: T::NAME,
             path: T::PATH,
             fields: T::FIELDS,
+            operations: Operations::ALL,
+            filters: None,
             normalize: normalize::<T>,
         }
     }
@@ -548,7 +624,7 @@ pub struct MockNexudus {
 impl MockNexudus {
     /// A mock with only the token endpoint, `POST /api/token`.
     pub fn new(store: MemoryStore) -> Self {
-        let router = Router::new().route("/api/token", post(token));
+        let router = Router::new();
         Self {
             store,
             router,
@@ -583,6 +659,8 @@ impl MockNexudus {
             name: info.name(),
             path: info.path(),
             fields: info.fields(),
+            operations: info.operations(),
+            filters: info.filters(),
             normalize: info.normalize_fn(),
         })
     }
@@ -620,14 +698,33 @@ impl MockNexudus {
             read(served, store, id)
         };
         let delete = move |State(store): State<MemoryStore>,
-                           headers: HeaderMap,
+                           caller: Option<Extension<Caller>>,
                            id: Result<Path<String>, PathRejection>| {
-            delete(served, store, headers, id)
+            delete(served, store, caller, id)
         };
+        // Only the operations the resource has: any other method is a 405.
+        let has = served.operations;
+        let mut at_path = MethodRouter::new();
+        if has.list || has.get {
+            at_path = at_path.get(list);
+        }
+        if has.create {
+            at_path = at_path.post(write.clone());
+        }
+        if has.update {
+            at_path = at_path.put(write);
+        }
+        let mut at_id = MethodRouter::new();
+        if has.get {
+            at_id = at_id.get(read);
+        }
+        if has.delete {
+            at_id = at_id.delete(delete);
+        }
         self.router = self
             .router
-            .route(path, get(list).put(write).post(write))
-            .route(&format!("{path}/{{id}}"), get(read).delete(delete));
+            .route(path, at_path)
+            .route(&format!("{path}/{{id}}"), at_id);
         self
     }
 
@@ -641,7 +738,10 @@ impl MockNexudus {
     /// other: unknown paths answer 404, other methods 405, headers over
     /// [`MAX_HEADER_BYTES`] 431, all in the Nexudus envelope.
     pub fn into_router(self) -> Router {
+        let signed_in = ::axum::middleware::from_fn_with_state(self.store.clone(), require_caller);
         self.router
+            .route_layer(signed_in)
+            .route("/api/token", post(token))
             .method_not_allowed_fallback(fallback::method_not_allowed)
             .fallback(fallback::not_found)
             .layer(::axum::middleware::from_fn(fallback::limit_header_bytes))
@@ -670,7 +770,7 @@ fn not_found(name: &str, id: impl fmt::Display) -> Response {
 
 /// `POST` (create) and `PUT` (update) of a record of `served`.
 async fn write(served: Served, store: MemoryStore, request: Request) -> Response {
-    let updated_by = store.updated_by(request.headers());
+    let updated_by = caller_of(&request);
     let checked = match read_json_body(request, &()).await {
         Ok((bytes, operation)) => check_body(bytes, operation, served.normalize)
             .await
@@ -717,6 +817,15 @@ async fn write(served: Served, store: MemoryStore, request: Request) -> Response
     }
 }
 
+/// The user a request is from (see [`require_caller`]).
+fn caller_of(request: &Request) -> String {
+    request
+        .extensions()
+        .get::<Caller>()
+        .map(|Caller(user)| user.clone())
+        .unwrap_or_default()
+}
+
 /// The `Id` of a `GET` or `DELETE`, or the 404 for one that is not an `Id`.
 #[allow(clippy::result_large_err)]
 fn path_id(served: Served, id: Result<Path<String>, PathRejection>) -> Result<i64, Response> {
@@ -746,7 +855,7 @@ async fn read(
 async fn delete(
     served: Served,
     store: MemoryStore,
-    headers: HeaderMap,
+    caller: Option<Extension<Caller>>,
     id: Result<Path<String>, PathRejection>,
 ) -> Response {
     let id = match path_id(served, id) {
@@ -754,55 +863,36 @@ async fn delete(
         Err(response) => return response,
     };
     if store.remove_at(served.path, id) {
-        let updated_by = store.updated_by(&headers);
+        let updated_by = caller.map(|Extension(Caller(user))| user).unwrap_or_default();
         SuccessResponse::done(served.name, "deleted", id, updated_by, store.now()).into_response()
     } else {
         not_found(served.name, id)
     }
 }
 
-/// `GET T::PATH?page=&size=`: one page of the records (see
-/// [Lists](self#lists)).
+/// `GET T::PATH?..`: one page of the records a query asks for, or those
+/// of `?id=[..]` (see [Lists](self#lists)).
 async fn list(served: Served, store: MemoryStore, uri: Uri) -> Response {
-    match paging(uri.query().unwrap_or_default()) {
-        Ok((page, size)) => json_response(
-            StatusCode::OK,
-            &store.page(served.path, served.fields, page, size),
-        ),
-        Err(errors) => errors.into_response(),
-    }
-}
-
-/// The page (default 1) and size (default [`DEFAULT_PAGE_SIZE`], at most
-/// [`MAX_PAGE_SIZE`]) a list query asks for; a failure for each that is
-/// not a whole number from 1 up. Parameter names are matched ignoring
-/// case; for one given twice, the last wins.
-fn paging(query: &str) -> Result<(u32, u32), ValidationErrors> {
-    let mut page = None;
-    let mut size = None;
-    for (key, value) in parse_form(query.as_bytes()) {
-        if key.eq_ignore_ascii_case("page") {
-            page = Some(value);
-        } else if key.eq_ignore_ascii_case("size") {
-            size = Some(value);
-        }
-    }
-    let number = |name: &'static str, raw: Option<String>, default: u32| match raw {
-        None => Ok(default),
-        Some(raw) => match raw.trim().parse::<u32>() {
-            Ok(n) if n >= 1 => Ok(n),
-            _ => Err(ValidationFailure::invalid_type(
-                name,
-                Value::String(super::quote_prefix(&raw).into_owned()),
-            )),
-        },
+    let resource = list::Resource {
+        name: served.name,
+        fields: served.fields,
+        filters: served.filters,
     };
-    match (
-        number("page", page, 1),
-        number("size", size, DEFAULT_PAGE_SIZE),
-    ) {
-        (Ok(page), Ok(size)) => Ok((page, size.min(MAX_PAGE_SIZE))),
-        (page, size) => Err(page.err().into_iter().chain(size.err()).collect()),
+    let query = match list::parse(uri.query().unwrap_or_default(), &resource) {
+        Ok(query) => query,
+        Err(errors) => return errors.into_response(),
+    };
+    match &query.ids {
+        Some(ids) if served.operations.get => {
+            json_response(StatusCode::OK, &store.batch(served.path, served.fields, ids))
+        }
+        _ if !served.operations.list => {
+            fallback::method_not_allowed(::axum::http::Method::GET, uri).await
+        }
+        _ => json_response(
+            StatusCode::OK,
+            &store.page(served.path, served.fields, &query),
+        ),
     }
 }
 
@@ -826,8 +916,10 @@ fn without_secrets(fields: &[FieldInfo], value: &Value) -> Value {
     )
 }
 
-/// `POST /api/token`: `grant_type=password` with a user name and a
-/// password (any) gets a new bearer token.
+/// `POST /api/token`, form-encoded: `grant_type=password` with the
+/// mock's user name and password, or `grant_type=refresh_token` with a
+/// refresh token it issued (used once), gets a new access token and
+/// refresh token; anything else is a 400 `invalid_grant`.
 async fn token(State(store): State<MemoryStore>, body: Result<Bytes, BytesRejection>) -> Response {
     let body = match body {
         Ok(body) => body,
@@ -835,38 +927,66 @@ async fn token(State(store): State<MemoryStore>, body: Result<Bytes, BytesReject
             return super::NexudusRejection::from_bytes_rejection(rejection).into_response()
         }
     };
-    let mut grant_type = None;
-    let mut username = None;
-    let mut password = None;
-    for (key, value) in parse_form(&body) {
-        match key.as_str() {
-            "grant_type" => grant_type = Some(value),
-            "username" => username = Some(value),
-            "password" => password = Some(value),
-            _ => {}
-        }
-    }
+    let form: HashMap<String, String> = parse_form(&body).into_iter().collect();
+    let field = |key: &str| form.get(key).map(String::as_str).unwrap_or_default();
     let invalid = |description: &str| {
         let body =
             serde_json::json!({ "error": "invalid_grant", "error_description": description });
         json_response(StatusCode::BAD_REQUEST, &body)
     };
-    if grant_type.as_deref() != Some("password") {
-        return invalid("grant_type must be password.");
-    }
-    let Some(username) = username.filter(|u| !u.is_empty()) else {
-        return invalid("The user name is missing.");
+    let user = match field("grant_type") {
+        "password" => {
+            let auth = lock(&store.inner.auth);
+            if field("username") != auth.user || field("password") != auth.password {
+                return invalid("The user name or password is incorrect.");
+            }
+            auth.user.clone()
+        }
+        "refresh_token" => match lock(&store.inner.auth).refresh.remove(field("refresh_token")) {
+            Some(user) => user,
+            None => return invalid("The refresh token is not valid."),
+        },
+        _ => return invalid("grant_type must be password or refresh_token."),
     };
-    if password.is_none_or(|p| p.is_empty()) {
-        return invalid("The password is missing.");
-    }
-    let access_token = store.issue_token(&username);
+    let (access_token, refresh_token, expires_in) = store.issue_tokens(&user);
     let body = serde_json::json!({
         "access_token": access_token,
         "token_type": "bearer",
-        "expires_in": 86_400,
+        "expires_in": expires_in,
+        "refresh_token": refresh_token,
     });
     json_response(StatusCode::OK, &body)
+}
+
+/// Who a request is from, put in the request by [`require_caller`].
+#[derive(Debug, Clone)]
+struct Caller(String);
+
+/// Lets through a request with the mock's Basic credentials or a bearer
+/// token it issued that has not expired; answers any other with 401 in
+/// the Nexudus envelope.
+async fn require_caller(
+    State(store): State<MemoryStore>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    match store.caller(request.headers()) {
+        Some(user) => {
+            request.extensions_mut().insert(Caller(user));
+            next.run(request).await
+        }
+        None => {
+            let mut response = fallback::envelope(
+                StatusCode::UNAUTHORIZED,
+                "Authorization has been denied for this request.".to_owned(),
+            );
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+            response
+        }
+    }
 }
 
 fn id_of(value: &Value) -> Option<i64> {
@@ -940,23 +1060,37 @@ mod tests {
     }
 
     #[test]
-    fn updated_by() {
-        let store = MemoryStore::new();
-        let mut headers = HeaderMap::new();
-        assert_eq!(store.updated_by(&headers), "api");
-        headers.insert(
-            header::AUTHORIZATION,
-            "Basic YWRtaW5AZXhhbXBsZS5jb206c2VjcmV0".parse().unwrap(),
+    fn callers() {
+        use std::sync::atomic::AtomicI64;
+        static SECOND: AtomicI64 = AtomicI64::new(0);
+        let store = MemoryStore::with_clock(|| {
+            let s = SECOND.load(Ordering::SeqCst);
+            NexudusDateTime::from_ymd_hms(2025, 1, 15, 10, 0, 0)
+                .map(|t| NexudusDateTime::new(*t.as_naive() + chrono::TimeDelta::seconds(s)))
+                .unwrap()
+        });
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::AUTHORIZATION, value.parse().unwrap());
+            store.caller(&headers)
+        };
+        assert_eq!(store.caller(&HeaderMap::new()), None);
+        // admin@example.com:secret, then admin@example.com:wrong
+        assert_eq!(
+            with("Basic YWRtaW5AZXhhbXBsZS5jb206c2VjcmV0").as_deref(),
+            Some("admin@example.com")
         );
-        assert_eq!(store.updated_by(&headers), "admin@example.com");
-        headers.insert(header::AUTHORIZATION, "Bearer unknown".parse().unwrap());
-        assert_eq!(store.updated_by(&headers), "api");
-        let token = store.issue_token("someone@example.com");
-        headers.insert(
-            header::AUTHORIZATION,
-            format!("Bearer {token}").parse().unwrap(),
-        );
-        assert_eq!(store.updated_by(&headers), "someone@example.com");
+        assert_eq!(with("Basic YWRtaW5AZXhhbXBsZS5jb206d3Jvbmc="), None);
+        assert_eq!(with("Bearer unknown"), None);
+        store.set_token_lifetime(60);
+        let (token, _, lifetime) = store.issue_tokens("someone@example.com");
+        assert_eq!(lifetime, 60);
+        let bearer = format!("Bearer {token}");
+        assert_eq!(with(&bearer).as_deref(), Some("someone@example.com"));
+        SECOND.store(59, Ordering::SeqCst);
+        assert!(with(&bearer).is_some());
+        SECOND.store(60, Ordering::SeqCst);
+        assert_eq!(with(&bearer), None, "expired");
     }
 
     #[test]

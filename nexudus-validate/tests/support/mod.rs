@@ -41,8 +41,24 @@ pub async fn serve(app: Router) -> String {
     format!("http://{addr}")
 }
 
-/// A reqwest client that gives up after a few seconds.
+/// A reqwest client that gives up after a few seconds, with the mock's
+/// default Basic credentials.
 pub fn http() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    // The mock's default credentials, admin@example.com:secret.
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        reqwest::header::HeaderValue::from_static("Basic YWRtaW5AZXhhbXBsZS5jb206c2VjcmV0"),
+    );
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+/// A client with no credentials.
+pub fn anonymous_http() -> reqwest::Client {
     reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .build()

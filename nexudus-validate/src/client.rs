@@ -112,7 +112,8 @@
 //! yourself and pass it to [`Client::with_http_client`].
 
 use std::fmt;
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode};
@@ -196,7 +197,54 @@ pub struct Client {
 enum Auth {
     None,
     Bearer(String),
-    Basic { user: String, password: String },
+    Basic {
+        user: String,
+        password: String,
+    },
+    /// Signed in with [`Client::login`]: tokens renewed before they expire.
+    Session(Arc<Session>),
+}
+
+/// The tokens of a login, shared by the clones of a client.
+struct Session {
+    tokens: Mutex<Tokens>,
+    /// Held while the tokens are renewed, so that clones renew once.
+    renewing: tokio::sync::Mutex<()>,
+}
+
+#[derive(Clone)]
+struct Tokens {
+    access: String,
+    refresh: Option<String>,
+    /// When to renew the access token (before it expires); `None` when
+    /// the server did not say how long it lives.
+    renew_at: Option<Instant>,
+}
+
+impl Tokens {
+    /// The tokens of a token endpoint's answer, read at `now`.
+    fn from_answer(answer: TokenAnswer, now: Instant) -> Self {
+        // Renew a tenth of the lifetime early (at most a minute).
+        let renew_at = answer.expires_in.map(|seconds| {
+            let lifetime = Duration::from_secs(seconds);
+            now + lifetime - (lifetime / 10).min(Duration::from_secs(60))
+        });
+        Self {
+            access: answer.access_token,
+            refresh: answer.refresh_token.filter(|t| !t.is_empty()),
+            renew_at,
+        }
+    }
+}
+
+/// What a token endpoint answers (OAuth2's password and refresh grants).
+#[derive(Deserialize)]
+struct TokenAnswer {
+    access_token: String,
+    #[serde(default)]
+    refresh_token: Option<String>,
+    #[serde(default)]
+    expires_in: Option<u64>,
 }
 
 impl Auth {
@@ -207,9 +255,23 @@ impl Auth {
             Auth::None => {}
             Auth::Bearer(token) => secrets.add(token),
             Auth::Basic { user, password } => secrets.add_basic(user, password),
+            Auth::Session(session) => {
+                let tokens = lock(&session.tokens);
+                secrets.add(&tokens.access);
+                if let Some(refresh) = &tokens.refresh {
+                    secrets.add(refresh);
+                }
+            }
         }
         secrets
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Plain data: a panic elsewhere leaves it usable.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl fmt::Debug for Client {
@@ -218,6 +280,7 @@ impl fmt::Debug for Client {
             Auth::None => "none",
             Auth::Bearer(_) => "bearer <redacted>",
             Auth::Basic { .. } => "basic <redacted>",
+            Auth::Session(_) => "session <redacted>",
         };
         f.debug_struct("Client")
             .field("base_url", &redact::display_url(&self.base_url))
@@ -342,44 +405,91 @@ impl Client {
     }
 
     /// [`Client::token`] for a client already set up (limits, HTTP client,
-    /// retries): returns it with the new bearer token.
-    pub async fn login(self, username: &str, password: &str) -> Result<Self, Error> {
-        #[derive(Deserialize)]
-        struct TokenAnswer {
-            access_token: String,
-        }
-        let url = format!("{}/api/token", self.base_url);
+    /// retries): returns it signed in. When the answer says how long the
+    /// access token lives (`expires_in`) and gives a `refresh_token`, the
+    /// client renews the token shortly before it expires
+    /// (`grant_type=refresh_token`), and once more when the server answers
+    /// 401 anyway; it never tries twice in a row. The clones of the client
+    /// share the session.
+    pub async fn login(mut self, username: &str, password: &str) -> Result<Self, Error> {
         let form = [
             ("grant_type", "password"),
             ("username", username),
             ("password", password),
         ];
+        let tokens = self.fetch_tokens(&form, password).await?;
+        self.auth = Auth::Session(Arc::new(Session {
+            tokens: Mutex::new(tokens),
+            renewing: tokio::sync::Mutex::new(()),
+        }));
+        Ok(self)
+    }
+
+    /// `POST {base_url}/api/token` with `form`, without credentials; the
+    /// tokens of the answer. `secret` (and what the answer holds) is never
+    /// quoted.
+    async fn fetch_tokens(&self, form: &[(&str, &str)], secret: &str) -> Result<Tokens, Error> {
+        let url = format!("{}/api/token", self.base_url);
+        let anonymous = Client {
+            auth: Auth::None,
+            ..self.clone()
+        };
         let quoting = || {
             let mut secrets = self.auth.secrets();
-            secrets.add(password);
+            secrets.add(secret);
             Quoting {
                 secrets,
                 sensitive: &[],
             }
         };
-        let answer = self
-            .execute(|| self.http.post(&url).form(&form), false, &quoting)
+        let answer = anonymous
+            .execute(|| anonymous.http.post(&url).form(form), false, &quoting)
             .await?;
         if !answer.status.is_success() {
             return Err(quoting().status(&answer));
         }
         // The answer holds a token: an error quotes none of it.
-        let token = serde_json::from_slice::<TokenAnswer>(&answer.body)
-            .ok()
-            .map(|t| t.access_token)
-            .filter(|t| !t.is_empty());
-        match token {
-            Some(token) => Ok(self.bearer(token)),
-            None => Err(Error::Decode {
+        match serde_json::from_slice::<TokenAnswer>(&answer.body) {
+            Ok(token) if !token.access_token.is_empty() => {
+                Ok(Tokens::from_answer(token, Instant::now()))
+            }
+            _ => Err(Error::Decode {
                 status: answer.status.as_u16(),
                 body: "<the token endpoint's answer is not shown>".to_owned(),
                 reason: "no access_token in the answer".to_owned(),
             }),
+        }
+    }
+
+    /// Renews the session's access token with its refresh token, unless a
+    /// clone did since `seen` was the token; the token to send.
+    async fn renew(&self, session: &Session, seen: &str) -> Result<String, Error> {
+        let _one_at_a_time = session.renewing.lock().await;
+        let current = lock(&session.tokens).clone();
+        if current.access != seen {
+            return Ok(current.access);
+        }
+        let Some(refresh) = current.refresh else {
+            return Ok(current.access);
+        };
+        let form = [
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh.as_str()),
+        ];
+        let mut tokens = self.fetch_tokens(&form, &refresh).await?;
+        // A server that renews without a new refresh token keeps the old one.
+        tokens.refresh = tokens.refresh.or(Some(refresh));
+        let access = tokens.access.clone();
+        *lock(&session.tokens) = tokens;
+        Ok(access)
+    }
+
+    /// The session's access token, renewed first when it is due.
+    async fn session_token(&self, session: &Session) -> Result<String, Error> {
+        let tokens = lock(&session.tokens).clone();
+        match tokens.renew_at {
+            Some(at) if Instant::now() >= at => self.renew(session, &tokens.access).await,
+            _ => Ok(tokens.access),
         }
     }
 
@@ -688,11 +798,17 @@ impl Client {
         quoting: &impl Fn() -> Quoting<'q>,
     ) -> Result<Answer, Error> {
         let mut attempt = 0;
+        let mut renewed = false;
         loop {
-            let request = match &self.auth {
-                Auth::None => build(),
-                Auth::Bearer(token) => build().bearer_auth(token),
-                Auth::Basic { user, password } => build().basic_auth(user, Some(password)),
+            let (request, sent_token) = match &self.auth {
+                Auth::None => (build(), None),
+                Auth::Bearer(token) => (build().bearer_auth(token), None),
+                Auth::Basic { user, password } => (build().basic_auth(user, Some(password)), None),
+                Auth::Session(session) => {
+                    // Boxed: renewing sends a request of its own.
+                    let token = Box::pin(self.session_token(session)).await?;
+                    (build().bearer_auth(&token), Some(token))
+                }
             };
             let request = request
                 .timeout(self.timeout)
@@ -719,6 +835,15 @@ impl Client {
                         redact::truncate(&l, BODY_EXCERPT_BYTES).to_owned()
                     }),
                 });
+            }
+            // A session's token refused: renew it once and try again.
+            if let (StatusCode::UNAUTHORIZED, Auth::Session(session), Some(token), false) =
+                (status, &self.auth, &sent_token, renewed)
+            {
+                renewed = true;
+                drop(response);
+                Box::pin(self.renew(session, token)).await?;
+                continue;
             }
             let wait = throttle_wait(status, response.headers());
             let retry_after = retry_after(response.headers());

@@ -109,11 +109,11 @@ use ::axum::body::Bytes;
 use ::axum::extract::rejection::BytesRejection;
 use ::axum::extract::rejection::PathRejection;
 use ::axum::extract::{Path, Request, State};
-use ::axum::middleware::Next;
-use ::axum::Extension;
 use ::axum::http::{header, HeaderMap, StatusCode, Uri};
+use ::axum::middleware::Next;
 use ::axum::response::{IntoResponse, Response};
 use ::axum::routing::{post, MethodRouter};
+use ::axum::Extension;
 use ::axum::Router;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -863,7 +863,9 @@ async fn delete(
         Err(response) => return response,
     };
     if store.remove_at(served.path, id) {
-        let updated_by = caller.map(|Extension(Caller(user))| user).unwrap_or_default();
+        let updated_by = caller
+            .map(|Extension(Caller(user))| user)
+            .unwrap_or_default();
         SuccessResponse::done(served.name, "deleted", id, updated_by, store.now()).into_response()
     } else {
         not_found(served.name, id)
@@ -883,9 +885,10 @@ async fn list(served: Served, store: MemoryStore, uri: Uri) -> Response {
         Err(errors) => return errors.into_response(),
     };
     match &query.ids {
-        Some(ids) if served.operations.get => {
-            json_response(StatusCode::OK, &store.batch(served.path, served.fields, ids))
-        }
+        Some(ids) if served.operations.get => json_response(
+            StatusCode::OK,
+            &store.batch(served.path, served.fields, ids),
+        ),
         _ if !served.operations.list => {
             fallback::method_not_allowed(::axum::http::Method::GET, uri).await
         }
@@ -942,7 +945,10 @@ async fn token(State(store): State<MemoryStore>, body: Result<Bytes, BytesReject
             }
             auth.user.clone()
         }
-        "refresh_token" => match lock(&store.inner.auth).refresh.remove(field("refresh_token")) {
+        "refresh_token" => match lock(&store.inner.auth)
+            .refresh
+            .remove(field("refresh_token"))
+        {
             Some(user) => user,
             None => return invalid("The refresh token is not valid."),
         },

@@ -101,7 +101,11 @@ pub(super) fn parse(query: &str, resource: &Resource) -> Result<ListQuery, Valid
             Some(key) => out.order.0 = key.clone(),
             None => failures.push(ValidationFailure::new(
                 "orderBy",
-                format!("{} has no field '{}' to order by.", resource.name, field.trim()),
+                format!(
+                    "{} has no field '{}' to order by.",
+                    resource.name,
+                    field.trim()
+                ),
                 Value::String(field),
             )),
         }
@@ -139,8 +143,9 @@ fn condition(
     table: &FilterTable,
     keys: &[String],
 ) -> Result<Condition, ValidationFailure> {
-    let refuse =
-        |message: String| ValidationFailure::new(name.to_owned(), message, Value::String(raw.into()));
+    let refuse = |message: String| {
+        ValidationFailure::new(name.to_owned(), message, Value::String(raw.into()))
+    };
     if table.kind(name).is_none() {
         return Err(refuse(format!(
             "'{name}' is not a filter of {}.",
@@ -252,9 +257,7 @@ fn order(a: Option<&Value>, b: Option<&Value>) -> Ordering {
             .as_f64()
             .partial_cmp(&y.as_f64())
             .unwrap_or(Ordering::Equal),
-        (Some(Value::String(x)), Some(Value::String(y))) => {
-            x.to_lowercase().cmp(&y.to_lowercase())
-        }
+        (Some(Value::String(x)), Some(Value::String(y))) => x.to_lowercase().cmp(&y.to_lowercase()),
         (Some(Value::Bool(x)), Some(Value::Bool(y))) => x.cmp(y),
         _ => rank(a).cmp(&rank(b)),
     }

@@ -709,7 +709,7 @@ impl MockNexudus {
             at_path = at_path.get(list);
         }
         if has.create {
-            at_path = at_path.post(write.clone());
+            at_path = at_path.post(write);
         }
         if has.update {
             at_path = at_path.put(write);

@@ -133,6 +133,7 @@ mod redact;
 mod registered;
 
 pub use crate::Page;
+pub use answer::DECODE_EXCERPT_BYTES;
 use answer::{Answer, Quoting};
 pub use error::Error;
 pub use pages::{Pages, DEFAULT_MAX_PAGES};
@@ -440,6 +441,7 @@ impl Client {
             Quoting {
                 secrets,
                 sensitive: &[],
+                resource: "",
             }
         };
         let answer = anonymous
@@ -455,6 +457,8 @@ impl Client {
             }
             _ => Err(Error::Decode {
                 status: answer.status.as_u16(),
+                resource: "",
+                path: ".".to_owned(),
                 body: "<the token endpoint's answer is not shown>".to_owned(),
                 reason: "no access_token in the answer".to_owned(),
             }),
@@ -528,8 +532,9 @@ impl Client {
         T: ops::Get + DeserializeOwned,
     {
         let target = Target::of::<T>();
-        let (answer, value) = self.get_value(target, id).await?;
-        serde_json::from_value(value).map_err(|e| self.quoting(target, None).decode(&answer, &e))
+        let url = self.url(target, format_args!("/{id}"))?;
+        let answer = self.read(target, &url).await?;
+        self.quoting(target, None).parse(&answer)
     }
 
     /// Reads one page of the records of `T`: `GET T::PATH?page={page}&size={size}`,
@@ -668,8 +673,7 @@ impl Client {
     {
         let target = Target::of::<T>();
         let (answer, read) = self.get_value(target, id).await?;
-        let mut record: T = serde_json::from_value(read.clone())
-            .map_err(|e| self.quoting(target, None).decode(&answer, &e))?;
+        let mut record: T = self.quoting(target, None).parse(&answer)?;
         change(&mut record);
         let changed = prepare(&record, Operation::Update)?;
         let body = merge_known_fields(target.fields, read, changed);
@@ -689,6 +693,7 @@ impl Client {
         Quoting {
             secrets,
             sensitive: target.fields,
+            resource: target.name,
         }
     }
 

@@ -18,7 +18,8 @@ use axum::Router;
 use hyper::body::{Frame, SizeHint};
 use nexudus_validate::axum::mock::{self, MemoryStore};
 use nexudus_validate::client::{
-    Client, Error, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+    Client, Error, DECODE_EXCERPT_BYTES, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
 };
 use nexudus_validate::resources::{User, Workspace};
 use nexudus_validate::{NexudusDateTime, NexudusResource, SuccessResponse};
@@ -275,12 +276,15 @@ fn errors_quote_only_the_start_of_a_server_body() {
             assert!(display.len() < 8192, "{status}: {}", display.len());
             assert!(debug.len() < 8192, "{status}: {}", debug.len());
             match &error {
-                Error::Status { body, .. }
-                | Error::Decode { body, .. }
-                | Error::Throttled { body, .. } => {
+                Error::Status { body, .. } | Error::Throttled { body, .. } => {
                     assert!(body.len() <= 4200, "{}", body.len());
                     assert!(body.starts_with("xxxx"), "{body}");
                     assert!(body.ends_with("(4194304 bytes in all)"), "{body}");
+                }
+                // An answer that does not read is quoted shorter still.
+                Error::Decode { body, path, .. } => {
+                    assert!(body.len() <= DECODE_EXCERPT_BYTES, "{}", body.len());
+                    assert_eq!(path, ".");
                 }
                 other => panic!("{status}: {other:?}"),
             }

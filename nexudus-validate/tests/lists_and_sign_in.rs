@@ -323,3 +323,54 @@ fn a_request_without_credentials_is_a_401_in_the_envelope() {
         );
     });
 }
+
+#[test]
+fn a_record_that_does_not_read_is_named_without_quoting_personal_data() {
+    run(async {
+        let page = serde_json::json!({
+            "Records": [
+                {"Id": 1, "Notes": "fine"},
+                {"Id": 2, "Notes": "also fine"},
+                {"Id": 3, "FromTime": "call ada.lovelace@example.com", "Notes": "x".repeat(5000)},
+            ],
+            "CurrentPage": 1, "CurrentPageSize": 25, "TotalItems": 3, "TotalPages": 1,
+            "HasNextPage": false, "HasPreviousPage": false
+        })
+        .to_string();
+        let app = axum::Router::new().fallback(axum::routing::any(move || {
+            let page = page.clone();
+            async move {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    page,
+                )
+            }
+        }));
+        let base = serve(app).await;
+        let client = Client::new(&base).with_http_client(http());
+        let error = client.list::<Booking>(1, 25).await.unwrap_err();
+        let Error::Decode {
+            resource,
+            path,
+            body,
+            ..
+        } = &error
+        else {
+            panic!("{error:?}");
+        };
+        assert_eq!(
+            (*resource, path.as_str()),
+            ("Booking", "Records[2].FromTime")
+        );
+        assert_eq!(body, "\"call <redacted>\"");
+        let shown = format!("{error} {error:?}");
+        assert!(!shown.contains("lovelace"), "{shown}");
+        assert!(!shown.contains("xxxxxxxxxx"), "{shown}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("unexpected answer (HTTP 200) for Booking at Records[2].FromTime: "),
+            "{error}"
+        );
+    });
+}

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::redact::{truncate, Secrets, BODY_EXCERPT_BYTES};
+use super::redact::{self, truncate, Secrets};
 use super::Error;
 use crate::{FieldInfo, SuccessResponse, ValidationErrors, ValidationFailure};
 
@@ -28,7 +28,12 @@ pub(super) struct Answer {
 pub(super) struct Quoting<'a> {
     pub(super) secrets: Secrets,
     pub(super) sensitive: &'a [FieldInfo],
+    /// The resource whose records are read (`""` for the token endpoint).
+    pub(super) resource: &'static str,
 }
+
+/// At most this many bytes of the value that did not read are quoted.
+pub const DECODE_EXCERPT_BYTES: usize = 80;
 
 impl Quoting<'_> {
     /// Any unsuccessful status, with the start of the body.
@@ -40,16 +45,36 @@ impl Quoting<'_> {
         }
     }
 
-    /// A body that did not parse as what was expected.
-    pub(super) fn decode(&self, answer: &Answer, error: &serde_json::Error) -> Error {
+    /// A body that did not parse as what was expected, at `path` (the
+    /// JSON path of the value, `.` for the whole body): the value there,
+    /// a short excerpt, and the reason, with credentials, `#[sensitive]`
+    /// values and anything that looks like an e-mail address or a token
+    /// redacted.
+    pub(super) fn decode_at(
+        &self,
+        answer: &Answer,
+        path: &str,
+        error: &serde_json::Error,
+    ) -> Error {
         let secrets = self.served_secrets(&answer.body);
-        let reason = error.to_string();
-        let reason = secrets.redact(&reason);
+        let value = serde_json::from_slice::<Value>(&answer.body)
+            .ok()
+            .and_then(|body| at_path(&body, path).map(ToString::to_string));
+        let quoted = value.unwrap_or_else(|| String::from_utf8_lossy(&answer.body).into_owned());
+        let excerpt = redact::personal(&secrets.redact(&quoted));
+        let reason = redact::personal(&secrets.redact(&error.to_string()));
         Error::Decode {
             status: answer.status.as_u16(),
-            body: secrets.excerpt(&answer.body),
-            reason: truncate(&reason, BODY_EXCERPT_BYTES / 4).to_owned(),
+            resource: self.resource,
+            path: path.to_owned(),
+            body: truncate(&excerpt, DECODE_EXCERPT_BYTES).to_owned(),
+            reason: truncate(&reason, DECODE_EXCERPT_BYTES * 2).to_owned(),
         }
+    }
+
+    /// [`Quoting::decode_at`] for a failure found without a path.
+    pub(super) fn decode(&self, answer: &Answer, error: &serde_json::Error) -> Error {
+        self.decode_at(answer, ".", error)
     }
 
     /// The secrets to redact from `body`: the credentials, and the values
@@ -89,7 +114,11 @@ impl Quoting<'_> {
 
     /// The body parsed as `T`.
     pub(super) fn parse<T: DeserializeOwned>(&self, answer: &Answer) -> Result<T, Error> {
-        serde_json::from_slice(&answer.body).map_err(|e| self.decode(answer, &e))
+        let mut body = serde_json::Deserializer::from_slice(&answer.body);
+        serde_path_to_error::deserialize(&mut body).map_err(|e| {
+            let path = e.path().to_string();
+            self.decode_at(answer, &path, e.inner())
+        })
     }
 
     /// The answer to a create or update: a 2xx whose body says
@@ -176,12 +205,32 @@ impl Quoting<'_> {
     }
 }
 
+/// The value at a path of `serde_path_to_error` (`Records[3].FromTime`,
+/// `[0].Name`, `.` for the root).
+fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut here = value;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = match part.find('[') {
+            Some(at) => (&part[..at], &part[at..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            here = here.get(key)?;
+        }
+        for index in indices.split(['[', ']']).filter(|i| !i.is_empty()) {
+            here = here.get(index.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(here)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn quoting() -> Quoting<'static> {
         Quoting {
+            resource: "Workspace",
             secrets: Secrets::default(),
             sensitive: &[],
         }
@@ -233,5 +282,21 @@ mod tests {
         assert!(matches!(error, Error::Decode { status: 200, .. }));
         let error = q.envelope(&answer(StatusCode::OK, b"[]")).unwrap_err();
         assert!(matches!(error, Error::Decode { status: 200, .. }));
+    }
+
+    #[test]
+    fn paths_find_their_values() {
+        let body = serde_json::json!({"Records": [{"Id": 1}, {"FromTime": "x"}], "N": 2});
+        assert_eq!(
+            at_path(&body, "Records[1].FromTime"),
+            Some(&serde_json::json!("x"))
+        );
+        assert_eq!(at_path(&body, "N"), Some(&serde_json::json!(2)));
+        assert_eq!(at_path(&body, "."), Some(&body));
+        assert_eq!(
+            at_path(&serde_json::json!([[5]]), "[0][0]"),
+            Some(&serde_json::json!(5))
+        );
+        assert_eq!(at_path(&body, "Records[9]"), None);
     }
 }

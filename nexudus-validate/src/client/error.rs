@@ -77,14 +77,24 @@ pub enum Error {
         /// The limit, in bytes.
         limit: usize,
     },
-    /// The answer could not be read as what was expected.
+    /// The answer could not be read as what was expected: a record (or a
+    /// list) whose value at `path` does not read.
     Decode {
         /// The HTTP status.
         status: u16,
-        /// The start of the answer's body (see [`Error::Status`]).
+        /// The resource whose records were read (`""` for the token
+        /// endpoint).
+        resource: &'static str,
+        /// The JSON path of the value that did not read: `Records[3].FromTime`
+        /// is the fourth record of a page, `FromTime` a record's field,
+        /// `.` the whole answer.
+        path: String,
+        /// The value there, at most
+        /// [`DECODE_EXCERPT_BYTES`](super::DECODE_EXCERPT_BYTES) bytes, with
+        /// credentials, `#[sensitive]` values, e-mail addresses and
+        /// token-like strings redacted.
         body: String,
-        /// What did not parse, as serde_json says it (values it quotes
-        /// redacted and cut short).
+        /// What did not parse, as serde_json says it, redacted the same way.
         reason: String,
     },
     /// The resource has no known endpoint (its `PATH` is empty, as for the
@@ -234,11 +244,15 @@ impl fmt::Debug for Error {
                 .finish(),
             Self::Decode {
                 status,
+                resource,
+                path,
                 body,
                 reason,
             } => f
                 .debug_struct("Decode")
                 .field("status", status)
+                .field("resource", resource)
+                .field("path", path)
                 .field("body", body)
                 .field("reason", reason)
                 .finish(),
@@ -302,8 +316,25 @@ impl fmt::Display for Error {
                 f,
                 "the answer (HTTP {status}) is larger than the limit of {limit} bytes"
             ),
-            Self::Decode { status, reason, .. } => {
-                write!(f, "unexpected answer (HTTP {status}): {reason}")
+            Self::Decode {
+                status,
+                resource,
+                path,
+                body,
+                reason,
+            } => {
+                write!(f, "unexpected answer (HTTP {status})")?;
+                if !resource.is_empty() {
+                    write!(f, " for {resource}")?;
+                }
+                if path != "." {
+                    write!(f, " at {path}")?;
+                }
+                write!(f, ": {reason}")?;
+                if !body.is_empty() && path != "." {
+                    write!(f, " (the value: {body})")?;
+                }
+                Ok(())
             }
             Self::NoEndpoint { resource } => {
                 write!(f, "{resource} has no known endpoint; nothing was sent")

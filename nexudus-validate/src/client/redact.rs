@@ -108,6 +108,34 @@ impl Secrets {
     }
 }
 
+/// `text` with what looks like personal data or a credential replaced by
+/// `<redacted>`: an e-mail address, and a run of 20 or more letters,
+/// digits and `-_.+/=` (a token, a key).
+pub(super) fn personal(text: &str) -> String {
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "-_.+/=".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let email = word.contains('@') && word.rsplit('@').next().is_some_and(|d| d.contains('.'));
+        if email || word.chars().filter(|c| token_char(*c)).count() >= 20 {
+            out.push_str(REDACTED);
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if token_char(c) || c == '@' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// `text` cut to at most `max` bytes, on a character boundary.
 pub(super) fn truncate(text: &str, max: usize) -> &str {
     if text.len() <= max {

@@ -1,6 +1,6 @@
-//! A client program for Bookings: logs in, lists them page by page,
-//! creates some, modifies one and deletes one, against the mock Nexudus
-//! server.
+//! A client program for Bookings: logs in, creates some, lists one
+//! member's bookings newest first, lists them all page by page, modifies
+//! one and deletes one, against the mock Nexudus server.
 //!
 //! Run: `cargo run -p nexudus-validate --features axum,client,spaces --example bookings`
 //!
@@ -13,15 +13,17 @@
 
 use nexudus_validate::axum::mock::{self, MemoryStore};
 use nexudus_validate::client::{Client, Error};
+use nexudus_validate::query::{Direction, Query};
 use nexudus_validate::resources::spaces::{Booking, BookingRepeats, BookingWhichBookingsToUpdate};
 use nexudus_validate::NexudusDateTime;
 
 /// A booking of resource `resource_id` on 15 January 2025, from `hour`
 /// for an hour.
-fn booking(resource_id: i64, hour: u32, notes: &str) -> Booking {
+fn booking(resource_id: i64, coworker_id: i64, hour: u32, notes: &str) -> Booking {
     let at = |hour| NexudusDateTime::from_ymd_hms(2025, 1, 15, hour, 0, 0);
     Booking {
         resource_id: Some(resource_id),
+        coworker_id: Some(coworker_id),
         from_time: at(hour),
         to_time: at(hour + 1),
         repeats: Some(BookingRepeats::Daily),
@@ -62,15 +64,36 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Five bookings of two rooms.
     let mut ids = Vec::new();
     for (n, hour) in (9..14).enumerate() {
-        let resource_id = if n % 2 == 0 { 101 } else { 102 };
+        let (resource_id, member) = if n % 2 == 0 { (101, 1) } else { (102, 2) };
         let created = client
-            .create(&booking(resource_id, hour, &format!("Meeting {n}")))
+            .create(&booking(resource_id, member, hour, &format!("Meeting {n}")))
             .await?;
         println!("{}", created.message);
         ids.push(created.id().ok_or("no Id in the answer")?);
     }
 
     // Every page, two bookings a page; the walk stops at the last page.
+    // One member's bookings, newest first.
+    let query = Query::new()
+        .filter("Booking_Coworker", 1)
+        .order_by("FromTime", Direction::Descending);
+    let mine = client.search_all::<Booking>(query).await?;
+    println!("member 1's bookings, newest first:");
+    for booking in &mine {
+        println!(
+            "  #{} from {}: {}",
+            booking.id.unwrap_or_default(),
+            booking.from_time.map(|t| t.to_string()).unwrap_or_default(),
+            booking.notes.as_deref().unwrap_or(""),
+        );
+    }
+    let newest_first = mine.windows(2).all(|w| w[0].from_time >= w[1].from_time);
+    if mine.len() != 3 || !newest_first || mine.iter().any(|b| b.coworker_id != Some(1)) {
+        return Err(
+            "the filtered, ordered list is not member 1's three bookings, newest first".into(),
+        );
+    }
+
     let mut pages = client.pages::<Booking>(2).max_pages(10);
     while let Some(page) = pages.next().await {
         let page = page?;

@@ -9,13 +9,16 @@
 //!
 //! | request | answer |
 //! |---|---|
+//! | no credentials, or not the mock's (see [Sign-in](#sign-in)) | 401, the Nexudus envelope (`Authorization has been denied for this request.`) |
 //! | `POST T::PATH`, a valid record | 200, [`SuccessResponse::created`], the record stored under a new `Id` |
 //! | `PUT T::PATH`, a valid record with a known `Id` | 200, [`SuccessResponse::updated`], the **whole** record replaced |
 //! | `PUT T::PATH`, a valid record with an unknown `Id` | 404, the Nexudus envelope |
 //! | `POST`/`PUT` with an invalid body | 400 (413 when too large), the Nexudus envelope (see [`NexudusJson`](super::NexudusJson)) |
 //! | `GET T::PATH/{id}` | 200 with the stored record as JSON, **less its `#[sensitive]` fields**, or 404 in the envelope |
-//! | `GET T::PATH?page=2&size=25` | 200 with one [`Page`] of the stored records (see [Lists](#lists)) |
+//! | `GET T::PATH?page=2&size=25&orderBy=..&dir=..&{filters}` | 200 with one [`Page`] of the matching records (see [Lists](#lists)) |
+//! | `GET T::PATH?id=[1,2,3]` | 200 with those of the records that exist, in that order, as an array |
 //! | `DELETE T::PATH/{id}` | 200, [`SuccessResponse::deleted`], the record removed; or 404 in the envelope |
+//! | an operation the resource does not have (a registry resource's [`Operations`]: no `DELETE` of a Coworker) | 405 with `Allow`, the Nexudus envelope |
 //! | an unknown path | 404, the Nexudus envelope |
 //! | a known path, another method | 405 with `Allow`, the Nexudus envelope |
 //! | request headers over [`MAX_HEADER_BYTES`] | 431, the Nexudus envelope |
@@ -30,22 +33,46 @@
 //! resource has such fields (every generated one does): a `GET` answers
 //! them. [`MemoryStore::insert`] stores a record exactly as given.
 //!
-//! and `POST /api/token` (form-encoded `grant_type=password&username=..&password=..`)
-//! issues a bearer token: `{"access_token":"..","token_type":"bearer","expires_in":86400}`.
-//!
 //! # Lists
 //!
-//! `GET T::PATH` answers one page of the records of `T`, in `Id` order, in
-//! the Nexudus list shape ([`Page`]: `Records`, `CurrentPage`,
+//! `GET T::PATH` answers one page of the records of `T` that its filters
+//! match, in the Nexudus list shape ([`Page`]: `Records`, `CurrentPage`,
 //! `CurrentPageSize`, `CurrentOrderField`, `CurrentSortDirection`,
 //! `FirstItem`, `LastItem`, `TotalItems`, `TotalPages`, `HasNextPage`,
-//! `HasPreviousPage`). `page` counts from 1 (default 1); `size` defaults
-//! to [`DEFAULT_PAGE_SIZE`] (25, as Nexudus) and a larger one than
-//! [`MAX_PAGE_SIZE`] is served as that (`CurrentPageSize` says so). A page
-//! past the end is empty, with the totals. A `page` or `size` that is not
-//! a whole number from 1 up is a 400 in the envelope
-//! (`The value 'x' is not valid for page.`); other query parameters
-//! (`orderBy`, `dir`, filters) are ignored.
+//! `HasPreviousPage`):
+//!
+//! - `page` counts from 1 (default 1); `size` defaults to
+//!   [`DEFAULT_PAGE_SIZE`] (25, as Nexudus) and a larger one than
+//!   [`MAX_PAGE_SIZE`] is served as that (`CurrentPageSize` says so); a
+//!   page past the end is empty, with the totals;
+//! - `orderBy` names a field (default `Id`), `dir` is `1` (or `0`)
+//!   ascending, `-1` descending; both are echoed in `CurrentOrderField`
+//!   and `CurrentSortDirection`; ties are in `Id` order;
+//! - a filter is a name the resource's list page documents or Nexudus
+//!   derives from its fields ([`Query`](crate::query::Query) lists them):
+//!   numbers, Ids and booleans match by equality, text by case-insensitive
+//!   containment, a list of Ids when it holds the number; `from_` and `to_`
+//!   bound a number, or a date to the minute (`YYYY-MM-DDTHH:mm`).
+//!
+//! A parameter the resource does not have (a misspelt filter), a filter on
+//! a related record (`Booking_Coworker_FullName`: the mock does not join
+//! records), an `orderBy` that is not a field, a `dir`, `page`, `size` or
+//! `id` that does not read: each is a failure in a 400 envelope named after
+//! the parameter (`The value 'x' is not valid for page.`), so a test
+//! against the mock catches a typo the real server would silently ignore.
+//!
+//! # Sign-in
+//!
+//! Every resource route asks for credentials: the Basic user name and
+//! password the store was given ([`DEFAULT_USER`] and [`DEFAULT_PASSWORD`]
+//! unless [`MemoryStore::set_credentials`]), or a bearer token the mock
+//! issued that has not expired. `POST /api/token`, form-encoded, issues
+//! them: `grant_type=password&username=..&password=..` with those
+//! credentials, or `grant_type=refresh_token&refresh_token=..` with a
+//! refresh token it issued (each is used once), answers
+//! `{"access_token":"..","token_type":"bearer","expires_in":86400,"refresh_token":".."}`
+//! ([`MemoryStore::set_token_lifetime`] changes the lifetime, counted on
+//! the store's clock); anything else is a 400 `invalid_grant`.
 //!
 //! # Secrets are write-only
 //!
@@ -57,16 +84,11 @@
 //! (Only top-level fields are known to be sensitive: the field table of a
 //! resource does not describe its nested resources.)
 //!
-//! The mock checks **no credentials**. It reads the `Authorization` header
-//! only to fill `UpdatedBy`:
-//!
-//! - `Basic` → the user name;
-//! - `Bearer` with a token this mock issued → the user name it was issued to;
-//! - any other bearer token, or no header → `"api"`.
-//!
-//! `UpdatedOn` is the time of the request from the system clock, as **UTC**
-//! wall-clock time (Nexudus would write the space's local time, which the
-//! mock does not know); [`MemoryStore::with_clock`] replaces the clock.
+//! `UpdatedBy` is the caller (the Basic user name, or the user a token
+//! was issued to). `UpdatedOn` is the time of the request from the system
+//! clock, as **UTC** wall-clock time (Nexudus would write the space's local
+//! time, which the mock does not know); [`MemoryStore::with_clock`]
+//! replaces the clock.
 //!
 //! Records are kept as the JSON the resource type serializes to, keyed by
 //! `"Id"`; new `Id`s count up from 1 across all resources, always above
@@ -633,7 +655,9 @@ impl MockNexudus {
     }
 
     /// Serves `T`: `POST`, `PUT` and `GET` (the list) at `T::PATH`, `GET`
-    /// and `DELETE` at `T::PATH/{id}` (see the [module docs](self)).
+    /// and `DELETE` at `T::PATH/{id}` (see the [module docs](self)): all
+    /// five operations, its list filtered by the names derived from its
+    /// fields.
     ///
     /// # Panics
     ///
@@ -647,8 +671,9 @@ impl MockNexudus {
     }
 
     /// Serves the registry's resource `info` like [`MockNexudus::resource`]
-    /// serves a type: its bodies are checked by the registry's raw-body
-    /// check ([`ResourceInfo::normalize`](crate::resources::registry::ResourceInfo::normalize)).
+    /// serves a type, with only its operations and its documented filters:
+    /// its bodies are checked by the registry's raw-body check
+    /// ([`ResourceInfo::normalize`](crate::resources::registry::ResourceInfo::normalize)).
     ///
     /// # Panics
     ///

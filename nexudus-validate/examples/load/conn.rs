@@ -39,7 +39,12 @@ impl Conn {
             let mut request = Request::builder()
                 .method(method)
                 .uri(path)
-                .header(header::HOST, "127.0.0.1");
+                .header(header::HOST, "127.0.0.1")
+                // The mock's default credentials, admin@example.com:secret.
+                .header(
+                    header::AUTHORIZATION,
+                    "Basic YWRtaW5AZXhhbXBsZS5jb206c2VjcmV0",
+                );
             if body.is_some() {
                 request = request.header(header::CONTENT_TYPE, "application/json");
             }

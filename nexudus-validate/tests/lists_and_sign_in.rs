@@ -374,3 +374,42 @@ fn a_record_that_does_not_read_is_named_without_quoting_personal_data() {
         );
     });
 }
+
+#[test]
+fn a_create_is_sent_without_id() {
+    run(async {
+        let bodies = Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+        let seen = bodies.clone();
+        let app =
+            axum::Router::new().fallback(axum::routing::any(move |body: axum::body::Bytes| {
+                let seen = seen.clone();
+                async move {
+                    seen.lock()
+                        .unwrap()
+                        .push(serde_json::from_slice(&body).unwrap_or(Value::Null));
+                    (
+                        [(axum::http::header::CONTENT_TYPE, "application/json")],
+                        serde_json::json!({
+                            "Status": 200, "Message": "Booking was successfully created.",
+                            "Value": {"Id": 5}, "WasSuccessful": true
+                        })
+                        .to_string(),
+                    )
+                }
+            }));
+        let base = serve(app).await;
+        let client = Client::new(&base).with_http_client(http());
+        client.create(&booking(1, 2, 9)).await.unwrap();
+        let bookings = client.registered(registry::find("bookings").unwrap());
+        bookings
+            .create(&serde_json::to_value(booking(1, 3, 9)).unwrap())
+            .await
+            .unwrap();
+        let bodies = bodies.lock().unwrap();
+        assert_eq!(bodies.len(), 2);
+        for body in bodies.iter() {
+            assert!(body.get("Id").is_none(), "{body}");
+            assert_eq!(body["ResourceId"], 7);
+        }
+    });
+}

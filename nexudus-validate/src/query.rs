@@ -357,15 +357,11 @@ impl FilterTable {
 }
 
 /// Every JSON key of a resource's records, flattened resources expanded.
-fn wire_names(fields: &'static [FieldInfo]) -> Vec<String> {
-    let mut out = Vec::new();
-    for field in fields {
-        match field.flattened() {
-            Some(inner) => out.extend(wire_names(inner)),
-            None => out.push(field.wire_name().to_owned()),
-        }
-    }
-    out
+pub(crate) fn wire_names(fields: &'static [FieldInfo]) -> Vec<String> {
+    crate::resource::wire_fields(fields)
+        .into_iter()
+        .map(|f| f.wire_name().to_owned())
+        .collect()
 }
 
 /// The candidate nearest to `name` (case-insensitive edit distance), if

@@ -418,6 +418,22 @@ pub trait NexudusResource: Validate {
         Self: Sized;
 }
 
+/// Every field a JSON object of a resource with these `fields` holds, in
+/// order: flattened resources' fields in their place.
+pub(crate) fn wire_fields(fields: &'static [FieldInfo]) -> Vec<&'static FieldInfo> {
+    fn push(fields: &'static [FieldInfo], out: &mut Vec<&'static FieldInfo>) {
+        for field in fields {
+            match field.flattened() {
+                Some(inner) => push(inner, out),
+                None => out.push(field),
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(fields.len());
+    push(fields, &mut out);
+    out
+}
+
 /// The field of `fields` (or of a flattened resource among them) whose wire
 /// name or alias is `key`.
 fn find_key(fields: &'static [FieldInfo], key: &str) -> Option<&'static FieldInfo> {

@@ -540,7 +540,7 @@ impl MemoryStore {
 /// `UniqueId` (made from the `Id`) and `CreatedOn` once, `UpdatedOn`,
 /// `UpdatedBy` and `IsNew` (`false`) on every write.
 struct Stamp<'a> {
-    fields: &'a [FieldInfo],
+    fields: &'static [FieldInfo],
     updated_by: &'a str,
     now: NexudusDateTime,
 }
@@ -569,20 +569,13 @@ impl Stamp<'_> {
             ("UpdatedBy", Value::from(self.updated_by)),
             ("IsNew", Value::Bool(false)),
         ];
+        let fields = crate::resource::wire_fields(self.fields);
         for (key, value) in filled {
-            if has_key(self.fields, key) {
+            if fields.iter().any(|f| f.wire_name() == key) {
                 object.insert(key.to_owned(), value);
             }
         }
     }
-}
-
-/// Whether `fields` (or a resource flattened among them) has the key.
-fn has_key(fields: &[FieldInfo], key: &str) -> bool {
-    fields.iter().any(|f| match f.flattened() {
-        Some(inner) => has_key(inner, key),
-        None => f.wire_name() == key,
-    })
 }
 
 /// A GUID made from an `Id`, unique as the `Id` is:

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use serde_json::Value;
 
 use crate::ops::Filter;
-use crate::query::FilterTable;
+use crate::query::{wire_names, FilterTable};
 use crate::{FieldInfo, ValidationErrors, ValidationFailure};
 
 use super::{parse_form, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
@@ -181,18 +181,6 @@ fn condition(
 fn strip_prefix_ignore_case<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
     (name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix))
         .then(|| &name[prefix.len()..])
-}
-
-/// Every JSON key of a resource's records, flattened resources expanded.
-fn wire_names(fields: &[FieldInfo]) -> Vec<String> {
-    let mut out = Vec::new();
-    for field in fields {
-        match field.flattened() {
-            Some(inner) => out.extend(wire_names(inner)),
-            None => out.push(field.wire_name().to_owned()),
-        }
-    }
-    out
 }
 
 /// Whether `record` passes every condition.

@@ -155,17 +155,7 @@ impl ResourceInfo {
     /// with those of the resources it flattens in their place (a generated
     /// resource's [`RecordMeta`](super::RecordMeta)).
     pub fn wire_fields(&self) -> Vec<&'static FieldInfo> {
-        fn push(fields: &'static [FieldInfo], out: &mut Vec<&'static FieldInfo>) {
-            for field in fields {
-                match field.flattened() {
-                    Some(inner) => push(inner, out),
-                    None => out.push(field),
-                }
-            }
-        }
-        let mut out = Vec::with_capacity(self.fields.len());
-        push(self.fields, &mut out);
-        out
+        crate::resource::wire_fields(self.fields)
     }
 
     /// The fields required for `operation`, in order.

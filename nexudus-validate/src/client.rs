@@ -112,7 +112,7 @@
 //! yourself and pass it to [`Client::with_http_client`].
 
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
@@ -121,6 +121,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::lock::lock;
 use crate::ops::{self, Filter};
 use crate::query::Query;
 use crate::{FieldInfo, NexudusResource, Operation, SuccessResponse};
@@ -266,13 +267,6 @@ impl Auth {
         }
         secrets
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // Plain data: a panic elsewhere leaves it usable.
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl fmt::Debug for Client {

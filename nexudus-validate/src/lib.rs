@@ -90,6 +90,8 @@
 mod datetime;
 mod error;
 mod json;
+#[cfg(any(feature = "axum", feature = "client"))]
+mod lock;
 mod open_enum;
 pub mod ops;
 mod page;

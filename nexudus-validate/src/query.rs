@@ -257,19 +257,18 @@ impl Query {
             ("page".to_owned(), self.page.to_string()),
             ("size".to_owned(), self.size.to_string()),
         ];
+        let table = FilterTable::new(resource, fields, filters);
         if let Some((field, direction)) = &self.order {
-            let names = wire_names(fields);
-            if !names.iter().any(|n| n == field) {
-                return Err(QueryError::UnknownField {
+            let key = table
+                .order_key(field)
+                .map_err(|closest| QueryError::UnknownField {
                     resource,
                     field: field.clone(),
-                    closest: closest(field, names.iter().map(String::as_str)),
-                });
-            }
-            pairs.push(("orderBy".to_owned(), field.clone()));
+                    closest,
+                })?;
+            pairs.push(("orderBy".to_owned(), key.to_owned()));
             pairs.push(("dir".to_owned(), direction.dir().to_string()));
         }
-        let table = FilterTable::new(resource, fields, filters);
         for (name, value, checked) in &self.filters {
             if *checked {
                 table.check(name, value)?;
@@ -284,7 +283,19 @@ impl Query {
 pub struct FilterTable {
     resource: &'static str,
     documented: Option<&'static [crate::ops::Filter]>,
-    derived: Vec<String>,
+    /// Its fields, flattened resources' in their place.
+    fields: Vec<&'static FieldInfo>,
+}
+
+/// Which records a filter keeps, by its prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// No prefix: the value matches.
+    Matches,
+    /// `from_`: at least the value.
+    AtLeast,
+    /// `to_`: at most the value.
+    AtMost,
 }
 
 impl FilterTable {
@@ -295,24 +306,37 @@ impl FilterTable {
         fields: &'static [FieldInfo],
         documented: Option<&'static [crate::ops::Filter]>,
     ) -> Self {
-        let mut derived = Vec::new();
-        for field in wire_names(fields) {
-            let base = format!("{resource}_{field}");
-            let short = field
-                .strip_suffix("Id")
-                .filter(|s| !s.is_empty())
-                .map(|s| format!("{resource}_{s}"));
-            for name in std::iter::once(base).chain(short) {
-                derived.push(format!("from_{name}"));
-                derived.push(format!("to_{name}"));
-                derived.push(name);
-            }
-        }
         Self {
             resource,
             documented,
-            derived,
+            fields: crate::resource::wire_fields(fields),
         }
+    }
+
+    /// A filter name read as its bound (`from_`, `to_`, matched ignoring
+    /// case) and, when it is `{Resource}_{Field}` (or `{Resource}_{Field}`
+    /// without an Id field's `Id`), the key of that field; `None` for a
+    /// name on a related record (`Booking_Coworker_FullName`) or no field.
+    pub fn field_of(&self, name: &str) -> (Bound, Option<&'static str>) {
+        let prefixed = |prefix: &str| {
+            name.get(..prefix.len())
+                .filter(|p| p.eq_ignore_ascii_case(prefix))
+                .map(|_| &name[prefix.len()..])
+        };
+        let (bound, rest) = match (prefixed("from_"), prefixed("to_")) {
+            (Some(rest), _) => (Bound::AtLeast, rest),
+            (_, Some(rest)) => (Bound::AtMost, rest),
+            _ => (Bound::Matches, name),
+        };
+        let field = rest
+            .strip_prefix(self.resource)
+            .and_then(|r| r.strip_prefix('_'))
+            .and_then(|field| {
+                self.fields.iter().map(|f| f.wire_name()).find(|key| {
+                    *key == field || key.strip_suffix("Id").is_some_and(|short| short == field)
+                })
+            });
+        (bound, field)
     }
 
     /// What a filter named `name` takes: `Some(kind)` for a documented or
@@ -322,25 +346,16 @@ impl FilterTable {
         if let Some(filter) = documented.into_iter().find(|f| f.name() == name) {
             return Some(filter.kind());
         }
-        self.derived
-            .iter()
-            .any(|d| d == name)
-            .then_some(FilterKind::Any)
+        self.field_of(name).1.map(|_| FilterKind::Any)
     }
 
     /// `Ok` when the resource has the filter `name` and it takes `value`.
     pub fn check(&self, name: &str, value: &FilterValue) -> Result<(), QueryError> {
         let Some(kind) = self.kind(name) else {
-            let candidates = self
-                .documented
-                .into_iter()
-                .flatten()
-                .map(|f| f.name())
-                .chain(self.derived.iter().map(String::as_str));
             return Err(QueryError::UnknownFilter {
                 resource: self.resource,
                 filter: name.to_owned(),
-                closest: closest(name, candidates),
+                closest: self.closest(name),
             });
         };
         if value.fits(kind) {
@@ -354,14 +369,32 @@ impl FilterTable {
             })
         }
     }
-}
 
-/// Every JSON key of a resource's records, flattened resources expanded.
-pub(crate) fn wire_names(fields: &'static [FieldInfo]) -> Vec<String> {
-    crate::resource::wire_fields(fields)
-        .into_iter()
-        .map(|f| f.wire_name().to_owned())
-        .collect()
+    /// The filter nearest to `name`, documented or derived (these spelt
+    /// out only here, for the hint).
+    fn closest(&self, name: &str) -> Option<String> {
+        let mut derived = Vec::new();
+        for key in self.fields.iter().map(|f| f.wire_name()) {
+            let short = key.strip_suffix("Id").filter(|s| !s.is_empty());
+            for field in std::iter::once(key).chain(short) {
+                let base = format!("{}_{field}", self.resource);
+                derived.push(format!("from_{base}"));
+                derived.push(format!("to_{base}"));
+                derived.push(base);
+            }
+        }
+        let documented = self.documented.into_iter().flatten().map(|f| f.name());
+        closest(name, documented.chain(derived.iter().map(String::as_str)))
+    }
+
+    /// The key of the field `name` orders by (its JSON name, matched
+    /// ignoring case), or the nearest one for a hint.
+    pub fn order_key(&self, name: &str) -> Result<&'static str, Option<String>> {
+        let keys = self.fields.iter().map(|f| f.wire_name());
+        keys.clone()
+            .find(|key| key.eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| closest(name, keys))
+    }
 }
 
 /// The candidate nearest to `name` (case-insensitive edit distance), if

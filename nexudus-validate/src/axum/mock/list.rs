@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use serde_json::Value;
 
 use crate::ops::Filter;
-use crate::query::{wire_names, FilterTable};
+use crate::query::{Bound, FilterTable};
 use crate::{FieldInfo, ValidationErrors, ValidationFailure};
 
 use super::{parse_form, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
@@ -25,23 +25,14 @@ pub(super) struct ListQuery {
     pub ids: Option<Vec<i64>>,
 }
 
-/// One filter, on one key of the records.
+/// One filter, on one key of the records: equal (numbers, booleans),
+/// containing it ignoring case (text) or holding it (a list of Ids); at
+/// least (`from_`) or at most (`to_`).
 #[derive(Debug)]
 pub(super) struct Condition {
-    key: String,
-    test: Test,
+    key: &'static str,
+    bound: Bound,
     value: String,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Test {
-    /// Equal (numbers, booleans), containing it ignoring case (text), or
-    /// holding it (a list of Ids).
-    Matches,
-    /// `from_`: at least.
-    AtLeast,
-    /// `to_`: at most.
-    AtMost,
 }
 
 /// The resource a list is of: its name, fields and documented filters.
@@ -64,7 +55,6 @@ pub(super) fn parse(query: &str, resource: &Resource) -> Result<ListQuery, Valid
         ids: None,
     };
     let table = FilterTable::new(resource.name, resource.fields, resource.filters);
-    let keys = wire_names(resource.fields);
     let invalid = |name: &str, raw: &str| {
         ValidationFailure::invalid_type(
             name.to_owned(),
@@ -90,16 +80,16 @@ pub(super) fn parse(query: &str, resource: &Resource) -> Result<ListQuery, Valid
                 Some(ids) => out.ids = Some(ids),
                 None => failures.push(invalid("id", &raw)),
             },
-            _ => match condition(&name, &raw, resource, &table, &keys) {
+            _ => match condition(&name, &raw, resource.name, &table) {
                 Ok(condition) => out.conditions.push(condition),
                 Err(failure) => failures.push(failure),
             },
         }
     }
     if let Some(field) = order_by {
-        match keys.iter().find(|k| k.eq_ignore_ascii_case(field.trim())) {
-            Some(key) => out.order.0 = key.clone(),
-            None => failures.push(ValidationFailure::new(
+        match table.order_key(&field) {
+            Ok(key) => out.order.0 = key.to_owned(),
+            Err(_) => failures.push(ValidationFailure::new(
                 "orderBy",
                 format!(
                     "{} has no field '{}' to order by.",
@@ -139,58 +129,35 @@ fn parse_ids(raw: &str) -> Option<Vec<i64>> {
 fn condition(
     name: &str,
     raw: &str,
-    resource: &Resource,
+    resource: &str,
     table: &FilterTable,
-    keys: &[String],
 ) -> Result<Condition, ValidationFailure> {
     let refuse = |message: String| {
         ValidationFailure::new(name.to_owned(), message, Value::String(raw.into()))
     };
     if table.kind(name).is_none() {
-        return Err(refuse(format!(
-            "'{name}' is not a filter of {}.",
-            resource.name
-        )));
+        return Err(refuse(format!("'{name}' is not a filter of {resource}.")));
     }
-    let (test, rest) = if let Some(rest) = strip_prefix_ignore_case(name, "from_") {
-        (Test::AtLeast, rest)
-    } else if let Some(rest) = strip_prefix_ignore_case(name, "to_") {
-        (Test::AtMost, rest)
-    } else {
-        (Test::Matches, name)
-    };
-    let field = rest
-        .strip_prefix(resource.name)
-        .and_then(|r| r.strip_prefix('_'))
-        .unwrap_or(rest);
-    let key = keys
-        .iter()
-        .find(|k| *k == field || **k == format!("{field}Id"))
-        .ok_or_else(|| {
-            refuse(format!(
-                "The mock cannot apply '{name}': it filters on a related record."
-            ))
-        })?;
-    Ok(Condition {
-        key: key.clone(),
-        test,
-        value: raw.to_owned(),
-    })
-}
-
-fn strip_prefix_ignore_case<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
-    (name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix))
-        .then(|| &name[prefix.len()..])
+    match table.field_of(name) {
+        (bound, Some(key)) => Ok(Condition {
+            key,
+            bound,
+            value: raw.to_owned(),
+        }),
+        (_, None) => Err(refuse(format!(
+            "The mock cannot apply '{name}': it filters on a related record."
+        ))),
+    }
 }
 
 /// Whether `record` passes every condition.
 pub(super) fn matches(record: &Value, conditions: &[Condition]) -> bool {
     conditions.iter().all(|c| {
-        let value = record.get(&c.key).unwrap_or(&Value::Null);
-        match c.test {
-            Test::Matches => equals(value, &c.value),
-            Test::AtLeast => compare(value, &c.value).is_some_and(Ordering::is_ge),
-            Test::AtMost => compare(value, &c.value).is_some_and(Ordering::is_le),
+        let value = record.get(c.key).unwrap_or(&Value::Null);
+        match c.bound {
+            Bound::Matches => equals(value, &c.value),
+            Bound::AtLeast => compare(value, &c.value).is_some_and(Ordering::is_ge),
+            Bound::AtMost => compare(value, &c.value).is_some_and(Ordering::is_le),
         }
     })
 }

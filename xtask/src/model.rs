@@ -999,7 +999,12 @@ fn readings<'a>(
         let flag = field.and_then(earlier).and_then(|m| m.get(url)).copied();
         match out.iter_mut().find(|(u, _)| *u == url) {
             // Two readings of one page: the field is required only if both say so.
-            Some((_, seen)) => *seen = seen.zip(flag).map(|(a, b)| a && b).or(*seen).or(flag),
+            Some((_, seen)) => {
+                *seen = match (*seen, flag) {
+                    (Some(a), Some(b)) => Some(a && b),
+                    (a, b) => a.or(b),
+                }
+            }
             None => out.push((url, flag)),
         }
     }

@@ -195,9 +195,6 @@ impl<'a> Evidence<'a> {
             .filter(|e| e.field.as_deref() == Some(name))
             .find_map(|e| e.title.as_deref())
     }
-}
-
-impl Evidence<'_> {
     /// The filters the list pages print, each once, in order, with the
     /// first type printed for it.
     pub fn filters(&self) -> Vec<(&str, Option<&str>)> {
